@@ -1,0 +1,274 @@
+"""The command line: argparse over the Library interface. Text out, exit codes back."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from notegui import __version__
+from notegui.core.domain import Note
+from notegui.core.formats import json_format, markdown_vault
+from notegui.core.formats.question_note import body_to_text
+from notegui.core.ports import Library
+
+OK, PROBLEM, USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A command cannot do what was asked; the message is for the user (exit 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="notegui",
+        description="Read, search, annotate and edit a library of linked question notes. "
+        "With no command, opens the app.",
+        epilog="The library is NOTEGUI_DB if set, else library.sqlite3 in your user data "
+        "folder. Exit codes: 0 success, 1 input refused or problem found, 2 usage error.",
+    )
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="the library file to use (created if missing)")
+    parser.add_argument("--debug", action="store_true",
+                        help="show full tracebacks and debug logging")
+    parser.add_argument("--version", action="version", version=f"notegui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    command = commands.add_parser(
+        "import", help="import question-note files, folders (*.txt) or notegui JSON",
+        description="Import files and folders (recursively, *.txt) of question notes, or a "
+        "notegui JSON export. One line per file: imported / unchanged / refused: why.",
+    )
+    command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    command = commands.add_parser(
+        "export", help="export one note as text, or the library as JSON or markdown",
+        description="text: one note in the question-note format (--note). json: the whole "
+        "library. markdown: a folder of .md files, an Obsidian vault (-o FOLDER).",
+    )
+    command.add_argument("--format", required=True, choices=["text", "json", "markdown"])
+    command.add_argument("--note", metavar="TITLE", help="the note to export (text format)")
+    command.add_argument("-o", "--output", type=Path, metavar="PATH",
+                         help="file (text, json) or folder (markdown); default: standard output")
+
+    command = commands.add_parser("list", help="list every note's title",
+                                  description="Every note's title, in title order.")
+    command.add_argument("--json", action="store_true", help="JSON objects with details")
+
+    command = commands.add_parser(
+        "search", help="full-text search, best match first",
+        description="Ranked full-text search (title > summary > description > body); the "
+        "last word also matches as a prefix. Matched words are shown in [brackets].",
+    )
+    command.add_argument("query", nargs="+")
+    command.add_argument("--limit", type=int, default=20, metavar="N",
+                         help="at most N results (default 20)")
+    command.add_argument("--json", action="store_true")
+
+    command = commands.add_parser(
+        "show", help="show a note, its sources and who cites it",
+        description="A note with its sources (and the summary line each citation gave) "
+        "and the notes that cite it.",
+    )
+    command.add_argument("title", nargs="+", help="the note's title (any case)")
+    command.add_argument("--json", action="store_true")
+
+    command = commands.add_parser(
+        "check", help="check the database, full-text index and links",
+        description="Check the database's integrity, the full-text index against the "
+        "notes, and each note's links against its citations. Exit 1 on problems.",
+    )
+    command.add_argument("--repair", action="store_true",
+                         help="rebuild the full-text index before checking")
+    return parser
+
+
+def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace, Library, TextIO], int]] = {
+        "import": _import,
+        "export": _export,
+        "list": _list,
+        "search": _search,
+        "show": _show,
+        "check": _check,
+    }
+    return handlers[args.command](args, library, out or sys.stdout)
+
+
+def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    counts = {"imported": 0, "unchanged": 0, "refused": 0}
+    created = 0
+    missing = [path for path in args.paths if not path.exists()]
+    for path in missing:
+        print(f"refused {path}: no such file or folder", file=out)
+    counts["refused"] += len(missing)
+    for outcome in library.import_paths([p for p in args.paths if p.exists()]):
+        counts[outcome.status] += 1
+        created += outcome.notes
+        line = f"{outcome.status} {outcome.path}"
+        print(f"{line}: {outcome.reason}" if outcome.reason else line, file=out)
+        for warning in outcome.warnings:
+            print(f"  warning: {warning}", file=out)
+    print(
+        f"{counts['imported']} imported, {counts['unchanged']} unchanged, "
+        f"{counts['refused']} refused; {created} new notes, {library.count()} in the library",
+        file=out,
+    )
+    return PROBLEM if counts["refused"] else OK
+
+
+def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.format == "text":
+        if not args.note:
+            raise CommandError("export --format text needs --note TITLE")
+        note = _find(library, args.note)
+        _emit(library.export_text(note.title) + "\n", args.output, out)
+    elif args.format == "json":
+        _emit(json_format.dumps(library.document()), args.output, out)
+    else:
+        if args.output is None:
+            raise CommandError("export --format markdown needs -o FOLDER")
+        files = markdown_vault.to_files(library.document())
+        _write_folder(args.output, files)
+        print(f"wrote {len(files)} notes to {args.output}", file=out)
+    return OK
+
+
+def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    ordered = list(library.iter_refs())
+    if args.json:
+        rows = [{"title": r.title, "summary": r.summary, "stub": r.is_stub} for r in ordered]
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        for ref in ordered:
+            print(ref.title, file=out)
+    return OK
+
+
+def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1")
+    hits = library.search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        rows = [
+            {"title": h.note.title, "summary": h.note.summary, "stub": h.note.is_stub,
+             "snippet": h.snippet, "score": h.score}
+            for h in hits
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return OK
+    for rank, hit in enumerate(hits, start=1):
+        stub = " (stub)" if hit.note.is_stub else ""
+        print(f"{rank}. {hit.note.title}{stub}\n   {hit.snippet}", file=out)
+    if not hits:
+        print("no matches", file=out)
+    return OK
+
+
+def _show(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    note = _find(library, " ".join(args.title))
+    sources = library.sources(note.id)
+    backlinks = library.backlinks(note.id)
+    if args.json:
+        json.dump(
+            {
+                "title": note.title, "description": note.description,
+                "summary": note.summary, "body": note.body, "stub": note.is_stub,
+                "tags": list(note.tags), "created": note.created, "updated": note.updated,
+                "sources": [{"title": s.target.title, "summary": s.summary,
+                             "stub": s.target.is_stub} for s in sources],
+                "cited_by": [{"title": b.source.title, "summary": b.summary}
+                             for b in backlinks],
+            },
+            out, ensure_ascii=False, indent=1,
+        )
+        out.write("\n")
+        return OK
+    print(note.title, file=out)
+    if note.is_stub:
+        print("(stub: cited by other notes, no text of its own yet)", file=out)
+    if note.summary:
+        print(f"Summary: {note.summary}", file=out)
+    if note.description:
+        print(f"\n{note.description}", file=out)
+    if note.body:
+        print(f"\n{body_to_text(note.body)}", file=out)
+    if sources:
+        print(f"\nSources ({len(sources)}):", file=out)
+        for link in sources:
+            stub = " (stub)" if link.target.is_stub else ""
+            print(f"  {link.ordinal}. {link.target.title}{stub}", file=out)
+            if link.summary:
+                print(f"     {link.summary}", file=out)
+    if backlinks:
+        print(f"\nCited by ({len(backlinks)}):", file=out)
+        for back in backlinks:
+            print(f"  - {back.source.title}", file=out)
+            if back.summary:
+                print(f"     {back.summary}", file=out)
+    return OK
+
+
+def _check(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.repair:
+        library.repair_index()
+        print("rebuilt the full-text index", file=out)
+    problems = library.check()
+    for problem in problems:
+        print(f"problem: {problem.what}", file=out)
+    if problems:
+        print(f"{len(problems)} problem(s) in {library.path}", file=out)
+        return PROBLEM
+    print(f"ok: {library.count()} notes; database, full-text index and links consistent",
+          file=out)
+    return OK
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _find(library: Library, title: str) -> Note:
+    note = library.find(title)
+    if note is not None:
+        return note
+    guesses = [hit.note.title for hit in library.search(title, limit=3)]
+    hint = ("; did you mean: " + " | ".join(guesses)) if guesses else ""
+    raise CommandError(f"no note titled {title!r}{hint}")
+
+
+def _emit(text: str, path: Path | None, out: TextIO) -> None:
+    if path is None:
+        out.write(text)
+    else:
+        write_atomically(path, text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: a failed write leaves any
+    existing file as it was."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder} exists and is not a folder")
+    for name, text in files.items():
+        write_atomically(folder / name, text)

@@ -1,0 +1,1 @@
+"""Pure Python: the domain, the file formats, rendering. No Qt, no database."""

@@ -1,0 +1,109 @@
+"""The values that cross layers: frozen dataclasses, no behaviour beyond small helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SPACES = re.compile(r"\s+")
+
+
+def title_key(title: str) -> str:
+    """The identity of a title: case-folded, white space collapsed, trimmed."""
+    return _SPACES.sub(" ", title).strip().casefold()
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """Enough of a note to list it or link to it."""
+
+    id: int
+    title: str
+    summary: str = ""
+    is_stub: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    title: str
+    description: str
+    summary: str
+    body: str  # markdown; citations as [[Title]], literal "[[" escaped as "[\["
+    created: str
+    updated: str
+    tags: tuple[str, ...] = ()
+
+    @property
+    def is_stub(self) -> bool:
+        return not self.description and not self.body
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """One citation from a note: the cited note and the summary line the citing file gave."""
+
+    target: NoteRef
+    ordinal: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A note that cites the current one, with the summary line it gave for it."""
+
+    source: NoteRef
+    summary: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    note_title: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    comment: str
+    color: str
+    created: str
+    updated: str
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note: NoteRef
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write touched, so each view can decide whether to refresh."""
+
+    notes: frozenset[int] = field(default_factory=frozenset)
+    links: bool = False
+    annotations: frozenset[int] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.links or self.annotations)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """The result of importing one file: imported, unchanged or refused, with warnings."""
+
+    path: str
+    status: str  # "imported" | "unchanged" | "refused"
+    reason: str = ""
+    notes: int = 0
+    warnings: tuple[str, ...] = ()
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One inconsistency found by a library check."""
+
+    what: str

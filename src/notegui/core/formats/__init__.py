@@ -1,0 +1,1 @@
+"""File formats: parse and write only, never touch the database."""

@@ -1,0 +1,31 @@
+"""The whole library as plain values: what JSON and markdown export write, and what a
+JSON import reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notegui.core.domain import Annotation
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    title: str
+    description: str
+    summary: str
+    body: str  # citations as [[Title]]
+    links: tuple[str, ...] = ()  # cited titles, in citation order
+    sources: tuple[str | None, ...] = ()  # the summary line each citation gave
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def is_stub(self) -> bool:
+        return not self.description and not self.body
+
+
+@dataclass(frozen=True)
+class LibraryDocument:
+    notes: tuple[NoteRecord, ...]
+    annotations: tuple[Annotation, ...] = ()

@@ -1,0 +1,296 @@
+"""The question-note text format (shared/FORMAT.md): parse a file, write a note back.
+
+Parsing is pure: it never looks at the library, except through the optional
+``is_known`` callback that decides which citations count as proven when a
+file's citations and its ``Sources`` list do not pair up.
+
+Stored bodies keep citations as ``[[Title]]`` with the title exactly as the file
+wrote it. So that a literal ``[[`` in the text survives the round trip, every
+``[`` followed by backslashes and another ``[`` gains one backslash when stored
+and loses it when written back: in a stored body a bare ``[[`` always starts a
+citation, and the mapping is reversible for any text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from notegui.core.domain import title_key
+from notegui.core.formats.errors import FormatError
+
+INTERROGATIVES = (
+    "Does", "Do", "Did", "Why", "How", "What", "Which", "Who", "Whom", "Whose", "Where",
+    "When", "Can", "Could", "Should", "Would", "Will", "Is", "Are", "Was", "Were", "Has",
+    "Have", "Had", "May", "Might", "Must", "Shall", "Am",
+)
+
+_INTERROGATIVE = re.compile("\\b(?:" + "|".join(INTERROGATIVES) + ")\\b")
+# What may stand before a cited title, past one space: the running sentence.
+_BEFORE_OK = set(")*\"'\u2019\u201d_]")
+# What may follow its "?": the sentence's own punctuation (or the end of the paragraph).
+_AFTER_OK = set(",.;:!)]\"'\u2019\u201d*_\u2014\u2013")
+_SOURCES_HEADER = re.compile(r"^Sources (\d+) notes?$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CITATION = re.compile(r"\[\[(.*?\?)\]\]")
+_ESCAPE = re.compile(r"\[(\\*)(?=\[)")
+_UNESCAPE = re.compile(r"\[\\(\\*)(?=\[)")
+_MASK = "\x00"
+
+
+class NotANoteError(FormatError):
+    """The bytes are not a question note; the message says why."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str  # as written in the file
+    summary: str | None  # None: cited in the text, but the Sources list did not pair up
+
+
+@dataclass(frozen=True)
+class ParsedNote:
+    title: str
+    description: str
+    body: str  # stored form: citations as [[Title]], literal "[[" escaped
+    citations: tuple[Citation, ...]  # distinct cited titles, in order of first citation
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    line: int  # index into the body lines
+    start: int
+    end: int  # exclusive, just past the "?"
+
+    def text(self, lines: list[str]) -> str:
+        return lines[self.line][self.start : self.end]
+
+
+# -- bytes to text ---------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text with the BOM dropped and CRLF folded, or NotANoteError saying why not."""
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise NotANoteError("the file is empty")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise NotANoteError(f"contains a NUL byte at byte offset {offset}: not a text file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotANoteError(f"not valid UTF-8 at byte offset {error.start}") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+# -- escaping of literal [[ ----------------------------------------------------------------
+
+
+def escape_brackets(text: str) -> str:
+    return _ESCAPE.sub(lambda m: "[\\" + m.group(1), text)
+
+
+def unescape_brackets(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: "[" + m.group(1), text)
+
+
+def split_citations(body: str) -> Iterator[tuple[str, bool]]:
+    """A stored body as (piece, is_citation) pairs; citation pieces are the bare title."""
+    position = 0
+    for match in _CITATION.finditer(body):
+        if match.start() > position:
+            yield body[position : match.start()], False
+        yield match.group(1), True
+        position = match.end()
+    if position < len(body):
+        yield body[position:], False
+
+
+def cited_titles(body: str) -> list[str]:
+    """The titles a stored body cites, in order, repeats included."""
+    return [piece for piece, is_citation in split_citations(body) if is_citation]
+
+
+def body_to_text(body: str) -> str:
+    """A stored body as the format writes it: citations as bare titles, brackets unescaped."""
+    return "".join(
+        piece if is_citation else unescape_brackets(piece)
+        for piece, is_citation in split_citations(body)
+    )
+
+
+# -- citations in prose --------------------------------------------------------------------
+
+
+def _mask_inline_code(line: str) -> str:
+    return _INLINE_CODE.sub(lambda m: _MASK * len(m.group(0)), line)
+
+
+def _prose_lines(lines: list[str]) -> list[str | None]:
+    """Each body line with inline code masked, or None inside a fenced code block."""
+    result: list[str | None] = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            result.append(None)
+        elif fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                fence = None
+            result.append(None)
+        else:
+            result.append(_mask_inline_code(line))
+    return result
+
+
+def _is_cited_start(masked: str, start: int) -> bool:
+    # Past exactly one space, the sentence must still be running.
+    if start < 2 or masked[start - 1] != " ":
+        return False
+    before = masked[start - 2]
+    return before.isalnum() or before in _BEFORE_OK
+
+
+def find_candidates(lines: list[str]) -> list[_Candidate]:
+    """Every span of the body that reads as a cited title, by the rules of FORMAT.md."""
+    found: list[_Candidate] = []
+    for index, masked in enumerate(_prose_lines(lines)):
+        if masked is None:
+            continue
+        region_start = 0
+        for question in re.finditer(r"\?", masked):
+            end = question.end()
+            region = (region_start, question.start())
+            region_start = end
+            if end < len(masked) and masked[end] not in _AFTER_OK:
+                continue
+            for word in _INTERROGATIVE.finditer(masked, *region):
+                span = masked[word.start() : end]
+                if (
+                    _is_cited_start(masked, word.start())
+                    and " " in span.strip()
+                    and _MASK not in span
+                ):
+                    found.append(_Candidate(index, word.start(), end))
+                    break
+    return found
+
+
+# -- the file ----------------------------------------------------------------------------
+
+
+def _sources_section(lines: list[str]) -> int | None:
+    """Index of the Sources header line: the last one followed by exactly N lines, else the
+    last header-looking line at all (a count that does not pair up), else None."""
+    fallback = None
+    prose = _prose_lines(lines)
+    for index in range(len(lines) - 1, 1, -1):
+        match = _SOURCES_HEADER.match(lines[index])
+        if not match or prose[index] is None:
+            continue
+        if len(lines) - index - 1 == int(match.group(1)):
+            return index
+        if fallback is None:
+            fallback = index
+    return fallback
+
+
+def _header(count: int) -> str:
+    return f"Sources {count} note" if count == 1 else f"Sources {count} notes"
+
+
+def parse(
+    data: bytes | str, name: str = "", is_known: Callable[[str], bool] | None = None
+) -> ParsedNote:
+    """Parse one question-note file. ``name`` labels warnings; ``is_known(title_key)`` says
+    whether the library already has a note of that title (used only to prove citations
+    when the Sources list does not pair up with the citations)."""
+    text = decode(data) if isinstance(data, bytes) else data
+    text = text.removesuffix("\n")
+    lines = text.split("\n")
+    title = lines[0]
+    if not title.endswith("?") or not title[:-1].strip():
+        raise NotANoteError("line 1 is not a question ending in '?'")
+    description = lines[1] if len(lines) > 1 else ""
+    header = _sources_section(lines)
+    body_end = header if header is not None else len(lines)
+    body_lines = lines[2:body_end]
+    summaries = lines[header + 1 :] if header is not None else []
+
+    candidates = find_candidates(body_lines)
+    distinct: dict[str, str] = {}
+    for candidate in candidates:
+        distinct.setdefault(title_key(candidate.text(body_lines)), candidate.text(body_lines))
+
+    warnings: list[str] = []
+    paired = (
+        header is not None
+        and len(summaries) == len(distinct) > 0
+        and lines[header] == _header(len(summaries))
+    )
+    if paired:
+        chosen = candidates
+        citations = tuple(
+            Citation(title, summary)
+            for title, summary in zip(distinct.values(), summaries, strict=True)
+        )
+        stored_lines = body_lines
+    else:
+        known = is_known or (lambda _key: False)
+        chosen = [c for c in candidates if known(title_key(c.text(body_lines)))]
+        proven: dict[str, str] = {}
+        for candidate in chosen:
+            proven.setdefault(title_key(candidate.text(body_lines)), candidate.text(body_lines))
+        citations = tuple(Citation(title, None) for title in proven.values())
+        # The Sources lines stay in the body, as written, so export stays exact.
+        stored_lines = lines[2:]
+        if len(summaries) != len(distinct):
+            where = f"line {header + 1}" if header is not None else f"line {len(lines)}"
+            said = f"'{lines[header]}' with {len(summaries)} lines" if header is not None else (
+                "no Sources list"
+            )
+            warnings.append(
+                f"{name or 'file'} {where}: {said}, but the body has {len(distinct)} "
+                f"distinct cited titles; kept as written, "
+                f"{len(proven)} citation(s) of known notes linked"
+            )
+
+    body = _store_body(stored_lines, chosen)
+    return ParsedNote(title, description, body, citations, tuple(warnings))
+
+
+def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
+    by_line: dict[int, list[_Candidate]] = {}
+    for candidate in chosen:
+        by_line.setdefault(candidate.line, []).append(candidate)
+    stored = []
+    for index, line in enumerate(lines):
+        pieces, position = [], 0
+        for candidate in by_line.get(index, []):
+            pieces.append(escape_brackets(line[position : candidate.start]))
+            pieces.append(f"[[{line[candidate.start : candidate.end]}]]")
+            position = candidate.end
+        pieces.append(escape_brackets(line[position:]))
+        stored.append("".join(pieces))
+    return "\n".join(stored)
+
+
+def write(title: str, description: str, body: str, summaries: list[str | None]) -> str:
+    """A note in the format, without a final newline: the inverse of ``parse``.
+    ``summaries`` are the links' lines; None marks a link whose Sources line stayed in
+    the body as written."""
+    summaries = [line for line in summaries if line is not None]
+    lines = [title]
+    if description or body or summaries:
+        lines.append(description)
+    if body:
+        lines.append(body_to_text(body))
+    if summaries:
+        lines.append(_header(len(summaries)))
+        lines.extend(summaries)
+    return "\n".join(lines)

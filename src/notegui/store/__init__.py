@@ -1,0 +1,1 @@
+"""The library on disk: SQLite through peewee. Never imports Qt."""

@@ -1,0 +1,464 @@
+"""SqliteLibrary: the one implementation of ``core.ports.Library``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from peewee import JOIN, fn
+
+from notegui.core.domain import (
+    Annotation,
+    Backlink,
+    Changes,
+    ImportOutcome,
+    Note,
+    NoteRef,
+    Problem,
+    SearchHit,
+    SourceLink,
+    title_key,
+)
+from notegui.core.formats import json_format, question_note
+from notegui.core.formats.document import LibraryDocument, NoteRecord
+from notegui.core.formats.errors import FormatError
+from notegui.store import db as database_file
+from notegui.store import schema, search
+from notegui.store.errors import DATABASE_ERRORS, LibraryError
+from notegui.store.models import bind_models
+
+_CHUNK = 500
+_REF_COLUMNS = "id, title, summary, description = '' AND body = ''"
+
+
+def _ref_from_row(row: tuple) -> NoteRef:
+    return NoteRef(row[0], row[1], row[2], bool(row[3]))
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class _Unchanged(Exception):
+    """Raised inside an import transaction when the file changes nothing."""
+
+
+def note_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files an import of ``paths`` reads: files as given, folders recursively (*.txt)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+class SqliteLibrary:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._created = 0  # notes created by the import under way
+        self.db = database_file.connect(self.path)
+        self.m = bind_models(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SqliteLibrary:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.m.Note.select().count()
+
+    def note_ids(self) -> list[int]:
+        """Every note id, in title order (case-insensitive)."""
+        cursor = self.db.execute_sql("SELECT id FROM note ORDER BY title_key")
+        return [row[0] for row in cursor]
+
+    def refs(self, ids: Iterable[int]) -> dict[int, NoteRef]:
+        ids = list(ids)
+        found: dict[int, NoteRef] = {}
+        for start in range(0, len(ids), _CHUNK):  # stay under SQLite's variable limit
+            found.update(
+                (row[0], _ref_from_row(row))
+                for row in self.db.execute_sql(
+                    f"SELECT {_REF_COLUMNS} FROM note WHERE id IN "
+                    f"({','.join('?' * len(ids[start : start + _CHUNK]))})",
+                    ids[start : start + _CHUNK],
+                )
+            )
+        return found
+
+    def iter_refs(self) -> Iterator[NoteRef]:
+        """Every note, in title order."""
+        for row in self.db.execute_sql(f"SELECT {_REF_COLUMNS} FROM note ORDER BY title_key"):
+            yield _ref_from_row(row)
+
+    def note(self, note_id: int) -> Note | None:
+        row = self.m.Note.get_or_none(self.m.Note.id == note_id)
+        return self._note(row) if row else None
+
+    def find(self, title: str) -> Note | None:
+        row = self.m.Note.get_or_none(self.m.Note.title_key == title_key(title))
+        return self._note(row) if row else None
+
+    def sources(self, note_id: int) -> list[SourceLink]:
+        Link, Target = self.m.Link, self.m.Note
+        rows = (
+            Link.select(Link, Target)
+            .join(Target, on=(Link.target == Target.id))
+            .where(Link.source == note_id)
+            .order_by(Link.ordinal)
+        )
+        return [SourceLink(self._ref(row.target), row.ordinal, row.summary) for row in rows]
+
+    def backlinks(self, note_id: int) -> list[Backlink]:
+        Link, Source = self.m.Link, self.m.Note
+        rows = (
+            Link.select(Link, Source)
+            .join(Source, on=(Link.source == Source.id))
+            .where(Link.target == note_id)
+            .order_by(Source.title_key)
+        )
+        return [Backlink(self._ref(row.source), row.summary or "") for row in rows]
+
+    def search(
+        self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        return search.search(self.db, query, limit, mark)
+
+    def _ref(self, row: object) -> NoteRef:
+        return NoteRef(row.id, row.title, row.summary, not row.description and not row.body)
+
+    def _note(self, row: object) -> Note:
+        return Note(
+            row.id, row.title, row.description, row.summary, row.body,
+            row.created, row.updated, tuple(self._tags(row.id)),
+        )
+
+    def _tags(self, note_id: int) -> list[str]:
+        Tag, NoteTag = self.m.Tag, self.m.NoteTag
+        query = Tag.select(Tag.name).join(NoteTag).where(NoteTag.note == note_id)
+        return [tag.name for tag in query.order_by(Tag.name)]
+
+    # -- import --------------------------------------------------------------------------
+
+    def import_paths(
+        self, paths: Iterable[Path], should_stop: Callable[[], bool] = lambda: False
+    ) -> Iterator[ImportOutcome]:
+        """Import files and folders, one transaction per file; yields one outcome per file."""
+        for path in note_files(paths):
+            if should_stop():
+                return
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                yield ImportOutcome(str(path), "refused", f"cannot read: {error.strerror}")
+                continue
+            yield self.import_bytes(data, str(path))
+
+    def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
+        """Import one file's content: a question note, or notegui JSON."""
+        try:
+            if json_format.looks_like_json(data):
+                document = json_format.loads(question_note.decode(data))
+                return self._in_transaction(name, lambda: self._import_document(document))
+            parsed = question_note.parse(data, name, is_known=self._exists)
+            outcome = self._in_transaction(name, lambda: self._import_note(parsed))
+            return ImportOutcome(
+                outcome.path, outcome.status, outcome.reason, outcome.notes,
+                parsed.warnings, outcome.changes,
+            )
+        except FormatError as error:
+            return ImportOutcome(name, "refused", str(error))
+
+    def _in_transaction(self, name: str, work: Callable[[], Changes]) -> ImportOutcome:
+        self._created = 0
+        try:
+            with self.db.atomic():
+                changes = work()
+        except _Unchanged:
+            return ImportOutcome(name, "unchanged")
+        except FormatError as error:
+            return ImportOutcome(name, "refused", str(error))
+        except DATABASE_ERRORS as error:
+            return ImportOutcome(name, "refused", f"the library could not be written: {error}")
+        return ImportOutcome(name, "imported", notes=self._created, changes=changes)
+
+    def _exists(self, key: str) -> bool:
+        return self.m.Note.select().where(self.m.Note.title_key == key).exists()
+
+    def _import_note(self, parsed: question_note.ParsedNote) -> Changes:
+        Note = self.m.Note
+        key = title_key(parsed.title)
+        row = Note.get_or_none(Note.title_key == key)
+        if row is not None and self._same(row, parsed):
+            raise _Unchanged
+        stamp = now()
+        if row is None:
+            row = Note.create(
+                title=parsed.title, title_key=key, description=parsed.description,
+                body=parsed.body, created=stamp, updated=stamp,
+            )
+            self._created += 1
+        else:
+            if not row.is_stub:
+                self._keep_revision(row, stamp, "import")
+            row.title, row.description, row.body = parsed.title, parsed.description, parsed.body
+            row.updated = stamp
+            row.save()
+        targets = [(self._note_for(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
+        self._replace_links(row.id, targets)
+        return Changes(notes=frozenset({row.id, *(t.id for t, _ in targets)}), links=True)
+
+    def _same(self, row: object, parsed: question_note.ParsedNote) -> bool:
+        if (row.title, row.description, row.body) != (
+            parsed.title, parsed.description, parsed.body,
+        ):
+            return False
+        current = [
+            (link.target.title_key, link.summary)
+            for link in self.m.Link.select(self.m.Link, self.m.Note)
+            .join(self.m.Note, on=(self.m.Link.target == self.m.Note.id))
+            .where(self.m.Link.source == row.id)
+            .order_by(self.m.Link.ordinal)
+        ]
+        return current == [(title_key(c.title), c.summary) for c in parsed.citations]
+
+    def _note_for(self, title: str, summary: str | None, stamp: str) -> object:
+        """The note of ``title``: existing (its summary filled if it had none) or a new stub."""
+        Note = self.m.Note
+        row = Note.get_or_none(Note.title_key == title_key(title))
+        if row is None:
+            self._created += 1
+            return Note.create(
+                title=title, title_key=title_key(title), summary=summary or "",
+                created=stamp, updated=stamp,
+            )
+        if summary and not row.summary:
+            row.summary = summary  # a note's own summary is the first line it received
+            row.save()
+        return row
+
+    def _replace_links(self, source_id: int, targets: list[tuple[object, str | None]]) -> None:
+        Link = self.m.Link
+        Link.delete().where(Link.source == source_id).execute()
+        if targets:
+            Link.insert_many(
+                [
+                    {"source": source_id, "target": target.id, "ordinal": i, "summary": summary}
+                    for i, (target, summary) in enumerate(targets, start=1)
+                ]
+            ).execute()
+
+    def _keep_revision(self, row: object, stamp: str, reason: str) -> None:
+        self.m.Revision.create(
+            note=row.id, title=row.title, description=row.description, summary=row.summary,
+            body=row.body, saved=row.updated, replaced=stamp, reason=reason,
+        )
+
+    def revisions(self, note_id: int) -> list[NoteRecord]:
+        rows = self.m.Revision.select().where(self.m.Revision.note == note_id)
+        return [
+            NoteRecord(r.title, r.description, r.summary, r.body, created=r.saved,
+                       updated=r.replaced)
+            for r in rows.order_by(self.m.Revision.id)
+        ]
+
+    def _import_document(self, document: LibraryDocument) -> Changes:
+        """Merge a whole-library document: notes by title, then their links and annotations."""
+        Note = self.m.Note
+        stamp = now()
+        touched: set[int] = set()
+        rows: dict[str, object] = {}
+        changed = False
+        for record in document.notes:
+            key = title_key(record.title)
+            row = Note.get_or_none(Note.title_key == key)
+            fields = {
+                "title": record.title, "description": record.description,
+                "summary": record.summary, "body": record.body,
+            }
+            if row is None:
+                row = Note.create(
+                    title_key=key, created=record.created or stamp,
+                    updated=record.updated or stamp, **fields,
+                )
+                self._created += 1
+                changed = True
+            elif any(getattr(row, name) != value for name, value in fields.items()):
+                if not row.is_stub:
+                    self._keep_revision(row, stamp, "import")
+                for name, value in fields.items():
+                    setattr(row, name, value)
+                row.updated = record.updated or stamp
+                row.save()
+                changed = True
+            rows[key] = row
+            touched.add(row.id)
+        for record in document.notes:
+            row = rows[title_key(record.title)]
+            targets = [
+                (rows.get(title_key(t)) or self._note_for(t, s, stamp), s)
+                for t, s in zip(record.links, record.sources, strict=True)
+            ]
+            wanted = [(t.id, s) for t, s in targets]
+            current = [
+                (link.target_id, link.summary)
+                for link in self.m.Link.select().where(self.m.Link.source == row.id)
+                .order_by(self.m.Link.ordinal)
+            ]
+            if wanted != current:
+                self._replace_links(row.id, targets)
+                changed = True
+            changed |= self._set_tags(row.id, record.tags)
+        changed |= self._add_annotations(document.annotations, rows)
+        if not changed:
+            raise _Unchanged
+        return Changes(notes=frozenset(touched), links=True)
+
+    def _set_tags(self, note_id: int, names: Iterable[str]) -> bool:
+        Tag, NoteTag = self.m.Tag, self.m.NoteTag
+        wanted = {name.strip() for name in names if name.strip()}
+        if {name.casefold() for name in wanted} == {t.casefold() for t in self._tags(note_id)}:
+            return False
+        NoteTag.delete().where(NoteTag.note == note_id).execute()
+        for name in sorted(wanted):
+            tag, _ = Tag.get_or_create(name=name)
+            NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute()
+        return True
+
+    def _add_annotations(
+        self, annotations: Iterable[Annotation], rows: dict[str, object]
+    ) -> bool:
+        Model = self.m.Annotation
+        added = False
+        for a in annotations:
+            row = rows.get(title_key(a.note_title)) or self.m.Note.get_or_none(
+                self.m.Note.title_key == title_key(a.note_title)
+            )
+            if row is None:
+                raise FormatError(f"annotation on {a.note_title!r}: no note of that title")
+            duplicate = Model.select().where(
+                (Model.note == row.id) & (Model.exact == a.exact) & (Model.start == a.start)
+                & (Model.end == a.end) & (Model.comment == a.comment)
+            ).exists()
+            if not duplicate:
+                stamp = now()
+                Model.create(
+                    note=row.id, exact=a.exact, prefix=a.prefix, suffix=a.suffix,
+                    start=a.start, end=a.end, comment=a.comment, color=a.color,
+                    created=a.created or stamp, updated=a.updated or stamp,
+                )
+                added = True
+        return added
+
+    # -- export --------------------------------------------------------------------------
+
+    def export_text(self, title: str) -> str:
+        """One note in the question-note format, as it was imported (or as it now is)."""
+        note = self.find(title)
+        if note is None:
+            raise LibraryError(f"no note titled {title!r}")
+        summaries = [link.summary for link in self.sources(note.id)]
+        return question_note.write(note.title, note.description, note.body, summaries)
+
+    def document(self) -> LibraryDocument:
+        """The whole library as plain values (for JSON and markdown export)."""
+        Note, Link, Target = self.m.Note, self.m.Link, self.m.Note.alias()
+        links: dict[int, list[tuple[str, str | None]]] = {}
+        query = (
+            Link.select(Link.source, Link.summary, Target.title)
+            .join(Target, on=(Link.target == Target.id))
+            .order_by(Link.source, Link.ordinal)
+            .tuples()
+        )
+        for source_id, summary, target_title in query:
+            links.setdefault(source_id, []).append((target_title, summary))
+        tags: dict[int, list[str]] = {}
+        for note_id, name in (
+            self.m.NoteTag.select(self.m.NoteTag.note, self.m.Tag.name)
+            .join(self.m.Tag).order_by(self.m.Tag.name).tuples()
+        ):
+            tags.setdefault(note_id, []).append(name)
+        notes = []
+        for row in Note.select().order_by(Note.title_key):
+            cited = links.get(row.id, [])
+            notes.append(
+                NoteRecord(
+                    row.title, row.description, row.summary, row.body,
+                    tuple(t for t, _ in cited), tuple(s for _, s in cited),
+                    tuple(tags.get(row.id, [])), row.created, row.updated,
+                )
+            )
+        annotations = [
+            Annotation(
+                a.note.title, a.exact, a.prefix, a.suffix, a.start, a.end, a.comment,
+                a.color, a.created, a.updated, a.id,
+            )
+            for a in self.m.Annotation.select(self.m.Annotation, Note)
+            .join(Note).order_by(Note.title_key, self.m.Annotation.start)
+        ]
+        return LibraryDocument(tuple(notes), tuple(annotations))
+
+    # -- consistency ---------------------------------------------------------------------
+
+    def check(self) -> list[Problem]:
+        """Database integrity, the full-text index against the notes, and links against the
+        citations in the bodies."""
+        problems: list[Problem] = []
+        connection = self.db.connection()
+        try:
+            for (message,) in connection.execute("PRAGMA integrity_check"):
+                if message != "ok":
+                    problems.append(Problem(f"database: {message}"))
+            for row in connection.execute("PRAGMA foreign_key_check"):
+                problems.append(Problem(f"database: dangling reference in table {row[0]}"))
+        except DATABASE_ERRORS as error:
+            return [Problem(f"database: {error}")]
+        problems.extend(search.check_index(self.db))
+        problems.extend(self._check_links())
+        return problems
+
+    def _check_links(self) -> list[Problem]:
+        Note, Link, Target = self.m.Note, self.m.Link, self.m.Note.alias()
+        linked: dict[int, list[tuple[str, str | None]]] = {}
+        for source_id, key, summary in (
+            Link.select(Link.source, Target.title_key, Link.summary)
+            .join(Target, on=(Link.target == Target.id))
+            .order_by(Link.source, Link.ordinal).tuples()
+        ):
+            linked.setdefault(source_id, []).append((key, summary))
+        problems = []
+        rows = Note.select(Note.id, Note.title, Note.title_key, Note.body)
+        for row in rows.join(Link, JOIN.LEFT_OUTER, on=(Link.source == Note.id)).group_by(
+            Note.id
+        ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))):
+            if row.title_key != title_key(row.title):
+                problems.append(Problem(f"note {row.title!r}: its title key is stale"))
+            cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(row.body)))
+            links = [key for key, _ in linked.get(row.id, [])]
+            if cited != links:
+                missing = [t for t in cited if t not in links]
+                extra = [t for t in links if t not in cited]
+                detail = "; ".join(
+                    part for part in (
+                        f"cited without a link: {', '.join(missing)}" if missing else "",
+                        f"linked but not cited: {', '.join(extra)}" if extra else "",
+                        "links out of citation order" if not missing and not extra else "",
+                    ) if part
+                )
+                problems.append(Problem(f"note {row.title!r}: {detail}"))
+        return problems
+
+    def schema_version(self) -> int:
+        return schema.version(self.db.connection())
+
+    def repair_index(self) -> None:
+        """Rebuild the full-text index from the notes."""
+        with self.db.atomic():
+            search.rebuild_index(self.db)

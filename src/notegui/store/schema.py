@@ -1,0 +1,128 @@
+"""The schema and its migrations. ``PRAGMA user_version`` is the version; each step runs
+in order, in one transaction, when a library is opened."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x4E4F5445  # "NOTE": marks a SQLite file as a notegui library
+
+_V1_NOTES_AND_LINKS = """
+CREATE TABLE note (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,
+    title_key   TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    summary     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    created     TEXT NOT NULL,
+    updated     TEXT NOT NULL
+);
+CREATE TABLE link (
+    id        INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    target_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    ordinal   INTEGER NOT NULL,
+    summary   TEXT,
+    UNIQUE (source_id, ordinal),
+    UNIQUE (source_id, target_id)
+);
+CREATE INDEX link_target ON link(target_id);
+"""
+
+_V2_REVISIONS_ANNOTATIONS_TAGS = """
+CREATE TABLE revision (
+    id          INTEGER PRIMARY KEY,
+    note_id     INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    saved       TEXT NOT NULL,
+    replaced    TEXT NOT NULL,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX revision_note ON revision(note_id);
+CREATE TABLE annotation (
+    id      INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    exact   TEXT NOT NULL,
+    prefix  TEXT NOT NULL DEFAULT '',
+    suffix  TEXT NOT NULL DEFAULT '',
+    start   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    color   TEXT NOT NULL DEFAULT 'yellow',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX annotation_note ON annotation(note_id);
+CREATE TABLE tag (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE note_tag (
+    note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    tag_id  INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    PRIMARY KEY (note_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX note_tag_tag ON note_tag(tag_id);
+"""
+
+_FTS_COLUMNS = "title, description, summary, body"
+_V3_FULL_TEXT = f"""
+CREATE VIRTUAL TABLE note_fts USING fts5(
+    {_FTS_COLUMNS}, content='note', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+    INSERT INTO note_fts(rowid, {_FTS_COLUMNS})
+    VALUES (new.id, new.title, new.description, new.summary, new.body);
+END;
+CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+    INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
+    VALUES ('delete', old.id, old.title, old.description, old.summary, old.body);
+END;
+CREATE TRIGGER note_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON note BEGIN
+    INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
+    VALUES ('delete', old.id, old.title, old.description, old.summary, old.body);
+    INSERT INTO note_fts(rowid, {_FTS_COLUMNS})
+    VALUES (new.id, new.title, new.description, new.summary, new.body);
+END;
+INSERT INTO note_fts(note_fts) VALUES ('rebuild');
+"""
+
+# bm25 weights, in the column order above: title > summary > description > body.
+BM25_WEIGHTS = (10.0, 2.0, 4.0, 1.0)
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_NOTES_AND_LINKS,
+    _V2_REVISIONS_ANNOTATIONS_TAGS,
+    _V3_FULL_TEXT,
+)
+LATEST = len(MIGRATIONS)
+
+
+def version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(
+    connection: sqlite3.Connection,
+    target: int = LATEST,
+    on_step: Callable[[int], None] | None = None,
+) -> int:
+    """Bring the schema up to ``target``, one transaction per step; returns the old version."""
+    start = version(connection)
+    for step in range(start, target):
+        # executescript commits first; the explicit BEGIN makes the step all or nothing.
+        connection.executescript(
+            "BEGIN IMMEDIATE;\n"
+            + (f"PRAGMA application_id = {APPLICATION_ID};\n" if step == 0 else "")
+            + MIGRATIONS[step]
+            + f"\nPRAGMA user_version = {step + 1};\nCOMMIT;"
+        )
+        if on_step:
+            on_step(step + 1)
+    return start

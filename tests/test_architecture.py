@@ -1,0 +1,24 @@
+"""The layers of DESIGN.md hold: import-linter's contracts in pyproject.toml pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_import_contracts_hold():
+    lint = [sys.executable, "-c", "from importlinter.cli import lint_imports_command; "
+            "lint_imports_command()"]
+    result = subprocess.run(lint, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+def test_version_is_defined_once():
+    from notegui import __version__
+
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'dynamic = ["version"]' in pyproject
+    assert f'version = "{__version__}"' not in pyproject
