@@ -90,7 +90,9 @@ def test_import_warns_when_sources_do_not_pair_up(tmp_path, capsys):
     )
     code, out, _ = notegui(capsys, "--db", tmp_path / "lib.db", "import", path)
     assert code == 0
-    assert f"warning: {path} line 4: 'Sources 2 notes' with 2 lines" in out
+    assert (f"warning: {path} line 4: 'Sources 2 notes', but the body cites 1 distinct "
+            "title(s); kept as written, 0 citation(s) of notes already in the library "
+            "linked") in out
 
 
 def test_list_and_list_json(tmp_path, capsys):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def open_library(path: Path) -> SqliteLibrary:
 def create_demo_library(path: Path) -> SqliteLibrary:
     """A new library at ``path`` filled with the demo notes shipped with notegui."""
     library = SqliteLibrary(path)
-    for name, data in resources.demo_notes():
+    # The sample first: its Sources lines become the cited notes' own summaries.
+    notes = sorted(resources.demo_notes(), key=lambda item: not item[1].startswith(
+        resources.SAMPLE_TITLE.encode()))
+    for name, data in notes:
         library.import_bytes(data, name)
     return library
 
@@ -50,16 +54,69 @@ def library_path(args: argparse.Namespace) -> Path:
     return args.db.expanduser() if args.db else paths.default_library()
 
 
-def run_app(args: argparse.Namespace) -> int:
-    path = library_path(args)
-    is_new = not path.exists() or path.stat().st_size == 0
-    library = create_demo_library(path) if is_new else open_library(path)
-    with library:
-        print(
-            f"notegui {library.count()} notes in {path}. The reading window is not built yet: "
-            "see 'notegui --help' for the commands.",
-        )
-    return cli.OK
+def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
+    """The desktop app. Qt is imported here, so the CLI commands never pay for it."""
+    from PySide6.QtWidgets import QApplication
+
+    from notegui.core import settings as settings_file
+    from notegui.gui.errors import install_exception_hook
+    from notegui.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("notegui")
+    app.setApplicationDisplayName("notegui")
+    app.setDesktopFileName("notegui")
+    settings = settings_file.load()
+    library = open_with_recovery(gui_library_path(args, settings))
+    if library is None:
+        return cli.PROBLEM
+    install_exception_hook(log_file)
+    window = MainWindow(library, settings, open_library=open_library, new_library=open_library)
+    if args.command == "open":
+        title = " ".join(args.title)
+        note = library.find(title)
+        if note is not None:
+            window.open_note(note.id)
+        else:
+            window.statusBar().showMessage(f"No note titled {title!r}.", 10000)
+    window.show()
+    return app.exec()
+
+
+def gui_library_path(args: argparse.Namespace, settings: object) -> Path:
+    """--db, else NOTEGUI_DB, else the library open last time, else the default one."""
+    if args.db or os.environ.get(paths.DB_ENV):
+        return library_path(args)
+    last = Path(settings.last_library) if settings.last_library else None
+    return last if last and last.exists() else paths.default_library()
+
+
+def open_with_recovery(path: Path) -> SqliteLibrary | None:
+    """Open the library at ``path`` (made from the demo notes when there is none yet); when
+    it cannot be opened, say why and offer another, a new one, or quitting."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from notegui.gui.errors import ask_about_library
+
+    first_start = not path.exists() or path.stat().st_size == 0
+    while True:
+        try:
+            return create_demo_library(path) if first_start else open_library(path)
+        except LibraryError as error:
+            log.warning("cannot open %s: %s", path, error)
+            choice = ask_about_library(str(error), path)
+            if choice == "quit":
+                return None
+            if choice == "open":
+                chosen, _ = QFileDialog.getOpenFileName(
+                    None, "Open Library", str(path.parent),
+                    "notegui libraries (*.sqlite3 *.db);;All files (*)")
+            else:
+                chosen, _ = QFileDialog.getSaveFileName(
+                    None, "New Library", str(paths.data_dir() / "new-library.sqlite3"),
+                    "notegui libraries (*.sqlite3 *.db)")
+            if chosen:
+                path, first_start = Path(chosen), False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,11 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     log_file = setup_logging(args.debug)
     try:
-        if args.command is None:
-            return run_app(args)
+        if args.command in (None, "open"):
+            return run_app(args, log_file)
         with open_library(library_path(args)) as library:
             return cli.run(args, library)
-    except (LibraryError, cli.CommandError) as error:
+    except (LibraryError, *cli.USER_ERRORS) as error:
         print(f"notegui: {error}", file=sys.stderr)
         return cli.PROBLEM
     except KeyboardInterrupt:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from notegui import __version__
 from notegui.core.domain import Note
+from notegui.core.errors import ExportError
+from notegui.core.files import write_atomically, write_folder
 from notegui.core.formats import json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.ports import Library
@@ -22,6 +22,9 @@ OK, PROBLEM, USAGE = 0, 1, 2
 
 class CommandError(Exception):
     """A command cannot do what was asked; the message is for the user (exit 1)."""
+
+
+USER_ERRORS = (CommandError, ExportError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show full tracebacks and debug logging")
     parser.add_argument("--version", action="version", version=f"notegui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    command = commands.add_parser(
+        "open", help="open the app at a note",
+        description="Open the app, showing the note of this title (any case).",
+    )
+    command.add_argument("title", nargs="+", help="the note's title")
 
     command = commands.add_parser(
         "import", help="import question-note files, folders (*.txt) or notegui JSON",
@@ -127,14 +136,15 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         if not args.note:
             raise CommandError("export --format text needs --note TITLE")
         note = _find(library, args.note)
-        _emit(library.export_text(note.title) + "\n", args.output, out)
+        text = library.export_text(note.title)
+        _emit(text if text.endswith("\n") else text + "\n", args.output, out)
     elif args.format == "json":
         _emit(json_format.dumps(library.document()), args.output, out)
     else:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
         files = markdown_vault.to_files(library.document())
-        _write_folder(args.output, files)
+        write_folder(args.output, files)
         print(f"wrote {len(files)} notes to {args.output}", file=out)
     return OK
 
@@ -248,27 +258,3 @@ def _emit(text: str, path: Path | None, out: TextIO) -> None:
         out.write(text)
     else:
         write_atomically(path, text)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: a failed write leaves any
-    existing file as it was."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
-
-
-def _write_folder(folder: Path, files: dict[str, str]) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise CommandError(f"{folder} exists and is not a folder")
-    for name, text in files.items():
-        write_atomically(folder / name, text)

@@ -1,19 +1,55 @@
-"""What the user types into a search box, turned into a safe FTS5 query."""
+"""What the user types into a search box: words, and the filters ``is:stub`` and
+``tag:NAME``, turned into a safe FTS5 query."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FILTER = re.compile(r"(?<!\S)(is:stub|-is:stub|tag:(\S+))(?!\S)", re.IGNORECASE)
 
 
-def fts_query(text: str, prefix_last: bool = True) -> str:
-    """Every word must match; the last one also as a prefix (search as you type).
-    Words are quoted, so FTS5 syntax in the input (``covid-19``, ``AND``, ``"``) is inert."""
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{word}"' for word in words]
-    if prefix_last and not text[-1:].isspace():
-        quoted[-1] += "*"
-    return " ".join(quoted)
+@dataclass(frozen=True)
+class SearchQuery:
+    words: tuple[str, ...] = ()
+    prefix_last: bool = True  # the last word is still being typed
+    stub: bool | None = None  # True: only stubs; False: no stubs; None: either
+    tags: tuple[str, ...] = ()
+
+    @property
+    def fts(self) -> str:
+        """Every word must match; the last one also as a prefix (search as you type).
+        Words are quoted, so FTS5 syntax in the input (``covid-19``, ``AND``, ``"``) is
+        inert."""
+        quoted = [f'"{word}"' for word in self.words]
+        if quoted and self.prefix_last:
+            quoted[-1] += "*"
+        return " ".join(quoted)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words and self.stub is None and not self.tags
+
+
+def parse_query(text: str) -> SearchQuery:
+    stub: bool | None = None
+    tags: list[str] = []
+    for match in _FILTER.finditer(text):
+        if match.group(2):
+            tags.append(match.group(2))
+        else:
+            stub = not match.group(1).startswith("-")
+    rest = _FILTER.sub(" ", text)
+    words = tuple(_WORD.findall(rest))
+    prefix_last = bool(words) and not rest[-1:].isspace()
+    return SearchQuery(words, prefix_last, stub, tuple(tags))
+
+
+def fts_query(text: str) -> str:
+    return parse_query(text).fts
+
+
+def highlight_words(text: str) -> list[str]:
+    """The words of a query to mark in an opened note."""
+    return list(parse_query(text).words)

@@ -1,12 +1,13 @@
-"""The error types the store lets out, and the database errors it turns into them."""
+"""The database errors the store turns into ``LibraryError`` (defined in core, so the GUI
+can catch it without knowing the store)."""
 
 import sqlite3
 
 import peewee
 
+from notegui.core.errors import LibraryError
+
 # What SQLite can raise, directly or wrapped by peewee.
 DATABASE_ERRORS = (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError)
 
-
-class LibraryError(Exception):
-    """The library cannot be opened or written; ``str()`` says what, where and why."""
+__all__ = ["DATABASE_ERRORS", "LibraryError"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from notegui.core.domain import (
 from notegui.core.formats import json_format, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
+from notegui.core.import_files import note_files
 from notegui.store import db as database_file
 from notegui.store import schema, search
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
@@ -42,15 +44,6 @@ def now() -> str:
 
 class _Unchanged(Exception):
     """Raised inside an import transaction when the file changes nothing."""
-
-
-def note_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files an import of ``paths`` reads: files as given, folders recursively (*.txt)."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
-        else:
-            yield path
 
 
 class SqliteLibrary:
@@ -131,6 +124,13 @@ class SqliteLibrary:
     ) -> list[SearchHit]:
         return search.search(self.db, query, limit, mark)
 
+    def search_titles(self, text: str, limit: int = 50) -> list[NoteRef]:
+        return search.search_titles(self.db, text, limit)
+
+    def tags(self) -> list[str]:
+        """Every tag name in use, sorted."""
+        return [tag.name for tag in self.m.Tag.select(self.m.Tag.name).order_by(self.m.Tag.name)]
+
     def _ref(self, row: object) -> NoteRef:
         return NoteRef(row.id, row.title, row.summary, not row.description and not row.body)
 
@@ -164,7 +164,9 @@ class SqliteLibrary:
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content: a question note, or notegui JSON."""
         try:
-            if json_format.looks_like_json(data):
+            if name.lower().endswith(".json") or (
+                not name.lower().endswith(".txt") and json_format.looks_like_json(data)
+            ):
                 document = json_format.loads(question_note.decode(data))
                 return self._in_transaction(name, lambda: self._import_document(document))
             parsed = question_note.parse(data, name, is_known=self._exists)
@@ -199,6 +201,9 @@ class SqliteLibrary:
         if row is not None and self._same(row, parsed):
             raise _Unchanged
         stamp = now()
+        new_text = question_note.write(
+            parsed.title, parsed.description, parsed.body, [c.summary for c in parsed.citations]
+        )
         if row is None:
             row = Note.create(
                 title=parsed.title, title_key=key, description=parsed.description,
@@ -206,7 +211,7 @@ class SqliteLibrary:
             )
             self._created += 1
         else:
-            if not row.is_stub:
+            if not row.is_stub and self._text_of(row) != new_text:
                 self._keep_revision(row, stamp, "import")
             row.title, row.description, row.body = parsed.title, parsed.description, parsed.body
             row.updated = stamp
@@ -255,19 +260,33 @@ class SqliteLibrary:
                 ]
             ).execute()
 
+    def _text_of(self, row: object) -> str:
+        """A stored note as the question-note format writes it."""
+        summaries = [link.summary for link in self.sources(row.id)]
+        return question_note.write(row.title, row.description, row.body, summaries)
+
     def _keep_revision(self, row: object, stamp: str, reason: str) -> None:
+        links = [[link.target.title, link.summary] for link in self.sources(row.id)]
         self.m.Revision.create(
             note=row.id, title=row.title, description=row.description, summary=row.summary,
-            body=row.body, saved=row.updated, replaced=stamp, reason=reason,
+            body=row.body, links=json.dumps(links, ensure_ascii=False), saved=row.updated,
+            replaced=stamp, reason=reason,
         )
 
     def revisions(self, note_id: int) -> list[NoteRecord]:
+        """Earlier versions of a note, oldest first (``created``: when that text was saved,
+        ``updated``: when it was replaced)."""
         rows = self.m.Revision.select().where(self.m.Revision.note == note_id)
-        return [
-            NoteRecord(r.title, r.description, r.summary, r.body, created=r.saved,
-                       updated=r.replaced)
-            for r in rows.order_by(self.m.Revision.id)
-        ]
+        records = []
+        for r in rows.order_by(self.m.Revision.id):
+            links = json.loads(r.links)
+            records.append(NoteRecord(
+                r.title, r.description, r.summary, r.body,
+                links=tuple(title for title, _ in links),
+                sources=tuple(summary for _, summary in links),
+                created=r.saved, updated=r.replaced,
+            ))
+        return records
 
     def _import_document(self, document: LibraryDocument) -> Changes:
         """Merge a whole-library document: notes by title, then their links and annotations."""

@@ -62,6 +62,7 @@ def bind_models(database: SqliteDatabase) -> Models:
         description = TextField()
         summary = TextField()
         body = TextField()
+        links = TextField(default="[]")
         saved = TextField()
         replaced = TextField()
         reason = TextField()

@@ -39,6 +39,7 @@ CREATE TABLE revision (
     description TEXT NOT NULL,
     summary     TEXT NOT NULL,
     body        TEXT NOT NULL,
+    links       TEXT NOT NULL DEFAULT '[]',  -- JSON [[cited title, summary line], ...]
     saved       TEXT NOT NULL,
     replaced    TEXT NOT NULL,
     reason      TEXT NOT NULL

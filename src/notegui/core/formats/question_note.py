@@ -249,19 +249,33 @@ def parse(
         citations = tuple(Citation(title, None) for title in proven.values())
         # The Sources lines stay in the body, as written, so export stays exact.
         stored_lines = lines[2:]
-        if len(summaries) != len(distinct):
-            where = f"line {header + 1}" if header is not None else f"line {len(lines)}"
-            said = f"'{lines[header]}' with {len(summaries)} lines" if header is not None else (
-                "no Sources list"
-            )
+        problem = _pairing_problem(lines, header, summaries, len(distinct))
+        if problem:
+            where = header + 1 if header is not None else len(lines)
             warnings.append(
-                f"{name or 'file'} {where}: {said}, but the body has {len(distinct)} "
-                f"distinct cited titles; kept as written, "
-                f"{len(proven)} citation(s) of known notes linked"
+                f"{name or 'file'} line {where}: {problem}; kept as written, "
+                f"{len(proven)} citation(s) of notes already in the library linked"
             )
 
     body = _store_body(stored_lines, chosen)
     return ParsedNote(title, description, body, citations, tuple(warnings))
+
+
+def _pairing_problem(
+    lines: list[str], header: int | None, summaries: list[str], cited: int
+) -> str:
+    """Why the Sources list and the citations do not pair up ('' when nothing is wrong)."""
+    if header is None:
+        return f"no Sources list, but the body cites {cited} title(s)" if cited else ""
+    said = lines[header]
+    count = int(_SOURCES_HEADER.match(said).group(1))
+    if count != len(summaries):
+        return f"'{said}' is followed by {len(summaries)} line(s)"
+    if count != cited:
+        return f"'{said}', but the body cites {cited} distinct title(s)"
+    if said != _header(count):
+        return f"'{said}' should read '{_header(count)}'"
+    return f"'{said}' lists no notes"
 
 
 def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
@@ -277,6 +291,9 @@ def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
             position = candidate.end
         pieces.append(escape_brackets(line[position:]))
         stored.append("".join(pieces))
+    if stored and not any(stored):
+        # Only blank lines: "\n".join would lose one; keep them countable instead.
+        return "\n" * len(stored)
     return "\n".join(stored)
 
 
@@ -285,10 +302,12 @@ def write(title: str, description: str, body: str, summaries: list[str | None]) 
     ``summaries`` are the links' lines; None marks a link whose Sources line stayed in
     the body as written."""
     summaries = [line for line in summaries if line is not None]
-    lines = [title]
-    if description or body or summaries:
-        lines.append(description)
-    if body:
+    # The description line is always written: for a note of a title alone, that adds only
+    # a final newline.
+    lines = [title, description]
+    if body and not body.strip("\n"):
+        lines.extend([""] * len(body))  # a body of blank lines only (see _store_body)
+    elif body:
         lines.append(body_to_text(body))
     if summaries:
         lines.append(_header(len(summaries)))
