@@ -67,18 +67,19 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     app.setApplicationDisplayName("notegui")
     app.setDesktopFileName("notegui")
     settings = settings_file.load()
-    library = open_with_recovery(gui_library_path(args, settings))
-    if library is None:
+    opened = open_with_recovery(gui_library_path(args, settings))
+    if opened is None:
         return cli.PROBLEM
+    library, is_new_demo = opened
     install_exception_hook(log_file)
-    window = MainWindow(library, settings, open_library=open_library, new_library=open_library)
-    if args.command == "open":
-        title = " ".join(args.title)
-        note = library.find(title)
-        if note is not None:
-            window.open_note(note.id)
-        else:
-            window.statusBar().showMessage(f"No note titled {title!r}.", 10000)
+    wanted = " ".join(args.title) if args.command == "open" else None
+    if wanted is None and is_new_demo:
+        wanted = resources.SAMPLE_TITLE
+    start = library.find(wanted) if wanted else None
+    window = MainWindow(library, settings, open_library=open_library, new_library=open_library,
+                        start_note=start.id if start else None)
+    if wanted and start is None:
+        window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
     return app.exec()
 
@@ -91,9 +92,10 @@ def gui_library_path(args: argparse.Namespace, settings: object) -> Path:
     return last if last and last.exists() else paths.default_library()
 
 
-def open_with_recovery(path: Path) -> SqliteLibrary | None:
-    """Open the library at ``path`` (made from the demo notes when there is none yet); when
-    it cannot be opened, say why and offer another, a new one, or quitting."""
+def open_with_recovery(path: Path) -> tuple[SqliteLibrary, bool] | None:
+    """Open the library at ``path`` (made from the demo notes when there is none yet, and
+    then True comes with it); when it cannot be opened, say why and offer another, a new
+    one, or quitting (None)."""
     from PySide6.QtWidgets import QFileDialog
 
     from notegui.gui.errors import ask_about_library
@@ -101,7 +103,9 @@ def open_with_recovery(path: Path) -> SqliteLibrary | None:
     first_start = not path.exists() or path.stat().st_size == 0
     while True:
         try:
-            return create_demo_library(path) if first_start else open_library(path)
+            if first_start:
+                return create_demo_library(path), True
+            return open_library(path), False
         except LibraryError as error:
             log.warning("cannot open %s: %s", path, error)
             choice = ask_about_library(str(error), path)

@@ -9,6 +9,7 @@ import re
 from notegui.core.domain import title_key
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.question_note import split_citations
+from notegui.core.render import paragraphs
 
 # Characters that Windows, macOS or Obsidian's link syntax do not allow in a file name.
 _UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]')
@@ -65,27 +66,13 @@ def render_note(note: NoteRecord, stems: dict[str, str]) -> str:
         parts.append(note.description)
     if body:
         # One paragraph per line in our format; markdown needs a blank line between them.
-        parts.append(_paragraphs(body))
+        parts.append(paragraphs(body))
     cited = [(t, s) for t, s in zip(note.links, note.sources, strict=True) if s is not None]
     if cited:
         parts.append("## Sources\n\n" + "\n".join(
             f"- {_wikilink(title, stems)}: {summary}" for title, summary in cited
         ))
     return "\n\n".join(parts) + "\n"
-
-
-def _paragraphs(body: str) -> str:
-    out: list[str] = []
-    in_fence = False
-    for line in body.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            out.append(line)
-        elif in_fence or not line.strip() or line.lstrip()[:2] in ("- ", "* ", "+ ", "| "):
-            out.append(line)
-        else:
-            out.append(line + "\n")
-    return "\n".join(out).rstrip("\n")
 
 
 def to_files(document: LibraryDocument) -> dict[str, str]:

@@ -1,0 +1,61 @@
+"""Take the README's screenshots of the real window: `xvfb-run -a python scripts/screenshots.py
+OUT_DIR` (or offscreen with QT_QPA_PLATFORM=offscreen). Uses a throwaway demo library."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from notegui.app import create_demo_library, open_library
+from notegui.core.resources import SAMPLE_TITLE
+from notegui.core.settings import Settings
+from notegui.gui.main_window import MainWindow
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    QTest.qWait(ms)
+    app.processEvents()
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp())
+    library = create_demo_library(folder / "demo.sqlite3")
+    sample = library.find(SAMPLE_TITLE)
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False, start_note=sample.id)
+    window.resize(1400, 860)
+    window.show()
+    settle(app)
+    window.grab().save(str(out / "screenshot.png"))
+
+    code_note = library.find("Does chain-of-thought reasoning actually generalize beyond "
+                             "training data?")
+    window.open_note(code_note.id)
+    settle(app)
+    window.answer.verticalScrollBar().setValue(window.answer.verticalScrollBar().maximum())
+    settle(app)
+    window.grab().save(str(out / "code.png"))
+
+    window.do_focus_search()
+    QTest.keyClicks(window.search, "memoriz")
+    settle(app, 600)
+    window.grab().save(str(out / "search.png"))
+    QTest.keyClick(window.search, Qt.Key.Key_Escape)
+
+    window.open_note(sample.id)
+    window.do_theme_dark()
+    settle(app)
+    window.grab().save(str(out / "dark.png"))
+    window.close()
+    library.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"))

@@ -1,0 +1,777 @@
+"""A stored note body (markdown, citations as ``[[Title]]``) -> an HTML fragment that is
+safe to hand to ``QTextBrowser.setHtml``.
+
+Pure Python: the standard library, ``markdown`` and ``pygments``. Nothing is imported or
+built at import time: the ``markdown.Markdown`` instance (one per thread) is made on first
+use and reused, with ``reset()`` between calls.
+
+How a body becomes HTML:
+
+1. ``_source`` turns the stored body back into the markdown that was written. Each
+   citation (as ``question_note.split_citations`` finds it) becomes one private-use
+   marker character, and the rest of the text loses its bracket escaping (``[\\[`` ->
+   ``[[``), so a literal ``[[`` is plain markdown again: in prose it shows as ``[[``, in
+   code too.
+   Fenced code blocks are rewritten into the one shape Python-Markdown's ``fenced_code``
+   reads the way ``question_note`` does (fence at column 0, closed by the same fence,
+   closed at the end when the file never closed it), with the info string cut to a bare
+   language name that Pygments knows. The ``{...}`` attribute form must never reach
+   ``fenced_code``: its keys become Pygments formatter options, and
+   ``{.x pygments_formatter=text}`` or ``{noclasses=1 cssstyles=...}`` would let a note
+   put raw HTML or styles into the page. Citations inside a fence become their literal
+   ``[[Title]]`` again. Container nesting is capped and pathological brackets and
+   backticks are escaped (see ``_cap_nesting`` and ``_defuse``), and ``paragraphs``
+   adds the blank lines markdown needs (``_markdown_source``).
+2. Python-Markdown (fenced_code, tables, footnotes, sane_lists, codehilite) with raw HTML
+   off: the ``html_block`` preprocessor and the ``html`` inline pattern are deregistered,
+   so raw HTML in a note is escaped text. An inline processor turns each marker into a
+   ``note:ID`` link. Inline patterns never run inside code spans or code blocks, so a
+   marker there survives and is written back as the literal ``[[Title]]`` at the end.
+3. A treeprocessor, run after all others, sanitises what markdown generated: known tags
+   and attributes only, link targets only ``note:``, ``http(s):``, ``mailto:`` and
+   ``#fragment``, every image replaced by a text placeholder (nothing is ever loaded).
+
+Python-Markdown is quadratic or recursive on some inputs, and costs about 4-10 us per
+significant character on the worst linear ones. So a body whose estimated cost is over
+``_BUDGET`` (about 0.3 s) is shown as plain paragraphs instead (citations still linked,
+code in ``<pre>``): see ``_markdown_source`` and ``_render_plain``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from notegui.core.domain import Note, NoteRef
+from notegui.core.formats.question_note import split_citations, unescape_brackets
+
+log = logging.getLogger(__name__)
+
+Resolver = Callable[[str], NoteRef | None]
+
+__all__ = [
+    "Resolver", "paragraphs", "pygments_css", "render_body", "render_inline",
+    "render_note_html",
+]
+
+# -- constants ----------------------------------------------------------------------------
+
+# Pygments styles for code ("github-dark" exists since Pygments 2.14).
+LIGHT_STYLE = "default"
+DARK_STYLE = "github-dark"
+
+# One marker character per citation, from Unicode plane 15 (supplementary private use A).
+# Any plane 15/16 character already in a note is replaced by U+FFFD, so a marker is ours;
+# so are STX/ETX, which Python-Markdown uses for its own placeholders.
+_MARKER_BASE = 0xF0000
+_MARKER_LIMIT = 0xFFFFD - _MARKER_BASE
+_MARKER = re.compile("[\U000f0000-\U000ffffd]")
+_RESERVED = re.compile("[\x02\x03\U000f0000-\U0010ffff]")
+
+# Python-Markdown recurses once per nested list / blockquote level, and nested containers
+# cost more than linearly: 500 nested list levels raise RecursionError (after 2.5 s), 100
+# lines nesting "> - " deeper and deeper take 0.2 s. So, outside fenced code, leading white
+# space is cut to _MAX_INDENT columns and a line's run of container markers ("> ", "- ",
+# "1. " ...) to _MAX_MARKERS before rendering. Deeper structure is flattened into the
+# deepest level allowed; no text is dropped. (paragraphs() caps its own blockquote
+# recursion at _MAX_QUOTE_RECURSION, for exporters that do not cap first.)
+_MAX_INDENT = 24
+_MAX_MARKERS = 8
+_LEADING_SPACE = re.compile(r"[ \t]+")
+_CONTAINER_RUN = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}\.)(?=[ \t])))+")
+_CONTAINER_MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}\.(?=[ \t])")
+
+# Python-Markdown scans from every "[" (and every "(" after "](") to its matching bracket in
+# a Python loop, and from every backtick run to a run of the same length: unmatched ones
+# scan to the end of the paragraph (10,000 "[" take 14 s). _defuse escapes unmatched
+# brackets and backtick runs, and brackets nested deeper than _MAX_BRACKET_DEPTH.
+_MAX_BRACKET_DEPTH = 8
+_INLINE_TOKEN = re.compile(r"\\.|`+|[\[\]()]", re.DOTALL)
+_OPENERS = frozenset("[(")
+_CLOSERS = {"]": "[", ")": "("}
+
+# The render cost model, in microseconds measured on the design machine (Python 3.11,
+# Markdown 3.11): plain prose ~0.2 us/char; each character that can start an inline
+# construct up to ~10 us (emphasis, escapes, code spans, links); ~50 us per paragraph;
+# ~25 us per container marker; ~30 us per citation; ~150 us per footnote; ~100 us per
+# fenced block (with the cached formatter below).
+_BUDGET = 300_000
+_SIGNIFICANT = re.compile(r"[*_`\\\[\]()<>&!]")
+_FOOTNOTE_COST = 150
+_CITATION_COST = 30
+_FENCE_COST = 100
+
+# A fenced block longer than this is shown without highlighting.
+_MAX_HIGHLIGHT_CHARS = 100_000
+
+_PROSE, _DELIMITER, _CODE_LINE = 0, 1, 2
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_LANGUAGE = re.compile(r"[\w#+.-]+")
+
+_BLANK = "blank"
+_PARA = "para"
+_BULLETS = "bullets"
+_NUMBERS = "numbers"
+_TABLE = "table"
+_QUOTE = "quote"
+_CODE = "code"
+_FOOTNOTE = "footnote"
+_FENCE = "fence"
+_LISTS = frozenset({_BULLETS, _NUMBERS})
+_JOINING = frozenset({_BULLETS, _NUMBERS, _TABLE, _CODE, _FOOTNOTE, _QUOTE})
+_CONTINUED = frozenset({_BULLETS, _NUMBERS, _FOOTNOTE})
+
+_LIST_ITEM = re.compile(r"^ {0,3}(?:([-*+])|\d+\.)[ \t]+")
+_QUOTE_LINE = re.compile(r"^ {0,3}>")
+_QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
+_TABLE_ROW = re.compile(r"^ {0,3}\|")
+_TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+_MAX_QUOTE_RECURSION = 32
+
+# What the sanitiser lets through. Everything markdown can generate here is listed; any
+# other tag becomes a <span>, any other attribute is dropped (so no style=, no on...=).
+_ALLOWED_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
+    "em", "strong", "a", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div",
+    "sup", "span",
+})
+_COMMON_ATTRIBUTES = frozenset({"class", "id"})
+_ALLOWED_ATTRIBUTES = {
+    "a": frozenset({"href", "title", "class", "id"}),
+    "ol": frozenset({"start", "class", "id"}),
+    "th": frozenset({"align"}),
+    "td": frozenset({"align"}),
+}
+_SAFE_URL = re.compile(r"(?:https?://|mailto:|#|note:\d+$)", re.IGNORECASE)
+_URL_EDGE = "".join(chr(code) for code in range(0x21))
+_URL_INNER_JUNK = re.compile(r"[\t\n\r]")
+_SUBSTITUTE_AMP = "\x02amp\x03"  # markdown.util.AMP_SUBSTITUTE
+_STASHED_CHAR = re.compile("\x02(\\d+)\x03")  # an escaped character, as markdown keeps it
+
+# Block syntax that a one-line description must not start (it is rendered inline): a
+# heading, quote, list item, rule, or footnote / reference definition.
+_BLOCK_START = re.compile(r"#{1,6}(?:\s|$)|>|[-*+]\s|\[[^\]]*\]:|([-*_])(?:\s*\1){2,}\s*$")
+_NUMBERED = re.compile(r"(\d+)\.(?=\s)")
+
+
+# -- paragraphs -------------------------------------------------------------------------------
+
+
+def paragraphs(body: str) -> str:
+    """Markdown for a body in the question-note format, where every line is a paragraph.
+
+    Blank lines are added between blocks: each ordinary line becomes its own paragraph,
+    while the lines of one list (``-``, ``*``, ``+``, ``1.``), table, blockquote, footnote
+    definition, indented code block or fenced code block stay together. Inside a
+    blockquote every line is again its own paragraph (``> a`` / ``> b`` gives two
+    paragraphs in one quote). Blank lines already there are kept; nothing else changes.
+    Pure, so any exporter can use it.
+    """
+    return "\n".join(line for line, _kind in _blocks(body.split("\n"), 0))
+
+
+def _fence_closes(line: str, fence: str) -> bool:
+    # As question_note reads fences, so citations and rendering agree on what is code.
+    stripped = line.strip()
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
+
+
+def _indent_width(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _is_header_rule(line: str, previous: str, last_line: str) -> bool:
+    """The rule under a table's header row, when that row has no leading pipe."""
+    return (previous == _PARA and "|" in line and "|" in last_line
+            and _TABLE_RULE.match(line) is not None)
+
+
+def _line_kind(line: str, previous: str, last_block: str, last_line: str) -> str:
+    """The block a line belongs to, given the kind of the line before it (``previous``,
+    perhaps blank) and of the last non-blank line (``last_block``)."""
+    if not line.strip():
+        return _BLANK
+    if _FENCE_OPEN.match(line):
+        return _FENCE
+    if _QUOTE_LINE.match(line):
+        return _QUOTE
+    if _FOOTNOTE_DEF.match(line):
+        return _FOOTNOTE
+    item = _LIST_ITEM.match(line)
+    if item:
+        if line[0] in " \t" and previous in _LISTS:
+            return previous  # an indented item: nested, or still the same list
+        # A bulleted list right after a numbered one (or the reverse) is a new list.
+        return _BULLETS if item.group(1) else _NUMBERS
+    if _TABLE_ROW.match(line) or (previous == _TABLE and "|" in line):
+        return _TABLE
+    if _is_header_rule(line, previous, last_line):
+        return _TABLE
+    if line[0] in " \t" and previous in _CONTINUED:
+        return previous  # the continuation of a list item or footnote
+    if _indent_width(line) >= 4:
+        if previous == _BLANK and last_block in _CONTINUED:
+            return last_block  # a further paragraph of the item
+        return _CODE
+    return _PARA
+
+
+def _blocks(lines: list[str], depth: int) -> list[tuple[str, str]]:
+    """The lines of ``paragraphs`` with blank lines added, each with its block kind (for a
+    quoted line, the kind inside the quote; fence lines and fenced code are ``_FENCE``)."""
+    out: list[tuple[str, str]] = []
+    previous = last_block = _BLANK
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if fence is not None:
+            out.append((line, _FENCE))
+            if _fence_closes(line, fence):
+                fence = None
+            continue
+        kind = _line_kind(line, previous, last_block, out[-1][0] if out else "")
+        if kind == _BLANK:
+            out.append((line, _BLANK))
+            previous = _BLANK
+            continue
+        if kind == _QUOTE and depth < _MAX_QUOTE_RECURSION:
+            # A quote holds a body of its own: one paragraph per line inside it too.
+            quoted = [_QUOTE_PREFIX.sub("", line, count=1)]
+            while index < len(lines) and _QUOTE_LINE.match(lines[index]):
+                quoted.append(_QUOTE_PREFIX.sub("", lines[index], count=1))
+                index += 1
+            if previous != _BLANK:
+                out.append(("", _BLANK))
+            out.extend((f"> {inner}" if inner else ">", inner_kind)
+                       for inner, inner_kind in _blocks(quoted, depth + 1))
+            previous = last_block = _QUOTE
+            continue
+        joins = kind == previous and kind in _JOINING
+        if kind == _TABLE and _is_header_rule(line, previous, out[-1][0] if out else ""):
+            joins = True  # a header row that read as a paragraph, then its rule
+        if not joins and previous != _BLANK:
+            out.append(("", _BLANK))
+        if kind == _FENCE:
+            opening = _FENCE_OPEN.match(line)
+            assert opening is not None
+            fence = opening.group(1)
+        out.append((line, kind))
+        previous = last_block = kind
+    return out
+
+
+# -- from the stored body to markdown ----------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """A stored body made ready: lines with citation markers, and which lines are code."""
+
+    titles: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    fenced: list[int] = field(default_factory=list)  # _PROSE, _DELIMITER or _CODE_LINE
+    fences: int = 0
+    code_chars: int = 0
+
+
+_languages: frozenset[str] | None = None
+
+
+def _known_language(name: str) -> bool:
+    global _languages
+    if _languages is None:
+        from pygments.lexers import get_all_lexers
+
+        _languages = frozenset(alias.lower() for _name, aliases, *_rest in
+                               get_all_lexers(plugins=False) for alias in aliases)
+    return name.lower() in _languages
+
+
+def _source(body: str) -> _Source:
+    source = _Source()
+    titles = source.titles
+    pieces: list[str] = []
+    for piece, is_citation in split_citations(_RESERVED.sub("\ufffd", body)):
+        if not is_citation:
+            pieces.append(unescape_brackets(piece))
+        elif len(titles) < _MARKER_LIMIT:
+            pieces.append(chr(_MARKER_BASE + len(titles)))
+            titles.append(piece)
+        else:
+            pieces.append(f"[[{piece}]]")
+
+    def literal(match: re.Match[str]) -> str:
+        return f"[[{titles[ord(match.group(0)) - _MARKER_BASE]}]]"
+
+    lines = "".join(pieces).split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        opening = _FENCE_OPEN.match(line)
+        if opening is None:
+            source.lines.append(line)
+            source.fenced.append(_PROSE)
+            continue
+        fence, info = opening.group(1), opening.group(2)
+        indent = len(line) - len(line.lstrip(" "))
+        code: list[str] = []
+        while index < len(lines) and not _fence_closes(lines[index], fence):
+            text = lines[index]
+            strip = min(indent, len(text) - len(text.lstrip(" ")))
+            code.append(_MARKER.sub(literal, text[strip:]))
+            index += 1
+        index += 1  # the closing fence, or the end of the body
+        size = sum(len(text) for text in code)
+        language = _LANGUAGE.match(info.strip().lstrip("{."))
+        name = language.group(0) if language else ""
+        if size > _MAX_HIGHLIGHT_CHARS or fence[0] in name or not (name and
+                                                                    _known_language(name)):
+            name = ""
+        source.lines.extend([fence + name, *code, fence])
+        source.fenced.extend([_DELIMITER, *[_CODE_LINE] * len(code), _DELIMITER])
+        source.fences += 1
+        source.code_chars += size
+    return source
+
+
+def _cap_nesting(line: str) -> str:
+    """A line with its leading indentation and run of container markers cut to the caps."""
+    lead = _LEADING_SPACE.match(line)
+    if lead and _indent_width(lead.group(0)) > _MAX_INDENT:
+        line = " " * _MAX_INDENT + line[lead.end():]
+    run = _CONTAINER_RUN.match(line)
+    if run is None:
+        return line
+    markers = list(_CONTAINER_MARKER.finditer(run.group(0)))
+    if len(markers) <= _MAX_MARKERS:
+        return line
+    return line[: markers[_MAX_MARKERS - 1].end()] + line[run.end():]
+
+
+def _defuse(line: str) -> str:
+    """Escape what would make Python-Markdown scan to the end of the paragraph, once per
+    occurrence: backtick runs that close no code span, unmatched ``[`` and ``(``, and
+    brackets nested deeper than _MAX_BRACKET_DEPTH. The rendered text is unchanged (an
+    escaped character shows as itself); code spans are left alone."""
+    if "[" not in line and "(" not in line and "`" not in line:
+        return line
+    tokens = [(m.start(), m.group(0)) for m in _INLINE_TOKEN.finditer(line)]
+    runs = [i for i, (_start, text) in enumerate(tokens) if text[0] == "`"]
+    # Backtick runs, paired as Python-Markdown's find_code_spans pairs them: an opening run
+    # closes at the next run of the same length, else at the longest later run when that
+    # is shorter, else it is literal text.
+    next_same: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    longest_after: list[tuple[int, int]] = [(0, -1)] * len(runs)
+    best = (0, -1)
+    for position in range(len(runs) - 1, -1, -1):
+        token = runs[position]
+        length = len(tokens[token][1])
+        longest_after[position] = best
+        if length in seen:
+            next_same[token] = seen[length]
+        seen[length] = token
+        if length >= best[0]:
+            best = (length, token)
+    run_position = {token: position for position, token in enumerate(runs)}
+    escape: set[int] = set()  # token indexes to escape
+    stacks: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
+    index = 0
+    while index < len(tokens):
+        text = tokens[index][1]
+        if text[0] == "`":
+            close = next_same.get(index)
+            if close is None:
+                length, longest = longest_after[run_position[index]]
+                close = longest if 0 < length < len(text) else None
+            if close is None:
+                escape.add(index)
+            else:
+                index = close  # skip the code span
+        elif text in _OPENERS:
+            stack = stacks[text]
+            deep = len(stack) >= _MAX_BRACKET_DEPTH
+            stack.append((index, deep))
+            if deep:
+                escape.add(index)
+        elif text in _CLOSERS:
+            stack = stacks[_CLOSERS[text]]
+            if stack:
+                _opener, deep = stack.pop()
+                if deep:
+                    escape.add(index)
+        index += 1
+    for stack in stacks.values():
+        escape.update(opener for opener, _deep in stack)
+    if not escape:
+        return line
+    out: list[str] = []
+    position = 0
+    for token in sorted(escape):
+        start, text = tokens[token]
+        out.append(line[position:start])
+        out.append("".join("\\" + char for char in text))
+        position = start + len(text)
+    out.append(line[position:])
+    return "".join(out)
+
+
+def _markdown_source(source: _Source) -> tuple[str, int]:
+    """The markdown text to convert, and its estimated cost (see _BUDGET)."""
+    lines: list[str] = []
+    cost = _FENCE_COST * source.fences + source.code_chars // 5
+    capped = [line if fenced else _cap_nesting(line)
+              for line, fenced in zip(source.lines, source.fenced, strict=True)]
+    for line, kind in _blocks(capped, 0):
+        if kind in (_FENCE, _CODE, _BLANK):
+            lines.append(line)
+            continue
+        cost += 50 + len(line) // 5
+        if cost > _BUDGET:
+            return "", cost
+        cost += 10 * len(_SIGNIFICANT.findall(line))
+        if source.titles:
+            cost += _CITATION_COST * len(_MARKER.findall(line))
+        if cost > _BUDGET:
+            return "", cost
+        defused = _defuse(line)
+        cost += 10 * (len(defused) - len(line))
+        line = defused
+        if kind == _FOOTNOTE:
+            cost += _FOOTNOTE_COST
+        if kind in _LISTS or kind == _QUOTE:
+            run = _CONTAINER_RUN.match(line)
+            cost += 25 * len(_CONTAINER_MARKER.findall(run.group(0))) if run else 0
+        lines.append(line)
+    return "\n".join(lines), cost
+
+
+def _clean_url(value: str) -> str:
+    """A link target as Qt will read it: markdown's placeholders and HTML entities decoded,
+    surrounding white space and control characters gone, tabs and newlines dropped."""
+    value = value.replace(_SUBSTITUTE_AMP, "&")
+    value = _STASHED_CHAR.sub(lambda m: chr(int(m.group(1))), value)
+    value = html.unescape(value)
+    return _URL_INNER_JUNK.sub("", value.strip(_URL_EDGE))
+
+
+# -- citations --------------------------------------------------------------------------------
+
+
+class _Context:
+    """What one render call needs inside the markdown processors."""
+
+    def __init__(self, titles: list[str], resolve: Resolver) -> None:
+        self.titles = titles
+        self.resolve = resolve
+        self.cache: dict[str, NoteRef | None] = {}
+        self.html: dict[str, str] = {}
+
+    def title(self, marker: str) -> str:
+        return self.titles[ord(marker) - _MARKER_BASE]
+
+    def lookup(self, title: str) -> NoteRef | None:
+        if title not in self.cache:
+            self.cache[title] = self.resolve(title)
+        return self.cache[title]
+
+    def attributes(self, title: str) -> tuple[str, dict[str, str]]:
+        """The tag and attributes of a citation of ``title``."""
+        ref = self.lookup(title)
+        if ref is None:
+            return "span", {"class": "missing"}
+        attributes = {"href": f"note:{int(ref.id)}",
+                      "class": "citation stub" if ref.is_stub else "citation"}
+        if ref.summary:
+            attributes["title"] = ref.summary
+        return "a", attributes
+
+    def citation_html(self, marker: re.Match[str]) -> str:
+        title = self.title(marker.group(0))
+        if title not in self.html:
+            tag, attributes = self.attributes(title)
+            attrs = "".join(f' {name}="{html.escape(value)}"'
+                            for name, value in attributes.items())
+            self.html[title] = f"<{tag}{attrs}>{html.escape(title)}</{tag}>"
+        return self.html[title]
+
+    def literal_html(self, marker: re.Match[str]) -> str:
+        return html.escape(f"[[{self.title(marker.group(0))}]]")
+
+
+_NO_CITATIONS = _Context([], lambda _title: None)
+
+
+# -- the Markdown instance -----------------------------------------------------------------------
+
+_local = threading.local()
+
+
+def _markdown() -> Any:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = _build_markdown()
+    return md
+
+
+def _build_markdown() -> Any:
+    # Imported here, not at module level: markdown, its extensions and Pygments cost ~50 ms
+    # to import and set up, which the app's start need not pay before a note is shown.
+    import xml.etree.ElementTree as etree
+
+    import markdown
+    from markdown.extensions.codehilite import CodeHiliteExtension
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.footnotes import FootnoteExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+    from markdown.inlinepatterns import InlineProcessor
+    from markdown.treeprocessors import Treeprocessor
+    from markdown.util import AtomicString
+    from pygments.formatters.html import HtmlFormatter
+
+    class CitationProcessor(InlineProcessor):
+        """A citation marker -> <a href="note:ID" class="citation"> or <span class="missing">."""
+
+        def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, Any, Any]:
+            context: _Context = self.md.notegui_context
+            if ord(m.group(0)) - _MARKER_BASE >= len(context.titles):
+                return None, None, None  # cannot happen: such characters were replaced
+            title = context.title(m.group(0))
+            element = etree.Element(*context.attributes(title))
+            element.text = AtomicString(title)
+            return element, m.start(0), m.end(0)
+
+    class Sanitizer(Treeprocessor):
+        """Let through only what is safe and inert in a QTextBrowser."""
+
+        def run(self, root: Any) -> None:
+            stack = [(child, False) for child in root]
+            while stack:
+                element, in_link = stack.pop()
+                in_link = self.clean(element, in_link)
+                stack.extend((child, in_link) for child in element)
+
+        def clean(self, element: Any, in_link: bool) -> bool:
+            tag = element.tag
+            if tag == "img":  # nothing is loaded: the image is named, not shown
+                alt = (element.get("alt") or "").strip()
+                element.attrib.clear()
+                element.tag = "span"
+                element.set("class", "image")
+                element.text = f"[image: {alt}]" if alt else "[image]"
+                return in_link
+            if not isinstance(tag, str) or tag not in _ALLOWED_TAGS:
+                element.tag = tag = "span"
+            allowed = _ALLOWED_ATTRIBUTES.get(tag, _COMMON_ATTRIBUTES)
+            for name in list(element.attrib):
+                if name not in allowed:
+                    del element.attrib[name]
+            if tag != "a":
+                return in_link
+            href = element.get("href")
+            target = _clean_url(href) if href is not None else ""
+            if in_link or not _SAFE_URL.match(target):
+                # Not a link we follow (or a link inside a link): its text, nothing more.
+                element.attrib.clear()
+                element.tag = "span"
+                return in_link
+            element.set("href", target)
+            return True
+
+    formatters: dict[tuple[Any, ...], Any] = {}
+
+    def formatter(**options: Any) -> Any:
+        # codehilite builds a new HtmlFormatter for every block, and building one (its
+        # style sheet) is 0.4 ms: 2,000 small blocks took 0.8 s. The options are the same
+        # for every block but the language, which the HTML formatter does not use.
+        options.pop("lang_str", None)
+        try:
+            key = tuple(sorted((name, tuple(value) if isinstance(value, list) else value)
+                               for name, value in options.items()))
+            hash(key)
+        except TypeError:
+            return HtmlFormatter(**options)
+        if key not in formatters:
+            formatters[key] = HtmlFormatter(**options)
+        return formatters[key]
+
+    md = markdown.Markdown(
+        extensions=[
+            FencedCodeExtension(),
+            TableExtension(use_align_attribute=True),
+            FootnoteExtension(),
+            SaneListExtension(),
+            CodeHiliteExtension(guess_lang=False, css_class="codehilite",
+                                pygments_formatter=formatter),
+        ],
+        output_format="html",
+    )
+    # Raw HTML in a note is text: escaped, never stashed and passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    # Below "backtick" (190), so code spans are taken first and their markers stay literal.
+    md.inlinePatterns.register(CitationProcessor(_MARKER.pattern, md), "notegui_citation", 185)
+    # After every other treeprocessor, "unescape" (0) included: it rewrites attributes.
+    md.treeprocessors.register(Sanitizer(md), "notegui_sanitize", -10)
+    md.notegui_context = _NO_CITATIONS
+    return md
+
+
+def _convert(text: str, context: _Context) -> str:
+    md = _markdown()
+    md.reset()
+    md.notegui_context = context
+    try:
+        return md.convert(text)
+    finally:
+        md.notegui_context = _NO_CITATIONS
+
+
+def _render_plain(source: _Source, context: _Context) -> str:
+    """Every line a paragraph of plain text (citations linked), fenced code in <pre>."""
+    parts: list[str] = []
+    code: list[str] | None = None
+    for line, fenced in zip(source.lines, source.fenced, strict=True):
+        if fenced == _DELIMITER and code is None:
+            code = []
+        elif fenced == _DELIMITER and code is not None:
+            parts.append("<pre>" + html.escape("\n".join(code)) + "</pre>")
+            code = None
+        elif code is not None:
+            code.append(line)
+        elif line.strip():
+            parts.append(f"<p>{html.escape(line)}</p>")
+    return _MARKER.sub(context.citation_html, "\n".join(parts))
+
+
+# -- public API ----------------------------------------------------------------------------------
+
+
+def render_body(body: str, resolve: Resolver, dark: bool = False) -> str:
+    """The stored markdown ``body`` as an HTML fragment for ``QTextBrowser.setHtml``.
+
+    ``resolve(title)`` gives the cited note, or None: the title is then shown as missing
+    (``<span class="missing">``). It is called once per distinct title. ``dark`` changes
+    nothing in the HTML today (all colours come from ``pygments_css``); it is in the
+    signature so that callers need not change if inline colours are ever needed.
+    """
+    del dark
+    source = _source(body)
+    context = _Context(source.titles, resolve)
+    for title in source.titles:
+        context.lookup(title)  # here, so that an error of the library's is simply raised
+    text, cost = _markdown_source(source)
+    if cost > _BUDGET:
+        log.info("note body too costly to format (estimate %d us): shown as plain text", cost)
+        return _render_plain(source, context)
+    try:
+        rendered = _convert(text, context)
+    except Exception:  # a bug or a pathological input must not take the window down
+        log.exception("could not render a note body; showing it as plain text")
+        _local.md = None  # a Markdown instance that raised may be left half-way: rebuild
+        return _render_plain(source, context)
+    # Pygments ends a block with a newline, which Qt shows as an empty last line.
+    rendered = rendered.replace("\n</code></pre>", "</code></pre>")
+    # A marker still here was in code (or an attribute): show it as written.
+    return _MARKER.sub(context.literal_html, rendered) if source.titles else rendered
+
+
+def render_inline(text: str) -> str:
+    """One line of markdown (a description) as inline HTML: emphasis, code, links, never a
+    heading, list or other block, and never a citation."""
+    line = _RESERVED.sub("\ufffd", " ".join(text.split()))
+    if not line:
+        return ""
+    if _BLOCK_START.match(line):
+        line = "\\" + line
+    elif _NUMBERED.match(line):
+        line = _NUMBERED.sub(r"\1\\.", line, count=1)
+    line = _defuse(line)
+    if len(line) // 5 + 10 * len(_SIGNIFICANT.findall(line)) > _BUDGET:
+        return html.escape(text)
+    try:
+        rendered = _convert(line, _NO_CITATIONS)
+    except Exception:
+        log.exception("could not render a description; showing it as plain text")
+        _local.md = None
+        return html.escape(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>"):
+        return rendered[3:-4]
+    return html.escape(text)
+
+
+def render_note_html(note: Note, resolve: Resolver, dark: bool = False) -> str:
+    """The answer pane: the title (``<h1>``), the description (``p.description``, inline
+    markdown), then the rendered body. A stub shows its summary as the description and a
+    line (``p.stub-note``) saying that it has no text of its own yet."""
+    parts = [f"<h1>{html.escape(note.title)}</h1>"]
+    description = note.description or (note.summary if note.is_stub else "")
+    if description:
+        parts.append(f'<p class="description">{render_inline(description)}</p>')
+    if note.is_stub:
+        parts.append('<p class="stub-note">A stub: other notes cite this question, but it '
+                     "has no text of its own yet.</p>")
+    if note.body:
+        parts.append(render_body(note.body, resolve, dark))
+    return "\n".join(parts)
+
+
+def pygments_css(dark: bool) -> str:
+    """The style sheet for ``QTextDocument.setDefaultStyleSheet``: Pygments' rules for
+    ``.codehilite`` and rules for the note's own elements, in the CSS subset that
+    QTextDocument reads (colours, font style and weight, margins, padding, table borders)."""
+    from pygments.formatters.html import HtmlFormatter
+    from pygments.styles import get_style_by_name
+
+    style = get_style_by_name(DARK_STYLE if dark else LIGHT_STYLE)
+    code = style.background_color or ("#0d1117" if dark else "#f8f8f8")
+    if dark:
+        c = {"text": "#e6edf3", "link": "#58a6ff", "stub": "#8b949e", "missing": "#f0883e",
+             "muted": "#9198a1", "border": "#3d444d", "inline": "#2d333b"}
+    else:
+        c = {"text": "#1f2328", "link": "#0969da", "stub": "#6e7781", "missing": "#bc4c00",
+             "muted": "#59636e", "border": "#d1d9e0", "inline": "#eff1f3"}
+    rules = HtmlFormatter(style=style, cssclass="codehilite").get_style_defs(".codehilite")
+    own = f"""
+.codehilite {{ background-color: {code}; }}
+.codehilite pre {{ background-color: {code}; color: {c["text"]}; }}
+pre {{ background-color: {code}; line-height: 100%; margin-top: 4px; margin-bottom: 12px; }}
+code {{ background-color: {c["inline"]}; }}
+pre code {{ background-color: {code}; }}
+a {{ color: {c["link"]}; }}
+a.citation {{ color: {c["link"]}; text-decoration: none; font-weight: 600; }}
+a.citation.stub {{ color: {c["stub"]}; font-style: italic; font-weight: normal;
+    text-decoration: underline; }}
+span.missing {{ color: {c["missing"]}; font-style: italic; }}
+span.image {{ color: {c["muted"]}; font-style: italic; }}
+p {{ margin-top: 0px; margin-bottom: 10px; }}
+p.description {{ color: {c["muted"]}; font-style: italic; margin-bottom: 16px; }}
+p.stub-note {{ color: {c["stub"]}; }}
+h1 {{ margin-bottom: 8px; }}
+blockquote {{ color: {c["muted"]}; margin-left: 16px; margin-right: 0px; }}
+table {{ border-width: 1px; border-style: solid; border-color: {c["border"]};
+    border-collapse: collapse; margin-top: 4px; margin-bottom: 12px; }}
+th, td {{ border-width: 1px; border-style: solid; border-color: {c["border"]};
+    padding: 4px; }}
+div.footnote {{ color: {c["muted"]}; }}
+"""
+    return rules + own

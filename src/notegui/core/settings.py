@@ -1,0 +1,64 @@
+"""The user's settings: one typed object with its defaults, kept as JSON in the platform's
+config folder. Unknown or malformed values fall back to the defaults."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+from notegui.core.paths import APP_NAME
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclass
+class Settings:
+    theme: str = "system"
+    zoom: int = 0  # steps of QTextBrowser.zoomIn
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""
+    splitter_sizes: list[int] = field(default_factory=list)
+    last_library: str = ""
+    last_note: dict[str, int] = field(default_factory=dict)  # library path -> note id
+
+
+def settings_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    path = path or settings_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    defaults = Settings()
+    values = {}
+    for spec in fields(Settings):
+        value = raw.get(spec.name, getattr(defaults, spec.name))
+        default = getattr(defaults, spec.name)
+        values[spec.name] = value if isinstance(value, type(default)) else default
+    settings = Settings(**values)
+    if settings.theme not in THEMES:
+        settings.theme = "system"
+    return settings
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically; a settings file that cannot be written is not worth a crash."""
+    path = path or settings_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings.")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(asdict(settings), stream, indent=1)
+        os.replace(temporary, path)
+    except OSError:
+        pass

@@ -1,0 +1,54 @@
+"""Errors a user sees as dialogs: a library that cannot be opened, an unexpected exception."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger("notegui")
+
+
+def ask_about_library(problem: str, path: Path, parent: QWidget | None = None) -> str:
+    """What to do about a library that cannot be opened: 'open', 'new' or 'quit'."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("notegui — cannot open the library")
+    box.setText(f"The library at\n{path}\ncannot be opened.")
+    box.setInformativeText(f"{problem}\n\nThe file has not been changed.")
+    open_other = box.addButton("Open Another…", QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton("Create New…", QMessageBox.ButtonRole.ActionRole)
+    quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_other)
+    box.setEscapeButton(quit_)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_other else "new" if clicked is create else "quit"
+
+
+def install_exception_hook(log_file: Path | None) -> None:
+    """Log unexpected exceptions, show them in a dialog, and keep the app running."""
+
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, trace)
+            return
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("notegui — unexpected error")
+        box.setText(f"Something went wrong: {error}")
+        where = f"The details are in {log_file}." if log_file else ""
+        box.setInformativeText(f"notegui keeps running; your library is safe. {where}")
+        box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+        box.exec()
+
+    sys.excepthook = hook

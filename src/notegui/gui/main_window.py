@@ -1,0 +1,534 @@
+"""The main window: layout, the action table turned into menus, and signal wiring. The work
+is done by the widgets and by the Library it is given."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui import __version__
+from notegui.core import settings as settings_file
+from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
+from notegui.core.errors import ExportError, LibraryError
+from notegui.core.files import write_atomically, write_folder
+from notegui.core.formats import json_format, markdown_vault
+from notegui.core.history import History
+from notegui.core.ports import Library
+from notegui.core.render import pygments_css, render_note_html
+from notegui.core.search_query import parse_query
+from notegui.core.settings import Settings
+from notegui.gui import theme
+from notegui.gui.actions import ACTIONS, ActionSpec
+from notegui.gui.answer_view import AnswerView
+from notegui.gui.import_dialog import ImportJob, ImportResults
+from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
+from notegui.gui.picker import Choice, Picker
+from notegui.gui.question_list import NOTE_ID_ROLE, SNIPPET_ROLE, NoteListModel, make_list_view
+from notegui.gui.search_field import SearchField, SearchRunner
+from notegui.gui.sources_panel import SourcesPanel
+
+OpenLibrary = Callable[[Path], Library]
+SEARCH_LIMIT = 200
+EXPORT_FORMATS = (
+    "Text: the current note, in the question-note format",
+    "JSON: the whole library (notegui JSON, version 1)",
+    "Markdown: the whole library as a folder (an Obsidian vault)",
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
+                 new_library: OpenLibrary, save_settings: bool = True,
+                 start_note: int | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self._open_library = open_library
+        self._new_library = new_library
+        self._save_settings = save_settings
+        self.history = History()
+        self.current_id: int | None = None
+        self._syncing_selection = False
+        self._import: ImportJob | None = None
+        self.setWindowTitle("notegui")
+        self._build_widgets()
+        self._build_actions()
+        self._wire()
+        self.dark = theme.apply(settings.theme)
+        self._apply_css()
+        self.answer.set_zoom(settings.zoom)
+        self._restore_geometry()
+        QApplication.instance().installEventFilter(self)
+        self.load_library(library, start_note)
+
+    # -- construction --------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search = SearchField()
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of notes shown")
+        self.model = NoteListModel(lambda ids: self.library.refs(ids), self)
+        self.list = make_list_view(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(SNIPPET_ROLE, self.list, lines=2))
+        left = QWidget()
+        left.setAccessibleName("Questions")
+        column = QVBoxLayout(left)
+        column.setContentsMargins(4, 4, 0, 4)
+        column.addWidget(self.search)
+        column.addWidget(self.count_label)
+        column.addWidget(self.list, 1)
+        self.answer = AnswerView()
+        self.sidebar = SourcesPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.answer)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.runner = SearchRunner(self._search, self)
+        self.statusBar().setAccessibleName("Status")
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        menus: dict[str, object] = {}
+        groups: dict[str, QActionGroup] = {}
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("navigation")
+        toolbar.setAccessibleName("Navigation toolbar")
+        self.addToolBar(toolbar)
+        for spec in ACTIONS:
+            action = QAction(spec.text, self)
+            action.setObjectName(spec.name)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setCheckable(spec.checkable)
+            if spec.tip:
+                action.setToolTip(f"{spec.tip} ({spec.shortcuts[0]})" if spec.shortcuts
+                                  else spec.tip)
+            if spec.group:
+                groups.setdefault(spec.group, QActionGroup(self)).addAction(action)
+            action.triggered.connect(self._runner_for(spec))
+            if spec.menu not in menus:
+                menus[spec.menu] = self.menuBar().addMenu(spec.menu)
+            menus[spec.menu].addAction(action)
+            if spec.toolbar:
+                toolbar.addAction(action)
+            self.addAction(action)
+            self.actions_by_name[spec.name] = action
+        self.actions_by_name[f"theme_{self.settings.theme}"].setChecked(True)
+        self.actions_by_name["toggle_sidebar"].setChecked(True)
+
+    def _runner_for(self, spec: ActionSpec) -> Callable[[], None]:
+        method = getattr(self, f"do_{spec.name}")
+        return lambda _checked=False: method()
+
+    def _wire(self) -> None:
+        self.list.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.list.clicked.connect(self._list_clicked)
+        self.search.queryChanged.connect(self._query_changed)
+        self.search.returnPressed.connect(self._open_first_result)
+        self.runner.resultsReady.connect(self._show_results)
+        self.answer.noteRequested.connect(self.open_note)
+        self.answer.externalLinkRequested.connect(self._open_external)
+        self.answer.statusMessage.connect(self.statusBar().showMessage)
+        self.sidebar.noteRequested.connect(self.open_note)
+
+    # -- the library ---------------------------------------------------------------------
+
+    def load_library(self, library: Library, note_id: int | None = None) -> None:
+        self.library = library
+        self.history = History()
+        self.current_id = None
+        self.search.clear()
+        self._show_all()
+        self.setWindowTitle(f"notegui — {library.path.name}")
+        start = note_id or self.settings.last_note.get(str(library.path))
+        if start is None or library.note(start) is None:
+            ids = self.model.ids()
+            start = ids[0] if ids else None
+        if start is not None:
+            self.open_note(start)
+        else:
+            self.answer.setHtml("<p>This library is empty. Use File ▸ Import to add notes.</p>")
+            self.sidebar.show_links([], [])
+        self._update_navigation()
+
+    def _show_all(self) -> None:
+        self.model.set_ids(self.library.note_ids())
+        self._update_count()
+
+    def _update_count(self, results: int | None = None) -> None:
+        total = self.library.count()
+        if results is None:
+            self.count_label.setText(f"{total:,} notes")
+        else:
+            self.count_label.setText(f"{results:,} results of {total:,} notes")
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a write touched: the list rows, and the open note if it changed."""
+        if not changes:
+            return
+        if changes.links or len(self.model.ids()) != self.library.count():
+            if parse_query(self.search.text()).is_empty:
+                self._show_all()
+            else:
+                self._query_changed(self.search.text())
+        self.model.refresh(changes.notes)
+        if self.current_id is not None and (
+            self.current_id in changes.notes or changes.links
+        ):
+            self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    # -- showing a note ------------------------------------------------------------------
+
+    def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool:
+        note = self.library.note(note_id)
+        if note is None:
+            self.statusBar().showMessage("That note no longer exists.", 5000)
+            self.history.forget(note_id)
+            return False
+        sources = self.library.sources(note_id)
+        backlinks = self.library.backlinks(note_id)
+        by_key = {title_key(s.target.title): s.target for s in sources}
+
+        def resolve(title: str) -> NoteRef | None:
+            ref = by_key.get(title_key(title))
+            if ref is None:
+                found = self.library.find(title)
+                ref = found and NoteRef(found.id, found.title, found.summary, found.is_stub)
+            return ref
+
+        if record:
+            self.history.visit(note_id, self.answer.scroll_position())
+        html = render_note_html(note, resolve, self.dark)
+        summaries = {s.target.id: s.summary or s.target.summary for s in sources}
+        self.answer.show_note(html, summaries, scroll)
+        self.sidebar.show_links(sources, backlinks)
+        self.current_id = note_id
+        words = parse_query(self.search.text()).words
+        if words:
+            self.answer.mark_words(list(words))
+        self._select_in_list(note_id)
+        self.setWindowTitle(f"{note.title} — notegui")
+        self.settings.last_note[str(self.library.path)] = note_id
+        self._update_navigation()
+        return True
+
+    def _select_in_list(self, note_id: int) -> None:
+        row = self.model.row_of(note_id)
+        self._syncing_selection = True
+        try:
+            if row is None:
+                self.list.clearSelection()
+            else:
+                index = self.model.index(row)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index)
+        finally:
+            self._syncing_selection = False
+
+    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._syncing_selection:
+            note_id = current.data(NOTE_ID_ROLE)
+            if note_id != self.current_id:
+                self.open_note(note_id)
+
+    def _list_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.data(NOTE_ID_ROLE) != self.current_id:
+            self.open_note(index.data(NOTE_ID_ROLE))
+
+    def _update_navigation(self) -> None:
+        self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+
+    # -- search --------------------------------------------------------------------------
+
+    def _search(self, text: str) -> list[SearchHit]:
+        return self.library.search(text, limit=SEARCH_LIMIT, mark=(MARK_START, MARK_END))
+
+    def _query_changed(self, text: str) -> None:
+        if parse_query(text).is_empty:
+            self.runner.cancel()
+            self._show_all()
+            if self.current_id is not None:
+                self.answer.mark_words([])
+                self._select_in_list(self.current_id)
+        else:
+            self.runner.submit(text)
+
+    def _show_results(self, text: str, hits: list[SearchHit]) -> None:
+        if text != self.search.text():
+            return  # typed on since: a newer query is on its way
+        self.model.set_ids(
+            [hit.note.id for hit in hits],
+            snippets={hit.note.id: hit.snippet for hit in hits},
+            refs={hit.note.id: hit.note for hit in hits},
+        )
+        self._update_count(len(hits))
+        if self.current_id is not None:
+            self._select_in_list(self.current_id)
+            self.answer.mark_words(list(parse_query(text).words))
+
+    def _open_first_result(self) -> None:
+        ids = self.model.ids()
+        if ids:
+            self.open_note(ids[0])
+            self.list.setFocus()
+
+    # -- links ---------------------------------------------------------------------------
+
+    def _open_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self, "Open link in browser?",
+            f"This link leads outside notegui:\n\n{url.toString()}\n\n"
+            "Open it in your web browser?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The mouse's back and forward buttons, wherever the pointer is in this window.
+        if event.type() == QEvent.Type.MouseButtonPress and self.isActiveWindow():
+            if event.button() == Qt.MouseButton.BackButton:
+                self.do_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.do_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- actions (do_<name>, from the table in actions.py) --------------------------------
+
+    def do_back(self) -> None:
+        place = self.history.back(self.answer.scroll_position())
+        if place is not None:
+            self.open_note(place.note_id, record=False, scroll=place.scroll)
+
+    def do_forward(self) -> None:
+        place = self.history.forward(self.answer.scroll_position())
+        if place is not None:
+            self.open_note(place.note_id, record=False, scroll=place.scroll)
+
+    def do_quick_switcher(self) -> None:
+        def choices(text: str) -> list[Choice]:
+            refs = (self.library.search_titles(text, 50) if text.strip()
+                    else list(self.library.refs(self.model.ids()[:50]).values()))
+            return [(r.title + (" (stub)" if r.is_stub else ""), r.id, r.summary) for r in refs]
+
+        picker = Picker("Quick Switcher", "Type part of a title…", choices, self)
+        if picker.exec() and picker.chosen is not None:
+            self.open_note(picker.chosen)
+
+    def do_command_palette(self) -> None:
+        def choices(text: str) -> list[Choice]:
+            words = text.casefold().split()
+            found = []
+            for spec in ACTIONS:
+                action = self.actions_by_name[spec.name]
+                label = spec.text.replace("&", "")
+                if all(w in label.casefold() for w in words) and action.isEnabled():
+                    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    found.append((f"{label}    {shortcut}".rstrip(), spec.name, spec.tip))
+            return found
+
+        picker = Picker("Command Palette", "Type a command…", choices, self)
+        if picker.exec() and picker.chosen is not None:
+            self.actions_by_name[picker.chosen].trigger()
+
+    def do_focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def do_focus_list(self) -> None:
+        self.list.setFocus()
+
+    def do_focus_answer(self) -> None:
+        self.answer.setFocus()
+
+    def do_focus_sources(self) -> None:
+        self.sidebar.sources.setFocus()
+
+    def do_zoom_in(self) -> None:
+        self.answer.set_zoom(self.answer.zoom() + 1)
+
+    def do_zoom_out(self) -> None:
+        self.answer.set_zoom(self.answer.zoom() - 1)
+
+    def do_zoom_reset(self) -> None:
+        self.answer.set_zoom(0)
+
+    def do_toggle_sidebar(self) -> None:
+        self.sidebar.setVisible(self.actions_by_name["toggle_sidebar"].isChecked())
+
+    def do_theme_system(self) -> None:
+        self._set_theme("system")
+
+    def do_theme_light(self) -> None:
+        self._set_theme("light")
+
+    def do_theme_dark(self) -> None:
+        self._set_theme("dark")
+
+    def _set_theme(self, name: str) -> None:
+        self.settings.theme = name
+        self.actions_by_name[f"theme_{name}"].setChecked(True)
+        self.dark = theme.apply(name)
+        self._apply_css()
+        if self.current_id is not None:
+            self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    def _apply_css(self) -> None:
+        self.answer.document().setDefaultStyleSheet(pygments_css(self.dark))
+
+    def do_new_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New Library", str(Path.home() / "library.sqlite3"),
+            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self._switch_library(Path(path), self._new_library)
+
+    def do_open_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Library", str(self.library.path.parent),
+            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self._switch_library(Path(path), self._open_library)
+
+    def _switch_library(self, path: Path, opener: OpenLibrary) -> None:
+        try:
+            library = opener(path)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Cannot open the library", str(error))
+            return
+        old = self.library
+        self.runner.cancel()
+        self.runner.wait()
+        self.load_library(library)
+        self.settings.last_library = str(path)
+        old.close()
+
+    def do_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import Notes", str(Path.home()),
+            "Question notes and notegui JSON (*.txt *.json);;All files (*)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def do_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Notes")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> ImportJob:
+        """Import on a worker thread; the results dialog lists what was refused and why."""
+        job = ImportJob(self.library.import_paths, paths, self)
+        job.finished.connect(self._import_finished)
+        self._import = job
+        job.start()
+        return job
+
+    def _import_finished(self, outcomes: list, cancelled: bool) -> None:
+        self._import = None
+        changed = frozenset().union(*(o.changes.notes for o in outcomes))
+        self.apply_changes(Changes(notes=changed, links=bool(changed)))
+        if self.current_id is None and self.model.ids():
+            self.open_note(self.model.ids()[0])
+        self.import_results = ImportResults(outcomes, cancelled, self)
+        self.import_results.open()
+
+    def do_export(self) -> None:
+        choice, ok = QInputDialog.getItem(self, "Export", "What to export:",
+                                          list(EXPORT_FORMATS), 0, False)
+        if not ok:
+            return
+        try:
+            if choice == EXPORT_FORMATS[0]:
+                self._export_current_note()
+            elif choice == EXPORT_FORMATS[1]:
+                path, _ = QFileDialog.getSaveFileName(
+                    self, "Export JSON", str(Path.home() / "notegui-library.json"),
+                    "JSON (*.json)")
+                if path:
+                    write_atomically(Path(path), json_format.dumps(self.library.document()))
+                    self.statusBar().showMessage(f"Exported the library to {path}", 5000)
+            else:
+                folder = QFileDialog.getExistingDirectory(self, "Export to a Folder")
+                if folder:
+                    files = markdown_vault.to_files(self.library.document())
+                    write_folder(Path(folder), files)
+                    self.statusBar().showMessage(
+                        f"Exported {len(files)} notes to {folder}", 5000)
+        except ExportError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+
+    def _export_current_note(self) -> None:
+        note = self.current_id is not None and self.library.note(self.current_id)
+        if not note:
+            QMessageBox.information(self, "Export", "Open a note to export it.")
+            return
+        name = markdown_vault.file_stem(note.title) + ".txt"
+        path, _ = QFileDialog.getSaveFileName(self, "Export Note", str(Path.home() / name),
+                                              "Text (*.txt)")
+        if path:
+            write_atomically(Path(path), self.library.export_text(note.title) + "\n")
+            self.statusBar().showMessage(f"Exported the note to {path}", 5000)
+
+    def do_about(self) -> None:
+        QMessageBox.about(
+            self, "About notegui",
+            f"<h3>notegui {__version__}</h3><p>Read, search, annotate and edit a library of "
+            f"linked question notes, offline.</p><p>Library: {self.library.path}</p>",
+        )
+
+    def do_quit(self) -> None:
+        self.close()
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+        else:
+            self.resize(1280, 800)
+        if self.settings.window_state:
+            self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+        if len(self.settings.splitter_sizes) == 3:
+            self.splitter.setSizes(self.settings.splitter_sizes)
+
+    def remember_state(self) -> None:
+        self.settings.window_geometry = base64.b64encode(
+            self.saveGeometry().data()).decode("ascii")
+        self.settings.window_state = base64.b64encode(self.saveState().data()).decode("ascii")
+        self.settings.splitter_sizes = self.splitter.sizes()
+        self.settings.zoom = self.answer.zoom()
+        self.settings.last_library = str(self.library.path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._import is not None:
+            self._import.cancel()
+            self._import.wait()
+        self.runner.cancel()
+        self.runner.wait()
+        self.remember_state()
+        if self._save_settings:
+            settings_file.save(self.settings)
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

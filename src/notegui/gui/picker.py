@@ -1,0 +1,67 @@
+"""A small keyboard-first picker: type to filter, arrows to move, Enter to choose. The quick
+switcher (notes) and the command palette (actions) are both one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+# (label, payload, tooltip)
+Choice = tuple[str, object, str]
+
+
+class Picker(QDialog):
+    def __init__(self, title: str, placeholder: str,
+                 choices: Callable[[str], list[Choice]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(640, 420)
+        self._choices = choices
+        self.chosen: object = None
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(placeholder)
+        self.field.setAccessibleName(f"{title}: filter")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(f"{title}: matches")
+        self.list.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.list)
+        self.field.textChanged.connect(self._refill)
+        self.field.installEventFilter(self)
+        self.list.itemActivated.connect(self._choose)
+        self._refill("")
+
+    def _refill(self, text: str) -> None:
+        self.list.clear()
+        for label, payload, tooltip in self._choices(text):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, payload)
+            if tooltip:
+                item.setToolTip(tooltip)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            moves = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+                     Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+            if key in moves and self.list.count():
+                row = self.list.currentRow() + moves[key]
+                self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.list.currentItem() is not None:
+                    self._choose(self.list.currentItem())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()

@@ -1,0 +1,124 @@
+"""The question list: a model over note ids whose rows are fetched lazily, in blocks, and
+cached, so a library of a million notes costs a list of ints until rows are shown."""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QListView
+
+from notegui.core.domain import NoteRef
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+IS_STUB_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_BLOCK = 200  # rows fetched together when one is missing
+_CACHE_LIMIT = 20_000
+
+FetchRefs = Callable[[list[int]], dict[int, NoteRef]]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class NoteListModel(QAbstractListModel):
+    def __init__(self, fetch_refs: FetchRefs, parent: object = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch_refs
+        self._ids: list[int] = []
+        self._rows: dict[int, int] | None = None  # id -> row, built on first lookup
+        self._snippets: dict[int, str] = {}
+        self._cache: OrderedDict[int, NoteRef] = OrderedDict()
+
+    # -- content -----------------------------------------------------------------------
+
+    def set_ids(self, ids: list[int], snippets: dict[int, str] | None = None,
+                refs: dict[int, NoteRef] | None = None) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._rows = None
+        self._snippets = snippets or {}
+        for ref in (refs or {}).values():
+            self._remember(ref)
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def refresh(self, note_ids: set[int] | frozenset[int]) -> None:
+        """Forget cached rows of changed notes and repaint them."""
+        for note_id in note_ids:
+            self._cache.pop(note_id, None)
+            row = self.row_of(note_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def row_of(self, note_id: int) -> int | None:
+        if self._rows is None:
+            self._rows = {note_id: row for row, note_id in enumerate(self._ids)}
+        return self._rows.get(note_id)
+
+    def ref_at(self, row: int) -> NoteRef | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        note_id = self._ids[row]
+        ref = self._cache.get(note_id)
+        if ref is None:
+            start = max(0, row - _BLOCK // 4)
+            for fetched in self._fetch(self._ids[start : start + _BLOCK]).values():
+                self._remember(fetched)
+            ref = self._cache.get(note_id)
+        return ref
+
+    def _remember(self, ref: NoteRef) -> None:
+        self._cache[ref.id] = ref
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.popitem(last=False)
+
+    # -- Qt model ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == NOTE_ID_ROLE:
+            return self._ids[index.row()]
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(self._ids[index.row()], "")
+        ref = self.ref_at(index.row())
+        if ref is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ref.title + (" (stub)" if ref.is_stub and role != 0 else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"<b>{html.escape(ref.title)}</b><br>{html.escape(ref.summary)}"
+        if role == IS_STUB_ROLE:
+            return ref.is_stub
+        if role == Qt.ItemDataRole.ForegroundRole and ref.is_stub:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole and ref.is_stub:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def make_list_view(model: NoteListModel) -> QListView:
+    view = QListView()
+    view.setModel(model)
+    view.setUniformItemSizes(True)  # lets Qt skip measuring every row of a huge list
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(500)
+    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setAccessibleName("Question list")
+    return view

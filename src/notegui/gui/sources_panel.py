@@ -1,0 +1,86 @@
+"""The linked-sources sidebar: what the note cites, in citation order, with the summary
+line each citation gave; then the notes that cite it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from notegui.core.domain import Backlink, SourceLink
+from notegui.gui.item_delegate import TwoLineDelegate
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+class LinkList(QListWidget):
+    noteRequested = Signal(int)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setItemDelegate(TwoLineDelegate(SUMMARY_ROLE, self, lines=0))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.itemActivated.connect(self._open)
+        self.itemClicked.connect(self._open)
+
+    def fill(self, rows: list[tuple[int, str, str, bool]]) -> None:
+        """Rows of (note id, title, summary, is stub)."""
+        self.clear()
+        for note_id, title, summary, is_stub in rows:
+            item = QListWidgetItem(title + (" (stub)" if is_stub else ""))
+            item.setData(NOTE_ROLE, note_id)
+            item.setData(SUMMARY_ROLE, summary)
+            item.setToolTip(summary or title)
+            if is_stub:
+                font = QFont(self.font())
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(self.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            self.addItem(item)
+
+    def titles(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.noteRequested.emit(item.data(NOTE_ROLE))
+
+
+class SourcesPanel(QWidget):
+    noteRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Linked sources")
+        self.sources_label = QLabel("Sources")
+        self.sources = LinkList("Sources: the notes this one cites")
+        self.cited_label = QLabel("Cited by")
+        self.cited_by = LinkList("Cited by: the notes that cite this one")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for label, widget in ((self.sources_label, self.sources),
+                              (self.cited_label, self.cited_by)):
+            bold = QFont(label.font())
+            bold.setBold(True)
+            label.setFont(bold)
+            label.setBuddy(widget)
+            layout.addWidget(label)
+            layout.addWidget(widget, 1)
+            widget.noteRequested.connect(self.noteRequested)
+
+    def show_links(self, sources: list[SourceLink], backlinks: list[Backlink]) -> None:
+        self.sources.fill([(s.target.id, s.target.title, s.summary or s.target.summary,
+                            s.target.is_stub) for s in sources])
+        self.cited_by.fill([
+            (b.source.id, b.source.title,
+             b.source.summary or (f"Cites this note as: {b.summary}" if b.summary else ""),
+             b.source.is_stub)
+            for b in backlinks
+        ])
+        self.sources_label.setText(f"&Sources ({len(sources)})")
+        self.cited_label.setText(f"Cite&d by ({len(backlinks)})")
