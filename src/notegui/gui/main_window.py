@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.answer.set_zoom(settings.zoom)
         self._restore_geometry()
         QApplication.instance().installEventFilter(self)
+        QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.load_library(library, start_note)
 
     # -- construction --------------------------------------------------------------------
@@ -394,6 +395,10 @@ class MainWindow(QMainWindow):
         self._apply_css()
         if self.current_id is not None:
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.settings.theme == "system":
+            self._set_theme("system")
 
     def _apply_css(self) -> None:
         self.answer.document().setDefaultStyleSheet(pygments_css(self.dark))

@@ -1,0 +1,192 @@
+"""More of the window: import with refusals, errors that do not kill the app, search that
+drops stale results, mouse navigation, themes, zoom, accessibility."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+
+from conftest import SAMPLE_TITLE, write_note
+from notegui.app import create_demo_library, open_library
+from notegui.core.domain import NoteRef, SearchHit
+from notegui.core.settings import Settings
+from notegui.gui.errors import install_exception_hook
+from notegui.gui.main_window import MainWindow
+from notegui.gui.search_field import SearchRunner
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    library = create_demo_library(tmp_path / "demo.sqlite3")
+    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
+    library.close()
+    QApplication.instance().setPalette(QApplication.style().standardPalette())
+
+
+def test_import_shows_progress_then_every_refused_file_and_why(qtbot, window, tmp_path):
+    folder = tmp_path / "incoming"
+    write_note(folder, "good.txt", "Why do leaves fall?\nAutumn.\nDays shorten.")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    write_note(folder, "plain.txt", "Not a question at all\nbody")
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
+    results = window.import_results
+    assert results.summary.text() == "1 imported, 0 unchanged, 2 refused"
+    lines = [results.list.item(r).text() for r in range(results.list.count())]
+    assert any(line.startswith(f"Refused {folder / 'binary.txt'}: contains a NUL byte")
+               for line in lines)
+    assert f"Refused {folder / 'plain.txt'}: line 1 is not a question ending in '?'" in lines
+    results.close()
+    # The list shows the new note at once.
+    assert window.count_label.text() == "10 notes"
+    titles = [window.model.index(r).data() for r in range(window.model.rowCount())]
+    assert "Why do leaves fall?" in titles
+
+
+def test_import_can_be_cancelled(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    for number in range(300):
+        write_note(folder, f"{number:03}.txt", f"Why is number {number} here?\nD.\nBody.")
+    job = window.import_paths([folder])
+    job.cancel()
+    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
+    assert "cancelled" in window.import_results.summary.text()
+    assert window.library.count() < 9 + 300
+    window.import_results.close()
+
+
+def test_an_unexpected_error_is_shown_and_the_app_keeps_running(qtbot, window, tmp_path,
+                                                                 monkeypatch):
+    import sys
+
+    shown: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text() + " " + box.informativeText())
+            box.close()
+        else:
+            QTimer.singleShot(20, close_box)
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_hook(tmp_path / "notegui.log")
+    QTimer.singleShot(20, close_box)
+    sys.excepthook(RuntimeError, RuntimeError("the disk fell off"), None)
+    assert shown and "Something went wrong: the disk fell off" in shown[0]
+    assert str(tmp_path / "notegui.log") in shown[0]
+    assert window.isVisible()
+    window.do_zoom_in()  # still answering
+    assert window.answer.zoom() == 1
+
+
+def test_stale_search_results_are_dropped(qtbot):
+    release = threading.Event()
+    calls: list[str] = []
+
+    def slow_search(text: str) -> list[SearchHit]:
+        calls.append(text)
+        if text == "first":
+            release.wait(5)
+        return [SearchHit(NoteRef(len(text), text), "", 0.0)]
+
+    runner = SearchRunner(slow_search)
+    delivered: list[str] = []
+    runner.resultsReady.connect(lambda query, _hits: delivered.append(query))
+    runner.submit("first")
+    qtbot.waitUntil(lambda: calls == ["first"])
+    runner.submit("second")
+    runner.submit("third")
+    release.set()
+    qtbot.waitUntil(lambda: delivered == ["third"], timeout=5000)
+    qtbot.wait(100)
+    assert delivered == ["third"]
+    assert "second" not in calls  # skipped while it waited: a newer query had come
+    runner.wait()
+
+
+def test_the_mouse_back_button_goes_back(qtbot, window):
+    first = window.current_id
+    window.open_note(window.library.find(
+        "Do reasoning traces need to be semantically correct?").id)
+    viewport = window.answer.viewport()
+    position = QPointF(viewport.rect().center())
+    event = QMouseEvent(QMouseEvent.Type.MouseButtonPress, position,
+                        viewport.mapToGlobal(position), Qt.MouseButton.BackButton,
+                        Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QApplication.sendEvent(viewport, event)
+    assert window.current_id == first
+
+
+def test_dark_theme_changes_the_palette_and_the_code_colours(qtbot, window):
+    light_css = window.answer.document().defaultStyleSheet()
+    window.actions_by_name["theme_dark"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 80
+    assert window.answer.document().defaultStyleSheet() != light_css
+    assert window.settings.theme == "dark"
+    window.actions_by_name["theme_light"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
+
+
+def test_zoom_keys(qtbot, window):
+    size = window.answer.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.answer.zoom() == 2
+    assert window.answer.font().pointSizeF() > size
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.answer.zoom() == 0
+    assert window.answer.font().pointSizeF() == size
+
+
+def test_focus_shortcuts_reach_every_pane(qtbot, window):
+    for key, widget in ((Qt.Key.Key_1, window.list), (Qt.Key.Key_2, window.answer),
+                        (Qt.Key.Key_3, window.sidebar.sources)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert widget.hasFocus()
+
+
+def test_every_control_has_an_accessible_name(window):
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        if (focusable and widget.isVisible() and not isinstance(widget, QAbstractButton)
+                and widget.parent() is not None
+                and widget.objectName() != "qt_scrollarea_viewport"
+                and widget.metaObject().className() not in ("QScrollBar", "QSplitterHandle")
+                and not widget.accessibleName()):
+            unnamed.append(widget.metaObject().className())
+    assert unnamed == []
+
+
+def test_every_action_is_in_a_menu_with_its_shortcut(window):
+    in_menus = {action.objectName(): action for menu_action in window.menuBar().actions()
+                for action in menu_action.menu().actions()}
+    for name, action in window.actions_by_name.items():
+        assert name in in_menus
+        assert in_menus[name].shortcut() == action.shortcut()
+
+
+def test_hovering_a_citation_shows_its_summary(qtbot, window):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QToolTip
+
+    cited = window.library.find(
+        "Does procedural knowledge drive reasoning more than factual retrieval?")
+    window.answer.highlighted.emit(QUrl(f"note:{cited.id}"))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("Analysis of 5 million pretraining documents")
+    window.answer.highlighted.emit(QUrl(""))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
