@@ -13,6 +13,7 @@ from conftest import SAMPLE, SAMPLE_TITLE, write_note
 from notegui.core.domain import title_key
 from notegui.store import library as library_module
 from notegui.store.library import SqliteLibrary
+from notegui.store.note_import import NoteImporter
 
 SAMPLE_CITED = [
     "Does procedural knowledge drive reasoning more than factual retrieval?",
@@ -503,7 +504,7 @@ def _failing_links(*_args, **_kwargs):
 def test_failed_write_into_an_empty_library_leaves_it_empty(
     library, sample_bytes, monkeypatch
 ):
-    monkeypatch.setattr(SqliteLibrary, "_replace_links", _failing_links)
+    monkeypatch.setattr(NoteImporter, "replace_links", _failing_links)
 
     outcome = library.import_bytes(sample_bytes, "reasoning-transfer.txt")
 
@@ -522,7 +523,7 @@ def test_failed_write_of_a_new_version_keeps_the_old_note(
     before = {ref.id: library.note(ref.id) for ref in library.iter_refs()}
     note_id = library.find(SAMPLE_TITLE).id
     changed = sample_bytes.replace(b"This explores why the ability", b"This asks why the ability")
-    monkeypatch.setattr(SqliteLibrary, "_replace_links", _failing_links)
+    monkeypatch.setattr(NoteImporter, "replace_links", _failing_links)
 
     outcome = library.import_bytes(changed, "reasoning-transfer.txt")
 
@@ -537,7 +538,7 @@ def test_failed_write_of_a_new_version_keeps_the_old_note(
 
 def test_import_works_again_after_a_failed_write(library, sample_bytes, monkeypatch):
     with monkeypatch.context() as patch:
-        patch.setattr(SqliteLibrary, "_replace_links", _failing_links)
+        patch.setattr(NoteImporter, "replace_links", _failing_links)
         assert library.import_bytes(sample_bytes, "x.txt").status == "refused"
 
     outcome = library.import_bytes(sample_bytes, "x.txt")
@@ -553,14 +554,14 @@ def test_failed_write_in_a_folder_import_does_not_stop_the_others(
 ):
     write_note(tmp_path, "a.txt", "Why first?\nNo citations, no links to write.")
     write_note(tmp_path, "b.txt", SKY_FILE)
-    original = SqliteLibrary._replace_links
+    original = NoteImporter.replace_links
 
     def fail_for_sky(self, source_id, targets):
         if targets:
             raise sqlite3.OperationalError("disk I/O error")
         return original(self, source_id, targets)
 
-    monkeypatch.setattr(SqliteLibrary, "_replace_links", fail_for_sky)
+    monkeypatch.setattr(NoteImporter, "replace_links", fail_for_sky)
 
     outcomes = [o.status for o in library.import_paths([tmp_path])]
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-_SPACES = re.compile(r"\s+")
 
 
 def title_key(title: str) -> str:
     """The identity of a title: case-folded, white space collapsed, trimmed."""
-    return _SPACES.sub(" ", title).strip().casefold()
+    return " ".join(title.split()).casefold()
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,35 @@
-"""Which files an import reads."""
+"""Which files an import reads, and reading and parsing them, in a second process when
+there are many (parsing is pure Python: on two cores it overlaps the database writes)."""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+
+from notegui.core.formats import json_format, question_note
+from notegui.core.formats.errors import FormatError
+from notegui.core.formats.question_note import ParsedNote
+
+PARALLEL_FROM = 2_000  # files; below this a second process costs more than it saves
+_CHUNK = 64
+_AHEAD = 32  # chunks parsed ahead of the database writes (more than one batch)
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """One file, read and parsed: a note, a JSON document to load, or a refusal."""
+
+    path: str
+    parsed: ParsedNote | None = None
+    json_text: str | None = None
+    refused: str = ""
+    # The text again when its citations and Sources did not pair up: the library decides
+    # then which citations are proven (those of notes it already has), so it parses again.
+    unpaired_text: str | None = None
 
 
 def note_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -13,3 +39,55 @@ def note_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
         else:
             yield path
+
+
+def is_json(name: str, data: bytes) -> bool:
+    lowered = name.lower()
+    return lowered.endswith(".json") or (
+        not lowered.endswith(".txt") and json_format.looks_like_json(data)
+    )
+
+
+def read_one(path: Path | str) -> ReadFile:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return ReadFile(name, refused=f"cannot read: {error.strerror or error}")
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, name: str) -> ReadFile:
+    try:
+        if is_json(name, data):
+            return ReadFile(name, json_text=question_note.decode(data))
+        parsed = question_note.parse(data, name)
+    except FormatError as error:
+        return ReadFile(name, refused=str(error))
+    unpaired = question_note.decode(data) if parsed.warnings else None
+    return ReadFile(name, parsed=parsed, unpaired_text=unpaired)
+
+
+def _read_chunk(paths: list[str]) -> list[ReadFile]:
+    return [read_one(path) for path in paths]
+
+
+def read_all(files: list[Path]) -> Iterator[ReadFile]:
+    """Every file read and parsed, in order; a worker process does it for large imports,
+    a few chunks ahead of the consumer (so memory stays flat however many files there are)."""
+    if len(files) < PARALLEL_FROM:
+        yield from map(read_one, files)
+        return
+    # "spawn": never fork a process that may hold Qt and SQLite state.
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    chunks = iter([str(p) for p in files[i : i + _CHUNK]] for i in range(0, len(files), _CHUNK))
+    pending: deque[Future[list[ReadFile]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_read_chunk, chunk))
+            if len(pending) >= _AHEAD:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -10,7 +10,8 @@ from notegui.store import schema
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 
 _MAGIC = b"SQLite format 3\x00"
-PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000}
+PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
+           "cache_size": -65536}
 
 
 def _header_field(header: bytes, offset: int) -> int:

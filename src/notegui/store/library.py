@@ -24,13 +24,16 @@ from notegui.core.domain import (
 from notegui.core.formats import json_format, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
-from notegui.core.import_files import note_files
+from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import db as database_file
 from notegui.store import schema, search
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.models import bind_models
+from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 
 _CHUNK = 500
+_BATCH = 1000  # files per transaction in an import
+_BULK_FROM = 20  # files in a batch from which the index is written directly (note_import)
 _REF_COLUMNS = "id, title, summary, description = '' AND body = ''"
 
 
@@ -42,16 +45,12 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-class _Unchanged(Exception):
-    """Raised inside an import transaction when the file changes nothing."""
-
-
 class SqliteLibrary:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._created = 0  # notes created by the import under way
         self.db = database_file.connect(self.path)
         self.m = bind_models(self.db)
+        self._known = KnownNotes()  # what the import under way knows (note_import)
 
     def close(self) -> None:
         self.db.close()
@@ -150,115 +149,95 @@ class SqliteLibrary:
     def import_paths(
         self, paths: Iterable[Path], should_stop: Callable[[], bool] = lambda: False
     ) -> Iterator[ImportOutcome]:
-        """Import files and folders, one transaction per file; yields one outcome per file."""
-        for path in note_files(paths):
+        """Import files and folders; yields one outcome per file, each file all or nothing.
+        Files are written in batches of ``_BATCH``, one transaction each, and reported when
+        their batch is committed; if a batch fails to write, its files are written again one
+        transaction each, so only the file at fault is refused."""
+        batch: list[ReadFile] = []
+        files = list(note_files(paths))
+        self._known = KnownNotes()
+        if len(files) >= _BULK_FROM and self.count() <= KnownNotes.LIMIT // 2:
+            self._known.load(self.db.connection())  # one query instead of one per title
+        for read in read_all(files):
             if should_stop():
-                return
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                yield ImportOutcome(str(path), "refused", f"cannot read: {error.strerror}")
+                break
+            if read.json_text is not None:  # a whole library: on its own
+                yield from self._write_batch(batch)
+                batch = []
+                yield self._write_alone(read)
                 continue
-            yield self.import_bytes(data, str(path))
+            batch.append(read)
+            if len(batch) >= _BATCH:
+                yield from self._write_batch(batch)
+                batch = []
+        yield from self._write_batch(batch)
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
-        """Import one file's content: a question note, or notegui JSON."""
+        """Import one file's content (a question note, or notegui JSON)."""
+        return self._write_alone(parse_bytes(data, name))
+
+    def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
+        if len(batch) < _BULK_FROM:
+            return [self._write_alone(read) for read in batch]
+        connection = self.db.connection()
         try:
-            if name.lower().endswith(".json") or (
-                not name.lower().endswith(".txt") and json_format.looks_like_json(data)
-            ):
-                document = json_format.loads(question_note.decode(data))
-                return self._in_transaction(name, lambda: self._import_document(document))
-            parsed = question_note.parse(data, name, is_known=self._exists)
-            outcome = self._in_transaction(name, lambda: self._import_note(parsed))
+            connection.execute("BEGIN IMMEDIATE")
+            triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
+            importer = NoteImporter(connection, index_directly=True, known=self._known)
+            outcomes = [self._write(read, importer) for read in batch]
+            importer.flush_index()
+            schema.restore_triggers(connection, triggers)
+            connection.execute("COMMIT")
+            return outcomes
+        except DATABASE_ERRORS:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            self._known.clear()  # it told of rows the rollback took back
+            return [self._write_alone(read) for read in batch]
+
+    def _write_alone(self, read: ReadFile) -> ImportOutcome:
+        connection = self.db.connection()
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            outcome = self._write(read, NoteImporter(connection, known=self._known))
+            if outcome.status == "imported":
+                connection.execute("COMMIT")
+            else:
+                connection.execute("ROLLBACK")
+                self._known.clear()
+            return outcome
+        except (FormatError, *DATABASE_ERRORS) as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            self._known.clear()
+            if isinstance(error, FormatError):
+                return ImportOutcome(read.path, "refused", str(error))
             return ImportOutcome(
-                outcome.path, outcome.status, outcome.reason, outcome.notes,
-                parsed.warnings, outcome.changes,
-            )
-        except FormatError as error:
-            return ImportOutcome(name, "refused", str(error))
+                read.path, "refused", f"the library could not be written: {error}")
 
-    def _in_transaction(self, name: str, work: Callable[[], Changes]) -> ImportOutcome:
-        self._created = 0
+    def _write(self, read: ReadFile, importer: NoteImporter) -> ImportOutcome:
+        """One file, inside the caller's transaction. A refused or unchanged file is found
+        so before anything is written; a database error propagates to the caller."""
+        if read.refused:
+            return ImportOutcome(read.path, "refused", read.refused)
+        importer.created = 0
+        if read.json_text is not None:
+            self._known.clear()  # a document writes through peewee, past the look-up cache
+            try:
+                changes = self._import_document(json_format.loads(read.json_text), importer)
+            except Unchanged:
+                return ImportOutcome(read.path, "unchanged")
+            return ImportOutcome(read.path, "imported", notes=importer.created,
+                                 changes=changes)
+        parsed = read.parsed
+        if read.unpaired_text is not None:
+            parsed = question_note.parse(read.unpaired_text, read.path, is_known=importer.exists)
         try:
-            with self.db.atomic():
-                changes = work()
-        except _Unchanged:
-            return ImportOutcome(name, "unchanged")
-        except FormatError as error:
-            return ImportOutcome(name, "refused", str(error))
-        except DATABASE_ERRORS as error:
-            return ImportOutcome(name, "refused", f"the library could not be written: {error}")
-        return ImportOutcome(name, "imported", notes=self._created, changes=changes)
-
-    def _exists(self, key: str) -> bool:
-        return self.m.Note.select().where(self.m.Note.title_key == key).exists()
-
-    def _import_note(self, parsed: question_note.ParsedNote) -> Changes:
-        Note = self.m.Note
-        key = title_key(parsed.title)
-        row = Note.get_or_none(Note.title_key == key)
-        if row is not None and self._same(row, parsed):
-            raise _Unchanged
-        stamp = now()
-        new_text = question_note.write(
-            parsed.title, parsed.description, parsed.body, [c.summary for c in parsed.citations]
-        )
-        if row is None:
-            row = Note.create(
-                title=parsed.title, title_key=key, description=parsed.description,
-                body=parsed.body, created=stamp, updated=stamp,
-            )
-            self._created += 1
-        else:
-            if not row.is_stub and self._text_of(row) != new_text:
-                self._keep_revision(row, stamp, "import")
-            row.title, row.description, row.body = parsed.title, parsed.description, parsed.body
-            row.updated = stamp
-            row.save()
-        targets = [(self._note_for(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
-        self._replace_links(row.id, targets)
-        return Changes(notes=frozenset({row.id, *(t.id for t, _ in targets)}), links=True)
-
-    def _same(self, row: object, parsed: question_note.ParsedNote) -> bool:
-        if (row.title, row.description, row.body) != (
-            parsed.title, parsed.description, parsed.body,
-        ):
-            return False
-        current = [
-            (link.target.title_key, link.summary)
-            for link in self.m.Link.select(self.m.Link, self.m.Note)
-            .join(self.m.Note, on=(self.m.Link.target == self.m.Note.id))
-            .where(self.m.Link.source == row.id)
-            .order_by(self.m.Link.ordinal)
-        ]
-        return current == [(title_key(c.title), c.summary) for c in parsed.citations]
-
-    def _note_for(self, title: str, summary: str | None, stamp: str) -> object:
-        """The note of ``title``: existing (its summary filled if it had none) or a new stub."""
-        Note = self.m.Note
-        row = Note.get_or_none(Note.title_key == title_key(title))
-        if row is None:
-            self._created += 1
-            return Note.create(
-                title=title, title_key=title_key(title), summary=summary or "",
-                created=stamp, updated=stamp,
-            )
-        if summary and not row.summary:
-            row.summary = summary  # a note's own summary is the first line it received
-            row.save()
-        return row
-
-    def _replace_links(self, source_id: int, targets: list[tuple[object, str | None]]) -> None:
-        Link = self.m.Link
-        Link.delete().where(Link.source == source_id).execute()
-        if targets:
-            Link.insert_many(
-                [
-                    {"source": source_id, "target": target.id, "ordinal": i, "summary": summary}
-                    for i, (target, summary) in enumerate(targets, start=1)
-                ]
-            ).execute()
+            changes = importer.apply(parsed, now())
+        except Unchanged:
+            return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
+        return ImportOutcome(read.path, "imported", notes=importer.created,
+                             warnings=parsed.warnings, changes=changes)
 
     def _text_of(self, row: object) -> str:
         """A stored note as the question-note format writes it."""
@@ -288,7 +267,7 @@ class SqliteLibrary:
             ))
         return records
 
-    def _import_document(self, document: LibraryDocument) -> Changes:
+    def _import_document(self, document: LibraryDocument, importer: NoteImporter) -> Changes:
         """Merge a whole-library document: notes by title, then their links and annotations."""
         Note = self.m.Note
         stamp = now()
@@ -307,7 +286,7 @@ class SqliteLibrary:
                     title_key=key, created=record.created or stamp,
                     updated=record.updated or stamp, **fields,
                 )
-                self._created += 1
+                importer.created += 1
                 changed = True
             elif any(getattr(row, name) != value for name, value in fields.items()):
                 if not row.is_stub:
@@ -321,23 +300,23 @@ class SqliteLibrary:
             touched.add(row.id)
         for record in document.notes:
             row = rows[title_key(record.title)]
-            targets = [
-                (rows.get(title_key(t)) or self._note_for(t, s, stamp), s)
+            wanted = [
+                (rows[title_key(t)].id if title_key(t) in rows else importer.target(t, s, stamp),
+                 s)
                 for t, s in zip(record.links, record.sources, strict=True)
             ]
-            wanted = [(t.id, s) for t, s in targets]
             current = [
                 (link.target_id, link.summary)
                 for link in self.m.Link.select().where(self.m.Link.source == row.id)
                 .order_by(self.m.Link.ordinal)
             ]
             if wanted != current:
-                self._replace_links(row.id, targets)
+                importer.replace_links(row.id, wanted)
                 changed = True
             changed |= self._set_tags(row.id, record.tags)
         changed |= self._add_annotations(document.annotations, rows)
         if not changed:
-            raise _Unchanged
+            raise Unchanged
         return Changes(notes=frozenset(touched), links=True)
 
     def _set_tags(self, note_id: int, names: Iterable[str]) -> bool:
@@ -347,7 +326,9 @@ class SqliteLibrary:
             return False
         NoteTag.delete().where(NoteTag.note == note_id).execute()
         for name in sorted(wanted):
-            tag, _ = Tag.get_or_create(name=name)
+            # (not get_or_create: it opens a transaction of its own, and we are in one)
+            Tag.insert(name=name).on_conflict_ignore().execute()
+            tag = Tag.get(Tag.name == name)
             NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute()
         return True
 

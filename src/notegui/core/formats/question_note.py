@@ -37,6 +37,7 @@ _INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ESCAPE = re.compile(r"\[(\\*)(?=\[)")
 _UNESCAPE = re.compile(r"\[\\(\\*)(?=\[)")
 _MASK = "\x00"
+MAX_TITLE = 300
 
 
 class NotANoteError(FormatError):
@@ -89,10 +90,14 @@ def decode(data: bytes) -> str:
 
 
 def escape_brackets(text: str) -> str:
+    if "[" not in text:
+        return text
     return _ESCAPE.sub(lambda m: "[\\" + m.group(1), text)
 
 
 def unescape_brackets(text: str) -> str:
+    if "[\\" not in text:
+        return text
     return _UNESCAPE.sub(lambda m: "[" + m.group(1), text)
 
 
@@ -137,26 +142,27 @@ def body_to_text(body: str) -> str:
 
 
 def _mask_inline_code(line: str) -> str:
+    if "`" not in line:
+        return line
     return _INLINE_CODE.sub(lambda m: _MASK * len(m.group(0)), line)
 
 
-def _prose_lines(lines: list[str]) -> list[str | None]:
-    """Each body line with inline code masked, or None inside a fenced code block."""
-    result: list[str | None] = []
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (fences included)."""
+    flags: list[bool] = []
     fence: str | None = None
     for line in lines:
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            result.append(None)
-        elif fence is not None:
+        if fence is None:
+            opening = _FENCE.match(line) if line[:6].lstrip(" ")[:1] in ("`", "~") else None
+            if opening:
+                fence = opening.group(1)
+            flags.append(fence is not None)
+        else:
             stripped = line.strip()
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
                 fence = None
-            result.append(None)
-        else:
-            result.append(_mask_inline_code(line))
-    return result
+            flags.append(True)
+    return flags
 
 
 def _is_cited_start(masked: str, start: int) -> bool:
@@ -167,42 +173,50 @@ def _is_cited_start(masked: str, start: int) -> bool:
     return before.isalnum() or before in _BEFORE_OK
 
 
-def find_candidates(lines: list[str]) -> list[_Candidate]:
+def find_candidates(lines: list[str], fenced: list[bool] | None = None) -> list[_Candidate]:
     """Every span of the body that reads as a cited title, by the rules of FORMAT.md."""
+    if fenced is None:
+        fenced = fenced_lines(lines)
     found: list[_Candidate] = []
-    for index, masked in enumerate(_prose_lines(lines)):
-        if masked is None:
+    for index, line in enumerate(lines):
+        if "?" not in line or fenced[index]:
             continue
+        masked = _mask_inline_code(line)
         region_start = 0
-        for question in re.finditer(r"\?", masked):
-            end = question.end()
-            region = (region_start, question.start())
+        end = masked.find("?")
+        while end >= 0:
+            end += 1
+            # A cited title is a question of at most MAX_TITLE characters.
+            region = (max(region_start, end - MAX_TITLE), end - 1)
             region_start = end
-            if end < len(masked) and masked[end] not in _AFTER_OK:
-                continue
-            for word in _INTERROGATIVE.finditer(masked, *region):
-                span = masked[word.start() : end]
-                if (
-                    _is_cited_start(masked, word.start())
-                    and " " in span.strip()
-                    and _MASK not in span
-                ):
-                    found.append(_Candidate(index, word.start(), end))
-                    break
+            if end == len(masked) or masked[end] in _AFTER_OK:
+                for word in _INTERROGATIVE.finditer(masked, *region):
+                    span = masked[word.start() : end]
+                    if (
+                        _is_cited_start(masked, word.start())
+                        and " " in span.strip()
+                        and _MASK not in span
+                    ):
+                        found.append(_Candidate(index, word.start(), end))
+                        break
+            end = masked.find("?", end)
     return found
 
 
 # -- the file ----------------------------------------------------------------------------
 
 
-def _sources_section(lines: list[str]) -> int | None:
+def _sources_section(lines: list[str], fenced: list[bool]) -> int | None:
     """Index of the Sources header line: the last one followed by exactly N lines, else the
-    last header-looking line at all (a count that does not pair up), else None."""
+    last header-looking line at all (a count that does not pair up), else None.
+    ``fenced`` flags the lines from the third on."""
     fallback = None
-    prose = _prose_lines(lines)
     for index in range(len(lines) - 1, 1, -1):
-        match = _SOURCES_HEADER.match(lines[index])
-        if not match or prose[index] is None:
+        line = lines[index]
+        if not line.startswith("Sources "):
+            continue
+        match = _SOURCES_HEADER.match(line)
+        if not match or fenced[index - 2]:
             continue
         if len(lines) - index - 1 == int(match.group(1)):
             return index
@@ -228,12 +242,13 @@ def parse(
     if not title.endswith("?") or not title[:-1].strip():
         raise NotANoteError("line 1 is not a question ending in '?'")
     description = lines[1] if len(lines) > 1 else ""
-    header = _sources_section(lines)
+    fenced = fenced_lines(lines[2:])
+    header = _sources_section(lines, fenced)
     body_end = header if header is not None else len(lines)
     body_lines = lines[2:body_end]
     summaries = lines[header + 1 :] if header is not None else []
 
-    candidates = find_candidates(body_lines)
+    candidates = find_candidates(body_lines, fenced)
     distinct: dict[str, str] = {}
     for candidate in candidates:
         distinct.setdefault(title_key(candidate.text(body_lines)), candidate.text(body_lines))

@@ -1,0 +1,253 @@
+"""Writing parsed question notes into the library: raw SQL on the connection, because an
+import of 100,000 files must not pay an ORM's cost per row. The caller owns the
+transaction. A file that changes nothing, or is refused, is found so before anything is
+written, so it changes nothing.
+
+With ``index_directly`` the caller has suspended the full-text triggers (in the same
+transaction) and this class keeps the index in step itself, in ``flush_index`` before the
+commit: all removals in rowid order, then all additions in rowid order. Through triggers
+FTS5 flushes its buffer at every statement, and at every removal of a rowid below the last
+one added: this way it flushes twice a batch, several times faster."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from notegui.core.domain import Changes, title_key
+from notegui.core.formats import question_note
+from notegui.core.formats.question_note import ParsedNote
+
+
+class Unchanged(Exception):
+    """The file changes nothing in the library."""
+
+
+_Fields = tuple[str, str, str, str]  # title, description, summary, body
+
+
+@dataclass(frozen=True)
+class _Known:
+    id: int
+    title: str
+    summary: str
+    is_stub: bool
+
+
+@dataclass
+class _Row:
+    id: int
+    title: str
+    description: str
+    summary: str
+    body: str
+    updated: str
+
+    @property
+    def is_stub(self) -> bool:
+        return not self.description and not self.body
+
+
+_FIND = "SELECT id, title, description, summary, body, updated FROM note WHERE title_key = ?"
+_KNOW = (
+    "SELECT id, title, summary, description = '' AND body = '' FROM note WHERE title_key = ?"
+)
+_KNOW_ALL = (
+    "SELECT title_key, id, title, summary, description = '' AND body = '' FROM note"
+)
+_EXISTS = "SELECT 1 FROM note WHERE title_key = ?"
+_INSERT_NOTE = (
+    "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_FILL_NOTE = "UPDATE note SET title = ?, description = ?, body = ?, updated = ? WHERE id = ?"
+_INDEX = "INSERT INTO note_fts (rowid, title, description, summary, body) VALUES (?, ?, ?, ?, ?)"
+_UNINDEX = (
+    "INSERT INTO note_fts (note_fts, rowid, title, description, summary, body) "
+    "VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+_SET_SUMMARY = "UPDATE note SET summary = ? WHERE id = ?"
+_LINKS = (
+    "SELECT t.title_key, t.title, l.summary FROM link AS l JOIN note AS t ON t.id = l.target_id "
+    "WHERE l.source_id = ? ORDER BY l.ordinal"
+)
+_DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
+_INSERT_LINK = "INSERT INTO link (source_id, target_id, ordinal, summary) VALUES (?, ?, ?, ?)"
+_INSERT_REVISION = (
+    "INSERT INTO revision (note_id, title, description, summary, body, links, saved, replaced,"
+    " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+class KnownNotes:
+    """Title key -> what an import knows of that note. A title is cited by several files,
+    so most look-ups are answered here. ``complete`` when it was loaded with every note of
+    the library: then a key it lacks is a note the library lacks, with no query. The owner
+    clears it when a transaction rolls back."""
+
+    LIMIT = 300_000  # bounded memory, however many files an import has
+
+    def __init__(self) -> None:
+        self.notes: dict[str, _Known] = {}
+        self.complete = False
+
+    def load(self, connection: sqlite3.Connection) -> None:
+        self.notes = {
+            row[0]: _Known(row[1], row[2], row[3], bool(row[4]))
+            for row in connection.execute(_KNOW_ALL)
+        }
+        self.complete = True
+
+    def remember(self, key: str, known: _Known) -> None:
+        if len(self.notes) >= self.LIMIT:
+            self.clear()
+        self.notes[key] = known
+
+    def clear(self) -> None:
+        self.notes.clear()
+        self.complete = False
+
+
+class NoteImporter:
+    """Applies one parsed note at a time; ``created`` counts the notes it made."""
+
+    def __init__(self, connection: sqlite3.Connection, index_directly: bool = False,
+                 known: KnownNotes | None = None) -> None:
+        self.connection = connection
+        self.index_directly = index_directly
+        self.created = 0
+        self.known = KnownNotes() if known is None else known
+        # note id -> (what the index holds for it now, or None; what it must hold, or None)
+        self._pending: dict[int, tuple[_Fields | None, _Fields | None]] = {}
+
+    def _index(self, note_id: int, title: str, description: str, summary: str,
+               body: str) -> None:
+        if self.index_directly:
+            indexed = self._pending.get(note_id, (None, None))[0]
+            self._pending[note_id] = (indexed, (title, description, summary, body))
+
+    def _unindex(self, row: _Row) -> None:
+        if self.index_directly and row.id not in self._pending:
+            self._pending[row.id] = ((row.title, row.description, row.summary, row.body), None)
+
+    def flush_index(self) -> None:
+        """Bring the index in step with what this importer wrote (``index_directly``)."""
+        pending = sorted(self._pending.items())
+        self.connection.executemany(
+            _UNINDEX, [(note_id, *old) for note_id, (old, _new) in pending if old is not None])
+        self.connection.executemany(
+            _INDEX, [(note_id, *new) for note_id, (_old, new) in pending if new is not None])
+        self._pending.clear()
+
+    def exists(self, key: str) -> bool:
+        return self.connection.execute(_EXISTS, (key,)).fetchone() is not None
+
+    def _find(self, key: str) -> _Row | None:
+        row = self.connection.execute(_FIND, (key,)).fetchone()
+        return _Row(*row) if row else None
+
+    def _lookup(self, key: str) -> _Known | None:
+        found = self.known.notes.get(key)
+        if found is None and not self.known.complete:
+            row = self.connection.execute(_KNOW, (key,)).fetchone()
+            if row is not None:
+                found = self._remember(key, _Known(row[0], row[1], row[2], bool(row[3])))
+        return found
+
+    def _remember(self, key: str, known: _Known) -> _Known:
+        self.known.remember(key, known)
+        return known
+
+    def _row(self, key: str, known: _Known) -> _Row:
+        """The whole row; a stub's is all in ``known``."""
+        if known.is_stub:
+            return _Row(known.id, known.title, "", known.summary, "", "")
+        return self._find(key)
+
+    def _links(self, note_id: int) -> list[tuple[str, str, str | None]]:
+        return self.connection.execute(_LINKS, (note_id,)).fetchall()
+
+    def apply(self, parsed: ParsedNote, stamp: str) -> Changes:
+        """Write ``parsed`` (creating, filling or updating its note); Unchanged if the library
+        already holds exactly this."""
+        key = title_key(parsed.title)
+        known = self._lookup(key)
+        row = self._row(key, known) if known is not None else None
+        wanted = [(title_key(c.title), c.summary) for c in parsed.citations]
+        if row is not None:
+            current = self._links(row.id)
+            if (row.title, row.description, row.body) == (
+                parsed.title, parsed.description, parsed.body
+            ) and [(k, s) for k, _, s in current] == wanted:
+                raise Unchanged
+            if not row.is_stub and self._changes_text(row, current, parsed):
+                self._keep_revision(row, current, stamp, "import")
+            self.connection.execute(
+                _FILL_NOTE, (parsed.title, parsed.description, parsed.body, stamp, row.id)
+            )
+            self._unindex(row)
+            self._index(row.id, parsed.title, parsed.description, row.summary, parsed.body)
+            note_id = row.id
+        else:
+            cursor = self.connection.execute(
+                _INSERT_NOTE,
+                (parsed.title, key, parsed.description, "", parsed.body, stamp, stamp),
+            )
+            note_id = cursor.lastrowid
+            self._index(note_id, parsed.title, parsed.description, "", parsed.body)
+            self.created += 1
+        self._remember(key, _Known(note_id, parsed.title, row.summary if row else "",
+                                   not parsed.description and not parsed.body))
+        targets = [(self.target(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
+        self.replace_links(note_id, targets)
+        return Changes(notes=frozenset({note_id, *(t for t, _ in targets)}), links=True)
+
+    def replace_links(self, source_id: int, targets: list[tuple[int, str | None]]) -> None:
+        """The note's links, in citation order: (cited note id, summary line)."""
+        self.connection.execute(_DELETE_LINKS, (source_id,))
+        self.connection.executemany(
+            _INSERT_LINK,
+            [(source_id, target, ordinal, summary)
+             for ordinal, (target, summary) in enumerate(targets, start=1)],
+        )
+
+    def _changes_text(
+        self, row: _Row, current: list[tuple[str, str, str | None]], parsed: ParsedNote
+    ) -> bool:
+        old = question_note.write(row.title, row.description, row.body, [s for *_, s in current])
+        new = question_note.write(
+            parsed.title, parsed.description, parsed.body, [c.summary for c in parsed.citations]
+        )
+        return old != new
+
+    def _keep_revision(
+        self, row: _Row, links: list[tuple[str, str, str | None]], stamp: str, reason: str
+    ) -> None:
+        cited = json.dumps([[title, summary] for _, title, summary in links], ensure_ascii=False)
+        self.connection.execute(
+            _INSERT_REVISION,
+            (row.id, row.title, row.description, row.summary, row.body, cited, row.updated,
+             stamp, reason),
+        )
+
+    def target(self, title: str, summary: str | None, stamp: str) -> int:
+        """The id of the cited note: existing (its summary filled if it had none: a note's own
+        summary is the first line it received), or a new stub."""
+        key = title_key(title)
+        known = self._lookup(key)
+        if known is None:
+            self.created += 1
+            note_id = self.connection.execute(
+                _INSERT_NOTE, (title, key, "", summary or "", "", stamp, stamp)
+            ).lastrowid
+            self._index(note_id, title, "", summary or "", "")
+            self._remember(key, _Known(note_id, title, summary or "", True))
+            return note_id
+        if summary and not known.summary:
+            row = self._row(key, known)
+            self.connection.execute(_SET_SUMMARY, (summary, row.id))
+            self._unindex(row)
+            self._index(row.id, row.title, row.description, summary, row.body)
+            self._remember(key, _Known(known.id, known.title, summary, known.is_stub))
+        return known.id
