@@ -16,7 +16,7 @@ def test_check_finds_a_damaged_fts_index_and_repair_fixes_it(tmp_path, capsys):
         library.db.execute_sql("UPDATE note SET body = 'zebra crossing' WHERE id = 1")
     assert main(["--db", str(db), "check"]) == 1
     out = capsys.readouterr().out
-    assert "problem: full-text index: does not match the notes" in out
+    assert "problem: full-text index (note_fts): does not match the notes" in out
     assert main(["--db", str(db), "check", "--repair"]) == 1  # the links problem remains
     out = capsys.readouterr().out
     assert "rebuilt the full-text index" in out

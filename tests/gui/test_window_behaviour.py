@@ -94,7 +94,7 @@ def test_stale_search_results_are_dropped(qtbot):
     release = threading.Event()
     calls: list[str] = []
 
-    def slow_search(text: str) -> list[SearchHit]:
+    def slow_search(text: str, _quick: bool) -> list[SearchHit]:
         calls.append(text)
         if text == "first":
             release.wait(5)

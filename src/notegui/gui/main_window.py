@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 700, 320])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.runner = SearchRunner(self._search, self)
+        self.runner = SearchRunner(
+            self._search, lambda text: self.library.quick_search_is_complete(text), self)
         self.statusBar().setAccessibleName("Status")
 
     def _build_actions(self) -> None:
@@ -262,8 +263,9 @@ class MainWindow(QMainWindow):
 
     # -- search --------------------------------------------------------------------------
 
-    def _search(self, text: str) -> list[SearchHit]:
-        return self.library.search(text, limit=SEARCH_LIMIT, mark=(MARK_START, MARK_END))
+    def _search(self, text: str, quick: bool) -> list[SearchHit]:
+        return self.library.search(text, limit=SEARCH_LIMIT, mark=(MARK_START, MARK_END),
+                                   quick=quick)
 
     def _query_changed(self, text: str) -> None:
         if parse_query(text).is_empty:

@@ -44,24 +44,39 @@ class _Job(QRunnable):
         self.generation, self.query, self.runner = generation, query, runner
         self.search, self.signals = runner._search, runner._signals
 
+    def _stale(self) -> bool:
+        return self.generation != self.runner._generation
+
     def run(self) -> None:
-        if self.generation != self.runner._generation:
-            return  # a newer query was typed while this one waited: skip it
-        try:
-            hits = self.search(self.query)
-        except Exception:  # a broken query must not kill the worker thread
-            hits = []
-        self.signals.done.emit(self.generation, self.query, hits)
+        # Quick results first (always fast), then the full ones when they differ; each is
+        # skipped when a newer query was typed meanwhile.
+        for quick in (True, False):
+            if self._stale():
+                return
+            if not quick and self.runner._is_complete(self.query):
+                return
+            try:
+                hits = self.search(self.query, quick)
+            except Exception:  # a broken query must not kill the worker thread
+                hits = []
+            self.signals.done.emit(self.generation, self.query, hits)
+
+
+Search = Callable[[str, bool], list[SearchHit]]  # (text, quick) -> hits
 
 
 class SearchRunner(QObject):
-    """Runs searches on a worker thread; only the newest query's results are delivered."""
+    """Runs searches on a worker thread: for each query a quick search, then the full one
+    unless ``is_complete(text)`` says the quick one was it. Only the newest query's
+    results are delivered."""
 
     resultsReady = Signal(str, list)
 
-    def __init__(self, search: Callable[[str], list[SearchHit]], parent: object = None) -> None:
+    def __init__(self, search: Search, is_complete: Callable[[str], bool] = lambda _t: True,
+                 parent: object = None) -> None:
         super().__init__(parent)
         self._search = search
+        self._is_complete = is_complete
         self._generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)

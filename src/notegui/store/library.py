@@ -119,9 +119,15 @@ class SqliteLibrary:
         return [Backlink(self._ref(row.source), row.summary or "") for row in rows]
 
     def search(
-        self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")
+        self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
+        quick: bool = False,
     ) -> list[SearchHit]:
-        return search.search(self.db, query, limit, mark)
+        """Ranked full-text search (see store/search.py). ``quick``: match the last word
+        as a whole word in the notes' text (titles still by prefix): always fast."""
+        return search.search(self.db, query, limit, mark, quick)
+
+    def quick_search_is_complete(self, query: str) -> bool:
+        return search.is_quick_enough(query)
 
     def search_titles(self, text: str, limit: int = 50) -> list[NoteRef]:
         return search.search_titles(self.db, text, limit)

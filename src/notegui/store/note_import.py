@@ -67,6 +67,8 @@ _UNINDEX = (
     "INSERT INTO note_fts (note_fts, rowid, title, description, summary, body) "
     "VALUES ('delete', ?, ?, ?, ?, ?)"
 )
+_INDEX_TITLE = "INSERT INTO title_fts (rowid, title) VALUES (?, ?)"
+_UNINDEX_TITLE = "INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', ?, ?)"
 _SET_SUMMARY = "UPDATE note SET summary = ? WHERE id = ?"
 _LINKS = (
     "SELECT t.title_key, t.title, l.summary FROM link AS l JOIN note AS t ON t.id = l.target_id "
@@ -134,10 +136,12 @@ class NoteImporter:
     def flush_index(self) -> None:
         """Bring the index in step with what this importer wrote (``index_directly``)."""
         pending = sorted(self._pending.items())
-        self.connection.executemany(
-            _UNINDEX, [(note_id, *old) for note_id, (old, _new) in pending if old is not None])
-        self.connection.executemany(
-            _INDEX, [(note_id, *new) for note_id, (_old, new) in pending if new is not None])
+        removed = [(note_id, *old) for note_id, (old, _new) in pending if old is not None]
+        added = [(note_id, *new) for note_id, (_old, new) in pending if new is not None]
+        self.connection.executemany(_UNINDEX, removed)
+        self.connection.executemany(_INDEX, added)
+        self.connection.executemany(_UNINDEX_TITLE, [row[:2] for row in removed])
+        self.connection.executemany(_INDEX_TITLE, [row[:2] for row in added])
         self._pending.clear()
 
     def exists(self, key: str) -> bool:

@@ -1,7 +1,25 @@
-"""Full-text search over notes (FTS5, bm25 ranked inside the subquery), filters, and the
-index check."""
+"""Full-text search over notes, fast at every keystroke, and the index checks.
+
+Two FTS5 indexes: ``note_fts`` (title, description, summary, body; bm25 weighted) and
+``title_fts`` (titles only, with prefix indexes). A search runs in tiers:
+
+1. titles: every word in the title, the last one as a prefix. Ranked by bm25 when the
+   matches are few enough to rank quickly (``RANK_CAP``), else in library order.
+2. everything: the last word as a prefix too, unless it has only one to three letters
+   (a prefix that short expands into thousands of terms of the big index: half a second
+   at 100,000 notes), or the caller asks for a ``quick`` search (the window shows a quick
+   search at every keystroke, then the full one); then it must match a whole word here.
+   Ranked by bm25 (title > summary > description > body) when the matches are at most
+   ``RANK_CAP``; a query that matches more than that (a very common word) adds the first
+   matches in library order, after the title matches.
+
+Snippets are made only for the results shown first (``SNIPPETS``); the others show their
+summary until they are searched more narrowly.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from peewee import SqliteDatabase
 
@@ -11,8 +29,10 @@ from notegui.core.search_query import SearchQuery, parse_query
 from notegui.store.errors import DATABASE_ERRORS
 from notegui.store.schema import BM25_WEIGHTS
 
+SHORT_PREFIX = 3
+RANK_CAP = 2_000
+SNIPPETS = 50
 _WEIGHTS = ", ".join(str(w) for w in BM25_WEIGHTS)
-_COLUMNS = "n.id, n.title, n.summary, n.description = '' AND n.body = ''"
 _IS_STUB = "(n.description = '' AND n.body = '')"
 _HAS_TAG = (
     "EXISTS (SELECT 1 FROM note_tag AS nt JOIN tag AS t ON t.id = nt.tag_id "
@@ -25,7 +45,8 @@ def _clean_snippet(snippet: str) -> str:
     return unescape_brackets(snippet.replace("[[", "").replace("]]", ""))
 
 
-def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:
+def _filters(query: SearchQuery) -> tuple[str, list[object]]:
+    """SQL conditions on ``note AS n`` for is:stub and tag:NAME ('1' when none)."""
     clauses: list[str] = []
     params: list[object] = []
     if query.stub is not None:
@@ -33,40 +54,83 @@ def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:
     for tag in query.tags:
         clauses.append(_HAS_TAG)
         params.append(tag)
-    return clauses, params
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _matching(database: SqliteDatabase, table: str, match: str, rank: str,
+              where: str, params: list[object], limit: int) -> list[int]:
+    """Ids of notes whose ``table`` index matches, best first when they are few enough to
+    rank quickly; otherwise the first ``limit`` in library order."""
+    join = f"JOIN note AS n ON n.id = {table}.rowid WHERE {table} MATCH ? AND {where}"
+    probe = database.execute_sql(
+        f"SELECT {table}.rowid FROM {table} {join} LIMIT ?", [match, *params, RANK_CAP + 1]
+    ).fetchall()
+    if len(probe) > RANK_CAP:
+        return [row[0] for row in probe[:limit]]
+    ranked = database.execute_sql(
+        f"SELECT {table}.rowid FROM {table} {join} ORDER BY {rank} LIMIT ?",
+        [match, *params, limit],
+    )
+    return [row[0] for row in ranked]
 
 
 def search(
-    database: SqliteDatabase, text: str, limit: int, mark: tuple[str, str]
+    database: SqliteDatabase, text: str, limit: int, mark: tuple[str, str],
+    quick: bool = False,
 ) -> list[SearchHit]:
     query = parse_query(text)
     if query.is_empty:
         return []
-    clauses, params = _filters(query)
+    where, params = _filters(query)
     if not query.words:
-        sql = (f"SELECT {_COLUMNS}, n.summary, 0 FROM note AS n WHERE {' AND '.join(clauses)} "
-               "ORDER BY n.title_key LIMIT ?")
-        rows = database.execute_sql(sql, [*params, limit])
-    elif not clauses:
-        # Rank and cut inside the FTS subquery, so only `limit` rows are joined.
-        sql = f"""
-            SELECT {_COLUMNS}, hit.snippet, hit.score FROM (
-                SELECT rowid, bm25(note_fts, {_WEIGHTS}) AS score,
-                       snippet(note_fts, -1, ?, ?, '…', 12) AS snippet
-                FROM note_fts WHERE note_fts MATCH ? ORDER BY score LIMIT ?
-            ) AS hit JOIN note AS n ON n.id = hit.rowid ORDER BY hit.score"""
-        rows = database.execute_sql(sql, [*mark, query.fts, limit])
-    else:
-        sql = f"""
-            SELECT {_COLUMNS}, snippet(note_fts, -1, ?, ?, '…', 12),
-                   bm25(note_fts, {_WEIGHTS}) AS score
-            FROM note_fts JOIN note AS n ON n.id = note_fts.rowid
-            WHERE note_fts MATCH ? AND {' AND '.join(clauses)} ORDER BY score LIMIT ?"""
-        rows = database.execute_sql(sql, [*mark, query.fts, *params, limit])
+        rows = database.execute_sql(
+            f"SELECT n.id FROM note AS n WHERE {where} ORDER BY n.title_key LIMIT ?",
+            [*params, limit],
+        )
+        return _hits(database, [row[0] for row in rows], None, mark)
+    ids = _matching(database, "title_fts", query.fts, "rank", where, params, limit)
+    if quick or len(query.words[-1]) <= SHORT_PREFIX:
+        query = replace(query, prefix_last=False)
+    if len(ids) < limit:
+        seen = set(ids)
+        body = _matching(database, "note_fts", query.fts, f"bm25(note_fts, {_WEIGHTS})",
+                         where, params, limit)
+        ids += [note_id for note_id in body if note_id not in seen][: limit - len(ids)]
+    return _hits(database, ids, query.fts, mark)
+
+
+def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
+          mark: tuple[str, str]) -> list[SearchHit]:
+    """The notes of ``ids`` in that order, with snippets for the first ``SNIPPETS``."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    refs = {
+        row[0]: NoteRef(row[0], row[1], row[2], bool(row[3]))
+        for row in database.execute_sql(
+            "SELECT id, title, summary, description = '' AND body = '' FROM note "
+            f"WHERE id IN ({marks})", ids)
+    }
+    snippets: dict[int, str] = {}
+    if fts is not None:
+        first = ids[:SNIPPETS]
+        rows = database.execute_sql(
+            f"SELECT rowid, snippet(note_fts, -1, ?, ?, '…', 12) FROM note_fts "
+            f"WHERE note_fts MATCH ? AND rowid IN ({','.join('?' * len(first))})",
+            [*mark, fts, *first],
+        )
+        snippets = {row[0]: _clean_snippet(row[1]) for row in rows}
     return [
-        SearchHit(NoteRef(row[0], row[1], row[2], bool(row[3])), _clean_snippet(row[4]), row[5])
-        for row in rows
+        SearchHit(refs[note_id], snippets.get(note_id, refs[note_id].summary), float(rank))
+        for rank, note_id in enumerate(ids)
+        if note_id in refs
     ]
+
+
+def is_quick_enough(text: str) -> bool:
+    """Whether a quick search of ``text`` already is the full one."""
+    query = parse_query(text)
+    return not query.words or not query.prefix_last or len(query.words[-1]) <= SHORT_PREFIX
 
 
 def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteRef]:
@@ -74,24 +138,25 @@ def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteR
     query = parse_query(text)
     if not query.words:
         return []
-    sql = f"""
-        SELECT {_COLUMNS} FROM (
-            SELECT rowid, rank FROM note_fts WHERE note_fts MATCH ? ORDER BY rank LIMIT ?
-        ) AS hit JOIN note AS n ON n.id = hit.rowid ORDER BY hit.rank, length(n.title)"""
     prefixes = " ".join(f'"{word}"*' for word in query.words)
-    rows = database.execute_sql(sql, [f"title : ({prefixes})", limit])
-    return [NoteRef(row[0], row[1], row[2], bool(row[3])) for row in rows]
+    ids = _matching(database, "title_fts", prefixes, "rank", "1", [], limit)
+    return [hit.note for hit in _hits(database, ids, None, ("", ""))]
 
 
 def check_index(database: SqliteDatabase) -> list[Problem]:
-    """FTS5's own integrity check, comparing the index with the note table."""
-    try:
-        database.execute_sql("INSERT INTO note_fts(note_fts, rank) VALUES ('integrity-check', 1)")
-    except DATABASE_ERRORS as error:
-        return [Problem(f"full-text index: does not match the notes ({error}); "
-                        "run 'notegui check --repair' to rebuild it")]
-    return []
+    """FTS5's own integrity checks, comparing each index with the note table."""
+    problems = []
+    for table in ("note_fts", "title_fts"):
+        try:
+            database.execute_sql(
+                f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        except DATABASE_ERRORS as error:
+            problems.append(Problem(
+                f"full-text index ({table}): does not match the notes ({error}); "
+                "run 'notegui check --repair' to rebuild it"))
+    return problems
 
 
 def rebuild_index(database: SqliteDatabase) -> None:
-    database.execute_sql("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
+    for table in ("note_fts", "title_fts"):
+        database.execute_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

@@ -1,0 +1,486 @@
+"""The performance benchmark: each figure measured through the real app and CLI, beside its
+floor measured in the same run, against the budgets of shared/DESIGN.md.
+
+    python tests/perf/bench.py --notes N [--out FILE.json] [--work DIR]
+
+It reports; it does not judge: the exit code is 0 whether the budgets are met or not.
+Importing this module does nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import selectors
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+try:  # run as a script (tests/perf on sys.path) or imported as perf.bench
+    from corpus import Corpus
+except ModuleNotFoundError:  # pragma: no cover
+    from perf.corpus import Corpus
+
+HERE = Path(__file__).resolve().parent
+GUI_BENCH = HERE / "gui_bench.py"
+MARKER = ".corpus-complete.json"
+STARTUP_RUNS = 5
+READY_TIMEOUT_S = 120.0
+FTS_TRIGGERS = ("note_fts_insert", "note_fts_delete", "note_fts_update")
+
+# A bare PySide6 window, shown, then "ready" the way the app says it (app.py).
+BARE_WINDOW = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+def done():
+    print("ready", flush=True)
+    print("rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+sys.exit(app.exec())
+"""
+
+
+# -- the corpus --------------------------------------------------------------------------
+
+
+def corpus_identity(notes: int, corpus: Corpus) -> dict:
+    source = (HERE / "corpus.py").read_bytes()
+    return {"notes": notes, "seed": corpus.seed, "large": corpus.large,
+            "corpus_py_sha256": hashlib.sha256(source).hexdigest()}
+
+
+def ensure_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> Corpus:
+    """The corpus of ``notes`` files in ``folder``, written unless a marker says that this
+    very corpus (count, seed, generator) is already there."""
+    corpus = Corpus(notes)
+    identity = corpus_identity(notes, corpus)
+    marker = folder / MARKER
+    try:
+        if json.loads(marker.read_text(encoding="utf-8")) == identity:
+            log(f"corpus: reusing {notes:,} notes in {folder}")
+            return corpus
+    except (OSError, ValueError):
+        pass
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    log(f"corpus: writing {notes:,} notes to {folder} ...")
+    start = time.perf_counter()
+    written = corpus.write(folder)
+    marker.write_text(json.dumps(identity), encoding="utf-8")
+    log(f"corpus: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
+    return corpus
+
+
+# -- child processes ---------------------------------------------------------------------
+
+
+def throwaway_env(work: Path) -> dict[str, str]:
+    """The environment for a child: offscreen Qt, and a fresh home so that no user settings,
+    library or log are read or written."""
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=work))
+    env = dict(os.environ)
+    for name in ("NOTEGUI_DB", "NOTEGUI_EXIT_AFTER_START"):
+        env.pop(name, None)
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700)
+    env.update({
+        "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"), "XDG_RUNTIME_DIR": str(runtime),
+        "QT_QPA_PLATFORM": "offscreen",
+    })
+    return env
+
+
+def remove_library(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@dataclass
+class Ready:
+    seconds: float | None  # Popen to the "ready" line; None if it never came
+    rss_kb: int | None
+    problem: str = ""
+
+
+def time_to_ready(command: list[str], env: dict[str, str]) -> Ready:
+    """Seconds from Popen to the child's "ready" line on stdout."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env)
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    seconds: float | None = None
+    buffered = b""
+    deadline = start + READY_TIMEOUT_S
+    while seconds is None and time.perf_counter() < deadline:
+        if not selector.select(timeout=max(0.0, deadline - time.perf_counter())):
+            break
+        chunk = os.read(process.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        buffered += chunk
+        if b"ready\n" in buffered:
+            seconds = time.perf_counter() - start
+    selector.close()
+    if seconds is None:
+        process.kill()
+    try:
+        rest, errors = process.communicate(timeout=READY_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        rest, errors = process.communicate()
+    buffered += rest
+    rss_kb = None
+    for line in buffered.decode("utf-8", "replace").splitlines():
+        if line.startswith("rss_kb "):
+            rss_kb = int(line.split()[1])
+    problem = ""
+    if seconds is None or process.returncode != 0:
+        problem = (f"exit {process.returncode}, ready={'yes' if seconds else 'no'}: "
+                   f"{errors.decode('utf-8', 'replace').strip()[-500:]}")
+    return Ready(seconds, rss_kb, problem)
+
+
+# -- the measures ------------------------------------------------------------------------
+
+
+def measure_import(folder: Path, db: Path, notes: int, work: Path) -> dict:
+    """`notegui import FOLDER` into a new library, as a subprocess."""
+    remove_library(db)
+    command = [sys.executable, "-m", "notegui", "--db", str(db), "import", str(folder)]
+    start = time.perf_counter()
+    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env=throwaway_env(work), check=False)
+    seconds = time.perf_counter() - start
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT count(*) FROM note").fetchone()[0]
+        links = connection.execute("SELECT count(*) FROM link").fetchone()[0]
+    return {"seconds": seconds, "notes_per_s": notes / seconds, "exit": process.returncode,
+            "stderr": process.stderr.decode("utf-8", "replace").strip()[-1000:],
+            "rows": rows, "links": links}
+
+
+def floor_rows(folder: Path) -> tuple[list[tuple], list[tuple]]:
+    """Every file parsed, and the rows the import should write: notes (stubs for cited
+    titles with no file of their own) and links. A note's summary is the first summary line
+    a file gave it, in file order, as the import does."""
+    from notegui.core.domain import title_key
+    from notegui.core.formats.question_note import parse
+
+    files = sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    parsed = [parse(path.read_bytes(), str(path)) for path in files]
+    stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    ids: dict[str, int] = {}
+    notes: list[list] = []  # [title, key, description, summary, body]
+    for note in parsed:
+        key = title_key(note.title)
+        if key not in ids:
+            ids[key] = len(notes) + 1
+            notes.append([note.title, key, note.description, "", note.body])
+    links: list[tuple] = []
+    for source_id, note in enumerate(parsed, start=1):
+        for ordinal, citation in enumerate(note.citations, start=1):
+            key = title_key(citation.title)
+            target = ids.get(key)
+            if target is None:
+                target = ids[key] = len(notes) + 1
+                notes.append([citation.title, key, "", "", ""])
+            if citation.summary and not notes[target - 1][3]:
+                notes[target - 1][3] = citation.summary
+            links.append((source_id, target, ordinal, citation.summary))
+    del parsed
+    rows = [(i, *row, stamp, stamp) for i, row in enumerate(notes, start=1)]
+    return rows, links
+
+
+def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
+    """The same rows written with raw sqlite3: executemany and one FTS5 rebuild. The files
+    are parsed before the clock starts."""
+    from notegui.store.db import PRAGMAS
+    from notegui.store.schema import migrate
+
+    rows, links = floor_rows(folder)
+    remove_library(db)
+    start = time.perf_counter()
+    connection = sqlite3.connect(db, isolation_level=None)
+    for name, value in PRAGMAS.items():
+        connection.execute(f"PRAGMA {name} = {value}")
+    migrate(connection)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.execute("BEGIN IMMEDIATE")
+    for name in FTS_TRIGGERS:
+        connection.execute(f"DROP TRIGGER {name}")
+    connection.executemany(
+        "INSERT INTO note (id, title, title_key, description, summary, body, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany(
+        "INSERT INTO link (source_id, target_id, ordinal, summary) VALUES (?, ?, ?, ?)", links)
+    connection.execute("INSERT INTO note_fts(note_fts) VALUES('rebuild')")
+    connection.execute("COMMIT")
+    connection.close()
+    seconds = time.perf_counter() - start
+    result = {"seconds": seconds, "notes_per_s": notes / seconds, "rows": len(rows),
+              "links": len(links)}
+    del rows, links
+    remove_library(db)
+    return result
+
+
+def measure_startup(db: Path, work: Path) -> dict:
+    """The app and a bare window, alternately, STARTUP_RUNS times each; medians."""
+    app_command = [sys.executable, "-m", "notegui", "--db", str(db)]
+    bare_command = [sys.executable, "-c", BARE_WINDOW]
+    app_runs: list[Ready] = []
+    bare_runs: list[Ready] = []
+    for _ in range(STARTUP_RUNS):
+        env = throwaway_env(work)
+        env["NOTEGUI_EXIT_AFTER_START"] = "1"
+        app_runs.append(time_to_ready(app_command, env))
+        bare_runs.append(time_to_ready(bare_command, throwaway_env(work)))
+
+    def median(values: list[float | None]) -> float | None:
+        found = [v for v in values if v is not None]
+        return statistics.median(found) if found else None
+
+    return {
+        "startup_s": median([r.seconds for r in app_runs]),
+        "startup_floor_s": median([r.seconds for r in bare_runs]),
+        "startup_runs_s": [r.seconds and round(r.seconds, 3) for r in app_runs],
+        "startup_floor_runs_s": [r.seconds and round(r.seconds, 3) for r in bare_runs],
+        "rss_floor_mb": (median([r.rss_kb for r in bare_runs]) or 0) / 1024 or None,
+        "startup_problems": [r.problem for r in app_runs + bare_runs if r.problem],
+    }
+
+
+def measure_gui(db: Path, out: Path, queries: int, opens: int, work: Path) -> dict:
+    command = [sys.executable, str(GUI_BENCH), "--db", str(db), "--out", str(out),
+               "--queries", str(queries), "--opens", str(opens)]
+    out.unlink(missing_ok=True)
+    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             env=throwaway_env(work), check=False)
+    if process.returncode != 0 or not out.exists():
+        return {"gui_problem": f"gui_bench exited {process.returncode}: "
+                f"{process.stderr.decode('utf-8', 'replace').strip()[-2000:]}"}
+    results = json.loads(out.read_text(encoding="utf-8"))
+    stderr = process.stderr.decode("utf-8", "replace").strip()
+    if stderr:
+        results["gui_stderr"] = stderr[-2000:]
+    return results
+
+
+def machine() -> dict:
+    import PySide6
+
+    return {
+        "platform": platform.platform(), "processor": platform.processor() or None,
+        "cpus": os.cpu_count(), "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version, "pyside6": PySide6.__version__,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    key: str
+    floor: str | None
+    budget: float | None
+    higher_is_better: bool = False
+    unit: str = ""
+
+    def ratio(self, results: dict) -> float | None:
+        """How many times the floor's cost the app's is (> 1: slower or bigger)."""
+        value = results.get(self.key)
+        floor = results.get(self.floor) if self.floor else None
+        if not value or not floor:
+            return None
+        return floor / value if self.higher_is_better else value / floor
+
+    def verdict(self, results: dict) -> str:
+        value = results.get(self.key)
+        if self.budget is None:
+            return ""
+        if value is None:
+            return "✗"
+        ok = value >= self.budget if self.higher_is_better else value <= self.budget
+        return "✓" if ok else "✗"
+
+
+FIGURES = (
+    Figure("import (notes/s)", "import_notes_per_s", "import_floor_notes_per_s", 5000, True),
+    Figure("cold start (s)", "startup_s", "startup_floor_s", 0.6),
+    Figure("search p50 (ms/key)", "search_p50_ms", "search_floor_p50_ms", None),
+    Figure("search p95 (ms/key)", "search_p95_ms", "search_floor_p95_ms", 50),
+    Figure("open p50 (ms)", "open_p50_ms", "open_floor_p50_ms", None),
+    Figure("open p95 (ms)", "open_p95_ms", "open_floor_p95_ms", 16),
+    Figure("open large note (ms)", "open_large_ms", "open_large_floor_ms", 150),
+    Figure("memory (MB)", "rss_mb", "rss_floor_mb", 250),
+    Figure("scroll whole list (s)", "scroll_s", None, None),
+)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:.2f}"
+
+
+def table(results: dict) -> str:
+    header = ("figure", "app", "floor", "ratio", "budget @100k", "")
+    lines = []
+    for figure in FIGURES:
+        ratio = figure.ratio(results)
+        budget = ""
+        if figure.budget is not None:
+            budget = f"{'≥' if figure.higher_is_better else '≤'} {_number(figure.budget)}"
+        lines.append((
+            figure.label, _number(results.get(figure.key)),
+            _number(results.get(figure.floor)) if figure.floor else "",
+            f"{ratio:.1f}" if ratio is not None else "", budget, figure.verdict(results),
+        ))
+    widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
+
+    def format_row(row: tuple[str, ...]) -> str:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:5], widths[1:5], strict=True)]
+        return "  ".join([*cells, row[5]]).rstrip()
+
+    rule = "-" * len(format_row(header))
+    title = (f"notegui benchmark: {results['notes']:,} notes "
+             f"(ratio: app cost / floor cost; for import, floor rate / app rate)")
+    return "\n".join([title, rule, format_row(header), rule,
+                      *(format_row(row) for row in lines), rule])
+
+
+def problems(results: dict) -> list[str]:
+    """What went wrong in the app while measuring, for the report."""
+    found = []
+    if results.get("import_exit"):
+        found.append(f"import exited {results['import_exit']}: {results.get('import_stderr')}")
+    if results.get("import_rows") != results.get("import_floor_rows"):
+        found.append(f"import wrote {results.get('import_rows')} notes, the floor "
+                     f"{results.get('import_floor_rows')}")
+    if results.get("import_links") != results.get("import_floor_links"):
+        found.append(f"import wrote {results.get('import_links')} links, the floor "
+                     f"{results.get('import_floor_links')}")
+    found += results.get("startup_problems", [])
+    if results.get("gui_problem"):
+        found.append(results["gui_problem"])
+    lost = results.get("search_lost_keystrokes") or []
+    if lost:
+        found.append(f"{len(lost)} keystroke(s) never got results: {lost[:10]}")
+    found += results.get("open_problems") or []
+    found += [f"exception in the app: {e.strip()[-600:]}" for e in results.get("errors") or []]
+    return found
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notes", type=int, required=True, help="question notes to generate")
+    parser.add_argument("--out", type=Path, help="write the results here as JSON")
+    parser.add_argument("--work", type=Path,
+                        help="corpus and libraries (default: notegui-bench-N in the temp dir;"
+                        " the corpus is reused when already there)")
+    parser.add_argument("--queries", type=int, default=200, help="queries typed (200)")
+    parser.add_argument("--opens", type=int, default=200, help="notes opened (200)")
+    return parser
+
+
+def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
+    work = (args.work or Path(tempfile.gettempdir()) / f"notegui-bench-{args.notes}").resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    homes = Path(tempfile.mkdtemp(prefix="homes-", dir=work))
+    folder = work / "corpus"
+    db = work / "library.sqlite3"
+    results: dict = {"notes": args.notes}
+    try:
+        ensure_corpus(args.notes, folder, log)
+
+        log("import: notegui import ...")
+        imported = measure_import(folder, db, args.notes, homes)
+        log(f"import: {imported['seconds']:.1f} s")
+        log("import floor: parsing, then raw sqlite3 ...")
+        floor = measure_import_floor(folder, work / "floor.sqlite3", args.notes)
+        log(f"import floor: {floor['seconds']:.1f} s")
+        results.update({
+            "import_notes_per_s": round(imported["notes_per_s"], 1),
+            "import_floor_notes_per_s": round(floor["notes_per_s"], 1),
+            "import_s": round(imported["seconds"], 3),
+            "import_floor_s": round(floor["seconds"], 3),
+            "import_exit": imported["exit"], "import_stderr": imported["stderr"],
+            "import_rows": imported["rows"], "import_links": imported["links"],
+            "import_floor_rows": floor["rows"], "import_floor_links": floor["links"],
+        })
+
+        log(f"cold start: app and bare window, {STARTUP_RUNS} runs each ...")
+        startup = measure_startup(db, homes)
+        results.update(startup)
+        results["startup_s"] = startup["startup_s"] and round(startup["startup_s"], 3)
+        results["startup_floor_s"] = (startup["startup_floor_s"]
+                                      and round(startup["startup_floor_s"], 3))
+        results["rss_floor_mb"] = startup["rss_floor_mb"] and round(startup["rss_floor_mb"], 1)
+
+        log(f"search, open, scroll, memory: {args.queries} queries, {args.opens} opens ...")
+        results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes))
+    finally:
+        shutil.rmtree(homes, ignore_errors=True)
+    results["machine"] = machine()
+    results["work"] = str(work)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.notes < 1:
+        print("bench: --notes must be at least 1", file=sys.stderr)
+        return 2
+
+    def log(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    results = run(args, log)
+    results["problems"] = problems(results)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                            encoding="utf-8")
+    print(table(results))
+    for problem in results["problems"]:
+        print(f"problem: {problem}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

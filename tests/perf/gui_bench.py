@@ -1,0 +1,502 @@
+"""The in-app half of the benchmark: search, open, scroll and memory, measured through the
+real MainWindow (offscreen) on an existing library, each with its floor.
+
+    python tests/perf/gui_bench.py --db LIBRARY.sqlite3 --out RESULT.json
+
+tests/perf/bench.py runs it in a child process on the library its import measure made;
+it can also be run alone on any library. Importing this module does nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import sqlite3
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED = 7
+LARGE_WORDS = 10_000  # a note of at least this many words is timed as a large note
+WAIT_S = 10.0  # a keystroke whose results take longer than this is reported as lost
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th percentile (0-100), linear between closest ranks; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def _pct_ms(values: list[float], q: float) -> float | None:
+    """The q-th percentile of seconds, in milliseconds; None when there are none."""
+    found = percentile(values, q)
+    return None if found is None else _ms(found)
+
+
+# -- the plan: which queries to type and which notes to open ------------------------------
+
+
+@dataclass
+class Plan:
+    queries: list[str]
+    opens: list[int]  # note ids of ordinary notes (with text, not large)
+    large: list[int]  # note ids of the large notes
+
+
+def make_plan(db: Path, queries: int, opens: int, seed: int = SEED) -> Plan:
+    """Queries of 1-3 consecutive words from the titles and bodies of notes picked at random
+    (seeded), and the notes to open. Read with raw SQL on a connection of its own, before the
+    window exists, keeping only the ids and the few notes used."""
+    rng = random.Random(seed)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        words = "length(body) - length(replace(body, ' ', '')) + 1"
+        rows = connection.execute(
+            f"SELECT id, body != '' AND {words} >= ? FROM note "
+            "WHERE description != '' OR body != '' ORDER BY id", (LARGE_WORDS,)
+        ).fetchall()
+        ordinary = [note_id for note_id, large in rows if not large]
+        large = [note_id for note_id, is_large in rows if is_large]
+        chosen_queries: list[str] = []
+        while len(chosen_queries) < queries and ordinary:
+            note_id = rng.choice(ordinary)
+            title, body = connection.execute(
+                "SELECT title, body FROM note WHERE id = ?", (note_id,)).fetchone()
+            text = title if rng.random() < 0.3 else body
+            tokens = [token.casefold() for token in _LETTERS.findall(text)]
+            if not tokens:
+                continue
+            count = min(rng.randint(1, 3), len(tokens))
+            start = rng.randrange(len(tokens) - count + 1)
+            chosen_queries.append(" ".join(tokens[start : start + count]))
+        chosen_opens = rng.sample(ordinary, min(opens + 1, len(ordinary)))
+    return Plan(chosen_queries, chosen_opens, large)
+
+
+def load_bodies(db: Path, ids: list[int]) -> dict[int, str]:
+    """The bodies as the files wrote them (citations as bare titles): markdown to render."""
+    from notegui.core.formats.question_note import body_to_text
+
+    bodies: dict[int, str] = {}
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        for note_id in ids:
+            (body,) = connection.execute(
+                "SELECT body FROM note WHERE id = ?", (note_id,)).fetchone()
+            bodies[note_id] = body_to_text(body)
+    return bodies
+
+
+# -- the floors in raw SQLite and bare Qt -------------------------------------------------
+
+
+def search_sql() -> str:
+    """The statement store/search.py runs for a query of words only, in raw SQL."""
+    from notegui.store import search
+
+    return f"""
+        SELECT {search._COLUMNS}, hit.snippet, hit.score FROM (
+            SELECT rowid, bm25(note_fts, {search._WEIGHTS}) AS score,
+                   snippet(note_fts, -1, ?, ?, '…', 12) AS snippet
+            FROM note_fts WHERE note_fts MATCH ? ORDER BY score LIMIT ?
+        ) AS hit JOIN note AS n ON n.id = hit.rowid ORDER BY hit.score"""
+
+
+def time_raw_queries(db: Path, texts: list[str], limit: int) -> list[float]:
+    """Seconds for each text's FTS5 query on a raw sqlite3 connection (after one untimed
+    pass over them all, so the page cache is as warm as the app's was)."""
+    from notegui.core.search_query import parse_query
+    from notegui.gui.item_delegate import MARK_END, MARK_START
+    from notegui.store.db import PRAGMAS
+
+    sql = search_sql()
+    queries = [parse_query(text).fts for text in texts]
+    times: list[float] = []
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        connection.execute(f"PRAGMA cache_size = {PRAGMAS['cache_size']}")
+        for fts in queries:
+            connection.execute(sql, (MARK_START, MARK_END, fts, limit)).fetchall()
+        for fts in queries:
+            start = time.perf_counter()
+            connection.execute(sql, (MARK_START, MARK_END, fts, limit)).fetchall()
+            times.append(time.perf_counter() - start)
+    return times
+
+
+# -- a guard against a refcount bug of PySide6 6.12.0 on Python 3.11 ---------------------
+
+SINGLETONS = {"None": None, "True": True, "False": False}
+
+
+def singleton_refs() -> dict[str, int]:
+    return {name: sys.getrefcount(value) for name, value in SINGLETONS.items()}
+
+
+def refs_lost(since: dict[str, int]) -> dict[str, int]:
+    now = singleton_refs()
+    return {name: since[name] - now[name] for name in SINGLETONS}
+
+
+def singleton_leaks() -> dict[str, float]:
+    """References lost per call of a Qt method returning None (``QTimer.stop``) and per
+    ``Signal.emit`` (which returns True): 0 with a sound PySide6. PySide6/shiboken6 6.12.0
+    on Python 3.11 returns these singletons without a new reference; they are not immortal
+    before Python 3.12, so the process aborts ("Fatal Python error: none_dealloc" or
+    "bool_dealloc") once their references run out: some thousands of calls."""
+    from PySide6.QtCore import QObject, QTimer, Signal
+
+    class Emitter(QObject):
+        signal = Signal()
+
+    timer, emitter, calls = QTimer(), Emitter(), 200
+    before = singleton_refs()
+    for _ in range(calls):
+        timer.stop()
+    lost_stop = refs_lost(before)
+    before = singleton_refs()
+    for _ in range(calls):
+        emitter.signal.emit()
+    lost_emit = refs_lost(before)
+    return {"None_per_void_call": lost_stop["None"] / calls,
+            "True_per_emit": lost_emit["True"] / calls}
+
+
+def guard_singletons(leaks: dict[str, float]) -> int:
+    """When Qt calls leak references to None, True and False, give each 2**40 more, so that
+    this process outlives the bug and the benchmark can run at all; returns what was added
+    to each. The loss is measured and reported (``singleton_refs_lost``), not hidden."""
+    if not any(leak > 0 for leak in leaks.values()) or sys.version_info >= (3, 12):
+        return 0
+    import ctypes
+
+    extra = 1 << 40
+    for value in SINGLETONS.values():
+        ctypes.c_ssize_t.from_address(id(value)).value += extra  # ob_refcnt (CPython 3.11)
+    return extra
+
+
+# -- the measures through the real window --------------------------------------------------
+
+
+class Bench:
+    def __init__(self, db: Path, progress: bool = False) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from notegui.core.settings import Settings
+        from notegui.gui.main_window import MainWindow
+        from notegui.store.library import SqliteLibrary
+
+        self.errors: list[str] = []
+        self.progress = progress
+        self._install_hook()
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        start = time.perf_counter()
+        self.library = SqliteLibrary(db)
+        self.window = MainWindow(self.library, Settings(), open_library=SqliteLibrary,
+                                 new_library=SqliteLibrary, save_settings=False)
+        self.window.show()
+        self.window_s = time.perf_counter() - start
+        self._loop = QEventLoop()
+        self._guard = QTimer(singleShot=True)
+        self._guard.timeout.connect(self._loop.quit)
+        self._waiting_for: Callable[[str, str], bool] | None = None
+        self._done_at: float | None = None
+        self.window.runner.resultsReady.connect(self._results_ready)
+        self.window.search.queryChanged.connect(self._query_changed)
+        self.settle(300)
+
+    def _install_hook(self) -> None:
+        def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+            self.errors.append("".join(traceback.format_exception(kind, error, trace)))
+            sys.__excepthook__(kind, error, trace)
+
+        sys.excepthook = hook
+
+    def settle(self, msecs: int) -> None:
+        """Run the event loop for ``msecs`` (pending layouts, paints, deferred work)."""
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(msecs)
+
+    # -- waiting for a signal without spinning the CPU ---------------------------------
+
+    def _results_ready(self, text: str, _hits: list) -> None:
+        # Connected after the window's own slot: the results are in the list by now.
+        self._arrived("results", text)
+
+    def _query_changed(self, text: str) -> None:
+        self._arrived("query", text)
+
+    def _arrived(self, kind: str, text: str) -> None:
+        if self._waiting_for is not None and self._waiting_for(kind, text):
+            self._done_at = time.perf_counter()
+            self._waiting_for = None
+            self._loop.quit()
+
+    def _wait(self, accept: Callable[[str, str], bool], timeout_s: float) -> float | None:
+        """Run the event loop until a signal passes ``accept``; when it came, or None."""
+        self._done_at = None
+        self._waiting_for = accept
+        self._guard.start(int(timeout_s * 1000))
+        self._loop.exec()
+        self._guard.stop()
+        self._waiting_for = None
+        return self._done_at
+
+    # -- search ----------------------------------------------------------------------------
+
+    def type_queries(self, queries: list[str]) -> dict:
+        """Every query typed key by key; per keystroke, the seconds from the key to its
+        results shown (the debounce included). The field is cleared between queries."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from notegui.core.search_query import parse_query
+
+        field = self.window.search
+        times: list[float] = []
+        typed: list[str] = []
+        lost: list[str] = []
+        slowest: tuple[float, str] = (0.0, "")
+        for query in queries:
+            for char in query:
+                start = time.perf_counter()
+                QTest.keyClick(field, char)
+                text = field.text()
+                if not text or parse_query(text).is_empty:
+                    continue
+                done = self._wait(
+                    lambda kind, got, want=text: kind == "results" and got == want
+                    and field.text() == want, WAIT_S)
+                if done is None:
+                    lost.append(text)
+                    continue
+                times.append(done - start)
+                typed.append(text)
+                if self.progress:
+                    print(f"keystroke {len(times)}: {text!r} {singleton_refs()}",
+                          file=sys.stderr, flush=True)
+                slowest = max(slowest, (done - start, text))
+            field.setFocus()
+            field.selectAll()
+            QTest.keyClick(field, Qt.Key.Key_Backspace)
+            if field.text():
+                self.errors.append(f"select-all + Backspace left {field.text()!r}")
+                field.clear()
+            cleared = self._wait(lambda kind, got: kind == "query" and got == "", WAIT_S)
+            if cleared is None:
+                self.errors.append(f"clearing the search after {query!r} never showed all")
+            self.app.processEvents()
+        return {"times": times, "typed": typed, "lost": lost, "slowest": slowest}
+
+    # -- open ------------------------------------------------------------------------------
+
+    def open_notes(self, ids: list[int]) -> tuple[list[float], list[str]]:
+        """Each note opened by selecting its row in the list: the call and one pass of the
+        event loop (the answer rendered and painted, the sidebar filled)."""
+        window = self.window
+        times: list[float] = []
+        problems: list[str] = []
+        for note_id in ids:
+            row = window.model.row_of(note_id)
+            if row is None:
+                problems.append(f"note {note_id} is not in the list")
+                continue
+            index = window.model.index(row)
+            start = time.perf_counter()
+            window.list.setCurrentIndex(index)
+            self.app.processEvents()
+            elapsed = time.perf_counter() - start
+            if window.current_id != note_id:
+                problems.append(f"selecting row {row} showed note {window.current_id}, "
+                                f"not {note_id}")
+                continue
+            if window.sidebar.sources.count() == 0 and window.sidebar.cited_by.count() == 0:
+                problems.append(f"note {note_id}: the sidebar is empty")
+            times.append(elapsed)
+        return times, problems
+
+    # -- scroll ----------------------------------------------------------------------------
+
+    def scroll_list(self) -> dict:
+        """The whole list, top to bottom, a page at a time, each page painted."""
+        view = self.window.list
+        bar = view.verticalScrollBar()
+        bar.setValue(0)
+        self.app.processEvents()
+        pages = 0
+        start = time.perf_counter()
+        value = 0
+        while True:
+            bar.setValue(value)
+            self.app.processEvents()
+            view.viewport().repaint()
+            pages += 1
+            if value >= bar.maximum():
+                break
+            value += max(1, bar.pageStep())
+        return {"seconds": time.perf_counter() - start, "pages": pages,
+                "rows": self.window.model.rowCount()}
+
+    # -- the open floor --------------------------------------------------------------------
+
+    def render_floor(self, bodies: list[str]) -> list[float]:
+        """``markdown.markdown`` + ``QTextBrowser.setHtml`` + one pass of the event loop, in a
+        shown browser the size of the answer pane."""
+        import markdown
+        from PySide6.QtWidgets import QTextBrowser
+
+        browser = QTextBrowser()
+        browser.resize(self.window.answer.size())
+        browser.show()
+        self.settle(100)
+        markdown.markdown("warm *up*")
+        times: list[float] = []
+        for body in bodies:
+            start = time.perf_counter()
+            browser.setHtml(markdown.markdown(body))
+            self.app.processEvents()
+            times.append(time.perf_counter() - start)
+        browser.close()
+        return times
+
+    def close(self) -> None:
+        self.window.close()
+        self.library.close()
+
+
+def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True,
+        progress: bool = False) -> dict:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from notegui.gui.main_window import SEARCH_LIMIT
+    from notegui.gui.search_field import DEBOUNCE_MS
+
+    plan = make_plan(db, queries, opens, seed)
+    leaks = singleton_leaks()
+    initial_refs = singleton_refs()
+    added = guard_singletons(leaks) if guard else 0
+    lost: dict[str, dict[str, int]] = {}
+    mark = singleton_refs()
+    bench = Bench(db, progress)
+    lost["window"], mark = refs_lost(mark), singleton_refs()
+    window = bench.window
+    debounce = DEBOUNCE_MS / 1000
+
+    searched = bench.type_queries(plan.queries)
+    keystrokes = [t - debounce for t in searched["times"]]
+    lost["search"], mark = refs_lost(mark), singleton_refs()
+
+    bench.settle(100)
+    opens_ids = [i for i in plan.opens if i != window.current_id][:opens]
+    open_times, open_problems = bench.open_notes(opens_ids)
+    large_times, large_problems = bench.open_notes(plan.large)
+    lost["open"], mark = refs_lost(mark), singleton_refs()
+    bench.settle(200)  # let the list finish any batched layout before scrolling
+    scrolled = bench.scroll_list()
+    lost["scroll"] = refs_lost(mark)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+    # Floors, after the memory reading so that they do not count in it.
+    final_texts = [q for q in plan.queries if q.strip()]
+    floor_final = time_raw_queries(db, final_texts, SEARCH_LIMIT)
+    floor_keys = time_raw_queries(db, searched["typed"], SEARCH_LIMIT)
+    bodies = load_bodies(db, opens_ids + plan.large)
+    floor_open = bench.render_floor([bodies[i] for i in opens_ids])
+    floor_large = bench.render_floor([bodies[i] for i in plan.large])
+    bench.close()
+
+    return {
+        "search_p50_ms": _pct_ms(keystrokes, 50),
+        "search_p95_ms": _pct_ms(keystrokes, 95),
+        "search_max_ms": _ms(max(keystrokes)) if keystrokes else None,
+        "search_floor_p95_ms": _pct_ms(floor_final, 95),
+        "search_floor_p50_ms": _pct_ms(floor_final, 50),
+        "search_floor_keystroke_p95_ms": _pct_ms(floor_keys, 95),
+        "search_debounce_ms": DEBOUNCE_MS,
+        "search_queries": len(plan.queries),
+        "search_keystrokes": len(keystrokes),
+        "search_lost_keystrokes": searched["lost"],
+        "search_slowest": {"ms": _ms(searched["slowest"][0] - debounce),
+                           "text": searched["slowest"][1]},
+        "search_query_examples": plan.queries[:10],
+        "open_p50_ms": _pct_ms(open_times, 50),
+        "open_p95_ms": _pct_ms(open_times, 95),
+        "open_max_ms": _ms(max(open_times)) if open_times else None,
+        "open_floor_p95_ms": _pct_ms(floor_open, 95),
+        "open_floor_p50_ms": _pct_ms(floor_open, 50),
+        "open_count": len(open_times),
+        "open_large_ms": _ms(max(large_times)) if large_times else None,
+        "open_large_each_ms": [_ms(t) for t in large_times],
+        "open_large_floor_ms": _ms(max(floor_large)) if floor_large else None,
+        "open_large_count": len(large_times),
+        "open_problems": open_problems + large_problems,
+        "rss_mb": round(rss_mb, 1),
+        "scroll_s": round(scrolled["seconds"], 3),
+        "scroll_pages": scrolled["pages"],
+        "scroll_rows": scrolled["rows"],
+        "scroll_ms_per_page": _ms(scrolled["seconds"] / max(1, scrolled["pages"])),
+        "window_s": round(bench.window_s, 3),
+        "errors": bench.errors,
+        "singleton_leaks": leaks,
+        "singleton_refs_at_start": initial_refs,
+        "singleton_refs_lost": lost,
+        "singleton_refs_lost_per_keystroke": {
+            name: round(count / max(1, len(keystrokes)), 1)
+            for name, count in lost["search"].items()},
+        "singleton_guard_added": added,
+        "qt": qVersion(),
+        "pyside6": pyside_version,
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True, help="the library to measure")
+    parser.add_argument("--out", type=Path, help="write the results here as JSON")
+    parser.add_argument("--queries", type=int, default=200, help="queries typed (200)")
+    parser.add_argument("--opens", type=int, default=200, help="notes opened (200)")
+    parser.add_argument("--seed", type=int, default=SEED, help="picks queries and notes")
+    parser.add_argument("--no-guard", action="store_true",
+                        help="do not shield None/True/False from the PySide6 6.12.0 refcount "
+                        "bug (to reproduce the crash)")
+    parser.add_argument("--progress", action="store_true",
+                        help="print each keystroke and the singletons' reference counts")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not args.db.exists():
+        print(f"gui_bench: no library at {args.db}", file=sys.stderr)
+        return 2
+    results = run(args.db, args.queries, args.opens, args.seed, guard=not args.no_guard,
+                  progress=args.progress)
+    text = json.dumps(results, indent=1, ensure_ascii=False)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
