@@ -1,0 +1,61 @@
+"""Search tiers: titles by prefix at once, bodies by whole words while typing, the full
+prefix search after; ranking stays title > summary > body."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import write_note
+from notegui.store import search as search_module
+from notegui.store.library import SqliteLibrary
+
+
+@pytest.fixture
+def library(tmp_path):
+    folder = tmp_path / "notes"
+    write_note(folder, "a.txt", "How do glaciers move?\nIce.\nIce deforms under pressure.")
+    write_note(folder, "b.txt", "Why do birds migrate?\nTravel.\nSome follow glacial valleys.")
+    write_note(folder, "c.txt", "What is permafrost?\nFrozen ground.\nGlaciology covers it.")
+    with SqliteLibrary(tmp_path / "lib.db") as opened:
+        list(opened.import_paths([folder]))
+        yield opened
+
+
+def titles(hits) -> list[str]:
+    return [hit.note.title for hit in hits]
+
+
+def test_one_to_three_letters_find_titles_by_prefix(library):
+    assert titles(library.search("gl")) == ["How do glaciers move?"]
+    assert titles(library.search("per")) == ["What is permafrost?"]
+
+
+def test_a_longer_prefix_finds_body_words_after_the_titles(library):
+    found = titles(library.search("glac"))
+    assert found[0] == "How do glaciers move?"
+    assert sorted(found[1:]) == ["What is permafrost?", "Why do birds migrate?"]
+
+
+def test_quick_search_matches_the_last_word_whole_in_bodies(library):
+    assert titles(library.search("glac", quick=True)) == ["How do glaciers move?"]
+    assert titles(library.search("glacial", quick=True)) == ["Why do birds migrate?"]
+    assert not library.quick_search_is_complete("glac")
+    assert library.quick_search_is_complete("gla")
+    assert library.quick_search_is_complete("glac ")
+
+
+def test_snippets_mark_the_matched_words(library):
+    hit = library.search("valleys")[0]
+    assert "[valleys]" in hit.snippet
+
+
+def test_unselective_queries_stay_correct_past_the_ranking_cap(library, monkeypatch):
+    monkeypatch.setattr(search_module, "RANK_CAP", 1)
+    found = titles(library.search("ice"))
+    assert found == ["How do glaciers move?"]
+    assert len(library.search("do")) == 2  # two titles have "do"; no duplicates
+
+
+def test_filters_combine_with_words(library):
+    assert titles(library.search("-is:stub ice")) == ["How do glaciers move?"]
+    assert library.search("is:stub ice") == []
