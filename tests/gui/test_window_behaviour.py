@@ -190,3 +190,19 @@ def test_hovering_a_citation_shows_its_summary(qtbot, window):
     assert QToolTip.text().startswith("Analysis of 5 million pretraining documents")
     window.answer.highlighted.emit(QUrl(""))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_painting_the_lists_does_not_leak_references_to_none(qtbot, window):
+    """PySide6 6.12 returns None without a reference from index.data() when a role has no
+    value; a delegate that asks for such a role at every paint crashes Python 3.11 after a
+    few hundred thousand rows. Ours must not ask."""
+    import sys
+
+    window.search.setText("memoriz")
+    qtbot.waitUntil(lambda: "results" in window.count_label.text())
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        window.list.viewport().repaint()
+        window.sidebar.sources.viewport().repaint()
+        window.sidebar.cited_by.viewport().repaint()
+    assert sys.getrefcount(None) - before > -50

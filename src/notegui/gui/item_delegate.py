@@ -36,13 +36,17 @@ class TwoLineDelegate(QStyledItemDelegate):
         self._role = second_role
         self._lines = lines
 
+    def _text(self, index: Index) -> str:
+        # Our models always give a string for the role (see the comment in paint).
+        return index.data(self._role) or ""
+
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDocumentMargin(0)
         small = QFont(option.font)
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
         document.setDefaultFont(small)
-        document.setHtml(snippet_html(index.data(self._role) or ""))
+        document.setHtml(snippet_html(self._text(index)))
         document.setTextWidth(max(40, width))
         return document
 
@@ -62,13 +66,13 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        if index.data(self._role):
+        if self._text(index):
             extra = self._second_height(option, index, self._text_width(option))
             size.setHeight(option.fontMetrics.lineSpacing() + extra + 2 * _PADDING + 2)
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        if not index.data(self._role):
+        if not self._text(index):
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
@@ -83,9 +87,10 @@ class TwoLineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(_PADDING + 2, _PADDING, -_PADDING, -_PADDING)
         line = option.fontMetrics.lineSpacing()
         painter.save()
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground.color() if foreground is not None and not selected
-                       else option.palette.color(text_role))
+        # initStyleOption put the row's own colour (a stub's grey) in option.palette. (Not
+        # index.data(ForegroundRole): in PySide6 6.12 every index.data() call that finds no
+        # value returns None without a reference, and enough of them crash Python 3.11.)
+        painter.setPen(option.palette.color(text_role))
         painter.setFont(option.font)
         elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.left(), rect.top(), rect.width(), line,
