@@ -4,8 +4,9 @@ words in bold, or a summary) when there is some."""
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 MARK_START, MARK_END = "\x02", "\x03"  # what the search asks the store to put around matches
 _PADDING = 4
+_CACHED_DOCUMENTS = 400
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,29 +38,48 @@ class TwoLineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._role = second_role
         self._lines = lines
+        # Laid-out documents by (text, width, font): a view asks for sizes and paints the
+        # same rows over and over, and a layout costs more than the paint.
+        self._documents: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
 
     def _text(self, index: Index) -> str:
         # Our models always give a string for the role (see the comment in paint).
         return index.data(self._role) or ""
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        text = self._text(index)
+        key = (text, width, option.font.key())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
         document = QTextDocument()
         document.setDocumentMargin(0)
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-        document.setDefaultFont(small)
-        document.setHtml(snippet_html(self._text(index)))
+        document.setDefaultFont(self._small(option))
+        document.setHtml(snippet_html(text))
         document.setTextWidth(max(40, width))
+        self._documents[key] = document
+        if len(self._documents) > _CACHED_DOCUMENTS:
+            self._documents.popitem(last=False)
         return document
 
+    @staticmethod
+    def _small(option: QStyleOptionViewItem) -> QFont:
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+        return small
+
     def _second_height(self, option: QStyleOptionViewItem, index: Index, width: int) -> int:
-        document = self._document(option, index, width)
+        text = self._text(index)
+        metrics = QFontMetrics(self._small(option))
+        if MARK_START in text:
+            height = int(self._document(option, index, width).size().height())
+        else:  # plain text: font metrics lay it out much faster than a document
+            height = metrics.boundingRect(
+                QRect(0, 0, max(40, width), 100_000), _WRAP, text).height()
         if self._lines:
-            small = QFont(option.font)
-            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-            cap = QFontMetrics(small).lineSpacing() * self._lines
-            return int(min(document.size().height(), cap))
-        return int(document.size().height())
+            return min(height, metrics.lineSpacing() * self._lines)
+        return height
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
@@ -95,13 +117,18 @@ class TwoLineDelegate(QStyledItemDelegate):
         elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.left(), rect.top(), rect.width(), line,
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-        document = self._document(option, index, rect.width())
         height = self._second_height(option, index, rect.width())
         painter.translate(rect.left(), rect.top() + line + 2)
         clip = QRectF(0, 0, rect.width(), height)
         painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(dim_role))
-        context.clip = clip
-        document.documentLayout().draw(painter, context)
+        text = self._text(index)
+        if MARK_START in text:
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(dim_role))
+            context.clip = clip
+            self._document(option, index, rect.width()).documentLayout().draw(painter, context)
+        else:
+            painter.setFont(self._small(option))
+            painter.setPen(option.palette.color(dim_role))
+            painter.drawText(QRect(0, 0, rect.width(), 100_000), _WRAP, text)
         painter.restore()
