@@ -194,6 +194,18 @@ def guard_singletons(leaks: dict[str, float]) -> int:
     return extra
 
 
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def current_rss_mb() -> float:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 # -- the measures through the real window --------------------------------------------------
 
 
@@ -420,36 +432,47 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
     initial_refs = singleton_refs()
     added = guard_singletons(leaks) if guard else 0
     lost: dict[str, dict[str, int]] = {}
-    mark = singleton_refs()
+    phases: dict[str, dict[str, float]] = {}
+    clock, mark = time.perf_counter(), singleton_refs()
+
+    def phase(name: str) -> None:
+        nonlocal clock, mark
+        lost[name], mark = refs_lost(mark), singleton_refs()
+        phases[name] = {"s": round(time.perf_counter() - clock, 3),
+                        "peak_rss_mb": round(peak_rss_mb(), 1),
+                        "rss_mb": round(current_rss_mb(), 1)}
+        clock = time.perf_counter()
+
     bench = Bench(db, progress)
-    lost["window"], mark = refs_lost(mark), singleton_refs()
+    phase("window")
     window = bench.window
     debounce = DEBOUNCE_MS / 1000
 
     searched = bench.type_queries(plan.queries)
     keystrokes = [t - debounce for t in searched["first"]]
     complete = [t - debounce for t in searched["full"]]
-    lost["search"], mark = refs_lost(mark), singleton_refs()
+    phase("search")
 
     bench.settle(100)
     opens_ids = [i for i in plan.opens if i != window.current_id][:opens]
     open_times, open_problems = bench.open_notes(opens_ids)
+    phase("open")
     large_times, large_problems = bench.open_notes(plan.large)
-    lost["open"], mark = refs_lost(mark), singleton_refs()
+    phase("open_large")
     bench.settle(200)  # let the list finish any batched layout before scrolling
     scrolled = bench.scroll_list()
-    lost["scroll"] = refs_lost(mark)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    phase("scroll")
+    rss_mb = peak_rss_mb()
 
     # Floors, after the memory reading so that they do not count in it.
-    final_texts = [q for q in plan.queries if q.strip()]
-    floor_final = time_raw_queries(db, final_texts, SEARCH_LIMIT)
-    floor_keys = time_raw_queries(db, searched["typed"], SEARCH_LIMIT)
+    floor_final = time_raw_queries(db, [q for q in plan.queries if q.strip()], SEARCH_LIMIT)
     bodies = load_bodies(db, opens_ids + plan.large)
     floor_open = bench.render_floor([bodies[i] for i in opens_ids])
     floor_large = bench.render_floor([bodies[i] for i in plan.large])
     bench.close()
+    phase("floors")
 
+    leaked = any(leak > 0 for leak in leaks.values())
     return {
         "search_p50_ms": _pct_ms(keystrokes, 50),
         "search_p95_ms": _pct_ms(keystrokes, 95),
@@ -460,7 +483,6 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
         "search_two_tier_keystrokes": searched["two_tier"],
         "search_floor_p95_ms": _pct_ms(floor_final, 95),
         "search_floor_p50_ms": _pct_ms(floor_final, 50),
-        "search_floor_keystroke_p95_ms": _pct_ms(floor_keys, 95),
         "search_debounce_ms": DEBOUNCE_MS,
         "search_queries": len(plan.queries),
         "search_keystrokes": len(keystrokes),
@@ -481,19 +503,23 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
         "open_large_count": len(large_times),
         "open_problems": open_problems + large_problems,
         "rss_mb": round(rss_mb, 1),
+        "rss_mb_source": "ru_maxrss after search, open and scroll",
         "scroll_s": round(scrolled["seconds"], 3),
         "scroll_pages": scrolled["pages"],
         "scroll_rows": scrolled["rows"],
         "scroll_ms_per_page": _ms(scrolled["seconds"] / max(1, scrolled["pages"])),
         "window_s": round(bench.window_s, 3),
         "errors": bench.errors,
+        "phases": phases,
         "singleton_leaks": leaks,
-        "singleton_refs_at_start": initial_refs,
-        "singleton_refs_lost": lost,
-        "singleton_refs_lost_per_keystroke": {
-            name: round(count / max(1, len(keystrokes)), 1)
-            for name, count in lost["search"].items()},
-        "singleton_guard_added": added,
+        **({
+            "singleton_refs_at_start": initial_refs,
+            "singleton_refs_lost": lost,
+            "singleton_refs_lost_per_keystroke": {
+                name: round(count / max(1, len(keystrokes)), 1)
+                for name, count in lost["search"].items()},
+            "singleton_guard_added": added,
+        } if leaked else {}),
         "qt": qVersion(),
         "pyside6": pyside_version,
     }

@@ -1,9 +1,16 @@
 """Import files into the library on a worker thread, with progress, cancel, and a result
-list that shows every refused file and why."""
+list that shows every refused file and why.
+
+The worker thread sums the outcomes up (counts, the notes touched, the refusals and
+warnings): the window's thread never holds an object per imported file, so a
+100,000-file import neither floods its event loop nor leaves it a long garbage collection.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -21,37 +28,69 @@ from notegui.core.domain import ImportOutcome
 from notegui.core.import_files import note_files
 
 ImportRun = Callable[[list[Path], Callable[[], bool]], Iterator[ImportOutcome]]
+PROGRESS_EVERY = 0.05  # seconds between progress signals
+
+
+@dataclass
+class ImportSummary:
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"imported": 0, "unchanged": 0, "refused": 0})
+    changed: set[int] = field(default_factory=set)  # notes written
+    notable: list[ImportOutcome] = field(default_factory=list)  # refused, or with warnings
+    cancelled: bool = False
+    note_ids: Sequence[int] | None = None  # the whole list afterwards, read off the window
+
+    def add(self, outcome: ImportOutcome) -> None:
+        self.counts[outcome.status] += 1
+        self.changed.update(outcome.changes.notes)
+        if outcome.status == "refused" or outcome.warnings:
+            self.notable.append(outcome)
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
 
 
 class _Worker(QObject):
-    progressed = Signal(int, object)  # files done, the outcome
+    counted = Signal(int)  # how many files the import will read
+    progressed = Signal(int, str)  # files done, the name of the last one
     finished = Signal()
 
-    def __init__(self, run: ImportRun, files: list[Path]) -> None:
+    def __init__(self, run: ImportRun, paths: list[Path],
+                 list_ids: Callable[[], Sequence[int]]) -> None:
         super().__init__()
-        self._run, self._files, self.stop = run, files, False
+        self._run, self._paths, self._list_ids, self.stop = run, paths, list_ids, False
+        self.summary = ImportSummary()
 
     def work(self) -> None:
         try:
-            for done, outcome in enumerate(self._run(self._files, lambda: self.stop), start=1):
-                self.progressed.emit(done, outcome)
+            # Listing a folder of 100,000 files takes a second: here, not in the window.
+            files = list(note_files(self._paths))
+            self.counted.emit(len(files))
+            last = time.monotonic()
+            for outcome in self._run(files, lambda: self.stop):
+                self.summary.add(outcome)
+                if time.monotonic() - last >= PROGRESS_EVERY:
+                    self.progressed.emit(self.summary.done, Path(outcome.path).name)
+                    last = time.monotonic()
+            if self.summary.changed:
+                self.summary.note_ids = self._list_ids()
         finally:
+            self.summary.cancelled = self.stop
             self.finished.emit()
 
 
 class ImportResults(QDialog):
-    def __init__(self, outcomes: list[ImportOutcome], cancelled: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import results")
-        counts = {status: sum(o.status == status for o in outcomes)
-                  for status in ("imported", "unchanged", "refused")}
-        summary = (f"{counts['imported']} imported, {counts['unchanged']} unchanged, "
-                   f"{counts['refused']} refused" + (" — cancelled" if cancelled else ""))
-        self.summary = QLabel(summary)
+        counts = summary.counts
+        text = (f"{counts['imported']:,} imported, {counts['unchanged']:,} unchanged, "
+                f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else ""))
+        self.summary = QLabel(text)
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")
-        for outcome in outcomes:
+        for outcome in summary.notable:
             if outcome.status == "refused":
                 self.list.addItem(f"Refused {outcome.path}: {outcome.reason}")
             for warning in outcome.warnings:
@@ -68,45 +107,50 @@ class ImportResults(QDialog):
 
 
 class ImportJob(QObject):
-    """Runs one import; ``finished`` carries the outcomes and whether it was cancelled."""
+    """Runs one import; ``finished`` carries its ImportSummary."""
 
-    finished = Signal(list, bool)
+    finished = Signal(object)
 
-    def __init__(self, run: ImportRun, paths: list[Path], parent: QWidget) -> None:
+    def __init__(self, run: ImportRun, paths: list[Path], parent: QWidget,
+                 list_ids: Callable[[], Sequence[int]] = lambda: ()) -> None:
         super().__init__(parent)
-        self.files = list(note_files(paths))
-        self.outcomes: list[ImportOutcome] = []
-        self.progress = QProgressDialog("Importing…", "Cancel", 0, len(self.files), parent)
+        self.total = 0
+        self.progress = QProgressDialog("Listing the files…", "Cancel", 0, 0, parent)
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self._thread = QThread(self)
-        self._worker = _Worker(run, self.files)
+        self._worker = _Worker(run, paths, list_ids)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.work)
+        self._worker.counted.connect(self._counted)
         self._worker.progressed.connect(self._progressed)
         self._worker.finished.connect(self._done)
         self.progress.canceled.connect(self.cancel)
-        self._cancelled = False
+
+    @property
+    def summary(self) -> ImportSummary:
+        return self._worker.summary
 
     def start(self) -> None:
         self._thread.start()
 
     def cancel(self) -> None:
-        self._cancelled = True
         self._worker.stop = True
 
     def wait(self) -> None:
         self._thread.wait()
 
-    def _progressed(self, done: int, outcome: ImportOutcome) -> None:
-        self.outcomes.append(outcome)
+    def _counted(self, total: int) -> None:
+        self.total = total
+        self.progress.setMaximum(max(1, total))
+
+    def _progressed(self, done: int, name: str) -> None:
         self.progress.setValue(done)
-        self.progress.setLabelText(f"Importing {Path(outcome.path).name} ({done} of "
-                                   f"{len(self.files)})")
+        self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
 
     def _done(self) -> None:
         self._thread.quit()
         self._thread.wait()
         self.progress.reset()
-        self.finished.emit(self.outcomes, self._cancelled)
+        self.finished.emit(self._worker.summary)

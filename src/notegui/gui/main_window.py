@@ -4,7 +4,8 @@ is done by the widgets and by the Library it is given."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QUrl
@@ -36,7 +37,7 @@ from notegui.core.settings import Settings
 from notegui.gui import theme
 from notegui.gui.actions import ACTIONS, ActionSpec
 from notegui.gui.answer_view import AnswerView
-from notegui.gui.import_dialog import ImportJob, ImportResults
+from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.question_list import NOTE_ID_ROLE, SNIPPET_ROLE, NoteListModel, make_list_view
@@ -45,6 +46,7 @@ from notegui.gui.sources_panel import SourcesPanel
 
 OpenLibrary = Callable[[Path], Library]
 SEARCH_LIMIT = 200
+_REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
 EXPORT_FORMATS = (
     "Text: the current note, in the question-note format",
     "JSON: the whole library (notegui JSON, version 1)",
@@ -77,6 +79,9 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.load_library(library, start_note)
+        # What is alive now (modules, widgets, wrappers) lives as long as the window: keep it
+        # out of the garbage collector's full passes, which would otherwise stall the window.
+        gc.freeze()
 
     # -- construction --------------------------------------------------------------------
 
@@ -173,8 +178,11 @@ class MainWindow(QMainWindow):
             self.sidebar.show_links([], [])
         self._update_navigation()
 
-    def _show_all(self) -> None:
-        self.model.set_ids(self.library.note_ids())
+    def _showing_all(self) -> bool:
+        return parse_query(self.search.text()).is_empty
+
+    def _show_all(self, note_ids: Sequence[int] | None = None) -> None:
+        self.model.set_ids(self.library.note_ids() if note_ids is None else note_ids)
         self._update_count()
 
     def _update_count(self, results: int | None = None) -> None:
@@ -184,16 +192,21 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(f"{results:,} results of {total:,} notes")
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Refresh what a write touched: the list rows, and the open note if it changed."""
+    def apply_changes(self, changes: Changes, note_ids: Sequence[int] | None = None) -> None:
+        """Refresh what a write touched: the list (``note_ids``: the new list, when the
+        caller has it), and the open note if it changed."""
         if not changes:
             return
-        if changes.links or len(self.model.ids()) != self.library.count():
-            if parse_query(self.search.text()).is_empty:
-                self._show_all()
+        many = len(changes.notes) > _REFRESH_ROWS
+        if many:
+            self.model.forget_rows()
+        if many or changes.links:
+            if self._showing_all():
+                self._show_all(note_ids)
             else:
                 self._query_changed(self.search.text())
-        self.model.refresh(changes.notes)
+        else:
+            self.model.refresh(changes.notes)
         if self.current_id is not None and (
             self.current_id in changes.notes or changes.links
         ):
@@ -446,19 +459,19 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> ImportJob:
         """Import on a worker thread; the results dialog lists what was refused and why."""
-        job = ImportJob(self.library.import_paths, paths, self)
+        job = ImportJob(self.library.import_paths, paths, self, self.library.note_ids)
         job.finished.connect(self._import_finished)
         self._import = job
         job.start()
         return job
 
-    def _import_finished(self, outcomes: list, cancelled: bool) -> None:
+    def _import_finished(self, summary: ImportSummary) -> None:
         self._import = None
-        changed = frozenset().union(*(o.changes.notes for o in outcomes))
-        self.apply_changes(Changes(notes=changed, links=bool(changed)))
+        self.apply_changes(Changes(notes=frozenset(summary.changed), links=bool(summary.changed)),
+                           summary.note_ids)
         if self.current_id is None and self.model.ids():
             self.open_note(self.model.ids()[0])
-        self.import_results = ImportResults(outcomes, cancelled, self)
+        self.import_results = ImportResults(summary, self)
         self.import_results.open()
 
     def do_export(self) -> None:

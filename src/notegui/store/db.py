@@ -11,7 +11,7 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError
 
 _MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
-           "cache_size": -65536}
+           "cache_size": -16384}  # 16 MB a connection (there is one a thread)
 
 
 def _header_field(header: bytes, offset: int) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from notegui.core.domain import Changes, title_key
 from notegui.core.formats import question_note
@@ -27,8 +28,7 @@ class Unchanged(Exception):
 _Fields = tuple[str, str, str, str]  # title, description, summary, body
 
 
-@dataclass(frozen=True)
-class _Known:
+class _Known(NamedTuple):
     id: int
     title: str
     summary: str
@@ -91,20 +91,27 @@ class KnownNotes:
     LIMIT = 300_000  # bounded memory, however many files an import has
 
     def __init__(self) -> None:
-        self.notes: dict[str, _Known] = {}
+        # Plain tuples (id, title, summary, is_stub): the garbage collector stops tracking
+        # those, so a cache of 100,000 notes does not lengthen its pauses (which stall the
+        # window when an import runs in its process).
+        self.notes: dict[str, tuple[int, str, str, bool]] = {}
         self.complete = False
 
     def load(self, connection: sqlite3.Connection) -> None:
         self.notes = {
-            row[0]: _Known(row[1], row[2], row[3], bool(row[4]))
+            row[0]: (row[1], row[2], row[3], bool(row[4]))
             for row in connection.execute(_KNOW_ALL)
         }
         self.complete = True
 
+    def get(self, key: str) -> _Known | None:
+        found = self.notes.get(key)
+        return _Known(*found) if found is not None else None
+
     def remember(self, key: str, known: _Known) -> None:
         if len(self.notes) >= self.LIMIT:
             self.clear()
-        self.notes[key] = known
+        self.notes[key] = tuple(known)
 
     def clear(self) -> None:
         self.notes.clear()
@@ -152,7 +159,7 @@ class NoteImporter:
         return _Row(*row) if row else None
 
     def _lookup(self, key: str) -> _Known | None:
-        found = self.known.notes.get(key)
+        found = self.known.get(key)
         if found is None and not self.known.complete:
             row = self.connection.execute(_KNOW, (key,)).fetchone()
             if row is not None:
