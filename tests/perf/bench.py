@@ -48,9 +48,18 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
+def peak_kb():
+    # VmHWM: this program's own peak; ru_maxrss keeps the parent's peak across exec.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 def done():
     print("ready", flush=True)
-    print("rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("rss_kb", peak_kb(), flush=True)
     app.quit()
 QTimer.singleShot(0, done)
 sys.exit(app.exec())
@@ -298,6 +307,19 @@ def measure_gui(db: Path, out: Path, queries: int, opens: int, work: Path) -> di
     return results
 
 
+def source_version() -> str | None:
+    """The checkout measured: its commit, with "+dirty" when files differ from it."""
+    root = HERE.parent.parent
+    try:
+        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return commit + ("+dirty" if dirty else "")
+
+
 def machine() -> dict:
     import PySide6
 
@@ -306,6 +328,7 @@ def machine() -> dict:
         "cpus": os.cpu_count(), "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version, "pyside6": PySide6.__version__,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "notegui": source_version(),
     }
 
 
@@ -447,7 +470,7 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
     homes = Path(tempfile.mkdtemp(prefix="homes-", dir=work))
     folder = work / "corpus"
     db = work / "library.sqlite3"
-    results: dict = {"notes": args.notes}
+    results: dict = {"notes": args.notes, "machine": machine()}  # the checkout as it starts
     try:
         ensure_corpus(args.notes, folder, log)
 
@@ -481,7 +504,6 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes))
     finally:
         shutil.rmtree(homes, ignore_errors=True)
-    results["machine"] = machine()
     results["work"] = str(work)
     return results
 

@@ -195,7 +195,28 @@ def guard_singletons(leaks: dict[str, float]) -> int:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process, in MB. ``ru_maxrss`` on Linux carries over
+    the peak of the parent's memory that a child was spawned from (exec keeps the larger of
+    the two), so ``VmHWM`` of /proc/self/status, this program's own peak, comes first."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def trim_heap() -> float | None:
+    """Give freed heap back to the system (glibc's malloc_trim); the resident MB after, or
+    None where there is no glibc. A diagnostic: how much of the resident memory was free."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        return None
+    return current_rss_mb()
 
 
 def current_rss_mb() -> float:
@@ -463,6 +484,9 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
     scrolled = bench.scroll_list()
     phase("scroll")
     rss_mb = peak_rss_mb()
+    ru_maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_end_mb = current_rss_mb()
+    rss_trimmed_mb = trim_heap()
 
     # Floors, after the memory reading so that they do not count in it.
     floor_final = time_raw_queries(db, [q for q in plan.queries if q.strip()], SEARCH_LIMIT)
@@ -503,7 +527,10 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
         "open_large_count": len(large_times),
         "open_problems": open_problems + large_problems,
         "rss_mb": round(rss_mb, 1),
-        "rss_mb_source": "ru_maxrss after search, open and scroll",
+        "rss_mb_source": "peak (VmHWM) after search, open and scroll",
+        "rss_ru_maxrss_mb": round(ru_maxrss_mb, 1),
+        "rss_end_mb": round(rss_end_mb, 1),
+        "rss_end_after_malloc_trim_mb": rss_trimmed_mb and round(rss_trimmed_mb, 1),
         "scroll_s": round(scrolled["seconds"], 3),
         "scroll_pages": scrolled["pages"],
         "scroll_rows": scrolled["rows"],

@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
             self._import.cancel()
             self._import.wait()
         self.runner.cancel()
-        self.runner.wait()
+        self.runner.close()
         self.remember_state()
         if self._save_settings:
             settings_file.save(self.settings)
