@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         if results is None:
             self.count_label.setText(f"{total:,} notes")
         else:
-            self.count_label.setText(f"{results:,} results of {total:,} notes")
+            noun = "result" if results == 1 else "results"
+            self.count_label.setText(f"{results:,} {noun} of {total:,} notes")
 
     def apply_changes(self, changes: Changes, note_ids: Sequence[int] | None = None) -> None:
         """Refresh what a write touched: the list (``note_ids``: the new list, when the

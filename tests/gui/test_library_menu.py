@@ -1,0 +1,109 @@
+"""File menu: new and open library, export in each format, tag filter: driven through the
+window's actions with the file dialogs answered."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from conftest import SAMPLE, SAMPLE_TITLE
+from notegui.app import create_demo_library, open_library
+from notegui.core.settings import Settings
+from notegui.gui.main_window import EXPORT_FORMATS, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    library = create_demo_library(tmp_path / "demo.sqlite3")
+    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
+    qtbot.addWidget(shown)
+    shown.show()
+    yield shown
+    shown.close()
+    shown.library.close()
+
+
+def answer_save(monkeypatch, path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def choose_export(monkeypatch, index: int) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *a, **k: (EXPORT_FORMATS[index], True))
+
+
+def test_new_library_starts_empty_and_says_so(window, tmp_path, monkeypatch):
+    answer_save(monkeypatch, tmp_path / "fresh.sqlite3")
+    window.actions_by_name["new_library"].trigger()
+    assert window.library.path == tmp_path / "fresh.sqlite3"
+    assert window.count_label.text() == "0 notes"
+    assert "This library is empty" in window.answer.toPlainText()
+    assert window.windowTitle() == "notegui — fresh.sqlite3"
+
+
+def test_open_library_switches_and_a_bad_file_is_refused(window, tmp_path, monkeypatch):
+    other = tmp_path / "other.sqlite3"
+    with open_library(other) as library:
+        library.import_bytes(SAMPLE.read_bytes(), "sample.txt")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.actions_by_name["open_library"].trigger()
+    assert window.library.path == other
+    assert window.count_label.text() == "7 notes"
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a library, long enough to have a header of a hundred bytes " * 3)
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    window.actions_by_name["open_library"].trigger()
+    assert warned and "is not a notegui library" in warned[0]
+    assert window.library.path == other  # still the library that was open
+
+
+def test_export_current_note_as_text(window, tmp_path, monkeypatch):
+    target = tmp_path / "note.txt"
+    choose_export(monkeypatch, 0)
+    answer_save(monkeypatch, target)
+    window.actions_by_name["export"].trigger()
+    assert target.read_bytes() == SAMPLE.read_bytes() + b"\n"
+
+
+def test_export_library_as_json(window, tmp_path, monkeypatch):
+    target = tmp_path / "library.json"
+    choose_export(monkeypatch, 1)
+    answer_save(monkeypatch, target)
+    window.actions_by_name["export"].trigger()
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "notegui" and len(document["notes"]) == 9
+    assert "Exported the library" in window.statusBar().currentMessage()
+
+
+def test_export_markdown_folder(window, tmp_path, monkeypatch):
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    choose_export(monkeypatch, 2)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window.actions_by_name["export"].trigger()
+    assert len(list(folder.glob("*.md"))) == 9
+
+
+def test_a_failed_export_says_why_and_keeps_the_app(window, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    choose_export(monkeypatch, 1)
+    answer_save(monkeypatch, blocker / "library.json")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    window.actions_by_name["export"].trigger()
+    assert warned and f"cannot write {blocker / 'library.json'}" in warned[0]
+
+
+def test_tag_filter_in_the_search_field(qtbot, window):
+    window.library._set_tags(window.library.find(SAMPLE_TITLE).id, ["transfer"])
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "tag:transfer")
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 result of 9 notes")
+    assert window.model.index(0).data() == SAMPLE_TITLE
