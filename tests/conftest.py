@@ -14,6 +14,14 @@ from notegui.store.library import SqliteLibrary
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "demo" / "reasoning-transfer.txt"
 SAMPLE_TITLE = "Why does reasoning transfer across different numbers but factual recall does not?"
+SAMPLE_CITED = [
+    "Does procedural knowledge drive reasoning more than factual retrieval?",
+    "Why does reasoning training help math but hurt medical tasks?",
+    "Does chain-of-thought reasoning actually generalize beyond training data?",
+    "Where do memorization errors arise in chain-of-thought reasoning?",
+    "Do reasoning traces need to be semantically correct?",
+    "Can a single training example unlock mathematical reasoning?",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +50,27 @@ def library(library_path: Path):
 @pytest.fixture
 def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    """The real main window, shown offscreen, on a fresh demo library, at the sample note."""
+    from PySide6.QtWidgets import QApplication
+
+    from notegui.app import create_demo_library, open_library
+    from notegui.core.settings import Settings
+    from notegui.gui.main_window import MainWindow
+
+    library = create_demo_library(tmp_path / "demo.sqlite3")
+    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
+    shown.library.close()
+    QApplication.instance().setPalette(QApplication.style().standardPalette())
 
 
 def write_note(folder: Path, name: str, text: str) -> Path:

@@ -9,20 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, SAMPLE_TITLE, write_note
+from conftest import SAMPLE, SAMPLE_CITED, SAMPLE_TITLE, write_note
 from notegui.core.domain import title_key
 from notegui.store import library as library_module
 from notegui.store.library import SqliteLibrary
 from notegui.store.note_import import NoteImporter
 
-SAMPLE_CITED = [
-    "Does procedural knowledge drive reasoning more than factual retrieval?",
-    "Why does reasoning training help math but hurt medical tasks?",
-    "Does chain-of-thought reasoning actually generalize beyond training data?",
-    "Where do memorization errors arise in chain-of-thought reasoning?",
-    "Do reasoning traces need to be semantically correct?",
-    "Can a single training example unlock mathematical reasoning?",
-]
 PROCEDURAL = SAMPLE_CITED[0]
 PROCEDURAL_FILE = (
     f"{PROCEDURAL}\n"

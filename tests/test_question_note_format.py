@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, SAMPLE_CITED
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import (
     NotANoteError,
@@ -21,15 +21,6 @@ from notegui.core.formats.question_note import (
     parse,
     write,
 )
-
-SAMPLE_CITED = [
-    "Does procedural knowledge drive reasoning more than factual retrieval?",
-    "Why does reasoning training help math but hurt medical tasks?",
-    "Does chain-of-thought reasoning actually generalize beyond training data?",
-    "Where do memorization errors arise in chain-of-thought reasoning?",
-    "Do reasoning traces need to be semantically correct?",
-    "Can a single training example unlock mathematical reasoning?",
-]
 
 
 def written(parsed: ParsedNote) -> str:

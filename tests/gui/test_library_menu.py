@@ -5,25 +5,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import SAMPLE, SAMPLE_TITLE
-from notegui.app import create_demo_library, open_library
-from notegui.core.settings import Settings
-from notegui.gui.main_window import EXPORT_FORMATS, MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    library = create_demo_library(tmp_path / "demo.sqlite3")
-    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
-    qtbot.addWidget(shown)
-    shown.show()
-    yield shown
-    shown.close()
-    shown.library.close()
+from notegui.app import open_library
+from notegui.gui.main_window import EXPORT_FORMATS
 
 
 def answer_save(monkeypatch, path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -20,17 +19,6 @@ PROCEDURAL = "Does procedural knowledge drive reasoning more than factual retrie
 STUB = "Can a single training example unlock mathematical reasoning?"
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    library = create_demo_library(tmp_path / "demo.sqlite3")
-    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    library.close()
 
 
 def row_of_title(window: MainWindow, title: str) -> int:

@@ -5,32 +5,14 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
-from conftest import SAMPLE_TITLE, write_note
-from notegui.app import create_demo_library, open_library
+from conftest import write_note
 from notegui.core.domain import NoteRef, SearchHit
-from notegui.core.settings import Settings
 from notegui.gui.errors import install_exception_hook
-from notegui.gui.main_window import MainWindow
 from notegui.gui.search_field import SearchRunner
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    library = create_demo_library(tmp_path / "demo.sqlite3")
-    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    library.close()
-    QApplication.instance().setPalette(QApplication.style().standardPalette())
 
 
 def test_import_shows_progress_then_every_refused_file_and_why(qtbot, window, tmp_path):
