@@ -59,3 +59,11 @@ def test_unselective_queries_stay_correct_past_the_ranking_cap(library, monkeypa
 def test_filters_combine_with_words(library):
     assert titles(library.search("-is:stub ice")) == ["How do glaciers move?"]
     assert library.search("is:stub ice") == []
+
+
+def test_a_newer_query_cancels_a_running_search(library, monkeypatch):
+    monkeypatch.setattr(search_module, "_CHECK_EVERY", 1)
+    assert library.search("glac", cancelled=lambda: True) is None
+    assert titles(library.search("glac", cancelled=lambda: False))[0] == "How do glaciers move?"
+    # The connection is usable afterwards, without the handler.
+    assert titles(library.search("ice")) == ["How do glaciers move?"]

@@ -76,7 +76,7 @@ def test_stale_search_results_are_dropped(qtbot):
     release = threading.Event()
     calls: list[str] = []
 
-    def slow_search(text: str, _quick: bool) -> list[SearchHit]:
+    def slow_search(text: str, _quick: bool, _cancelled) -> list[SearchHit]:
         calls.append(text)
         if text == "first":
             release.wait(5)

@@ -277,9 +277,10 @@ class MainWindow(QMainWindow):
 
     # -- search --------------------------------------------------------------------------
 
-    def _search(self, text: str, quick: bool) -> list[SearchHit]:
+    def _search(self, text: str, quick: bool,
+                cancelled: Callable[[], bool]) -> list[SearchHit] | None:
         return self.library.search(text, limit=SEARCH_LIMIT, mark=(MARK_START, MARK_END),
-                                   quick=quick)
+                                   quick=quick, cancelled=cancelled)
 
     def _query_changed(self, text: str) -> None:
         if parse_query(text).is_empty:

@@ -36,7 +36,8 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
-Search = Callable[[str, bool], list[SearchHit]]  # (text, quick) -> hits
+# (text, quick, cancelled) -> hits, or None when cancelled() stopped it
+Search = Callable[[str, bool, Callable[[], bool]], list[SearchHit] | None]
 
 
 class SearchRunner(QObject):
@@ -125,9 +126,11 @@ class SearchRunner(QObject):
             if not quick and self._is_complete(query):
                 return
             try:
-                hits = self._search(query, quick)
+                hits = self._search(query, quick, lambda: self._stale(generation))
             except Exception:  # a broken query must not kill the worker thread
                 hits = []
+            if hits is None:
+                return  # a newer query stopped this one
             with self._lock:
                 self._serial += 1
                 serial = self._serial

@@ -121,11 +121,15 @@ class SqliteLibrary:
 
     def search(
         self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
-        quick: bool = False,
-    ) -> list[SearchHit]:
+        quick: bool = False, cancelled: Callable[[], bool] | None = None,
+    ) -> list[SearchHit] | None:
         """Ranked full-text search (see store/search.py). ``quick``: match the last word
-        as a whole word in the notes' text (titles still by prefix): always fast."""
-        return search.search(self.db, query, limit, mark, quick)
+        as a whole word in the notes' text (titles still by prefix): always fast.
+        ``cancelled``: asked now and then; when it says so the search stops (None)."""
+        try:
+            return search.search(self.db, query, limit, mark, quick, cancelled)
+        except search.Cancelled:
+            return None
 
     def quick_search_is_complete(self, query: str) -> bool:
         return search.is_quick_enough(query)

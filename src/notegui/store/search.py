@@ -19,6 +19,7 @@ summary until they are searched more narrowly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from peewee import SqliteDatabase
@@ -32,6 +33,7 @@ from notegui.store.schema import BM25_WEIGHTS
 SHORT_PREFIX = 3
 RANK_CAP = 2_000
 SNIPPETS = 50
+_CHECK_EVERY = 10_000  # SQLite virtual machine steps between two cancellation checks
 _WEIGHTS = ", ".join(str(w) for w in BM25_WEIGHTS)
 _IS_STUB = "(n.description = '' AND n.body = '')"
 _HAS_TAG = (
@@ -74,9 +76,32 @@ def _matching(database: SqliteDatabase, table: str, match: str, rank: str,
     return [row[0] for row in ranked]
 
 
+class Cancelled(Exception):
+    """The caller's ``cancelled()`` said stop: a newer query was typed."""
+
+
 def search(
     database: SqliteDatabase, text: str, limit: int, mark: tuple[str, str],
-    quick: bool = False,
+    quick: bool = False, cancelled: Callable[[], bool] | None = None,
+) -> list[SearchHit]:
+    """Search (see the module's docstring); ``cancelled()`` is asked every few thousand
+    SQLite steps, and when it says so the search stops with Cancelled."""
+    if cancelled is None:
+        return _search(database, text, limit, mark, quick)
+    connection = database.connection()
+    connection.set_progress_handler(lambda: 1 if cancelled() else 0, _CHECK_EVERY)
+    try:
+        return _search(database, text, limit, mark, quick)
+    except DATABASE_ERRORS as error:
+        if "interrupted" in str(error):
+            raise Cancelled from None
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+def _search(
+    database: SqliteDatabase, text: str, limit: int, mark: tuple[str, str], quick: bool
 ) -> list[SearchHit]:
     query = parse_query(text)
     if query.is_empty:
