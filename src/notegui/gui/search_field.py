@@ -41,14 +41,17 @@ Search = Callable[[str, bool, Callable[[], bool]], list[SearchHit] | None]
 
 
 class SearchRunner(QObject):
-    """Runs searches on one worker thread that lives as long as the runner: for each query
-    a quick search, then the full one unless ``is_complete(text)`` says the quick one was
-    it. Only the newest query's results are delivered; a query typed over is skipped.
+    """Runs searches off the window's thread: for each query a quick search, and the full
+    one unless ``is_complete(text)`` says the quick one was it. Only the newest query's
+    results are delivered; a query typed over is skipped or cancelled.
 
-    One long-lived thread, not a pool: every new thread opens its own SQLite connection
-    and malloc arena, and a window that searched in fresh threads grew by 300 MB in 400
-    queries. Results wait in ``_results`` and the signal carries only their number, so no
-    Python list crosses threads inside Qt."""
+    Two long-lived threads, one for quick searches and one for full ones, so a slow full
+    search (a common prefix in a million notes: seconds, in one SQLite step that cannot be
+    interrupted) never delays the quick results of the next keystroke. Long-lived, not a
+    pool: every new thread opens its own SQLite connection and malloc arena, and a window
+    that searched in fresh threads grew by 300 MB in 400 queries. Results wait in
+    ``_results`` and the signal carries only their number, so no Python list crosses
+    threads inside Qt."""
 
     resultsReady = Signal(str, list)
     _ready = Signal(int)
@@ -59,32 +62,44 @@ class SearchRunner(QObject):
         self._search = search
         self._is_complete = is_complete
         self._generation = 0
-        self._wanted: tuple[int, str] | None = None  # the newest query not yet started
-        self._results: dict[int, tuple[int, str, list[SearchHit]]] = {}
+        self._full_shown = 0  # the newest generation whose full results were delivered
+        # per lane (quick, full): the newest query it has not started yet
+        self._wanted: dict[bool, tuple[int, str] | None] = {True: None, False: None}
+        self._busy: dict[bool, bool] = {True: False, False: False}
+        self._results: dict[int, tuple[int, bool, str, list[SearchHit]]] = {}
         self._serial = 0
-        self._busy = False
         self._closed = False
         self._lock = threading.Condition()
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._work, name="notegui-search", daemon=True)
-        self._thread.start()
+        self._threads = [
+            threading.Thread(target=self._work, args=(quick,), daemon=True,
+                             name=f"notegui-search-{'quick' if quick else 'full'}")
+            for quick in (True, False)
+        ]
+        for thread in self._threads:
+            thread.start()
 
     def submit(self, query: str) -> None:
         with self._lock:
             self._generation += 1
-            self._wanted = (self._generation, query)
-            self._lock.notify()
+            self._wanted[True] = (self._generation, query)
+            self._wanted[False] = (
+                None if self._is_complete(query) else (self._generation, query))
+            self._lock.notify_all()
 
     def cancel(self) -> None:
         with self._lock:
             self._generation += 1
-            self._wanted = None
+            self._wanted = {True: None, False: None}
+
+    def _idle(self) -> bool:
+        return not any(self._wanted.values()) and not any(self._busy.values())
 
     def wait(self, msecs: int = 5000) -> bool:
         """Wait until no search is waiting or running; False on time-out."""
         deadline = time.monotonic() + msecs / 1000
         with self._lock:
-            while self._wanted is not None or self._busy:
+            while not self._idle():
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -94,52 +109,54 @@ class SearchRunner(QObject):
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            self._wanted = None
+            self._wanted = {True: None, False: None}
             self._lock.notify_all()
-        self._thread.join(5)
+        for thread in self._threads:
+            thread.join(5)
 
     def _stale(self, generation: int) -> bool:
         with self._lock:
             return generation != self._generation
 
-    def _work(self) -> None:
+    def _work(self, quick: bool) -> None:
         while True:
             with self._lock:
-                while self._wanted is None and not self._closed:
+                while self._wanted[quick] is None and not self._closed:
                     self._lock.wait()
                 if self._closed:
                     return
-                generation, query = self._wanted
-                self._wanted, self._busy = None, True
+                generation, query = self._wanted[quick]
+                self._wanted[quick], self._busy[quick] = None, True
             try:
-                self._run(generation, query)
+                self._run(generation, query, quick)
             finally:
                 with self._lock:
-                    self._busy = False
+                    self._busy[quick] = False
                     self._lock.notify_all()
 
-    def _run(self, generation: int, query: str) -> None:
-        # Quick results first (always fast), then the full ones when they differ.
-        for quick in (True, False):
-            if self._stale(generation):
-                return
-            if not quick and self._is_complete(query):
-                return
-            try:
-                hits = self._search(query, quick, lambda: self._stale(generation))
-            except Exception:  # a broken query must not kill the worker thread
-                hits = []
-            if hits is None:
-                return  # a newer query stopped this one
-            with self._lock:
-                self._serial += 1
-                serial = self._serial
-                self._results[serial] = (generation, query, hits)
-            self._ready.emit(serial)
+    def _run(self, generation: int, query: str, quick: bool) -> None:
+        if self._stale(generation):
+            return
+        try:
+            hits = self._search(query, quick, lambda: self._stale(generation))
+        except Exception:  # a broken query must not kill the worker thread
+            hits = []
+        if hits is None:
+            return  # a newer query stopped this one
+        with self._lock:
+            self._serial += 1
+            serial = self._serial
+            self._results[serial] = (generation, quick, query, hits)
+        self._ready.emit(serial)
 
     def _deliver(self, serial: int) -> None:
         with self._lock:
-            generation, query, hits = self._results.pop(serial)
+            generation, quick, query, hits = self._results.pop(serial)
             current = generation == self._generation
+            # Quick results never replace the full ones of the same query.
+            if current and quick and self._full_shown == generation:
+                current = False
+            if current and not quick:
+                self._full_shown = generation
         if current:
             self.resultsReady.emit(query, hits)
