@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 SAMPLE_TITLE = "Why does reasoning transfer across different numbers but factual recall does not?"
 
@@ -16,7 +15,3 @@ def demo_notes() -> list[tuple[str, bytes]]:
         for entry in folder.iterdir()
         if entry.name.endswith(".txt")
     )
-
-
-def resource_path(name: str) -> Path:
-    return Path(str(resources.files("notegui.resources") / name))

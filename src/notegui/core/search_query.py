@@ -44,12 +44,3 @@ def parse_query(text: str) -> SearchQuery:
     words = tuple(_WORD.findall(rest))
     prefix_last = bool(words) and not rest[-1:].isspace()
     return SearchQuery(words, prefix_last, stub, tuple(tags))
-
-
-def fts_query(text: str) -> str:
-    return parse_query(text).fts
-
-
-def highlight_words(text: str) -> list[str]:
-    """The words of a query to mark in an opened note."""
-    return list(parse_query(text).words)

@@ -250,11 +250,6 @@ class SqliteLibrary:
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
 
-    def _text_of(self, row: object) -> str:
-        """A stored note as the question-note format writes it."""
-        summaries = [link.summary for link in self.sources(row.id)]
-        return question_note.write(row.title, row.description, row.body, summaries)
-
     def _keep_revision(self, row: object, stamp: str, reason: str) -> None:
         links = [[link.target.title, link.summary] for link in self.sources(row.id)]
         self.m.Revision.create(
