@@ -35,13 +35,6 @@ from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 _CHUNK = 500
 _BATCH = 1000  # files per transaction in an import
 _BULK_FROM = 20  # files in a batch from which the index is written directly (note_import)
-_REF_COLUMNS = "id, title, summary, description = '' AND body = ''"
-
-
-def _ref_from_row(row: tuple) -> NoteRef:
-    return NoteRef(row[0], row[1], row[2], bool(row[3]))
-
-
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -77,9 +70,9 @@ class SqliteLibrary:
         found: dict[int, NoteRef] = {}
         for start in range(0, len(ids), _CHUNK):  # stay under SQLite's variable limit
             found.update(
-                (row[0], _ref_from_row(row))
+                (row[0], search.ref_from_row(row))
                 for row in self.db.execute_sql(
-                    f"SELECT {_REF_COLUMNS} FROM note WHERE id IN "
+                    f"SELECT {search.REF_COLUMNS} FROM note WHERE id IN "
                     f"({','.join('?' * len(ids[start : start + _CHUNK]))})",
                     ids[start : start + _CHUNK],
                 )
@@ -88,8 +81,8 @@ class SqliteLibrary:
 
     def iter_refs(self) -> Iterator[NoteRef]:
         """Every note, in title order."""
-        for row in self.db.execute_sql(f"SELECT {_REF_COLUMNS} FROM note ORDER BY title_key"):
-            yield _ref_from_row(row)
+        for row in self.db.execute_sql(f"SELECT {search.REF_COLUMNS} FROM note ORDER BY title_key"):
+            yield search.ref_from_row(row)
 
     def note(self, note_id: int) -> Note | None:
         row = self.m.Note.get_or_none(self.m.Note.id == note_id)
@@ -250,14 +243,6 @@ class SqliteLibrary:
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
 
-    def _keep_revision(self, row: object, stamp: str, reason: str) -> None:
-        links = [[link.target.title, link.summary] for link in self.sources(row.id)]
-        self.m.Revision.create(
-            note=row.id, title=row.title, description=row.description, summary=row.summary,
-            body=row.body, links=json.dumps(links, ensure_ascii=False), saved=row.updated,
-            replaced=stamp, reason=reason,
-        )
-
     def revisions(self, note_id: int) -> list[NoteRecord]:
         """Earlier versions of a note, oldest first (``created``: when that text was saved,
         ``updated``: when it was replaced)."""
@@ -296,7 +281,7 @@ class SqliteLibrary:
                 changed = True
             elif any(getattr(row, name) != value for name, value in fields.items()):
                 if not row.is_stub:
-                    self._keep_revision(row, stamp, "import")
+                    importer.keep_revision(key, stamp, "import")
                 for name, value in fields.items():
                     setattr(row, name, value)
                 row.updated = record.updated or stamp

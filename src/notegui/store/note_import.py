@@ -232,6 +232,11 @@ class NoteImporter:
         )
         return old != new
 
+    def keep_revision(self, key: str, stamp: str, reason: str) -> None:
+        """Keep the note of ``key`` as it is now (text and Sources lines) as a revision."""
+        row = self._find(key)
+        self._keep_revision(row, self._links(row.id), stamp, reason)
+
     def _keep_revision(
         self, row: _Row, links: list[tuple[str, str, str | None]], stamp: str, reason: str
     ) -> None:

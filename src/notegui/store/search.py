@@ -42,6 +42,14 @@ _HAS_TAG = (
 )
 
 
+REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
+
+
+def ref_from_row(row: tuple) -> NoteRef:
+    """A NoteRef from a row of ``REF_COLUMNS``."""
+    return NoteRef(row[0], row[1], row[2], bool(row[3]))
+
+
 def _clean_snippet(snippet: str) -> str:
     # Citations are stored as [[Title]]; a reader wants the bare title.
     return unescape_brackets(snippet.replace("[[", "").replace("]]", ""))
@@ -131,10 +139,9 @@ def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
         return []
     marks = ",".join("?" * len(ids))
     refs = {
-        row[0]: NoteRef(row[0], row[1], row[2], bool(row[3]))
+        row[0]: ref_from_row(row)
         for row in database.execute_sql(
-            "SELECT id, title, summary, description = '' AND body = '' FROM note "
-            f"WHERE id IN ({marks})", ids)
+            f"SELECT {REF_COLUMNS} FROM note WHERE id IN ({marks})", ids)
     }
     snippets: dict[int, str] = {}
     if fts is not None:
