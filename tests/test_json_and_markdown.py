@@ -130,3 +130,21 @@ def test_markdown_export_keeps_distinct_files_for_titles_that_clash(tmp_path, ca
     vault = tmp_path / "vault"
     run(capsys, "--db", db, "export", "--format", "markdown", "-o", vault)
     assert sorted(p.name for p in vault.glob("*.md")) == ["Why is it (2).md", "Why is it.md"]
+
+
+def test_json_import_over_a_note_keeps_its_old_text_as_a_revision(tmp_path, capsys, demo_db):
+    first = tmp_path / "first.json"
+    run(capsys, "--db", demo_db, "export", "--format", "json", "-o", first)
+    document = json.loads(first.read_text(encoding="utf-8"))
+    sample = next(n for n in document["notes"] if n["title"] == SAMPLE_TITLE)
+    old_description = sample["description"]
+    sample["description"] = "A new framing."
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    assert run(capsys, "--db", demo_db, "import", changed)[0] == 0
+    with SqliteLibrary(demo_db) as library:
+        note = library.find(SAMPLE_TITLE)
+        assert note.description == "A new framing."
+        [revision] = library.revisions(note.id)
+        assert revision.description == old_description
+        assert len(revision.sources) == 6
