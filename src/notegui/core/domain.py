@@ -30,6 +30,7 @@ class Note:
     created: str
     updated: str
     tags: tuple[str, ...] = ()
+    trashed: str = ""  # when it was moved to the Trash; "" while it is in the library
 
     @property
     def is_stub(self) -> bool:
@@ -55,6 +56,11 @@ class Backlink:
 
 @dataclass(frozen=True)
 class Annotation:
+    """A highlight and/or comment on a span of a note's rendered text. The span is kept as
+    W3C Web Annotation selectors: the quote with some text either side (TextQuote) and
+    offsets into the rendered plain text (TextPosition). ``detached``: its words are gone
+    from the note; it is kept, and listed, never dropped."""
+
     note_title: str
     exact: str
     prefix: str
@@ -66,6 +72,28 @@ class Annotation:
     created: str
     updated: str
     id: int = 0
+    note_id: int = 0
+    detached: bool = False
+
+
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier version of a note: its text and Sources lines when ``saved``, replaced
+    at ``replaced`` by a save, an import, a rename or a restore (``reason``)."""
+
+    id: int
+    note_id: int
+    title: str
+    description: str
+    summary: str
+    body: str
+    sources: tuple[tuple[str, str | None], ...]  # (cited title, summary line)
+    saved: str
+    replaced: str
+    reason: str
 
 
 @dataclass(frozen=True)
