@@ -1,0 +1,412 @@
+"""A note's history: its earlier versions, newest first, each shown as a coloured line diff
+against the current text, with a way to bring one back."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.domain import Note, Revision
+from notegui.gui.item_delegate import TwoLineDelegate
+
+REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 21
+CONTEXT_LINES = 2
+EMPTY_TEXT = "No earlier versions of this note yet."
+MINUS = "\N{MINUS SIGN}"  # the mark of a removed line
+
+_REASONS = {
+    "save": "Replaced by a save",
+    "import": "Replaced by an import",
+    "rename": "Replaced by a rename",
+    "restore": "Replaced by a restore",
+}
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def local_time(stamp: str) -> str:
+    """An ISO time stamp (``2026-11-27T13:03:00Z``) as local time, e.g. "27 Nov 2026, 14:03";
+    anything that does not parse is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    local = moment.astimezone()  # a naive stamp is taken as local already
+    return f"{local.day} {local:%b %Y, %H:%M}"
+
+
+def reason_text(reason: str) -> str:
+    return _REASONS.get(reason, f"Replaced ({reason})" if reason else "Replaced")
+
+
+# -- the diff, as plain values ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DiffLine:
+    """One line of a diff. ``kind``: " " context, "-" only in the old text, "+" only in the
+    new, "…" skipped unchanged lines. ``changed``: (start, end) spans of the words that
+    differ from the paired line, when the line has one."""
+
+    kind: str
+    text: str
+    changed: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    name: str
+    lines: tuple[DiffLine, ...]
+
+
+def _word_spans(old: str, new: str) -> tuple[tuple[tuple[int, int], ...],
+                                             tuple[tuple[int, int], ...]]:
+    """The character spans of the words that differ, in ``old`` and in ``new``."""
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    old_starts = [0]
+    for token in old_tokens:
+        old_starts.append(old_starts[-1] + len(token))
+    new_starts = [0]
+    for token in new_tokens:
+        new_starts.append(new_starts[-1] + len(token))
+    old_spans: list[tuple[int, int]] = []
+    new_spans: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            old_spans.append((old_starts[i1], old_starts[i2]))
+        if j2 > j1:
+            new_spans.append((new_starts[j1], new_starts[j2]))
+    return tuple(old_spans), tuple(new_spans)
+
+
+def _replaced(old: list[str], new: list[str]) -> list[DiffLine]:
+    """Removed lines then added ones; a removed and an added line at the same place that are
+    mostly alike get the differing words marked."""
+    removed = [DiffLine("-", line) for line in old]
+    added = [DiffLine("+", line) for line in new]
+    if len(old) == len(new):
+        for number, (before, after) in enumerate(zip(old, new, strict=True)):
+            if difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() < 0.5:
+                continue
+            old_spans, new_spans = _word_spans(before, after)
+            removed[number] = DiffLine("-", before, old_spans)
+            added[number] = DiffLine("+", after, new_spans)
+    return removed + added
+
+
+def diff_lines(old: str, new: str, context: int = CONTEXT_LINES) -> list[DiffLine]:
+    """A line diff from ``old`` to ``new`` with ``context`` unchanged lines around each
+    change; skipped runs of unchanged lines are one "…" line. Empty when equal."""
+    if old == new:
+        return []
+    a, b = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    lines: list[DiffLine] = []
+    groups = list(matcher.get_grouped_opcodes(context))
+    for number, group in enumerate(groups):
+        if number or group[0][1] > 0:
+            lines.append(DiffLine("…", ""))
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                lines.extend(DiffLine(" ", line) for line in a[i1:i2])
+            else:
+                lines.extend(_replaced(a[i1:i2], b[j1:j2]))
+    if groups and groups[-1][-1][2] < len(a):
+        lines.append(DiffLine("…", ""))
+    return lines
+
+
+def _sources_text(sources: Sequence[tuple[str, str | None]]) -> str:
+    return "\n".join(f"{title} — {summary}" if summary else title for title, summary in sources)
+
+
+def note_diff(revision: Revision, note: Note,
+              sources: Sequence[tuple[str, str | None]] | None = None) -> list[FieldDiff]:
+    """What differs from ``revision`` to the current ``note``, field by field (only the
+    fields that differ). Sources lines are compared when the current ones are given."""
+    fields = [
+        ("Title", revision.title, note.title),
+        ("Description", revision.description, note.description),
+        ("Summary", revision.summary, note.summary),
+        ("Body", revision.body, note.body),
+    ]
+    if sources is not None:
+        fields.append(("Sources", _sources_text(revision.sources), _sources_text(sources)))
+    diffs = []
+    for name, old, new in fields:
+        lines = diff_lines(old, new)
+        if lines:
+            diffs.append(FieldDiff(name, tuple(lines)))
+    return diffs
+
+
+# -- showing it ---------------------------------------------------------------------------
+
+def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * amount),
+        round(base.green() + (tint.green() - base.green()) * amount),
+        round(base.blue() + (tint.blue() - base.blue()) * amount),
+    )
+
+
+@dataclass(frozen=True)
+class DiffColors:
+    removed: QColor
+    removed_words: QColor
+    added: QColor
+    added_words: QColor
+    dim: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> DiffColors:
+        """Backgrounds tinted from the palette's base, so text stays readable in both
+        light and dark themes."""
+        base = palette.color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        light_tint, strong_tint = (0.28, 0.55) if dark else (0.16, 0.38)
+        red, green = QColor(229, 57, 53), QColor(46, 175, 80)
+        return cls(
+            removed=_blend(base, red, light_tint),
+            removed_words=_blend(base, red, strong_tint),
+            added=_blend(base, green, light_tint),
+            added_words=_blend(base, green, strong_tint),
+            dim=palette.color(QPalette.ColorRole.PlaceholderText),
+        )
+
+
+class DiffView(QTextEdit):
+    """A read-only, wrapped, monospace diff: a removed line (marked with a minus sign) on
+    red, an added one (+) on green, the words that changed within a line on a stronger
+    tint."""
+
+    _MARKS: ClassVar[dict[str, str]] = {" ": "  ", "-": f"{MINUS} ", "+": "+ ", "…": "  "}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setAccessibleName("Changes from the selected version to the current text")
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._mono.setPointSizeF(self.font().pointSizeF())
+
+    def show_message(self, text: str) -> None:
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        fmt = QTextCharFormat()
+        fmt.setForeground(DiffColors.from_palette(self.palette()).dim)
+        cursor.insertText(text, fmt)
+
+    def show_diff(self, fields: Sequence[FieldDiff], unchanged: Sequence[str]) -> None:
+        colors = DiffColors.from_palette(self.palette())
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        first = True
+        for field in fields:
+            block = QTextBlockFormat()
+            block.setTopMargin(0 if first else 10)
+            block.setBottomMargin(2)
+            if not first:
+                cursor.insertBlock(block, heading)
+            else:
+                cursor.setBlockFormat(block)
+                cursor.setCharFormat(heading)
+            cursor.insertText(field.name)
+            first = False
+            for line in field.lines:
+                self._insert_line(cursor, line, colors)
+        if unchanged:
+            note = QTextCharFormat()
+            note.setForeground(colors.dim)
+            block = QTextBlockFormat()
+            block.setTopMargin(12)
+            cursor.insertBlock(block, note)
+            cursor.insertText("Unchanged: " + ", ".join(name.lower() for name in unchanged))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _insert_line(self, cursor: QTextCursor, line: DiffLine, colors: DiffColors) -> None:
+        indent = QFontMetricsF(self._mono).horizontalAdvance("+ ")
+        block = QTextBlockFormat()
+        block.setLeftMargin(indent)
+        block.setTextIndent(-indent)  # wrapped lines hang under the text, not the mark
+        background = {"-": colors.removed, "+": colors.added}.get(line.kind)
+        if background is not None:
+            block.setBackground(background)
+        plain = QTextCharFormat()
+        plain.setFont(self._mono)
+        if line.kind == "…":
+            plain.setForeground(colors.dim)
+        cursor.insertBlock(block, plain)
+        cursor.insertText(self._MARKS[line.kind] + (line.text if line.kind != "…" else "⋯"))
+        if not line.changed:
+            return
+        strong = QTextCharFormat()
+        strong.setBackground(colors.removed_words if line.kind == "-" else colors.added_words)
+        start = cursor.block().position() + 2
+        for begin, end in line.changed:
+            if line.text[begin:end].strip():
+                marked = QTextCursor(cursor.document())
+                marked.setPosition(start + begin)
+                marked.setPosition(start + end, QTextCursor.MoveMode.KeepAnchor)
+                marked.mergeCharFormat(strong)
+
+
+class HistoryDialog(QDialog):
+    """Earlier versions of one note, newest first; the selected one diffed against the
+    current text. "Restore this version" (a click or Alt+R; Enter does not) emits
+    ``restoreRequested(revision_id)`` and accepts the dialog."""
+
+    restoreRequested = Signal(int)
+
+    def __init__(self, note: Note, revisions: Sequence[Revision],
+                 sources: Sequence[tuple[str, str | None]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._note = note
+        self._sources = sources
+        self.setWindowTitle(f"History — {note.title}")
+        self.setAccessibleName("Note history")
+        self.resize(960, 600)
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Earlier versions, newest first")
+        self.list.setItemDelegate(TwoLineDelegate(DETAIL_ROLE, self.list, lines=2))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.diff = DiffView(self)
+        self.legend = QLabel(f"Lines marked {MINUS} are only in the selected version, "
+                             "lines marked + only in the current text.", self)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("What the colours mean")
+        self.empty = QLabel(f"{EMPTY_TEXT}\n\nA version is kept each time the note is saved, "
+                            "imported over, renamed or restored.", self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAccessibleName(EMPTY_TEXT)
+        self.restore_button = QPushButton("&Restore this version", self)
+        self.restore_button.setAccessibleName("Restore this version")
+        self.restore_button.setToolTip(
+            "Make this version the current text (the current text is kept as a version)")
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setAccessibleName("Close")
+        for button in (self.restore_button, self.close_button):
+            button.setAutoDefault(False)  # Enter must never restore by accident
+            button.setDefault(False)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._versions_page())
+        self.pages.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        self.list.currentItemChanged.connect(self._show_selected)
+        self.restore_button.clicked.connect(self._restore)
+        self.close_button.clicked.connect(self.reject)
+        self._fill(revisions)
+
+    def _versions_page(self) -> QWidget:
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.legend)
+        right_layout.addWidget(self.diff, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 700])
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _fill(self, revisions: Sequence[Revision]) -> None:
+        for revision in reversed(revisions):
+            item = QListWidgetItem(local_time(revision.replaced))
+            detail = reason_text(revision.reason)
+            if revision.title != self._note.title:
+                detail += f" · was “{revision.title}”"
+            item.setData(REVISION_ROLE, revision)
+            item.setData(DETAIL_ROLE, detail)
+            item.setToolTip(f"This text was saved {local_time(revision.saved)}; "
+                            f"{reason_text(revision.reason).lower()} "
+                            f"{local_time(revision.replaced)}.")
+            self.list.addItem(item)
+        if revisions:
+            self.pages.setCurrentIndex(0)
+            self.list.setCurrentRow(0)
+            self.list.setFocus()
+        else:
+            self.pages.setCurrentIndex(1)
+            self.restore_button.setEnabled(False)
+            self.restore_button.hide()
+
+    def revision_ids(self) -> list[int]:
+        """The listed revisions' ids, as shown (newest first)."""
+        return [self.list.item(row).data(REVISION_ROLE).id for row in range(self.list.count())]
+
+    def selected_revision(self) -> Revision | None:
+        item = self.list.currentItem()
+        return item.data(REVISION_ROLE) if item is not None else None
+
+    def _show_selected(self, item: QListWidgetItem | None) -> None:
+        revision = item.data(REVISION_ROLE) if item is not None else None
+        if revision is None:
+            self.restore_button.setEnabled(False)
+            self.diff.show_message("Select a version to see how it differs.")
+            return
+        fields = note_diff(revision, self._note, self._sources)
+        if not fields:
+            self.diff.show_message("This version is the same as the current text.")
+            self.restore_button.setEnabled(False)
+            return
+        changed = {field.name for field in fields}
+        names = ["Title", "Description", "Summary", "Body"]
+        if self._sources is not None:
+            names.append("Sources")
+        self.diff.show_diff(fields, [name for name in names if name not in changed])
+        self.restore_button.setEnabled(True)
+
+    def _restore(self) -> None:
+        revision = self.selected_revision()
+        if revision is None or not self.restore_button.isEnabled():
+            return
+        self.restoreRequested.emit(revision.id)
+        self.accept()
