@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from notegui.core.domain import (
     Note,
     NoteRef,
     Problem,
+    Revision,
     SearchHit,
     SourceLink,
     title_key,
@@ -26,8 +28,10 @@ from notegui.core.formats import json_format, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
+from notegui.store import annotations as annotation_rows
 from notegui.store import db as database_file
 from notegui.store import schema, search
+from notegui.store.editing import Fields, NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
@@ -45,6 +49,7 @@ class SqliteLibrary:
         self.db = database_file.connect(self.path)
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
+        self._data_version = self._read_data_version()
 
     def close(self) -> None:
         self.db.close()
@@ -58,11 +63,13 @@ class SqliteLibrary:
     # -- reading -------------------------------------------------------------------------
 
     def count(self) -> int:
-        return self.m.Note.select().count()
+        """Notes in the library (not in the Trash)."""
+        return self.m.Note.select().where(self.m.Note.trashed == "").count()
 
     def note_ids(self) -> Sequence[int]:
         """Every note id, in title order (case-insensitive); compact (8 bytes a note)."""
-        cursor = self.db.execute_sql("SELECT id FROM note ORDER BY title_key")
+        cursor = self.db.execute_sql(
+            "SELECT id FROM note WHERE trashed = '' ORDER BY title_key")
         return array("q", (row[0] for row in cursor))
 
     def refs(self, ids: Iterable[int]) -> dict[int, NoteRef]:
@@ -81,7 +88,9 @@ class SqliteLibrary:
 
     def iter_refs(self) -> Iterator[NoteRef]:
         """Every note, in title order."""
-        for row in self.db.execute_sql(f"SELECT {search.REF_COLUMNS} FROM note ORDER BY title_key"):
+        for row in self.db.execute_sql(
+            f"SELECT {search.REF_COLUMNS} FROM note WHERE trashed = '' ORDER BY title_key"
+        ):
             yield search.ref_from_row(row)
 
     def note(self, note_id: int) -> Note | None:
@@ -107,7 +116,7 @@ class SqliteLibrary:
         rows = (
             Link.select(Link, Source)
             .join(Source, on=(Link.source == Source.id))
-            .where(Link.target == note_id)
+            .where((Link.target == note_id) & (Source.trashed == ""))
             .order_by(Source.title_key)
         )
         return [Backlink(self._ref(row.source), row.summary or "") for row in rows]
@@ -140,7 +149,7 @@ class SqliteLibrary:
     def _note(self, row: object) -> Note:
         return Note(
             row.id, row.title, row.description, row.summary, row.body,
-            row.created, row.updated, tuple(self._tags(row.id)),
+            row.created, row.updated, tuple(self._tags(row.id)), row.trashed,
         )
 
     def _tags(self, note_id: int) -> list[str]:
@@ -243,20 +252,130 @@ class SqliteLibrary:
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
 
-    def revisions(self, note_id: int) -> list[NoteRecord]:
-        """Earlier versions of a note, oldest first (``created``: when that text was saved,
-        ``updated``: when it was replaced)."""
+    def revisions(self, note_id: int) -> list[Revision]:
+        """Earlier versions of a note, oldest first (``saved``: when that text was saved,
+        ``replaced``: when a save, an import, a rename or a restore replaced it)."""
         rows = self.m.Revision.select().where(self.m.Revision.note == note_id)
-        records = []
-        for r in rows.order_by(self.m.Revision.id):
-            links = json.loads(r.links)
-            records.append(NoteRecord(
-                r.title, r.description, r.summary, r.body,
-                links=tuple(title for title, _ in links),
-                sources=tuple(summary for _, summary in links),
-                created=r.saved, updated=r.replaced,
-            ))
-        return records
+        return [
+            Revision(r.id, note_id, r.title, r.description, r.summary, r.body,
+                     tuple((title, line) for title, line in json.loads(r.links)),
+                     r.saved, r.replaced, r.reason)
+            for r in rows.order_by(self.m.Revision.id)
+        ]
+
+    # -- editing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[NoteEditor]:
+        """One write transaction; a database failure rolls it back and is told as a
+        LibraryError, the library unchanged."""
+        connection = self.db.connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield NoteEditor(connection, now())
+            connection.execute("COMMIT")
+        except DATABASE_ERRORS as error:
+            connection.execute("ROLLBACK")
+            raise LibraryError(f"the library could not be written: {error}") from None
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        self._data_version = self._read_data_version()
+
+    def create_note(
+        self, title: str, description: str = "", summary: str = "", body: str = ""
+    ) -> tuple[int, Changes]:
+        """A new note (or the stub of that title, filled); LibraryError on a bad title."""
+        with self._writing() as editor:
+            return editor.create(Fields(title, description, summary, body))
+
+    def save_note(
+        self, note_id: int, title: str, description: str, summary: str, body: str,
+        create_missing: bool = True,
+    ) -> Changes:
+        """Save an edit (see store/editing.py); nothing is written when nothing changed."""
+        with self._writing() as editor:
+            return editor.save(note_id, Fields(title, description, summary, body),
+                               create_missing)
+
+    def missing_citations(self, body: str) -> list[str]:
+        with self._writing() as editor:  # (reads only; a short transaction)
+            return editor.missing_citations(body)
+
+    def trash_note(self, note_id: int) -> Changes:
+        with self._writing() as editor:
+            return editor.trash(note_id)
+
+    def restore_note(self, note_id: int) -> Changes:
+        with self._writing() as editor:
+            return editor.restore(note_id)
+
+    def trashed(self) -> list[NoteRef]:
+        """The notes in the Trash, latest first."""
+        rows = self.db.execute_sql(
+            f"SELECT {search.REF_COLUMNS} FROM note WHERE trashed != '' ORDER BY trashed DESC")
+        return [search.ref_from_row(row) for row in rows]
+
+    def empty_trash(self) -> Changes:
+        with self._writing() as editor:
+            return editor.empty_trash()
+
+    def restore_revision(self, revision_id: int) -> Changes:
+        with self._writing() as editor:
+            return editor.restore_revision(revision_id)
+
+    def set_tags(self, note_id: int, names: Iterable[str]) -> Changes:
+        with self.db.atomic():
+            changed = self._set_tags(note_id, names)
+        return Changes(notes=frozenset({note_id})) if changed else Changes()
+
+    # -- annotations ---------------------------------------------------------------------
+
+    def annotations(self, note_id: int) -> list[Annotation]:
+        return annotation_rows.of_note(self.db.connection(), note_id)
+
+    def all_annotations(
+        self, words: str = "", color: str = "", note_id: int = 0
+    ) -> list[Annotation]:
+        return annotation_rows.browse(self.db.connection(), words, color, note_id)
+
+    def add_annotation(
+        self, note_id: int, exact: str, prefix: str, suffix: str, start: int, end: int,
+        color: str = "yellow", comment: str = "",
+    ) -> Annotation:
+        with self._writing() as editor:
+            new_id = annotation_rows.add(editor.connection, note_id, exact, prefix, suffix,
+                                         start, end, color, comment, editor.stamp)
+        return annotation_rows.one(self.db.connection(), new_id)
+
+    def update_annotation(
+        self, annotation_id: int, color: str | None = None, comment: str | None = None
+    ) -> Annotation:
+        with self._writing() as editor:
+            annotation_rows.update(editor.connection, annotation_id, color, comment,
+                                   editor.stamp)
+        return annotation_rows.one(self.db.connection(), annotation_id)
+
+    def move_annotations(self, moved: Iterable[Annotation]) -> None:
+        with self._writing() as editor:
+            annotation_rows.move(editor.connection, moved)
+
+    def delete_annotation(self, annotation_id: int) -> Changes:
+        with self._writing() as editor:
+            note_id = annotation_rows.delete(editor.connection, annotation_id)
+        return Changes(annotations=frozenset({note_id}))
+
+    # -- other processes -----------------------------------------------------------------
+
+    def _read_data_version(self) -> int:
+        return self.db.connection().execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (a CLI import, the app's import thread) committed
+        since this was last asked; cheap enough to ask every second."""
+        found = self._read_data_version()
+        changed, self._data_version = found != self._data_version, found
+        return changed
 
     def _import_document(self, document: LibraryDocument, importer: NoteImporter) -> Changes:
         """Merge a whole-library document: notes by title, then their links and annotations."""
@@ -344,6 +463,7 @@ class SqliteLibrary:
                     note=row.id, exact=a.exact, prefix=a.prefix, suffix=a.suffix,
                     start=a.start, end=a.end, comment=a.comment, color=a.color,
                     created=a.created or stamp, updated=a.updated or stamp,
+                    detached=int(a.detached),
                 )
                 added = True
         return added
@@ -377,7 +497,7 @@ class SqliteLibrary:
         ):
             tags.setdefault(note_id, []).append(name)
         notes = []
-        for row in Note.select().order_by(Note.title_key):
+        for row in Note.select().where(Note.trashed == "").order_by(Note.title_key):
             cited = links.get(row.id, [])
             notes.append(
                 NoteRecord(
@@ -386,14 +506,7 @@ class SqliteLibrary:
                     tuple(tags.get(row.id, [])), row.created, row.updated,
                 )
             )
-        annotations = [
-            Annotation(
-                a.note.title, a.exact, a.prefix, a.suffix, a.start, a.end, a.comment,
-                a.color, a.created, a.updated, a.id,
-            )
-            for a in self.m.Annotation.select(self.m.Annotation, Note)
-            .join(Note).order_by(Note.title_key, self.m.Annotation.start)
-        ]
+        annotations = annotation_rows.browse(self.db.connection())
         return LibraryDocument(tuple(notes), tuple(annotations))
 
     # -- consistency ---------------------------------------------------------------------

@@ -43,6 +43,7 @@ def bind_models(database: SqliteDatabase) -> Models:
         body = TextField(default="")
         created = TextField()
         updated = TextField()
+        trashed = TextField(default="")
 
         @property
         def is_stub(self) -> bool:
@@ -79,6 +80,7 @@ def bind_models(database: SqliteDatabase) -> Models:
         color = TextField(default="yellow")
         created = TextField()
         updated = TextField()
+        detached = IntegerField(default=0)
 
     class Tag(Base):
         id = AutoField()

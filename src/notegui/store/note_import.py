@@ -61,7 +61,11 @@ _INSERT_NOTE = (
     "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-_FILL_NOTE = "UPDATE note SET title = ?, description = ?, body = ?, updated = ? WHERE id = ?"
+# (an imported file brings its note back from the Trash)
+_FILL_NOTE = (
+    "UPDATE note SET title = ?, description = ?, body = ?, updated = ?, trashed = '' "
+    "WHERE id = ?"
+)
 _INDEX = "INSERT INTO note_fts (rowid, title, description, summary, body) VALUES (?, ?, ?, ?, ?)"
 _UNINDEX = (
     "INSERT INTO note_fts (note_fts, rowid, title, description, summary, body) "

@@ -115,6 +115,32 @@ END;
 INSERT INTO title_fts(title_fts) VALUES ('rebuild');
 """
 
+# Editing and annotation: a Trash (a note in it keeps its annotations, links and history,
+# and leaves the list and the search), detached annotations (their words are gone from the
+# note; kept and listed, never dropped), and an index of annotation quotes and comments so
+# the main search finds them.
+_V5_TRASH_AND_ANNOTATION_INDEX = """
+ALTER TABLE note ADD COLUMN trashed TEXT NOT NULL DEFAULT '';
+ALTER TABLE annotation ADD COLUMN detached INTEGER NOT NULL DEFAULT 0;
+CREATE VIRTUAL TABLE annotation_fts USING fts5(
+    exact, comment, content='annotation', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER annotation_fts_insert AFTER INSERT ON annotation BEGIN
+    INSERT INTO annotation_fts(rowid, exact, comment) VALUES (new.id, new.exact, new.comment);
+END;
+CREATE TRIGGER annotation_fts_delete AFTER DELETE ON annotation BEGIN
+    INSERT INTO annotation_fts(annotation_fts, rowid, exact, comment)
+    VALUES ('delete', old.id, old.exact, old.comment);
+END;
+CREATE TRIGGER annotation_fts_update AFTER UPDATE OF exact, comment ON annotation BEGIN
+    INSERT INTO annotation_fts(annotation_fts, rowid, exact, comment)
+    VALUES ('delete', old.id, old.exact, old.comment);
+    INSERT INTO annotation_fts(rowid, exact, comment) VALUES (new.id, new.exact, new.comment);
+END;
+INSERT INTO annotation_fts(annotation_fts) VALUES ('rebuild');
+"""
+
 # bm25 weights, in the column order above: title > summary > description > body.
 BM25_WEIGHTS = (10.0, 2.0, 4.0, 1.0)
 
@@ -123,6 +149,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V2_REVISIONS_ANNOTATIONS_TAGS,
     _V3_FULL_TEXT,
     _V4_TITLE_INDEX,
+    _V5_TRASH_AND_ANNOTATION_INDEX,
 )
 LATEST = len(MIGRATIONS)
 

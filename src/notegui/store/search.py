@@ -42,6 +42,7 @@ _HAS_TAG = (
 )
 
 
+IN_LIBRARY = "n.trashed = ''"  # not in the Trash
 REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
 
 
@@ -56,15 +57,15 @@ def _clean_snippet(snippet: str) -> str:
 
 
 def _filters(query: SearchQuery) -> tuple[str, list[object]]:
-    """SQL conditions on ``note AS n`` for is:stub and tag:NAME ('1' when none)."""
-    clauses: list[str] = []
+    """SQL conditions on ``note AS n``: not in the Trash, is:stub and tag:NAME."""
+    clauses: list[str] = [IN_LIBRARY]
     params: list[object] = []
     if query.stub is not None:
         clauses.append(_IS_STUB if query.stub else f"NOT {_IS_STUB}")
     for tag in query.tags:
         clauses.append(_HAS_TAG)
         params.append(tag)
-    return (" AND ".join(clauses) or "1"), params
+    return " AND ".join(clauses), params
 
 
 def _matching(database: SqliteDatabase, table: str, match: str, rank: str,
@@ -82,6 +83,9 @@ def _matching(database: SqliteDatabase, table: str, match: str, rank: str,
         [match, *params, limit],
     )
     return [row[0] for row in ranked]
+
+
+INDEXES = ("note_fts", "title_fts", "annotation_fts")
 
 
 class Cancelled(Exception):
@@ -124,16 +128,38 @@ def _search(
     ids = _matching(database, "title_fts", query.fts, "rank", where, params, limit)
     if quick or len(query.words[-1]) <= SHORT_PREFIX:
         query = replace(query, prefix_last=False)
+    # The reader's own words (annotation quotes and comments) come before the notes' text.
+    annotated: dict[int, str] = {}
+    if len(ids) < limit:
+        annotated = _annotated(database, query.fts, where, params, limit, mark)
+        seen = set(ids)
+        ids += [note_id for note_id in annotated if note_id not in seen][: limit - len(ids)]
     if len(ids) < limit:
         seen = set(ids)
         body = _matching(database, "note_fts", query.fts, f"bm25(note_fts, {_WEIGHTS})",
                          where, params, limit)
         ids += [note_id for note_id in body if note_id not in seen][: limit - len(ids)]
-    return _hits(database, ids, query.fts, mark)
+    return _hits(database, ids, query.fts, mark, annotated)
+
+
+def _annotated(database: SqliteDatabase, match: str, where: str, params: list[object],
+               limit: int, mark: tuple[str, str]) -> dict[int, str]:
+    """Notes with an annotation whose quote or comment matches, best first, each with a
+    snippet of the best such annotation."""
+    rows = database.execute_sql(
+        "SELECT a.note_id, snippet(annotation_fts, -1, ?, ?, '…', 12) FROM annotation_fts "
+        "JOIN annotation AS a ON a.id = annotation_fts.rowid JOIN note AS n ON n.id = a.note_id"
+        f" WHERE annotation_fts MATCH ? AND {where} ORDER BY annotation_fts.rank LIMIT ?",
+        [*mark, match, *params, limit * 4],
+    )
+    found: dict[int, str] = {}
+    for note_id, snippet in rows:
+        found.setdefault(note_id, f"\u270e {snippet}")
+    return found
 
 
 def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
-          mark: tuple[str, str]) -> list[SearchHit]:
+          mark: tuple[str, str], annotated: dict[int, str] | None = None) -> list[SearchHit]:
     """The notes of ``ids`` in that order, with snippets for the first ``SNIPPETS``."""
     if not ids:
         return []
@@ -152,6 +178,8 @@ def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
             [*mark, fts, *first],
         )
         snippets = {row[0]: _clean_snippet(row[1]) for row in rows}
+    for note_id, snippet in (annotated or {}).items():
+        snippets.setdefault(note_id, snippet)
     return [
         SearchHit(refs[note_id], snippets.get(note_id, refs[note_id].summary), float(rank))
         for rank, note_id in enumerate(ids)
@@ -171,14 +199,14 @@ def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteR
     if not query.words:
         return []
     prefixes = " ".join(f'"{word}"*' for word in query.words)
-    ids = _matching(database, "title_fts", prefixes, "rank", "1", [], limit)
+    ids = _matching(database, "title_fts", prefixes, "rank", IN_LIBRARY, [], limit)
     return [hit.note for hit in _hits(database, ids, None, ("", ""))]
 
 
 def check_index(database: SqliteDatabase) -> list[Problem]:
     """FTS5's own integrity checks, comparing each index with the note table."""
     problems = []
-    for table in ("note_fts", "title_fts"):
+    for table in INDEXES:
         try:
             database.execute_sql(
                 f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
@@ -190,5 +218,5 @@ def check_index(database: SqliteDatabase) -> list[Problem]:
 
 
 def rebuild_index(database: SqliteDatabase) -> None:
-    for table in ("note_fts", "title_fts"):
+    for table in INDEXES:
         database.execute_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

@@ -1,0 +1,106 @@
+"""Annotations: stored apart from the note text, with the selectors of core.anchoring."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.core.errors import LibraryError
+from notegui.core.search_query import parse_query
+
+_COLUMNS = (
+    "n.title, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.comment, a.color, a.created,"
+    " a.updated, a.id, a.note_id, a.detached"
+)
+_FROM = "FROM annotation AS a JOIN note AS n ON n.id = a.note_id"
+BROWSE_LIMIT = 5_000  # the library-wide browser shows at most this many
+
+
+def _annotation(row: tuple) -> Annotation:
+    return Annotation(*row[:12], detached=bool(row[12]))
+
+
+def _check_color(color: str) -> str:
+    if color not in HIGHLIGHT_COLORS:
+        raise LibraryError(f"colour: {color!r} is not one of {', '.join(HIGHLIGHT_COLORS)}")
+    return color
+
+
+def of_note(connection: sqlite3.Connection, note_id: int) -> list[Annotation]:
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} {_FROM} WHERE a.note_id = ? ORDER BY a.start, a.id", (note_id,))
+    return [_annotation(row) for row in rows]
+
+
+def one(connection: sqlite3.Connection, annotation_id: int) -> Annotation:
+    row = connection.execute(f"SELECT {_COLUMNS} {_FROM} WHERE a.id = ?",
+                             (annotation_id,)).fetchone()
+    if row is None:
+        raise LibraryError(f"annotation {annotation_id} no longer exists")
+    return _annotation(row)
+
+
+def browse(connection: sqlite3.Connection, words: str = "", color: str = "",
+           note_id: int = 0) -> list[Annotation]:
+    """Every annotation of the library (not of notes in the Trash), by note title and
+    place; ``words`` match the quote, the comment or the note's title."""
+    where = ["n.trashed = ''"]
+    params: list[object] = []
+    if color:
+        where.append("a.color = ?")
+        params.append(color)
+    if note_id:
+        where.append("a.note_id = ?")
+        params.append(note_id)
+    query = parse_query(words)
+    if query.words:
+        where.append(
+            "(a.id IN (SELECT rowid FROM annotation_fts WHERE annotation_fts MATCH ?)"
+            " OR a.note_id IN (SELECT rowid FROM title_fts WHERE title_fts MATCH ?))")
+        params += [query.fts, query.fts]
+    rows = connection.execute(
+        f"SELECT {_COLUMNS} {_FROM} WHERE {' AND '.join(where)} "
+        f"ORDER BY n.title_key, a.start, a.id LIMIT ?", [*params, BROWSE_LIMIT])
+    return [_annotation(row) for row in rows]
+
+
+def add(connection: sqlite3.Connection, note_id: int, exact: str, prefix: str, suffix: str,
+        start: int, end: int, color: str, comment: str, stamp: str) -> int:
+    if not exact.strip():
+        raise LibraryError("annotation: select some text to annotate")
+    if not 0 <= start < end:
+        raise LibraryError(f"annotation: {start} to {end} is not a span of text")
+    if connection.execute("SELECT 1 FROM note WHERE id = ?", (note_id,)).fetchone() is None:
+        raise LibraryError(f"note {note_id} no longer exists")
+    return connection.execute(
+        "INSERT INTO annotation (note_id, exact, prefix, suffix, start, \"end\", comment, color,"
+        " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (note_id, exact, prefix, suffix, start, end, comment.strip(), _check_color(color),
+         stamp, stamp),
+    ).lastrowid
+
+
+def update(connection: sqlite3.Connection, annotation_id: int, color: str | None,
+           comment: str | None, stamp: str) -> None:
+    current = one(connection, annotation_id)
+    connection.execute(
+        "UPDATE annotation SET color = ?, comment = ?, updated = ? WHERE id = ?",
+        (_check_color(color) if color is not None else current.color,
+         comment.strip() if comment is not None else current.comment, stamp, annotation_id))
+
+
+def move(connection: sqlite3.Connection, moved: Iterable[Annotation]) -> None:
+    """Store where re-anchoring found each annotation (or that it is detached)."""
+    connection.executemany(
+        "UPDATE annotation SET exact = ?, prefix = ?, suffix = ?, start = ?, \"end\" = ?,"
+        " detached = ? WHERE id = ?",
+        [(a.exact, a.prefix, a.suffix, a.start, a.end, int(a.detached), a.id) for a in moved],
+    )
+
+
+def delete(connection: sqlite3.Connection, annotation_id: int) -> int:
+    """Remove one; returns its note's id."""
+    note_id = one(connection, annotation_id).note_id
+    connection.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,))
+    return note_id

@@ -1,0 +1,242 @@
+"""Writing the reader's edits: saving a note (its links follow its citations), creating,
+renaming (every citation of the old title follows), the Trash and restoring a revision.
+Each public function runs inside the caller's transaction on a raw connection, like the
+importer, and returns what it changed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from notegui.core.domain import Changes, title_key
+from notegui.core.errors import LibraryError
+from notegui.core.formats import question_note
+from notegui.store.note_import import NoteImporter
+
+_ROW = "SELECT id, title, description, summary, body, trashed FROM note WHERE id = ?"
+_BY_KEY = "SELECT id, description = '' AND body = '', trashed FROM note WHERE title_key = ?"
+_UPDATE = (
+    "UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, body = ?, "
+    "updated = ? WHERE id = ?"
+)
+_LINK_SUMMARIES = "SELECT target_id, summary FROM link WHERE source_id = ?"
+_CITING = "SELECT DISTINCT source_id FROM link WHERE target_id = ? AND source_id != ?"
+
+
+@dataclass(frozen=True)
+class Fields:
+    title: str
+    description: str
+    summary: str
+    body: str
+
+
+def check_title(title: str) -> str:
+    """The title as it will be stored; LibraryError saying what is wrong with it."""
+    title = title.strip()
+    if not title:
+        raise LibraryError("title: a note needs a title")
+    if "\n" in title or "\r" in title:
+        raise LibraryError("title: a title is one line")
+    if len(title) > question_note.MAX_TITLE:
+        raise LibraryError(f"title: longer than {question_note.MAX_TITLE} characters")
+    if not title.endswith("?") or not title[:-1].strip():
+        raise LibraryError("title: a title is a question; end it with '?' so notes can cite it")
+    return title
+
+
+def one_line(field: str, text: str) -> str:
+    if "\n" in text.strip():
+        raise LibraryError(f"{field}: it is one line")
+    return text.strip()
+
+
+class NoteEditor:
+    """The reader's writes, on ``connection`` inside the caller's transaction."""
+
+    def __init__(self, connection: sqlite3.Connection, stamp: str) -> None:
+        self.connection = connection
+        self.stamp = stamp
+        self.importer = NoteImporter(connection)
+
+    def _row(self, note_id: int) -> tuple:
+        row = self.connection.execute(_ROW, (note_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"note {note_id} no longer exists")
+        return row
+
+    def missing_citations(self, body: str) -> list[str]:
+        """Titles the body cites that no note has, in order, each once."""
+        missing: dict[str, str] = {}
+        for title in question_note.cited_titles(body):
+            key = title_key(title)
+            if key not in missing and not self.connection.execute(
+                _BY_KEY, (key,)
+            ).fetchone():
+                missing[key] = title
+        return list(missing.values())
+
+    def create(self, fields: Fields) -> tuple[int, Changes]:
+        title = check_title(fields.title)
+        key = title_key(title)
+        found = self.connection.execute(_BY_KEY, (key,)).fetchone()
+        if found is not None:
+            note_id, is_stub, trashed = found
+            if not is_stub or trashed:
+                where = " (in the Trash)" if trashed else ""
+                raise LibraryError(f"title: a note titled {title!r} already exists{where}")
+            # A stub waits for this note: writing it fills the stub, keeping its citations.
+            return note_id, self.save(note_id, fields, create_missing=True)
+        note_id = self.connection.execute(
+            "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
+            " VALUES (?, ?, '', '', '', ?, ?)", (title, key, self.stamp, self.stamp),
+        ).lastrowid
+        changes = self.save(note_id, fields, create_missing=True)
+        return note_id, Changes(notes=changes.notes | {note_id}, links=True)
+
+    def save(self, note_id: int, fields: Fields, create_missing: bool,
+             reason: str = "save") -> Changes:
+        """Write the note's fields; its links follow its citations (a missing cited title
+        becomes a stub when ``create_missing``, else it stays unlinked text). A text change
+        keeps the old text as a revision; a new title is written into every note citing
+        it."""
+        _, old_title, description, summary, body, trashed = self._row(note_id)
+        if trashed:
+            raise LibraryError("this note is in the Trash: restore it before editing")
+        title = check_title(fields.title)
+        new = Fields(title, one_line("description", fields.description),
+                     one_line("summary", fields.summary), fields.body)
+        old = Fields(old_title, description, summary, body)
+        if new == old:
+            return Changes()
+        key = title_key(title)
+        touched = {note_id}
+        if key != title_key(old_title):
+            touched |= self._take_title(note_id, key, title)
+        if description or body:
+            self.importer.keep_revision(title_key(old_title), self.stamp, reason)
+        self.connection.execute(_UPDATE, (title, key, new.description, new.summary, new.body,
+                                          self.stamp, note_id))
+        touched |= self._relink(note_id, new.body, create_missing)
+        if title != old_title:
+            touched |= self._recite(note_id, old_title, title)
+        return Changes(notes=frozenset(touched), links=True)
+
+    def _take_title(self, note_id: int, key: str, title: str) -> set[int]:
+        """Make room for a new title: a stub of it is merged into this note (its citations
+        now lead here); any other note of that title is a clash."""
+        found = self.connection.execute(_BY_KEY, (key,)).fetchone()
+        if found is None:
+            return set()
+        other_id, is_stub, trashed = found
+        if not is_stub or trashed:
+            where = " (in the Trash)" if trashed else ""
+            raise LibraryError(f"title: another note is already titled {title!r}{where}")
+        citing = {row[0] for row in self.connection.execute(
+            "SELECT source_id FROM link WHERE target_id = ?", (other_id,))}
+        # A note citing both keeps its citation of this one.
+        self.connection.execute(
+            "UPDATE OR IGNORE link SET target_id = ? WHERE target_id = ?", (note_id, other_id))
+        self.connection.execute("DELETE FROM note WHERE id = ?", (other_id,))
+        return citing
+
+    def _relink(self, note_id: int, body: str, create_missing: bool) -> set[int]:
+        """The note's links, in citation order, keeping each kept link's summary line."""
+        old = dict(self.connection.execute(_LINK_SUMMARIES, (note_id,)).fetchall())
+        targets: list[tuple[int, str | None]] = []
+        seen: set[int] = set()
+        for cited in question_note.cited_titles(body):
+            key = title_key(cited)
+            found = self.connection.execute(_BY_KEY, (key,)).fetchone()
+            if found is None and not create_missing:
+                continue
+            target = found[0] if found else self.importer.target(cited, None, self.stamp)
+            if target not in seen and target != note_id:
+                seen.add(target)
+                targets.append((target, old.get(target) or self._default_line(target)))
+        self.importer.replace_links(note_id, targets)
+        return seen | set(old)
+
+    def _default_line(self, target: int) -> str:
+        """The Sources line of a new citation: the cited note's summary (else its
+        description, else its title), so the note exports with a whole Sources list."""
+        summary, description, title = self.connection.execute(
+            "SELECT summary, description, title FROM note WHERE id = ?", (target,)).fetchone()
+        return summary or description or title
+
+    def _recite(self, note_id: int, old_title: str, title: str) -> set[int]:
+        """Write the new title into every citation of the old one, in every citing note
+        (each keeps its old text as a revision)."""
+        old_key = title_key(old_title)
+        touched = set()
+        citing = [row[0] for row in self.connection.execute(_CITING, (note_id, note_id))]
+        for source_id in citing:
+            _, source_title, _, _, body, _ = self._row(source_id)
+            pieces = [
+                f"[[{title}]]" if is_citation and title_key(piece) == old_key
+                else (f"[[{piece}]]" if is_citation else piece)
+                for piece, is_citation in question_note.split_citations(body)
+            ]
+            new_body = "".join(pieces)
+            if new_body != body:
+                self.importer.keep_revision(title_key(source_title), self.stamp, "rename")
+                self.connection.execute(
+                    "UPDATE note SET body = ?, updated = ? WHERE id = ?",
+                    (new_body, self.stamp, source_id))
+                touched.add(source_id)
+        return touched
+
+    # -- the Trash ------------------------------------------------------------------------
+
+    def trash(self, note_id: int) -> Changes:
+        self._row(note_id)
+        self.connection.execute("UPDATE note SET trashed = ? WHERE id = ?", (self.stamp, note_id))
+        return Changes(notes=frozenset({note_id}), links=True)
+
+    def restore(self, note_id: int) -> Changes:
+        self._row(note_id)
+        self.connection.execute("UPDATE note SET trashed = '' WHERE id = ?", (note_id,))
+        return Changes(notes=frozenset({note_id}), links=True)
+
+    def empty_trash(self) -> Changes:
+        """Delete the notes in the Trash for good. One still cited by a note in the
+        library stays there as a stub of its title, so the citation keeps its target."""
+        gone = [row[0] for row in self.connection.execute(
+            "SELECT id FROM note WHERE trashed != ''")]
+        for note_id in gone:
+            cited = self.connection.execute(
+                "SELECT 1 FROM link AS l JOIN note AS s ON s.id = l.source_id "
+                "WHERE l.target_id = ? AND s.trashed = '' LIMIT 1", (note_id,)).fetchone()
+            if cited:
+                self.connection.execute(
+                    "UPDATE note SET description = '', body = '', trashed = '' WHERE id = ?",
+                    (note_id,))
+                self.connection.execute("DELETE FROM link WHERE source_id = ?", (note_id,))
+            else:
+                self.connection.execute("DELETE FROM note WHERE id = ?", (note_id,))
+        return Changes(notes=frozenset(gone), links=bool(gone))
+
+    # -- history ----------------------------------------------------------------------------
+
+    def restore_revision(self, revision_id: int) -> Changes:
+        """Bring back an earlier version; what it replaces is kept as a revision too, so a
+        restore can itself be undone."""
+        found = self.connection.execute(
+            "SELECT note_id, title, description, summary, body, links FROM revision "
+            "WHERE id = ?", (revision_id,)).fetchone()
+        if found is None:
+            raise LibraryError(f"revision {revision_id} no longer exists")
+        note_id, title, description, summary, body, links = found
+        changes = self.save(note_id, Fields(title, description, summary, body),
+                            create_missing=True, reason="restore")
+        # The Sources lines as they were then, for the links the text still has.
+        lines = {title_key(cited): line for cited, line in json.loads(links)}
+        for target_id, target_title in self.connection.execute(
+            "SELECT l.target_id, t.title FROM link AS l JOIN note AS t ON t.id = l.target_id "
+            "WHERE l.source_id = ?", (note_id,)).fetchall():
+            if title_key(target_title) in lines:
+                self.connection.execute(
+                    "UPDATE link SET summary = ? WHERE source_id = ? AND target_id = ?",
+                    (lines[title_key(target_title)], note_id, target_id))
+        return Changes(notes=changes.notes | {note_id}, links=True)
