@@ -132,13 +132,28 @@ def test_close_emits_nothing(qtbot, dialog):
 def test_a_version_equal_to_the_current_text_cannot_be_restored(qtbot):
     current = note()
     same = Revision(5, 7, current.title, current.description, current.summary, current.body,
-                    (), "2026-11-01T10:00:00Z", "2026-11-02T10:00:00Z", "restore")
-    dialog = HistoryDialog(current, [same])
+                    (("Why is it cold?", None),), "2026-11-01T10:00:00Z",
+                    "2026-11-02T10:00:00Z", "restore")
+    dialog = HistoryDialog(current, [same], sources=[("Why is it cold?", None)])
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.list.item(0).data(DETAIL_ROLE) == "Replaced by a restore"
     assert dialog.diff.toPlainText() == "This version is the same as the current text."
     assert not dialog.restore_button.isEnabled()
+    # Without the current Sources lines it cannot tell: restoring stays possible.
+    unsure = HistoryDialog(current, [same])
+    qtbot.addWidget(unsure)
+    unsure.show()
+    assert "Sources lines not compared" in unsure.diff.toPlainText()
+    assert unsure.restore_button.isEnabled()
+
+
+def test_the_diff_follows_a_theme_change(qtbot, dialog):
+    palette = QPalette(dialog.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor(30, 31, 34))
+    dialog.setPalette(palette)
+    removed = dialog.diff.document().findBlockByNumber(1).blockFormat().background().color()
+    assert removed.lightness() < 100
 
 
 def test_sources_lines_are_compared_when_given(qtbot):

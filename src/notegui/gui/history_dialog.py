@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -222,8 +222,15 @@ class DiffView(QTextEdit):
         self.setAccessibleName("Changes from the selected version to the current text")
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._mono.setPointSizeF(self.font().pointSizeF())
+        self._shown: tuple[Sequence[FieldDiff], Sequence[str]] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_diff(*self._shown)  # the tints follow the theme
 
     def show_message(self, text: str) -> None:
+        self._shown = None
         self.document().clear()
         cursor = QTextCursor(self.document())
         fmt = QTextCharFormat()
@@ -231,6 +238,7 @@ class DiffView(QTextEdit):
         cursor.insertText(text, fmt)
 
     def show_diff(self, fields: Sequence[FieldDiff], unchanged: Sequence[str]) -> None:
+        self._shown = (fields, unchanged)
         colors = DiffColors.from_palette(self.palette())
         self.document().clear()
         cursor = QTextCursor(self.document())
@@ -394,8 +402,13 @@ class HistoryDialog(QDialog):
             return
         fields = note_diff(revision, self._note, self._sources)
         if not fields:
-            self.diff.show_message("This version is the same as the current text.")
-            self.restore_button.setEnabled(False)
+            if self._sources is not None:
+                self.diff.show_message("This version is the same as the current text.")
+                self.restore_button.setEnabled(False)
+            else:  # its Sources lines may still differ: restoring stays possible
+                self.diff.show_message("This version's text is the same as the current text "
+                                       "(Sources lines not compared).")
+                self.restore_button.setEnabled(True)
             return
         changed = {field.name for field in fields}
         names = ["Title", "Description", "Summary", "Body"]
