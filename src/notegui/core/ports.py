@@ -46,7 +46,8 @@ class Library(Protocol):
 
     # editing: every write is one transaction and returns what it changed
     def create_note(
-        self, title: str, description: str = "", summary: str = "", body: str = ""
+        self, title: str, description: str = "", summary: str = "", body: str = "",
+        create_missing: bool = True,
     ) -> tuple[int, Changes]: ...
     def save_note(
         self, note_id: int, title: str, description: str, summary: str, body: str,

@@ -1,19 +1,37 @@
 """The answer pane: a QTextBrowser that routes link clicks instead of following them, loads
-nothing from outside, keeps zoom, and marks searched words."""
+nothing from outside, keeps zoom, marks searched words and shows annotations (highlights
+painted over the text, never written into it; their comments on hover)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QCursor,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
+from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+
 NOTE_SCHEME = "note"
+HIGHLIGHT_RGB = {
+    "yellow": (255, 221, 0), "green": (80, 200, 120), "blue": (90, 160, 255),
+    "pink": (255, 120, 180), "purple": (170, 120, 255),
+}
 
 
 class AnswerView(QTextBrowser):
     noteRequested = Signal(int)
     externalLinkRequested = Signal(QUrl)
     statusMessage = Signal(str)
+    highlightRequested = Signal(str)  # colour: annotate the selection
+    commentRequested = Signal()  # comment on the selection (or the annotation under it)
+    annotationClicked = Signal(int)
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
@@ -25,6 +43,10 @@ class AnswerView(QTextBrowser):
         self.highlighted.connect(self._hover)
         self._summaries: dict[int, str] = {}
         self._zoom = 0
+        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        self.annotations: list[Annotation] = []  # shown now, anchored in this text
+        self.setMouseTracking(True)
 
     # -- content -----------------------------------------------------------------------
 
@@ -50,8 +72,91 @@ class AnswerView(QTextBrowser):
                 selection.format = found_format
                 selections.append(selection)
                 cursor = self.document().find(word, cursor, QTextDocument.FindFlag(0))
-        self.setExtraSelections(selections)
+        self._marks = selections
+        self._paint_selections()
         return len(selections)
+
+    # -- annotations -----------------------------------------------------------------------
+
+    def plain_text(self) -> str:
+        """The rendered text that annotation offsets count in (one character a position)."""
+        return self.document().toPlainText()
+
+    def selection_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def show_annotations(self, annotations: list[Annotation]) -> None:
+        """Paint the (attached) annotations over the text."""
+        self.annotations = [a for a in annotations if not a.detached]
+        length = self.document().characterCount() - 1
+        self._highlights = []
+        for annotation in self.annotations:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(min(annotation.start, length))
+            cursor.setPosition(min(annotation.end, length), QTextCursor.MoveMode.KeepAnchor)
+            look = QTextCharFormat()
+            look.setBackground(QColor(*HIGHLIGHT_RGB.get(annotation.color, (255, 221, 0)), 110))
+            if annotation.comment:
+                look.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                look.setUnderlineColor(QColor(*HIGHLIGHT_RGB.get(annotation.color,
+                                                                 (255, 221, 0))))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = look
+            self._highlights.append(selection)
+        self._paint_selections()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select (and scroll to) a span: where an annotation is."""
+        cursor = QTextCursor(self.document())
+        length = self.document().characterCount() - 1
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def annotation_at(self, point: QPoint) -> Annotation | None:
+        position = self.cursorForPosition(point).position()
+        for annotation in self.annotations:
+            if annotation.start <= position < annotation.end:
+                return annotation
+        return None
+
+    def _paint_selections(self) -> None:
+        self.setExtraSelections(self._highlights + self._marks)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        under = self.annotation_at(event.pos())
+        if self.textCursor().hasSelection() or under is not None:
+            menu.addSeparator()
+            if self.textCursor().hasSelection():
+                colours = menu.addMenu("&Highlight")
+                for colour in HIGHLIGHT_COLORS:
+                    colours.addAction(colour.capitalize()).triggered.connect(
+                        lambda _=False, c=colour: self.highlightRequested.emit(c))
+            menu.addAction("&Comment…").triggered.connect(
+                lambda _=False: self.commentRequested.emit())
+            if under is not None:
+                menu.addAction("Show &Annotation").triggered.connect(
+                    lambda _=False, a=under.id: self.annotationClicked.emit(a))
+        menu.exec(event.globalPos())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        under = self.annotation_at(event.position().toPoint())
+        if under is not None and under.comment:
+            QToolTip.showText(event.globalPosition().toPoint(), under.comment, self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if not self.textCursor().hasSelection():
+            under = self.annotation_at(event.position().toPoint())
+            if under is not None:
+                self.annotationClicked.emit(under.id)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         # The app never touches the network or the disk on a note's behalf.

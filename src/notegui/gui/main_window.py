@@ -6,7 +6,9 @@ from __future__ import annotations
 import base64
 import gc
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -36,13 +39,22 @@ from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.gui import theme
 from notegui.gui.actions import ACTIONS, ActionSpec
+from notegui.gui.annotating import Annotator
+from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.answer_view import AnswerView
+from notegui.gui.editing import EditSession
+from notegui.gui.editor import EditFields, NoteEditorPane
+from notegui.gui.history_dialog import HistoryDialog
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.question_list import NOTE_ID_ROLE, SNIPPET_ROLE, NoteListModel, make_list_view
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.sources_panel import SourcesPanel
+from notegui.gui.trash_dialog import TrashDialog
+
+if TYPE_CHECKING:
+    from notegui.core.drafts import DraftStore
 
 OpenLibrary = Callable[[Path], Library]
 SEARCH_LIMIT = 200
@@ -57,9 +69,10 @@ EXPORT_FORMATS = (
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
                  new_library: OpenLibrary, save_settings: bool = True,
-                 start_note: int | None = None) -> None:
+                 start_note: int | None = None, drafts: DraftStore | None = None) -> None:
         super().__init__()
         self.library = library
+        self.drafts = drafts
         self.settings = settings
         self._open_library = open_library
         self._new_library = new_library
@@ -100,10 +113,17 @@ class MainWindow(QMainWindow):
         column.addWidget(self.count_label)
         column.addWidget(self.list, 1)
         self.answer = AnswerView()
+        self.editor = NoteEditorPane(
+            lambda typed: [ref.title for ref in self.library.search_titles(typed, 20)],
+            self._render_preview)
+        self.middle = QStackedWidget()
+        self.middle.setAccessibleName("Answer or editor")
+        self.middle.addWidget(self.answer)
+        self.middle.addWidget(self.editor)
         self.sidebar = SourcesPanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.answer)
+        self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700, 320])
@@ -112,6 +132,10 @@ class MainWindow(QMainWindow):
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self)
         self.statusBar().setAccessibleName("Status")
+        self.editing = EditSession(lambda: self.library, self.editor, self._save_draft,
+                                   self._discard_draft, self)
+        self.annotator = Annotator(lambda: self.library, self.answer,
+                                   self.sidebar.annotations, self)
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
@@ -157,6 +181,9 @@ class MainWindow(QMainWindow):
         self.answer.externalLinkRequested.connect(self._open_external)
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
+        self.editing.saved.connect(self._edit_saved)
+        self.annotator.changed.connect(self.apply_changes)
+        self.annotator.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # -- the library ---------------------------------------------------------------------
 
@@ -201,21 +228,27 @@ class MainWindow(QMainWindow):
         many = len(changes.notes) > _REFRESH_ROWS
         if many:
             self.model.forget_rows()
+        else:
+            self.model.refresh(changes.notes)  # their titles may have changed
         if many or changes.links:
             if self._showing_all():
                 self._show_all(note_ids)
             else:
                 self._query_changed(self.search.text())
-        else:
-            self.model.refresh(changes.notes)
+        if self.editing.active:
+            return  # the editor holds the current note; it is shown again when left
         if self.current_id is not None and (
             self.current_id in changes.notes or changes.links
+            or self.current_id in changes.annotations
         ):
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
 
     # -- showing a note ------------------------------------------------------------------
 
     def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool:
+        if self.editing.active and not self.stop_editing():
+            self._select_in_list(self.editing.note_id)
+            return False
         note = self.library.note(note_id)
         if note is None:
             self.statusBar().showMessage("That note no longer exists.", 5000)
@@ -239,6 +272,10 @@ class MainWindow(QMainWindow):
         self.answer.show_note(html, summaries, scroll)
         self.sidebar.show_links(sources, backlinks)
         self.current_id = note_id
+        self.annotator.note_shown(note_id)
+        if note.trashed:
+            self.statusBar().showMessage(
+                "This note is in the Trash: Note ▸ Trash… restores it.", 10000)
         words = parse_query(self.search.text()).words
         if words:
             self.answer.mark_words(list(words))
@@ -435,6 +472,8 @@ class MainWindow(QMainWindow):
             self._switch_library(Path(path), self._open_library)
 
     def _switch_library(self, path: Path, opener: OpenLibrary) -> None:
+        if self.editing.active and not self.stop_editing():
+            return
         try:
             library = opener(path)
         except LibraryError as error:
@@ -523,6 +562,189 @@ class MainWindow(QMainWindow):
     def do_quit(self) -> None:
         self.close()
 
+    # -- editing -------------------------------------------------------------------------
+
+    def do_edit_note(self) -> None:
+        if self.editing.active:
+            self.stop_editing()
+        elif self.current_id is not None:
+            self.start_editing(self.current_id)
+
+    def start_editing(self, note_id: int | None, fields: EditFields | None = None) -> bool:
+        note = self.library.note(note_id) if note_id else None
+        if note is not None and note.trashed:
+            self.statusBar().showMessage("Restore this note from the Trash to edit it.", 8000)
+            return False
+        if not self.editing.start(note_id, fields):
+            return False
+        self.middle.setCurrentWidget(self.editor)
+        self.actions_by_name["edit_note"].setText("&Done Editing")
+        (self.editor.body if note_id else self.editor.title).setFocus()
+        return True
+
+    def stop_editing(self) -> bool:
+        """Save and go back to reading; False (still editing) when the save was refused."""
+        if not self.editing.finish():
+            self.statusBar().showMessage(
+                "Not saved: fix what the editor says (your text is kept as a draft).", 10000)
+            return False
+        self.middle.setCurrentWidget(self.answer)
+        self.actions_by_name["edit_note"].setText("&Edit Note")
+        note_id = self.editing.note_id
+        if note_id:
+            self.open_note(note_id, record=note_id != self.current_id)
+        return True
+
+    def _edit_saved(self, note_id: int, changes: Changes) -> None:
+        self.current_id = note_id if self.editing.active else self.current_id
+        self.apply_changes(changes)
+        if self.editing.active:
+            self.setWindowTitle(f"{self.editor.title.text()} — notegui")
+
+    def _render_preview(self, fields: EditFields) -> str:
+        from notegui.core.domain import Note
+
+        note = Note(self.editing.note_id if hasattr(self, "editing") else 0, fields.title,
+                    fields.description, fields.summary, fields.body, "", "")
+        refs: dict[str, NoteRef | None] = {}
+
+        def resolve(title: str) -> NoteRef | None:
+            key = title_key(title)
+            if key not in refs:
+                found = self.library.find(title)
+                refs[key] = found and NoteRef(found.id, found.title, found.summary,
+                                              found.is_stub)
+            return refs[key]
+
+        return render_note_html(note, resolve, self.dark)
+
+    def do_new_note(self) -> None:
+        if self.editing.active and not self.stop_editing():
+            return
+        self.start_editing(None)
+
+    def do_trash_note(self) -> None:
+        if self.current_id is None:
+            return
+        note = self.library.note(self.current_id)
+        if note is None or note.trashed:
+            return
+        cited = len(self.library.backlinks(note.id))
+        also = (f"\n\n{cited} note(s) cite it; their citations will show it as in the "
+                "Trash." if cited else "")
+        answer = QMessageBox.question(
+            self, "Move to Trash?",
+            f"Move “{note.title}” to the Trash?\n\nIts annotations and history go with "
+            f"it, and Note ▸ Trash… brings it back.{also}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.editing.active:
+            self.editing.abandon()
+            self.middle.setCurrentWidget(self.answer)
+            self.actions_by_name["edit_note"].setText("&Edit Note")
+        ids = list(self.model.ids())
+        row = ids.index(note.id) if note.id in ids else -1
+        changes = self._write(lambda: self.library.trash_note(note.id))
+        if changes is None:
+            return
+        self.history.forget(note.id)
+        self.current_id = None
+        self.apply_changes(changes)
+        remaining = self.model.ids()
+        if remaining:
+            self.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
+        self.statusBar().showMessage(f"Moved “{note.title}” to the Trash.", 8000)
+
+    def do_show_trash(self) -> None:
+        dialog = TrashDialog(self.library.trashed, self)
+        dialog.restoreRequested.connect(self._restore_from_trash)
+        dialog.emptyRequested.connect(
+            lambda: self.apply_changes(self._write(self.library.empty_trash) or Changes()))
+        self.trash_dialog = dialog
+        dialog.open()
+
+    def _restore_from_trash(self, note_id: int) -> None:
+        changes = self._write(lambda: self.library.restore_note(note_id))
+        if changes is not None:
+            self.apply_changes(changes)
+            self.open_note(note_id)
+
+    def do_note_history(self) -> None:
+        note = self.current_id is not None and self.library.note(self.current_id)
+        if not note:
+            return
+        if self.editing.active and not self.stop_editing():
+            return
+        sources = [(s.target.title, s.summary) for s in self.library.sources(note.id)]
+        dialog = HistoryDialog(note, self.library.revisions(note.id), sources, self)
+        dialog.restoreRequested.connect(self._restore_revision)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _restore_revision(self, revision_id: int) -> None:
+        changes = self._write(lambda: self.library.restore_revision(revision_id))
+        if changes is not None:
+            self.apply_changes(changes)
+            self.statusBar().showMessage(
+                "Restored that version; the text it replaced is kept in the history.", 8000)
+
+    def _write(self, write: Callable[[], Changes]) -> Changes | None:
+        try:
+            return write()
+        except LibraryError as error:
+            QMessageBox.warning(self, "Not written", str(error))
+            return None
+
+    # -- drafts (a crash loses nothing) ---------------------------------------------------
+
+    def _save_draft(self, note_id: int, fields: EditFields) -> None:
+        if self.drafts is not None:
+            from notegui.core.drafts import Draft
+
+            self.drafts.save(self.library.path, Draft(
+                note_id, fields.title, fields.description, fields.summary, fields.body,
+                datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def _discard_draft(self, note_id: int) -> None:
+        if self.drafts is not None:
+            self.drafts.discard(self.library.path, note_id)
+
+    def offer_drafts(self) -> bool:
+        """Offer the unsaved edit left by a crash; True when one was restored."""
+        drafts = self.drafts.load(self.library.path) if self.drafts is not None else []
+        if not drafts:
+            return False
+        draft = max(drafts, key=lambda d: d.saved_at)
+        name = draft.title or "a new note"
+        answer = QMessageBox.question(
+            self, "Restore unsaved edit?",
+            f"notegui closed before your edit of “{name}” was saved (draft from "
+            f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the draft.)")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.drafts.discard(self.library.path, draft.note_id)
+            return False
+        fields = EditFields(draft.title, draft.description, draft.summary, draft.body)
+        return self.start_editing(draft.note_id or None, fields)
+
+    # -- annotations ---------------------------------------------------------------------
+
+    def do_highlight(self) -> None:
+        self.annotator.highlight("yellow")
+
+    def do_comment(self) -> None:
+        self.annotator.comment()
+
+    def do_annotation_browser(self) -> None:
+        browser = AnnotationBrowser(self.library.all_annotations, self.current_id or 0, self)
+        browser.annotationRequested.connect(self.show_annotation)
+        self._browser = browser
+        browser.show()
+
+    def show_annotation(self, note_id: int, annotation_id: int) -> None:
+        if note_id != self.current_id and not self.open_note(note_id):
+            return
+        self.annotator.show(annotation_id)
+
     # -- window state --------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -544,6 +766,15 @@ class MainWindow(QMainWindow):
         self.settings.last_library = str(self.library.path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editing.active and not self.editing.save():
+            answer = QMessageBox.question(
+                self, "Close without saving?",
+                "Your edit could not be saved (the editor says why). Close anyway? It is "
+                "kept as a draft and offered at the next start.")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.editing.abandon()
         if self._import is not None:
             self._import.cancel()
             self._import.wait()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from notegui.core.domain import Backlink, SourceLink
+from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -61,17 +62,23 @@ class SourcesPanel(QWidget):
         self.sources = LinkList("Sources: the notes this one cites")
         self.cited_label = QLabel("Cited by")
         self.cited_by = LinkList("Cited by: the notes that cite this one")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        self.annotations_label = QLabel("Annotations")
+        self.annotations = AnnotationList()
+        self.annotations.counted.connect(
+            lambda count: self.annotations_label.setText(f"A&nnotations ({count})"))
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
         for label, widget in ((self.sources_label, self.sources),
-                              (self.cited_label, self.cited_by)):
+                              (self.cited_label, self.cited_by),
+                              (self.annotations_label, self.annotations)):
             bold = QFont(label.font())
             bold.setBold(True)
             label.setFont(bold)
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget, 1)
-            widget.noteRequested.connect(self.noteRequested)
+            self.layout_.addWidget(label)
+            self.layout_.addWidget(widget, 1)
+        for links in (self.sources, self.cited_by):
+            links.noteRequested.connect(self.noteRequested)
 
     def show_links(self, sources: list[SourceLink], backlinks: list[Backlink]) -> None:
         self.sources.fill([(s.target.id, s.target.title, s.summary or s.target.summary,

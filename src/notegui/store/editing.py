@@ -20,7 +20,7 @@ _UPDATE = (
     "UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, body = ?, "
     "updated = ? WHERE id = ?"
 )
-_LINK_SUMMARIES = "SELECT target_id, summary FROM link WHERE source_id = ?"
+_LINK_SUMMARIES = "SELECT target_id, summary FROM link WHERE source_id = ? ORDER BY ordinal"
 _CITING = "SELECT DISTINCT source_id FROM link WHERE target_id = ? AND source_id != ?"
 
 
@@ -77,7 +77,7 @@ class NoteEditor:
                 missing[key] = title
         return list(missing.values())
 
-    def create(self, fields: Fields) -> tuple[int, Changes]:
+    def create(self, fields: Fields, create_missing: bool = True) -> tuple[int, Changes]:
         title = check_title(fields.title)
         key = title_key(title)
         found = self.connection.execute(_BY_KEY, (key,)).fetchone()
@@ -87,12 +87,12 @@ class NoteEditor:
                 where = " (in the Trash)" if trashed else ""
                 raise LibraryError(f"title: a note titled {title!r} already exists{where}")
             # A stub waits for this note: writing it fills the stub, keeping its citations.
-            return note_id, self.save(note_id, fields, create_missing=True)
+            return note_id, self.save(note_id, fields, create_missing)
         note_id = self.connection.execute(
             "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
             " VALUES (?, ?, '', '', '', ?, ?)", (title, key, self.stamp, self.stamp),
         ).lastrowid
-        changes = self.save(note_id, fields, create_missing=True)
+        changes = self.save(note_id, fields, create_missing)
         return note_id, Changes(notes=changes.notes | {note_id}, links=True)
 
     def save(self, note_id: int, fields: Fields, create_missing: bool,
@@ -109,7 +109,10 @@ class NoteEditor:
                      one_line("summary", fields.summary), fields.body)
         old = Fields(old_title, description, summary, body)
         if new == old:
-            return Changes()
+            # The text is as it was; its citations may have found notes since (a stub made).
+            linked = self._relink(note_id, body, create_missing)
+            return Changes(notes=frozenset(linked | {note_id}), links=True) if linked else (
+                Changes())
         key = title_key(title)
         touched = {note_id}
         if key != title_key(old_title):
@@ -142,8 +145,10 @@ class NoteEditor:
         return citing
 
     def _relink(self, note_id: int, body: str, create_missing: bool) -> set[int]:
-        """The note's links, in citation order, keeping each kept link's summary line."""
-        old = dict(self.connection.execute(_LINK_SUMMARIES, (note_id,)).fetchall())
+        """The note's links, in citation order, keeping each kept link's summary line;
+        returns the notes whose links changed (none when they were right already)."""
+        current = self.connection.execute(_LINK_SUMMARIES, (note_id,)).fetchall()
+        old = dict(current)
         targets: list[tuple[int, str | None]] = []
         seen: set[int] = set()
         for cited in question_note.cited_titles(body):
@@ -155,6 +160,8 @@ class NoteEditor:
             if target not in seen and target != note_id:
                 seen.add(target)
                 targets.append((target, old.get(target) or self._default_line(target)))
+        if targets == [tuple(row) for row in current]:
+            return set()
         self.importer.replace_links(note_id, targets)
         return seen | set(old)
 

@@ -283,11 +283,12 @@ class SqliteLibrary:
         self._data_version = self._read_data_version()
 
     def create_note(
-        self, title: str, description: str = "", summary: str = "", body: str = ""
+        self, title: str, description: str = "", summary: str = "", body: str = "",
+        create_missing: bool = True,
     ) -> tuple[int, Changes]:
         """A new note (or the stub of that title, filled); LibraryError on a bad title."""
         with self._writing() as editor:
-            return editor.create(Fields(title, description, summary, body))
+            return editor.create(Fields(title, description, summary, body), create_missing)
 
     def save_note(
         self, note_id: int, title: str, description: str, summary: str, body: str,

@@ -1,0 +1,153 @@
+"""Annotating the open note: re-anchor its annotations in the text as now rendered (an edit
+may have moved their words), show them, and turn the reader's requests into writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from notegui.core.anchoring import Anchor, make_anchor, reanchor
+from notegui.core.domain import Annotation, Changes
+from notegui.core.errors import LibraryError
+from notegui.core.ports import Library
+from notegui.gui.annotation_list import AnnotationList
+from notegui.gui.answer_view import AnswerView
+
+
+def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
+    """Each annotation where its words are in ``text`` now; detached when they are gone."""
+    found = []
+    for annotation in annotations:
+        anchor = reanchor(Anchor(annotation.start, annotation.end, annotation.exact,
+                                 annotation.prefix, annotation.suffix), text)
+        if anchor is None:
+            found.append(replace(annotation, detached=True))
+        else:
+            found.append(replace(annotation, start=anchor.start, end=anchor.end,
+                                 exact=anchor.exact, prefix=anchor.prefix,
+                                 suffix=anchor.suffix, detached=False))
+    return found
+
+
+class Annotator(QObject):
+    """``changed(Changes)`` after every write; ``message(str)`` for the status bar."""
+
+    changed = Signal(object)
+    message = Signal(str)
+
+    def __init__(self, library: Callable[[], Library], answer: AnswerView,
+                 panel: AnnotationList, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._parent = parent
+        self.answer = answer
+        self.panel = panel
+        self.note_id = 0
+        answer.highlightRequested.connect(self.highlight)
+        answer.commentRequested.connect(self.comment)
+        answer.annotationClicked.connect(self.show)
+        panel.annotationRequested.connect(self.show)
+        panel.editCommentRequested.connect(self.edit_comment)
+        panel.colorRequested.connect(self.set_color)
+        panel.deleteRequested.connect(self.delete)
+
+    def note_shown(self, note_id: int) -> None:
+        """Anchor and show the note's annotations; store what re-anchoring moved."""
+        self.note_id = note_id
+        annotations = self._library().annotations(note_id)
+        if annotations:
+            now = anchored(annotations, self.answer.plain_text())
+            moved = [new for old, new in zip(annotations, now, strict=True) if new != old]
+            if moved:
+                try:
+                    self._library().move_annotations(moved)
+                except LibraryError as error:
+                    self.message.emit(f"Annotations not updated: {error}")
+            annotations = now
+        self.answer.show_annotations(annotations)
+        self.panel.fill(annotations)
+
+    def refresh(self) -> None:
+        if self.note_id:
+            self.note_shown(self.note_id)
+
+    # -- requests --------------------------------------------------------------------------
+
+    def highlight(self, color: str = "yellow", comment: str = "") -> Annotation | None:
+        span = self.answer.selection_span()
+        if span is None or not self.note_id:
+            self.message.emit("Select some text in the answer to annotate it.")
+            return None
+        anchor = make_anchor(self.answer.plain_text(), *span)
+        try:
+            added = self._library().add_annotation(
+                self.note_id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start,
+                anchor.end, color, comment)
+        except LibraryError as error:
+            self.message.emit(f"Not annotated: {error}")
+            return None
+        self._written(added.note_id)
+        return added
+
+    def comment(self) -> None:
+        """Comment on the selection (a new annotation), or on the annotation at the cursor."""
+        if self.answer.selection_span() is None:
+            position = self.answer.textCursor().position()
+            for annotation in self.answer.annotations:
+                if annotation.start <= position <= annotation.end:
+                    self.edit_comment(annotation.id)
+                    return
+            self.message.emit("Select some text in the answer to comment on it.")
+            return
+        text, ok = QInputDialog.getMultiLineText(self._parent, "Comment", "Your comment:")
+        if ok:
+            self.highlight("yellow", text)
+
+    def edit_comment(self, annotation_id: int) -> None:
+        current = next((a for a in self._library().annotations(self.note_id)
+                        if a.id == annotation_id), None)
+        if current is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self._parent, "Comment", "Your comment:",
+                                                 current.comment)
+        if ok:
+            self._update(annotation_id, comment=text)
+
+    def set_color(self, annotation_id: int, color: str) -> None:
+        self._update(annotation_id, color=color)
+
+    def _update(self, annotation_id: int, **change: str) -> None:
+        try:
+            updated = self._library().update_annotation(annotation_id, **change)
+        except LibraryError as error:
+            self.message.emit(f"Annotation not changed: {error}")
+            return
+        self._written(updated.note_id)
+
+    def delete(self, annotation_id: int) -> None:
+        try:
+            changes = self._library().delete_annotation(annotation_id)
+        except LibraryError as error:
+            self.message.emit(f"Annotation not deleted: {error}")
+            return
+        self.refresh()
+        self.changed.emit(changes)
+
+    def show(self, annotation_id: int) -> None:
+        """Select the annotation's words in the answer and in the panel."""
+        for annotation in self.answer.annotations:
+            if annotation.id == annotation_id:
+                self.answer.select_span(annotation.start, annotation.end)
+                break
+        self.panel.select(annotation_id)
+        comment = next((a.comment for a in self.answer.annotations if a.id == annotation_id),
+                       "")
+        if comment:
+            self.message.emit(comment)
+
+    def _written(self, note_id: int) -> None:
+        self.refresh()
+        self.changed.emit(Changes(annotations=frozenset({note_id})))

@@ -1,0 +1,95 @@
+"""The current note's annotations, in the sidebar: each quote with its colour and comment;
+detached ones (their words are gone from the note) are listed too, greyed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
+
+from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.answer_view import HIGHLIGHT_RGB
+from notegui.gui.item_delegate import TwoLineDelegate
+
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(*HIGHLIGHT_RGB.get(color, (255, 221, 0))))
+    return QIcon(pixmap)
+
+
+class AnnotationList(QListWidget):
+    annotationRequested = Signal(int)
+    editCommentRequested = Signal(int)
+    colorRequested = Signal(int, str)
+    deleteRequested = Signal(int)
+    counted = Signal(int)  # after each fill: how many are listed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Annotations of this note")
+        self.setItemDelegate(TwoLineDelegate(COMMENT_ROLE, self, lines=0))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.itemActivated.connect(self._open)
+        self.itemClicked.connect(self._open)
+
+    def fill(self, annotations: list[Annotation]) -> None:
+        self.clear()
+        for annotation in annotations:
+            quote = " ".join(annotation.exact.split())
+            label = f"“{quote}”"
+            if annotation.detached:
+                label = f"(detached) {label}"
+            item = QListWidgetItem(swatch(annotation.color), label)
+            item.setData(ANNOTATION_ROLE, annotation.id)
+            item.setData(COMMENT_ROLE, annotation.comment)
+            item.setToolTip(annotation.comment or quote)
+            if annotation.detached:
+                font = QFont(self.font())
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(self.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                item.setToolTip("Its words are no longer in the note. "
+                                + (annotation.comment or quote))
+            self.addItem(item)
+        self.counted.emit(len(annotations))
+
+    def ids(self) -> list[int]:
+        return [self.item(row).data(ANNOTATION_ROLE) for row in range(self.count())]
+
+    def labels(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]
+
+    def select(self, annotation_id: int) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(ANNOTATION_ROLE) == annotation_id:
+                self.setCurrentRow(row)
+                return
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.annotationRequested.emit(item.data(ANNOTATION_ROLE))
+
+    def _menu(self, point: QPoint) -> None:
+        item = self.itemAt(point)
+        if item is None:
+            return
+        annotation_id = item.data(ANNOTATION_ROLE)
+        menu = QMenu(self)
+        menu.addAction("Edit &Comment…").triggered.connect(
+            lambda _=False: self.editCommentRequested.emit(annotation_id))
+        colours = menu.addMenu("C&olour")
+        for colour in HIGHLIGHT_COLORS:
+            colours.addAction(swatch(colour), colour.capitalize()).triggered.connect(
+                lambda _=False, c=colour: self.colorRequested.emit(annotation_id, c))
+        menu.addAction("&Delete Annotation").triggered.connect(
+            lambda _=False: self.deleteRequested.emit(annotation_id))
+        menu.exec(self.viewport().mapToGlobal(point))

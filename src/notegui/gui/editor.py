@@ -1,0 +1,264 @@
+"""The note editor: title, description, summary and the markdown body, with highlighting,
+a live preview beside it, undo/redo (Qt's own, per field), and completion of cited titles
+after ``[[``. It only edits; the window decides when to save (gui/editing.py)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.domain import Note
+from notegui.gui.markdown_highlighter import MarkdownHighlighter
+
+PREVIEW_DELAY_MS = 250
+COMPLETIONS = 20
+
+
+@dataclass(frozen=True)
+class EditFields:
+    title: str
+    description: str
+    summary: str
+    body: str
+
+
+def open_citation(text_before: str) -> str | None:
+    """The title being typed after an unclosed ``[[`` on this line, else None."""
+    start = text_before.rfind("[[")
+    if start < 0 or "]]" in text_before[start:]:
+        return None
+    return text_before[start + 2 :]
+
+
+class BodyEdit(QPlainTextEdit):
+    """The markdown body. Typing after ``[[`` offers the library's titles; choosing one
+    writes it and closes the citation."""
+
+    def __init__(self, titles_for: Callable[[str], list[str]], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._titles_for = titles_for
+        self.setAccessibleName("Answer (markdown)")
+        self.setTabChangesFocus(False)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.completer = QCompleter(QStringListModel(self), self)
+        self.completer.setWidget(self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self.insert_citation)
+        self.completer.popup().setAccessibleName("Cited title suggestions")
+
+    def typed_title(self) -> str | None:
+        cursor = self.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        return open_citation(before)
+
+    def insert_citation(self, title: str) -> None:
+        typed = self.typed_title()
+        if typed is None:
+            return
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor,
+                            len(typed))
+        after = cursor.block().text()[cursor.positionInBlock() + len(typed):]
+        closing = "" if after.startswith("]]") else "]]"
+        cursor.insertText(title + closing)
+        if not closing:
+            cursor.movePosition(QTextCursor.MoveOperation.Right, n=2)
+        self.setTextCursor(cursor)
+        self.completer.popup().hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in (
+            Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape,
+            Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+                current = popup.currentIndex()
+                row = current.row() if current.isValid() else 0
+                choice = self.completer.completionModel().index(row, 0).data()
+                if choice:
+                    self.insert_citation(choice)
+                    return
+            if event.key() == Qt.Key.Key_Escape:
+                popup.hide()
+                return
+            event.ignore()  # the popup handles moving through the list
+            return
+        super().keyPressEvent(event)
+        self._offer_titles()
+
+    def _offer_titles(self) -> None:
+        typed = self.typed_title()
+        if typed is None or not typed.strip():
+            self.completer.popup().hide()
+            return
+        titles = self._titles_for(typed)[:COMPLETIONS]
+        if not titles:
+            self.completer.popup().hide()
+            return
+        self.completer.model().setStringList(titles)
+        self.completer.setCompletionPrefix("")
+        rect = self.cursorRect()
+        rect.setWidth(min(560, self.viewport().width()))
+        self.completer.complete(rect)
+        self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
+
+
+class NoteEditorPane(QWidget):
+    """Edits one note. ``edited`` fires on every change the reader makes;
+    ``createRequested(title)`` when they ask to create a cited note that does not exist."""
+
+    edited = Signal()
+    createRequested = Signal(str)
+
+    def __init__(self, titles_for: Callable[[str], list[str]],
+                 render_preview: Callable[[EditFields], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Note editor")
+        self._render_preview = render_preview
+        self._loading = False
+        self.note_id = 0
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title (a question)")
+        self.title.setPlaceholderText("The question, ending in '?'")
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Description")
+        self.description.setPlaceholderText("One line saying what the note answers")
+        self.summary = QLineEdit()
+        self.summary.setAccessibleName("Summary")
+        self.summary.setPlaceholderText("One line: how notes citing this one sum it up")
+        self.body = BodyEdit(titles_for)
+        self.highlighter = MarkdownHighlighter(self.body.document())
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Preview")
+        self.preview.setOpenLinks(False)
+        self.preview_button = QToolButton()
+        self.preview_button.setText("Preview")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setChecked(True)
+        self.preview_button.setAccessibleName("Show the preview")
+        self.preview_button.toggled.connect(self._toggle_preview)
+        self.message = QLabel()
+        self.message.setAccessibleName("Editor messages")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.linkActivated.connect(self.createRequested)
+        self.message.hide()
+        self.state = QLabel()
+        self.state.setAccessibleName("Save state")
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._layout()
+        for field in (self.title, self.description, self.summary):
+            field.textEdited.connect(self._changed)
+        self.body.textChanged.connect(self._body_changed)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("&Description", self.description)
+        form.addRow("S&ummary", self.summary)
+        bar = QHBoxLayout()
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.preview_button)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.body)
+        self.split.addWidget(self.preview)
+        self.split.setChildrenCollapsible(False)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addLayout(form)
+        column.addWidget(self.message)
+        column.addWidget(self.split, 1)
+        column.addLayout(bar)
+
+    # -- content ---------------------------------------------------------------------------
+
+    def load(self, note: Note | None, fields: EditFields | None = None) -> None:
+        """Edit ``note`` (None: a new note); ``fields`` instead of its text (a draft)."""
+        self._loading = True
+        self.note_id = note.id if note else 0
+        if fields is None:
+            fields = EditFields(note.title, note.description, note.summary, note.body
+                                ) if note else EditFields("", "", "", "")
+        self.title.setText(fields.title)
+        self.description.setText(fields.description)
+        self.summary.setText(fields.summary)
+        self.body.setPlainText(fields.body)
+        self.body.document().clearUndoRedoStacks()
+        self._loading = False
+        self.show_problem("")
+        self.refresh_preview()
+
+    def fields(self) -> EditFields:
+        return EditFields(self.title.text(), self.description.text(), self.summary.text(),
+                          self.body.toPlainText())
+
+    def set_dark(self, dark: bool, css: str) -> None:
+        self.highlighter.set_dark(dark)
+        self.preview.document().setDefaultStyleSheet(css)
+        self.refresh_preview()
+
+    # -- messages --------------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        """A problem that stops saving (a bad title, a failed write); '' hides it."""
+        self.message.setText(f"<b>Not saved:</b> {html.escape(text)}" if text else "")
+        self.message.setVisible(bool(text))
+
+    def show_missing(self, titles: list[str]) -> None:
+        """Cited titles with no note: each with a link that creates it."""
+        if not titles:
+            self.show_problem("")
+            return
+        links = ", ".join(
+            f'“{html.escape(t)}” (<a href="{html.escape(t, quote=True)}">create it</a>)'
+            for t in titles[:5])
+        more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
+        self.message.setText(f"Not in the library yet: {links}{more}")
+        self.message.show()
+
+    def set_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    # -- reacting --------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self._preview_timer.start()
+            self.edited.emit()
+
+    def _body_changed(self) -> None:
+        self._changed()
+
+    def _toggle_preview(self, shown: bool) -> None:
+        self.preview.setVisible(shown)
+        if shown:
+            self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        if self.preview.isVisibleTo(self) or not self.isVisible():
+            bar = self.preview.verticalScrollBar()
+            position = bar.value()
+            self.preview.setHtml(self._render_preview(self.fields()))
+            bar.setValue(position)

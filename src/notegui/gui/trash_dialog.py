@@ -1,0 +1,87 @@
+"""The Trash: notes moved out of the library, each with its annotations and history, until
+they are restored or the Trash is emptied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.domain import NoteRef
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+class TrashDialog(QDialog):
+    restoreRequested = Signal(int)
+    emptyRequested = Signal()
+
+    def __init__(self, trashed: Callable[[], list[NoteRef]], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Trash")
+        self.resize(520, 420)
+        self._trashed = trashed
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("Notes in the Trash")
+        self.notes.itemActivated.connect(lambda _item: self._restore())
+        self.empty_label = QLabel("The Trash is empty.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setAccessibleName("Restore the selected note")
+        self.empty_button = QPushButton("&Empty Trash…")
+        self.empty_button.setAccessibleName("Delete every note in the Trash for good")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore)
+        self.empty_button.clicked.connect(self._empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.notes.clear()
+        for ref in self._trashed():
+            item = QListWidgetItem(ref.title)
+            item.setData(NOTE_ROLE, ref.id)
+            item.setToolTip(ref.summary or ref.title)
+            self.notes.addItem(item)
+        has_notes = self.notes.count() > 0
+        self.empty_label.setVisible(not has_notes)
+        self.restore_button.setEnabled(has_notes)
+        self.empty_button.setEnabled(has_notes)
+        if has_notes:
+            self.notes.setCurrentRow(0)
+
+    def titles(self) -> list[str]:
+        return [self.notes.item(row).text() for row in range(self.notes.count())]
+
+    def _restore(self) -> None:
+        item = self.notes.currentItem()
+        if item is not None:
+            self.restoreRequested.emit(item.data(NOTE_ROLE))
+            self.refresh()
+
+    def _empty(self) -> None:
+        answer = QMessageBox.question(
+            self, "Empty the Trash?",
+            f"Delete the {self.notes.count()} note(s) in the Trash for good, with their "
+            "annotations and history? A note still cited elsewhere stays as a stub of its "
+            "title.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.emptyRequested.emit()
+            self.refresh()
