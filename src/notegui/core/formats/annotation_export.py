@@ -1,0 +1,348 @@
+"""Annotations out of (and W3C annotations back into) notegui: a markdown digest to read,
+and W3C Web Annotation JSON-LD to exchange with other annotation tools.
+
+The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-model/):
+
+- the file is an ``AnnotationCollection`` with one embedded ``AnnotationPage``;
+- each annotation's ``id`` is ``urn:uuid:<uuid5>`` of its note title, created time,
+  offsets and quote: the same annotation gets the same id in every export, in any library
+  (database row ids are not kept, and an imported annotation gets a new row);
+- ``motivation`` is ``commenting`` when there is a comment, else ``highlighting``; the
+  comment is a ``TextualBody`` (``text/plain``, purpose ``commenting``); a highlight
+  without a comment has no body, as the model allows;
+- the colour is the model's styling: ``target.styleClass`` names it and the annotation's
+  ``stylesheet`` (a ``CssStylesheet``) gives that class a background colour. A tagging
+  body would claim the colour is a tag of the text, which it is not;
+- ``target`` is a SpecificResource: ``source`` is ``notegui:note/<percent-encoded
+  title>``, ``selector`` the alternatives TextQuoteSelector (exact, prefix, suffix) and
+  TextPositionSelector (start, end: code points of the note's rendered plain text). A
+  detached annotation has no TextPositionSelector: its old offsets no longer select its
+  quote, and alternative selectors must select the same text;
+- ``created`` and ``modified`` are notegui's UTC times; ``generator`` names the software.
+
+``from_w3c`` reads that back (also a single Annotation, an AnnotationPage or a list of
+annotations) into Annotations with ``id`` 0 and ``detached`` False: ids are the
+database's, and whether the words are still there is decided by re-anchoring when the note
+is shown. Without a TextPositionSelector the quote is placed at 0 and re-anchoring finds
+it by its context. Other bodies (links, tags) and selectors are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from typing import Any
+from urllib.parse import quote, unquote
+
+from notegui.core.domain import HIGHLIGHT_COLORS, Annotation, title_key
+from notegui.core.formats.errors import FormatError
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCE_PREFIX = "notegui:note/"
+DETACHED = "(detached: its words are no longer in the note)"
+
+# a pale background for each highlight colour (the app's colours, as CSS)
+CSS_COLORS = {
+    "yellow": "#fff59d",
+    "green": "#c5e1a5",
+    "blue": "#90caf9",
+    "pink": "#f8bbd0",
+    "purple": "#ce93d8",
+}
+_IDS = uuid.uuid5(uuid.NAMESPACE_URL, "notegui:annotation")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")  # what would open raw HTML in markdown
+
+
+def _ordered(annotations: Sequence[Annotation]) -> list[Annotation]:
+    return sorted(annotations, key=lambda a: (title_key(a.note_title), a.note_title,
+                                              a.start, a.end))
+
+
+# -- markdown --------------------------------------------------------------------------------
+
+
+def to_markdown(annotations: Sequence[Annotation]) -> str:
+    """A digest to read: ``## Title`` per note (in title order), each quote a blockquote,
+    its comment a paragraph, its colour (and detachment) in italics."""
+    lines = ["# Annotations", ""]
+    if not annotations:
+        lines += ["No annotations.", ""]
+    for title, group in groupby(_ordered(annotations), key=lambda a: a.note_title):
+        lines += [f"## {_inline(title, heading=True)}", ""]
+        for annotation in group:
+            lines += _blockquote(annotation.exact)
+            lines.append("")
+            if annotation.comment.strip():
+                lines += [*annotation.comment.strip().splitlines(), ""]
+            note = f"*{annotation.color} highlight*"
+            lines += [f"{note} {DETACHED}" if annotation.detached else note, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _blockquote(text: str) -> list[str]:
+    """Every line of the quote inside the blockquote, whatever it holds: splitlines also
+    breaks at "\\r", U+2028 and U+2029 (a markdown reader may see line ends there too), an
+    empty line keeps its ">" (a bare blank line would end the quote), and "<" that could
+    open raw HTML (say "</blockquote>") is escaped."""
+    return [f"> {_inline(line)}" if line.strip() else ">" for line in text.splitlines()] or [">"]
+
+
+def _inline(text: str, heading: bool = False) -> str:
+    text = _TAG_START.sub(r"\\<", text.strip() if heading else text)
+    if heading and text.endswith("#"):  # a closing "#" sequence would vanish from a heading
+        text = text[:-1] + "\\#"
+    return text
+
+
+# -- W3C Web Annotation ------------------------------------------------------------------------
+
+
+def annotation_iri(annotation: Annotation) -> str:
+    """The annotation's stable id (see the module docstring)."""
+    name = "\x1f".join((annotation.note_title, annotation.created, str(annotation.start),
+                        str(annotation.end), annotation.exact))
+    return f"urn:uuid:{uuid.uuid5(_IDS, name)}"
+
+
+def source_iri(title: str) -> str:
+    return SOURCE_PREFIX + quote(title, safe="")
+
+
+def to_w3c(annotations: Sequence[Annotation], generator: str = "notegui") -> str:
+    """A W3C Web Annotation AnnotationCollection (JSON-LD) of the annotations."""
+    items = [_to_w3c_item(a, generator) for a in _ordered(annotations)]
+    collection = uuid.uuid5(_IDS, "\x1f".join(item["id"] for item in items))
+    page = f"urn:uuid:{uuid.uuid5(collection, 'page 1')}"
+    document = {
+        "@context": W3C_CONTEXT,
+        "id": f"urn:uuid:{collection}",
+        "type": "AnnotationCollection",
+        "label": "notegui annotations",
+        "total": len(items),
+        "first": {
+            "id": page,
+            "type": "AnnotationPage",
+            "partOf": f"urn:uuid:{collection}",
+            "startIndex": 0,
+            "items": items,
+        },
+        "last": page,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _to_w3c_item(a: Annotation, generator: str) -> dict[str, Any]:
+    color = a.color if a.color in CSS_COLORS else "yellow"  # as from_w3c reads it back
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}
+    ]
+    if not a.detached:
+        selectors.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
+    item: dict[str, Any] = {
+        "id": annotation_iri(a),
+        "type": "Annotation",
+        "motivation": "commenting" if a.comment else "highlighting",
+    }
+    if a.comment:
+        item["body"] = {
+            "type": "TextualBody", "value": a.comment, "format": "text/plain",
+            "purpose": "commenting",
+        }
+    item["target"] = {
+        "type": "SpecificResource",
+        "source": source_iri(a.note_title),
+        "selector": selectors,
+        "styleClass": color,
+    }
+    item["stylesheet"] = {
+        "type": "CssStylesheet",
+        "value": f".{color} {{ background-color: {CSS_COLORS[color]}; }}",
+    }
+    if a.created:
+        item["created"] = a.created
+    if a.updated:
+        item["modified"] = a.updated
+    item["generator"] = {"type": "Software", "name": generator}
+    return item
+
+
+def from_w3c(text: str, source_name: str) -> list[Annotation]:
+    """Annotations from W3C Web Annotation JSON(-LD): an AnnotationCollection with embedded
+    pages, an AnnotationPage, one Annotation or a list of them. FormatError names
+    ``source_name`` and the field, e.g. ``first.items[3].target.selector``."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"{source_name}: not valid JSON at line {error.lineno}, column {error.colno}: "
+            f"{error.msg}"
+        ) from None
+    except RecursionError:
+        raise FormatError(f"{source_name}: JSON nested too deeply") from None
+    try:
+        return [_annotation(item, where) for item, where in _items(raw)]
+    except _Bad as bad:
+        where, what = bad.args
+        raise FormatError(f"{source_name}: {where or 'top level'}: {what}") from None
+
+
+class _Bad(Exception):
+    """(where, what): a field that is wrong; from_w3c adds the file name."""
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _types(raw: dict[str, Any]) -> set[str]:
+    value = raw.get("type", [])
+    values = value if isinstance(value, list) else [value]
+    return {v for v in values if isinstance(v, str)}
+
+
+def _items(raw: Any) -> Iterator[tuple[Any, str]]:
+    """Each annotation object with its path."""
+    if isinstance(raw, list):
+        yield from ((item, f"[{i}]") for i, item in enumerate(raw))
+        return
+    if not isinstance(raw, dict):
+        raise _Bad("", "expected an AnnotationCollection, an AnnotationPage or an Annotation")
+    kinds = _types(raw)
+    if "Annotation" in kinds:
+        yield raw, ""
+    elif "AnnotationPage" in kinds:
+        yield from _page_items(raw, "")
+    elif "AnnotationCollection" in kinds:
+        if "first" not in raw:
+            if raw.get("total", 0) != 0:
+                raise _Bad("first", "missing, and total is not 0")
+            return
+        page, where = raw["first"], "first"
+        while page is not None:  # embedded pages, each with the next one embedded
+            if not isinstance(page, dict):
+                raise _Bad(where, "expected an embedded AnnotationPage (a page given only "
+                                  "by its address cannot be read from a file)")
+            yield from _page_items(page, where)
+            page, where = page.get("next"), f"{where}.next"
+    else:
+        raise _Bad("type", f"expected AnnotationCollection, AnnotationPage or Annotation, "
+                           f"found {raw.get('type')!r:.60}")
+
+
+def _page_items(page: dict[str, Any], where: str) -> Iterator[tuple[Any, str]]:
+    items = page.get("items")
+    if not isinstance(items, list):
+        raise _Bad(_path(where, "items"), "expected a list of annotations")
+    yield from ((item, f"{_path(where, 'items')}[{i}]") for i, item in enumerate(items))
+
+
+def _annotation(raw: Any, where: str) -> Annotation:
+    if not isinstance(raw, dict):
+        raise _Bad(where, "expected an Annotation object")
+    if "Annotation" not in _types(raw):
+        raise _Bad(_path(where, "type"), f'expected "Annotation", found {raw.get("type")!r:.60}')
+    target, at = _one(raw.get("target"), _path(where, "target"))
+    if not isinstance(target, dict):
+        raise _Bad(at, "a whole document, not a span of text (no selector)")
+    title = _title(target.get("source"), _path(at, "source"))
+    quote_, quote_at, position = _selectors(target.get("selector"), _path(at, "selector"))
+    exact = _string(quote_, "exact", quote_at, required=True)
+    if not exact:
+        raise _Bad(f"{quote_at}.exact", "empty")
+    start, end = position if position is not None else (0, len(exact))
+    return Annotation(
+        note_title=title,
+        exact=exact,
+        prefix=_string(quote_, "prefix", quote_at),
+        suffix=_string(quote_, "suffix", quote_at),
+        start=start,
+        end=end,
+        comment=_comment(raw, where),
+        color=_color(target.get("styleClass")),
+        created=_string(raw, "created", where),
+        updated=_string(raw, "modified", where),
+    )
+
+
+def _one(value: Any, where: str) -> tuple[Any, str]:
+    if isinstance(value, list):
+        if len(value) != 1:
+            raise _Bad(where, f"expected one target, found {len(value)}")
+        return value[0], f"{where}[0]"
+    if value is None:
+        raise _Bad(where, "missing")
+    return value, where
+
+
+def _title(source: Any, where: str) -> str:
+    if isinstance(source, dict):  # an External Web Resource: its id is the address
+        source, where = source.get("id"), f"{where}.id"
+    if not isinstance(source, str) or not source.startswith(SOURCE_PREFIX):
+        raise _Bad(where, f'expected "{SOURCE_PREFIX}<title>", found {source!r:.60}')
+    title = unquote(source[len(SOURCE_PREFIX):])
+    if not title.strip():
+        raise _Bad(where, "no note title")
+    return title
+
+
+def _selectors(
+    value: Any, where: str
+) -> tuple[dict[str, Any], str, tuple[int, int] | None]:
+    """The TextQuoteSelector with its path, and the TextPositionSelector's (start, end)."""
+    selectors = value if isinstance(value, list) else [value]
+    found: dict[str, tuple[dict[str, Any], str]] = {}
+    for i, selector in enumerate(selectors):
+        here = f"{where}[{i}]" if isinstance(value, list) else where
+        if isinstance(selector, dict):
+            for kind in _types(selector) & {"TextQuoteSelector", "TextPositionSelector"}:
+                found.setdefault(kind, (selector, here))
+    if "TextQuoteSelector" not in found:
+        raise _Bad(where, "no TextQuoteSelector (notegui needs the quoted text)")
+    if "TextPositionSelector" not in found:
+        return (*found["TextQuoteSelector"], None)
+    position, here = found["TextPositionSelector"]
+    start, end = position.get("start"), position.get("end")
+    for key, number in (("start", start), ("end", end)):
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            raise _Bad(f"{here}.{key}", f"expected a whole number >= 0, found {number!r:.40}")
+    assert isinstance(start, int) and isinstance(end, int)
+    if end < start:
+        raise _Bad(here, f"end {end} is before start {start}")
+    return (*found["TextQuoteSelector"], (start, end))
+
+
+def _string(raw: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    value = raw.get(key, None if required else "")
+    if not isinstance(value, str):
+        found = "missing" if value is None else f"found {value!r:.40}"
+        raise _Bad(_path(where, key), f"expected a string, {found}")
+    return value
+
+
+def _comment(raw: dict[str, Any], where: str) -> str:
+    """The text of the commenting bodies (TextualBody, or bodyValue), blank-line joined."""
+    texts = []
+    if "bodyValue" in raw:
+        texts.append(_string(raw, "bodyValue", where))
+    body = raw.get("body", [])
+    bodies = body if isinstance(body, list) else [body]
+    for i, item in enumerate(bodies):
+        if not isinstance(item, dict) or "TextualBody" not in _types(item):
+            continue  # a link to a body elsewhere, or a resource: nothing to keep as text
+        purpose = item.get("purpose", [])
+        purposes = purpose if isinstance(purpose, list) else [purpose]
+        if purposes and "commenting" not in purposes:
+            continue  # a tag, a reply, a description: not notegui's comment
+        here = f"{_path(where, 'body')}[{i}]" if isinstance(body, list) else _path(where, "body")
+        texts.append(_string(item, "value", here, required=True))
+    return "\n\n".join(t for t in texts if t)
+
+
+def _color(style: Any) -> str:
+    """The first highlight colour among the style classes; yellow when there is none
+    (another tool's classes are not colours of ours)."""
+    classes = style if isinstance(style, list) else [style]
+    return next((c for c in classes if c in HIGHLIGHT_COLORS), "yellow")
