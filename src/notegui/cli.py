@@ -13,7 +13,7 @@ from notegui import __version__
 from notegui.core.domain import Note
 from notegui.core.errors import ExportError
 from notegui.core.files import write_atomically, write_folder
-from notegui.core.formats import json_format, markdown_vault
+from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.ports import Library
 
@@ -56,14 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
     command = commands.add_parser(
-        "export", help="export one note as text, or the library as JSON or markdown",
+        "export", help="export one note as text, the library as JSON or markdown, or the "
+        "annotations",
         description="text: one note in the question-note format (--note). json: the whole "
-        "library. markdown: a folder of .md files, an Obsidian vault (-o FOLDER).",
+        "library. markdown: a folder of .md files, an Obsidian vault (-o FOLDER). "
+        "annotations-md: every highlight and comment as markdown, by note. annotations-w3c: "
+        "the same as a W3C Web Annotation collection (JSON-LD).",
     )
-    command.add_argument("--format", required=True, choices=["text", "json", "markdown"])
+    command.add_argument("--format", required=True, choices=[
+        "text", "json", "markdown", "annotations-md", "annotations-w3c",
+    ])
     command.add_argument("--note", metavar="TITLE", help="the note to export (text format)")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",
-                         help="file (text, json) or folder (markdown); default: standard output")
+                         help="file (text, json, annotations-*) or folder (markdown); "
+                         "default: standard output")
 
     command = commands.add_parser("list", help="list every note's title",
                                   description="Every note's title, in title order.")
@@ -140,6 +146,12 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         _emit(text if text.endswith("\n") else text + "\n", args.output, out)
     elif args.format == "json":
         _emit(json_format.dumps(library.document()), args.output, out)
+    elif args.format == "annotations-md":
+        _emit(annotation_export.to_markdown(library.document().annotations), args.output, out)
+    elif args.format == "annotations-w3c":
+        annotations = library.document().annotations
+        _emit(annotation_export.to_w3c(annotations, generator=f"notegui {__version__}"),
+              args.output, out)
     else:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
