@@ -24,12 +24,10 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QIcon,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.swatches import swatch_color, swatch_icon
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
 Fetch = Callable[[str, str, int], list[Annotation]]
@@ -57,33 +56,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 DEBOUNCE_MS = 150
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 30
-SWATCHES = {  # drawn on both light and dark backgrounds, so mid-tone
-    "yellow": QColor(244, 208, 63),
-    "green": QColor(124, 207, 111),
-    "blue": QColor(111, 179, 242),
-    "pink": QColor(245, 154, 195),
-    "purple": QColor(179, 157, 219),
-}
-_UNKNOWN_SWATCH = QColor(160, 160, 160)
 _PADDING = 6
 _SWATCH = 12
 _GAP = 8
-
-
-def swatch_color(name: str) -> QColor:
-    return SWATCHES.get(name, _UNKNOWN_SWATCH)
-
-
-def swatch_icon(name: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(swatch_color(name).darker(140))
-    painter.setBrush(swatch_color(name))
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def one_line(text: str) -> str:

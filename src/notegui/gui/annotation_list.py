@@ -4,21 +4,15 @@ detached ones (their words are gone from the note) are listed too, greyed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
-from notegui.gui.answer_view import HIGHLIGHT_RGB
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.swatches import swatch_icon
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 21
-
-
-def swatch(color: str, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(*HIGHLIGHT_RGB.get(color, (255, 221, 0))))
-    return QIcon(pixmap)
 
 
 class AnnotationList(QListWidget):
@@ -48,7 +42,7 @@ class AnnotationList(QListWidget):
             label = f"“{quote}”"
             if annotation.detached:
                 label = f"(detached) {label}"
-            item = QListWidgetItem(swatch(annotation.color), label)
+            item = QListWidgetItem(swatch_icon(annotation.color), label)
             item.setData(ANNOTATION_ROLE, annotation.id)
             item.setData(COMMENT_ROLE, annotation.comment)
             item.setToolTip(annotation.comment or quote)
@@ -88,7 +82,7 @@ class AnnotationList(QListWidget):
             lambda _=False: self.editCommentRequested.emit(annotation_id))
         colours = menu.addMenu("C&olour")
         for colour in HIGHLIGHT_COLORS:
-            colours.addAction(swatch(colour), colour.capitalize()).triggered.connect(
+            colours.addAction(swatch_icon(colour), colour.capitalize()).triggered.connect(
                 lambda _=False, c=colour: self.colorRequested.emit(annotation_id, c))
         menu.addAction("&Delete Annotation").triggered.connect(
             lambda _=False: self.deleteRequested.emit(annotation_id))

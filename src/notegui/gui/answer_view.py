@@ -17,12 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.swatches import swatch_color
 
 NOTE_SCHEME = "note"
-HIGHLIGHT_RGB = {
-    "yellow": (255, 221, 0), "green": (80, 200, 120), "blue": (90, 160, 255),
-    "pink": (255, 120, 180), "purple": (170, 120, 255),
-}
+HIGHLIGHT_ALPHA = 120  # see-through, so selected and searched words still show
 
 
 class AnswerView(QTextBrowser):
@@ -98,11 +96,12 @@ class AnswerView(QTextBrowser):
             cursor.setPosition(min(annotation.start, length))
             cursor.setPosition(min(annotation.end, length), QTextCursor.MoveMode.KeepAnchor)
             look = QTextCharFormat()
-            look.setBackground(QColor(*HIGHLIGHT_RGB.get(annotation.color, (255, 221, 0)), 110))
+            color = QColor(swatch_color(annotation.color))
+            color.setAlpha(HIGHLIGHT_ALPHA)
+            look.setBackground(color)
             if annotation.comment:
                 look.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                look.setUnderlineColor(QColor(*HIGHLIGHT_RGB.get(annotation.color,
-                                                                 (255, 221, 0))))
+                look.setUnderlineColor(swatch_color(annotation.color).darker(160))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = look

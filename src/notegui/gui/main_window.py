@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 OpenLibrary = Callable[[Path], Library]
 SEARCH_LIMIT = 200
+OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
 _REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
 EXPORT_FORMATS = (
     "Text: the current note, in the question-note format",
@@ -183,6 +184,14 @@ class MainWindow(QMainWindow):
         self.sidebar.noteRequested.connect(self.open_note)
         self.editing.saved.connect(self._edit_saved)
         self.annotator.changed.connect(self.apply_changes)
+        self.sidebar.tags.tagsChanged.connect(self._set_tags)
+        self.sidebar.tags.tagClicked.connect(lambda name: self.search.setText(f"tag:{name}"))
+        self.sidebar.tags.statusMessage.connect(
+            lambda text: self.statusBar().showMessage(text, 5000))
+        # A CLI import (another process) while the window is open: show it.
+        self._outside = QTimer(self, interval=OUTSIDE_CHANGES_MS)
+        self._outside.timeout.connect(self._check_outside_changes)
+        self._outside.start()
         self.annotator.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # -- the library ---------------------------------------------------------------------
@@ -193,6 +202,7 @@ class MainWindow(QMainWindow):
         self.current_id = None
         self.search.clear()
         self._show_all()
+        self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(f"notegui — {library.path.name}")
         start = note_id or self.settings.last_note.get(str(library.path))
         if start is None or library.note(start) is None:
@@ -271,6 +281,7 @@ class MainWindow(QMainWindow):
         summaries = {s.target.id: s.summary or s.target.summary for s in sources}
         self.answer.show_note(html, summaries, scroll)
         self.sidebar.show_links(sources, backlinks)
+        self.sidebar.tags.set_tags(note.tags)
         self.current_id = note_id
         self.annotator.note_shown(note_id)
         if note.trashed:
@@ -508,6 +519,7 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, summary: ImportSummary) -> None:
         self._import = None
+        self.library.changed_elsewhere()  # (its own writes, shown below)
         self.apply_changes(Changes(notes=frozenset(summary.changed), links=bool(summary.changed)),
                            summary.note_ids)
         if self.current_id is None and self.model.ids():
@@ -687,6 +699,22 @@ class MainWindow(QMainWindow):
             self.apply_changes(changes)
             self.statusBar().showMessage(
                 "Restored that version; the text it replaced is kept in the history.", 8000)
+
+    def _set_tags(self, names: list[str]) -> None:
+        if self.current_id is None:
+            return
+        changes = self._write(lambda: self.library.set_tags(self.current_id, names))
+        if changes:
+            self.sidebar.tags.set_known_tags(self.library.tags())
+            self.model.refresh(changes.notes)
+
+    def _check_outside_changes(self) -> None:
+        if self._import is not None:
+            return  # the import's own writes; it refreshes when it ends
+        if self.library.changed_elsewhere():
+            self.model.forget_rows()
+            self.apply_changes(Changes(links=True))
+            self.statusBar().showMessage("The library was changed outside; refreshed.", 5000)
 
     def _write(self, write: Callable[[], Changes]) -> Changes | None:
         try:

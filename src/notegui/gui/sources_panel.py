@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -66,8 +67,10 @@ class SourcesPanel(QWidget):
         self.annotations = AnnotationList()
         self.annotations.counted.connect(
             lambda count: self.annotations_label.setText(f"A&nnotations ({count})"))
+        self.tags = TagEditor()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
+        self.layout_.addWidget(self.tags)
         for label, widget in ((self.sources_label, self.sources),
                               (self.cited_label, self.cited_by),
                               (self.annotations_label, self.annotations)):
