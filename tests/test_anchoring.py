@@ -35,6 +35,13 @@ def test_unchanged_text_keeps_the_anchor():
     assert reanchor(anchor, TEXT) == anchor
 
 
+def test_text_added_after_a_quote_that_ended_the_note_refreshes_its_suffix():
+    anchor = make_anchor("a closing remark", 2, 16)
+    assert anchor.suffix == ""
+    moved = reanchor(anchor, "a closing remark, and more")
+    assert moved == Anchor(2, 16, "closing remark", "a ", ", and more")
+
+
 def test_text_inserted_before_shifts_the_anchor():
     anchor = anchor_on(TEXT, "jumps over the lazy dog")
     edited = "A new first sentence, quite long. " + TEXT
@@ -202,3 +209,24 @@ def test_tiny_texts_do_not_fail(edit):
     anchor = make_anchor("a b", 0, 1)
     result = reanchor(anchor, edit)
     assert result is None or edit[result.start:result.end] == result.exact
+
+
+def test_whatever_the_edit_a_found_anchor_describes_the_new_text():
+    rng = random.Random(11)
+    pieces = ["the", "a", "quick", "fox", "café", "日本", ",", ".", "\n", "\n\n", "\t",
+              "\u2029", "🙂", "  "]
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        anchor = make_anchor(text, rng.randrange(len(text) + 1), rng.randrange(len(text) + 1))
+        edited = list(text)
+        for _ in range(rng.randint(0, 4)):
+            at = rng.randrange(len(edited) + 1)
+            if rng.random() < 0.5:
+                edited[at:at] = rng.choice(pieces) + " "
+            else:
+                del edited[at:at + rng.randint(1, 8)]
+        new = "".join(edited)
+        found = reanchor(anchor, new)
+        if found is not None:
+            assert found == make_anchor(new, found.start, found.end), (text, anchor, new)
+            assert found.exact.strip()

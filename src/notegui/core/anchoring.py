@@ -120,7 +120,9 @@ def _reanchor(anchor: Anchor, text: _Text) -> Anchor | None:
         and raw[max(0, anchor.start - len(anchor.prefix)):anchor.start] == anchor.prefix
         and raw[anchor.end:anchor.end + len(anchor.suffix)] == anchor.suffix
     ):
-        return anchor
+        # in place; the context kept is refreshed (text may now follow a quote that ended
+        # the note)
+        return make_anchor(raw, anchor.start, anchor.end)
     quote = _Quote(anchor)
     words = len(quote.tokens)
     exact = _best_exact(quote, text)
