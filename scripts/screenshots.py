@@ -22,6 +22,25 @@ def settle(app: QApplication, ms: int = 300) -> None:
     app.processEvents()
 
 
+def annotate(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Highlights, a comment and the tags, then the editor beside its preview."""
+    for phrase, colour, comment in (
+        ("five million pretraining documents", "yellow", "Which corpus? Check the appendix."),
+        ("knowledge retrieval happens in the *lower* layers".replace("*", ""), "green", ""),
+    ):
+        window.answer.setTextCursor(window.answer.document().find(phrase))
+        window.annotator.highlight(colour, comment)
+    window.library.set_tags(window.current_id, ["reasoning", "memorization"])
+    window.open_note(window.current_id, record=False)
+    window.answer.setTextCursor(window.answer.document().find("clean answer"))
+    settle(app)
+    window.grab().save(str(out / "annotations.png"))
+    window.do_edit_note()
+    settle(app, 600)
+    window.grab().save(str(out / "editor.png"))
+    window.do_edit_note()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -49,6 +68,8 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "search.png"))
     QTest.keyClick(window.search, Qt.Key.Key_Escape)
 
+    window.open_note(sample.id)
+    annotate(app, window, out)
     window.open_note(sample.id)
     window.do_theme_dark()
     settle(app)

@@ -201,9 +201,10 @@ class NoteEditorPane(QWidget):
         if fields is None:
             fields = EditFields(note.title, note.description, note.summary, note.body
                                 ) if note else EditFields("", "", "", "")
-        self.title.setText(fields.title)
-        self.description.setText(fields.description)
-        self.summary.setText(fields.summary)
+        for line, text in ((self.title, fields.title), (self.description, fields.description),
+                           (self.summary, fields.summary)):
+            line.setText(text)
+            line.setCursorPosition(0)  # show a long line from its start
         self.body.setPlainText(fields.body)
         self.body.document().clearUndoRedoStacks()
         self._loading = False

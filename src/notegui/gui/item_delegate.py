@@ -81,15 +81,24 @@ class TwoLineDelegate(QStyledItemDelegate):
             return min(height, metrics.lineSpacing() * self._lines)
         return height
 
+    @staticmethod
+    def _indent(option: QStyleOptionViewItem) -> int:
+        """Room for the row's icon (an annotation's colour), when it has one."""
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            return option.decorationSize.width() + _PADDING
+        return 0
+
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
         width = widget.viewport().width() if widget is not None else option.rect.width()
-        return width - 2 * _PADDING - 4
+        return width - 2 * _PADDING - 4 - self._indent(option)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         if self._text(index):
-            extra = self._second_height(option, index, self._text_width(option))
+            styled = QStyleOptionViewItem(option)
+            self.initStyleOption(styled, index)
+            extra = self._second_height(option, index, self._text_width(styled))
             size.setHeight(option.fontMetrics.lineSpacing() + extra + 2 * _PADDING + 2)
         return size
 
@@ -106,7 +115,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         dim_role = (QPalette.ColorRole.HighlightedText if selected
                     else QPalette.ColorRole.PlaceholderText)
-        rect = option.rect.adjusted(_PADDING + 2, _PADDING, -_PADDING, -_PADDING)
+        rect = option.rect.adjusted(_PADDING + 2 + self._indent(option), _PADDING, -_PADDING,
+                                    -_PADDING)
         line = option.fontMetrics.lineSpacing()
         painter.save()
         # initStyleOption put the row's own colour (a stub's grey) in option.palette. (Not

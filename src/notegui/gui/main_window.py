@@ -466,7 +466,9 @@ class MainWindow(QMainWindow):
             self._set_theme("system")
 
     def _apply_css(self) -> None:
-        self.answer.document().setDefaultStyleSheet(pygments_css(self.dark))
+        css = pygments_css(self.dark)
+        self.answer.document().setDefaultStyleSheet(css)
+        self.editor.set_dark(self.dark, css)
 
     def do_new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
