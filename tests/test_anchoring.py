@@ -6,7 +6,15 @@ import random
 
 import pytest
 
-from notegui.core.anchoring import CONTEXT, Anchor, make_anchor, reanchor, reanchor_all
+from notegui.core.anchoring import (
+    CONTEXT,
+    Anchor,
+    from_utf16,
+    make_anchor,
+    reanchor,
+    reanchor_all,
+    to_utf16,
+)
 
 TEXT = (
     "Reasoning transfers across numbers. The quick brown fox jumps over the lazy dog, "
@@ -230,3 +238,11 @@ def test_whatever_the_edit_a_found_anchor_describes_the_new_text():
         if found is not None:
             assert found == make_anchor(new, found.start, found.end), (text, anchor, new)
             assert found.exact.strip()
+
+
+def test_utf16_offsets_for_qt_positions():
+    text = "a🙂b \U0001d465 c"  # an emoji and a math x: Qt counts each as two positions
+    assert [to_utf16(text, i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 5, 7, 8, 9]
+    assert [from_utf16(text, q) for q in range(10)] == [0, 1, 1, 2, 3, 4, 4, 5, 6, 7]
+    assert from_utf16(text, 99) == len(text) and from_utf16(text, -1) == 0
+    assert from_utf16("plain", 3) == 3 and to_utf16("plain", 3) == 3

@@ -2,8 +2,9 @@
 
 An annotation keeps a TextQuoteSelector (``exact`` with ``prefix``/``suffix`` context) and a
 TextPositionSelector (``start``/``end``) into the note's rendered plain text. Offsets count
-code points (Python ``str`` indices), as the W3C model asks. ``reanchor`` finds the span
-again in a new text, in this order:
+code points (Python ``str`` indices), as the W3C model asks; Qt's text positions count
+UTF-16 units, so a GUI converts at its edge (``to_utf16``, ``from_utf16``). ``reanchor``
+finds the span again in a new text, in this order:
 
 a. the old position still holds the quote, with its context: unchanged;
 b. every exact occurrence of the quote, scored by how well its prefix and suffix agree and
@@ -97,6 +98,20 @@ def _indexed(text: str) -> _Text:
     # callers re-anchor a note's annotations one by one against the same text: normalising
     # and tokenising it once, not per annotation, is most of the cost saved
     return _Text(text)
+
+
+def to_utf16(text: str, index: int) -> int:
+    """The UTF-16 offset (a Qt text position) of code point ``index`` of ``text``: they
+    differ after a character beyond U+FFFF (an emoji, a math letter), which Qt counts twice."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def from_utf16(text: str, offset: int) -> int:
+    """The code point index of UTF-16 ``offset`` (a Qt text position) into ``text``; an
+    offset inside a surrogate pair gives the index of that character."""
+    if text.isascii():  # the common case, no copy
+        return min(max(0, offset), len(text))
+    return len(text.encode("utf-16-le")[:2 * max(0, offset)].decode("utf-16-le", "ignore"))
 
 
 # -- the steps -----------------------------------------------------------------------------
@@ -394,4 +409,6 @@ class _Text:
         return _Tokens.of(self.raw)
 
 
-__all__ = ["CONTEXT", "Anchor", "make_anchor", "reanchor", "reanchor_all"]
+__all__ = [
+    "CONTEXT", "Anchor", "from_utf16", "make_anchor", "reanchor", "reanchor_all", "to_utf16",
+]
