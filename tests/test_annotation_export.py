@@ -145,6 +145,13 @@ def test_w3c_highlight_comment_selectors_and_colour():
     assert [s["type"] for s in gone["target"]["selector"]] == ["TextQuoteSelector"]
 
 
+def test_w3c_leaves_out_empty_prefix_and_suffix():
+    whole = note(SKY, "All of it", 0, prefix="", suffix="")
+    (item,) = json.loads(to_w3c([whole]))["first"]["items"]
+    assert item["target"]["selector"][0] == {"type": "TextQuoteSelector", "exact": "All of it"}
+    assert from_w3c(to_w3c([whole]), "x") == [whole]
+
+
 def test_every_highlight_colour_has_css():
     assert set(CSS_COLORS) == set(HIGHLIGHT_COLORS)
 

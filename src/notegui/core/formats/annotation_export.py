@@ -12,10 +12,12 @@ The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-mod
   without a comment has no body, as the model allows;
 - the colour is the model's styling: ``target.styleClass`` names it and the annotation's
   ``stylesheet`` (a ``CssStylesheet``) gives that class a background colour. A tagging
-  body would claim the colour is a tag of the text, which it is not;
+  body would claim the colour is a tag of the text, which it is not. A colour that is not
+  one of HIGHLIGHT_COLORS is written as yellow, as ``from_w3c`` reads an unknown class;
 - ``target`` is a SpecificResource: ``source`` is ``notegui:note/<percent-encoded
   title>``, ``selector`` the alternatives TextQuoteSelector (exact, prefix, suffix) and
-  TextPositionSelector (start, end: code points of the note's rendered plain text). A
+  TextPositionSelector (start, end: code points of the note's rendered plain text); an
+  empty prefix or suffix (the quote begins or ends the text) is left out. A
   detached annotation has no TextPositionSelector: its old offsets no longer select its
   quote, and alternative selectors must select the same text;
 - ``created`` and ``modified`` are notegui's UTC times; ``generator`` names the software.
@@ -136,9 +138,10 @@ def to_w3c(annotations: Sequence[Annotation], generator: str = "notegui") -> str
 
 def _to_w3c_item(a: Annotation, generator: str) -> dict[str, Any]:
     color = a.color if a.color in CSS_COLORS else "yellow"  # as from_w3c reads it back
-    selectors: list[dict[str, Any]] = [
-        {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}
-    ]
+    quoted = {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix,
+              "suffix": a.suffix}
+    # no text before (or after) the quote: no prefix (suffix) at all, not an empty one
+    selectors: list[dict[str, Any]] = [{k: v for k, v in quoted.items() if v}]
     if not a.detached:
         selectors.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
     item: dict[str, Any] = {
