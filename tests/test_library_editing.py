@@ -209,3 +209,26 @@ def test_another_connection_writing_is_noticed(notes, library_path):
     assert library.changed_elsewhere()
     assert not library.changed_elsewhere()
     assert library.find("Is this from the command line?") is not None
+
+
+def test_w3c_annotations_import_onto_their_notes_by_title(notes, tmp_path):
+    from notegui.core.formats import annotation_export
+
+    library, glaciers, _ice, _sea = notes
+    library.add_annotation(glaciers, "Ice deforms", "Because ", "", 20, 31, "pink", "why?")
+    exported = annotation_export.to_w3c(library.all_annotations())
+    library.delete_annotation(library.annotations(glaciers)[0].id)
+    path = tmp_path / "notes.jsonld"
+    path.write_text(exported, encoding="utf-8")
+    [outcome] = list(library.import_paths([path]))
+    assert outcome.status == "imported"
+    [back] = library.annotations(glaciers)
+    assert (back.exact, back.color, back.comment, back.start) == ("Ice deforms", "pink",
+                                                                   "why?", 20)
+    [again] = list(library.import_paths([path]))
+    assert again.status == "unchanged"  # the same annotation is not added twice
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text(exported.replace('"TextQuoteSelector"', '"NoSelector"'), encoding="utf-8")
+    [refused] = list(library.import_paths([bad]))
+    assert refused.status == "refused" and "bad.jsonld" in refused.reason
+    assert len(library.annotations(glaciers)) == 1

@@ -118,3 +118,21 @@ def test_the_annotation_browser_jumps_to_an_annotation(qtbot, sample):
     assert sample.current_id == sample.library.find(SAMPLE_TITLE).id
     assert sample.answer.textCursor().selectedText() == PHRASE
     browser.close()
+
+
+@pytest.mark.parametrize("choice, marker", [(3, "> five million pretraining documents"),
+                                            (4, '"TextQuoteSelector"')])
+def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path, choice,
+                                            marker):
+    from PySide6.QtWidgets import QFileDialog
+
+    from notegui.gui.main_window import EXPORT_FORMATS
+
+    highlight(qtbot, sample)
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda *a, **k: (EXPORT_FORMATS[choice], True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    sample.do_export()
+    assert marker in target.read_text(encoding="utf-8")
+    assert "Exported 1 annotations" in sample.statusBar().currentMessage()

@@ -43,7 +43,7 @@ def note_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def is_json(name: str, data: bytes) -> bool:
     lowered = name.lower()
-    return lowered.endswith(".json") or (
+    return lowered.endswith((".json", ".jsonld")) or (
         not lowered.endswith(".txt") and json_format.looks_like_json(data)
     )
 

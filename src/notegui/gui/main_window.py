@@ -31,7 +31,7 @@ from notegui.core import settings as settings_file
 from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
 from notegui.core.errors import ExportError, LibraryError
 from notegui.core.files import write_atomically, write_folder
-from notegui.core.formats import json_format, markdown_vault
+from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.history import History
 from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
@@ -64,6 +64,8 @@ EXPORT_FORMATS = (
     "Text: the current note, in the question-note format",
     "JSON: the whole library (notegui JSON, version 1)",
     "Markdown: the whole library as a folder (an Obsidian vault)",
+    "Annotations: markdown, grouped by note",
+    "Annotations: W3C Web Annotation (JSON-LD)",
 )
 
 
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
     def do_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, "Import Notes", str(Path.home()),
-            "Question notes and notegui JSON (*.txt *.json);;All files (*)")
+            "Question notes, notegui JSON, W3C annotations (*.txt *.json *.jsonld);;All files (*)")
         if files:
             self.import_paths([Path(f) for f in files])
 
@@ -544,6 +546,8 @@ class MainWindow(QMainWindow):
                 if path:
                     write_atomically(Path(path), json_format.dumps(self.library.document()))
                     self.statusBar().showMessage(f"Exported the library to {path}", 5000)
+            elif choice in EXPORT_FORMATS[3:]:
+                self._export_annotations(as_w3c=choice == EXPORT_FORMATS[4])
             else:
                 folder = QFileDialog.getExistingDirectory(self, "Export to a Folder")
                 if folder:
@@ -553,6 +557,19 @@ class MainWindow(QMainWindow):
                         f"Exported {len(files)} notes to {folder}", 5000)
         except ExportError as error:
             QMessageBox.warning(self, "Export failed", str(error))
+
+    def _export_annotations(self, as_w3c: bool) -> None:
+        name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
+                      else ("annotations.md", "Markdown (*.md)"))
+        path, _ = QFileDialog.getSaveFileName(self, "Export Annotations",
+                                              str(Path.home() / name), kind)
+        if not path:
+            return
+        annotations = self.library.all_annotations()
+        text = (annotation_export.to_w3c(annotations, generator=f"notegui {__version__}")
+                if as_w3c else annotation_export.to_markdown(annotations))
+        write_atomically(Path(path), text)
+        self.statusBar().showMessage(f"Exported {len(annotations)} annotations to {path}", 5000)
 
     def _export_current_note(self) -> None:
         note = self.current_id is not None and self.library.note(self.current_id)

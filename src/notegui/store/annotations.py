@@ -14,7 +14,6 @@ _COLUMNS = (
     " a.updated, a.id, a.note_id, a.detached"
 )
 _FROM = "FROM annotation AS a JOIN note AS n ON n.id = a.note_id"
-BROWSE_LIMIT = 5_000  # the library-wide browser shows at most this many
 
 
 def _annotation(row: tuple) -> Annotation:
@@ -61,7 +60,7 @@ def browse(connection: sqlite3.Connection, words: str = "", color: str = "",
         params += [query.fts, query.fts]
     rows = connection.execute(
         f"SELECT {_COLUMNS} {_FROM} WHERE {' AND '.join(where)} "
-        f"ORDER BY n.title_key, a.start, a.id LIMIT ?", [*params, BROWSE_LIMIT])
+        "ORDER BY n.title_key, a.start, a.id", params)
     return [_annotation(row) for row in rows]
 
 

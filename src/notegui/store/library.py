@@ -24,7 +24,7 @@ from notegui.core.domain import (
     SourceLink,
     title_key,
 )
-from notegui.core.formats import json_format, question_note
+from notegui.core.formats import annotation_export, json_format, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
@@ -237,7 +237,7 @@ class SqliteLibrary:
         if read.json_text is not None:
             self._known.clear()  # a document writes through peewee, past the look-up cache
             try:
-                changes = self._import_document(json_format.loads(read.json_text), importer)
+                changes = self._import_document(self._document(read), importer)
             except Unchanged:
                 return ImportOutcome(read.path, "unchanged")
             return ImportOutcome(read.path, "imported", notes=importer.created,
@@ -251,6 +251,15 @@ class SqliteLibrary:
             return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
+
+    @staticmethod
+    def _document(read: ReadFile) -> LibraryDocument:
+        """A JSON file's content: a notegui library, or W3C Web Annotations (their notes
+        named by title in each target's source)."""
+        if annotation_export.W3C_CONTEXT in read.json_text[:4096]:
+            return LibraryDocument((), tuple(annotation_export.from_w3c(read.json_text,
+                                                                        read.path)))
+        return json_format.loads(read.json_text)
 
     def revisions(self, note_id: int) -> list[Revision]:
         """Earlier versions of a note, oldest first (``saved``: when that text was saved,
