@@ -1,0 +1,1 @@
+"""The app icon, notegui.svg (packaging/ renders the PNG, .ico and .icns from it)."""
