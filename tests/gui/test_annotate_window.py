@@ -136,3 +136,14 @@ def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path
     sample.do_export()
     assert marker in target.read_text(encoding="utf-8")
     assert "Exported 1 annotations" in sample.statusBar().currentMessage()
+
+
+def test_highlights_after_an_emoji_stay_on_their_words(qtbot, sample):
+    # Qt counts a character beyond U+FFFF as two positions; offsets are stored in code
+    # points, so the highlight must land on the same words in both.
+    edit_body(qtbot, sample, lambda body: "Smile \U0001f642\U0001f642 first. " + body)
+    highlight(qtbot, sample)
+    [stored] = sample.library.annotations(sample.current_id)
+    assert sample.answer.plain_text()[stored.start:stored.end] == PHRASE
+    sample.open_note(sample.current_id, record=False)
+    assert painted(sample) == [PHRASE]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from notegui.core.anchoring import Anchor, make_anchor, reanchor
+from notegui.core.anchoring import Anchor, make_anchor, reanchor_all
 from notegui.core.domain import Annotation, Changes
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
@@ -19,17 +19,14 @@ from notegui.gui.answer_view import AnswerView
 
 def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
     """Each annotation where its words are in ``text`` now; detached when they are gone."""
-    found = []
-    for annotation in annotations:
-        anchor = reanchor(Anchor(annotation.start, annotation.end, annotation.exact,
-                                 annotation.prefix, annotation.suffix), text)
-        if anchor is None:
-            found.append(replace(annotation, detached=True))
-        else:
-            found.append(replace(annotation, start=anchor.start, end=anchor.end,
-                                 exact=anchor.exact, prefix=anchor.prefix,
-                                 suffix=anchor.suffix, detached=False))
-    return found
+    anchors = reanchor_all([Anchor(a.start, a.end, a.exact, a.prefix, a.suffix)
+                            for a in annotations], text)
+    return [
+        replace(annotation, detached=True) if anchor is None else replace(
+            annotation, start=anchor.start, end=anchor.end, exact=anchor.exact,
+            prefix=anchor.prefix, suffix=anchor.suffix, detached=False)
+        for annotation, anchor in zip(annotations, anchors, strict=True)
+    ]
 
 
 class Annotator(QObject):
@@ -95,7 +92,7 @@ class Annotator(QObject):
     def comment(self) -> None:
         """Comment on the selection (a new annotation), or on the annotation at the cursor."""
         if self.answer.selection_span() is None:
-            position = self.answer.textCursor().position()
+            position = self.answer.cursor_offset()
             for annotation in self.answer.annotations:
                 if annotation.start <= position <= annotation.end:
                     self.edit_comment(annotation.id)

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
+from notegui.core.anchoring import from_utf16, to_utf16
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.swatches import swatch_color
 
@@ -44,6 +45,7 @@ class AnswerView(QTextBrowser):
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self.annotations: list[Annotation] = []  # shown now, anchored in this text
+        self._plain: tuple[int, str] = (-1, "")  # (document revision, its plain text)
         self.setMouseTracking(True)
 
     # -- content -----------------------------------------------------------------------
@@ -77,14 +79,30 @@ class AnswerView(QTextBrowser):
     # -- annotations -----------------------------------------------------------------------
 
     def plain_text(self) -> str:
-        """The rendered text that annotation offsets count in (one character a position)."""
-        return self.document().toPlainText()
+        """The rendered text that annotation offsets count in, in code points (Qt counts a
+        character beyond U+FFFF, an emoji, as two positions: see _to_qt / _from_qt)."""
+        revision = self.document().revision()
+        if self._plain[0] != revision:
+            self._plain = (revision, self.document().toPlainText())
+        return self._plain[1]
+
+    def _to_qt(self, index: int) -> int:
+        text = self.plain_text()
+        return index if text.isascii() else to_utf16(text, index)
+
+    def _from_qt(self, position: int) -> int:
+        return from_utf16(self.plain_text(), position)
+
+    def cursor_offset(self) -> int:
+        """Where the text cursor is, as a code point offset into ``plain_text()``."""
+        return self._from_qt(self.textCursor().position())
 
     def selection_span(self) -> tuple[int, int] | None:
+        """The selection, as code point offsets into ``plain_text()``."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        return cursor.selectionStart(), cursor.selectionEnd()
+        return self._from_qt(cursor.selectionStart()), self._from_qt(cursor.selectionEnd())
 
     def show_annotations(self, annotations: list[Annotation]) -> None:
         """Paint the (attached) annotations over the text."""
@@ -93,8 +111,9 @@ class AnswerView(QTextBrowser):
         self._highlights = []
         for annotation in self.annotations:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(min(annotation.start, length))
-            cursor.setPosition(min(annotation.end, length), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(min(self._to_qt(annotation.start), length))
+            cursor.setPosition(min(self._to_qt(annotation.end), length),
+                               QTextCursor.MoveMode.KeepAnchor)
             look = QTextCharFormat()
             color = QColor(swatch_color(annotation.color))
             color.setAlpha(HIGHLIGHT_ALPHA)
@@ -109,16 +128,16 @@ class AnswerView(QTextBrowser):
         self._paint_selections()
 
     def select_span(self, start: int, end: int) -> None:
-        """Select (and scroll to) a span: where an annotation is."""
+        """Select (and scroll to) a span of code points: where an annotation is."""
         cursor = QTextCursor(self.document())
         length = self.document().characterCount() - 1
-        cursor.setPosition(min(start, length))
-        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(min(self._to_qt(start), length))
+        cursor.setPosition(min(self._to_qt(end), length), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
     def annotation_at(self, point: QPoint) -> Annotation | None:
-        position = self.cursorForPosition(point).position()
+        position = self._from_qt(self.cursorForPosition(point).position())
         for annotation in self.annotations:
             if annotation.start <= position < annotation.end:
                 return annotation
