@@ -118,10 +118,19 @@ class SearchRunner(QObject):
         with self._lock:
             return generation != self._generation
 
+    def _waiting(self, quick: bool) -> bool:
+        """Whether this lane has nothing to start yet. The full lane also waits for the
+        quick one to finish, so the quick results of a keystroke never share the cores
+        with its own full search; a full search already running still never delays the
+        next keystroke's quick one (they have a thread each)."""
+        if self._wanted[quick] is None:
+            return True
+        return not quick and (self._wanted[True] is not None or self._busy[True])
+
     def _work(self, quick: bool) -> None:
         while True:
             with self._lock:
-                while self._wanted[quick] is None and not self._closed:
+                while self._waiting(quick) and not self._closed:
                     self._lock.wait()
                 if self._closed:
                     return
