@@ -148,3 +148,14 @@ def test_restoring_a_revision_brings_the_old_text_back(qtbot, window):
     assert (note.description, note.body) == (old.description, old.body)
     assert old.description[:40] in window.answer.toPlainText()
     assert [r.reason for r in window.library.revisions(note.id)] == ["save", "restore"]
+
+
+def test_a_write_by_another_process_shows_up_in_the_open_window(qtbot, window):
+    from notegui.store.library import SqliteLibrary
+
+    before = window.model.rowCount()
+    with SqliteLibrary(window.library.path) as other:  # as `notegui import` would
+        other.create_note("Was this written from the command line?", "Yes.", "", "It was.")
+    qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=5000)
+    assert "Was this written from the command line?" in list_titles(window)
+    assert "changed outside" in window.statusBar().currentMessage()
