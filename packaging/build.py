@@ -1,0 +1,588 @@
+"""Build notegui's installers: ``python packaging/build.py bundle|deb|windows|macos``.
+
+- ``bundle``: a PyInstaller one-folder, windowed bundle in ``dist/notegui`` (what the other
+  three package), with its size.
+- ``deb``: ``dist/notegui_VERSION_ARCH.deb``: the bundle in /opt/notegui, a ``notegui``
+  launcher on the PATH, a .desktop entry, hicolor icons, AppStream metainfo.
+- ``windows``: ``dist/notegui-VERSION-setup.exe``, a per-user NSIS installer. PyInstaller
+  cannot cross-build, so elsewhere than on Windows only ``--bundle DIR`` (a Windows bundle,
+  or a stand-in to check the script) works.
+- ``macos``: ``dist/notegui.app`` and ``dist/notegui-VERSION.dmg``, on macOS only.
+- ``icons``: the PNGs, .ico and .icns made from ``resources/icons/notegui.svg``.
+- ``version``: print the version (from pyproject.toml's source of it; nothing is imported).
+- ``depends``: print the .deb's Depends as packages this machine's apt knows, one a line
+  (for ``apt-get install`` before a build: the build checks the bundle against them).
+
+Run it with the Python whose environment has notegui's dependencies and the ``packaging``
+extra (``pip install -e '.[packaging]'``). See packaging/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyi_bundle import elf_needed
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+APP = "notegui"
+APP_ID = "io.github.notegui.notegui"  # AppStream id; the .desktop file stays notegui.desktop
+ICON_SVG = ROOT / "resources" / "icons" / "notegui.svg"
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+MAINTAINER = "The notegui developers <notegui@users.noreply.github.com>"
+
+#: The .deb's Depends: the system libraries the bundle links against (checked against the
+#: bundle at every build, see :func:`check_depends`). ``A | B``: Debian 13 and Ubuntu 24.04
+#: renamed some libraries for 64-bit time_t.
+DEPENDS: tuple[str, ...] = (
+    "libc6", "libgcc-s1", "libstdc++6",
+    "libglib2.0-0t64 | libglib2.0-0", "libdbus-1-3",
+    "libegl1", "libgl1", "libfontconfig1", "libfreetype6",
+    "libx11-6", "libx11-xcb1", "libxkbcommon0", "libxkbcommon-x11-0",
+    "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-randr0", "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
+    "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1",
+    "libwayland-client0", "libwayland-cursor0",
+)
+
+#: The C library's own sonames: libc6 carries them all.
+GLIBC = re.compile(r"^(ld-linux.*|libc|libm|libdl|libpthread|librt|libutil|libresolv)\.so")
+
+
+class BuildError(Exception):
+    """A build step that cannot go on; the message says what is missing and what to do."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build puts things: ``work`` for intermediate files, ``out`` for results."""
+
+    work: Path
+    out: Path
+
+    @property
+    def bundle(self) -> Path:
+        return self.out / APP
+
+
+# --- the version ---------------------------------------------------------------------------
+
+
+def project_version(root: Path = ROOT) -> str:
+    """The version pyproject.toml declares, statically or as ``attr = "pkg.__version__"``,
+    read from the module's source with a regex (importing notegui would import its
+    dependencies)."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    if "version" in project["project"]:
+        return str(project["project"]["version"])
+    attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+    module, _, name = attr.rpartition(".")
+    package_dir = project["tool"]["setuptools"].get("package-dir", {}).get("", ".")
+    base = root / package_dir / Path(*module.split("."))
+    source = base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+    found = re.search(rf"^{re.escape(name)}\s*=\s*[\"']([^\"']+)[\"']", source.read_text(
+        encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise BuildError(f"no {name} = '...' line in {source}")
+    return found.group(1)
+
+
+# --- tools -----------------------------------------------------------------------------------
+
+
+def require_tool(name: str, why: str, install: str) -> str:
+    """The path of the command ``name``, or a BuildError saying what it is for and how to
+    get it."""
+    path = shutil.which(name)
+    if path is None:
+        raise BuildError(f"{name} not found: it is needed {why}. Install it: {install}")
+    return path
+
+
+def run(command: Sequence[str | Path], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run a command, echoing it; a failure becomes a BuildError with its output."""
+    print("+", " ".join(str(part) for part in command), flush=True)
+    result = subprocess.run([str(part) for part in command], text=True, check=False,
+                            **kwargs)  # type: ignore[call-overload]
+    if result.returncode != 0:
+        output = (result.stdout or "") + (result.stderr or "")
+        raise BuildError(f"{Path(str(command[0])).name} failed (exit {result.returncode})"
+                         + (f":\n{output.strip()}" if output.strip() else ""))
+    return result
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of the regular files under ``folder``; symlinks are not followed."""
+    files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+# --- icons -----------------------------------------------------------------------------------
+
+
+def render_pngs(svg: Path, folder: Path, sizes: Iterable[int] = ICON_SIZES) -> dict[int, Path]:
+    """``notegui-SIZE.png`` for each size, rendered from the SVG by Qt's SVG renderer (Qt
+    is there anyway; no image tool is needed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise BuildError(f"{svg} is not an SVG file Qt can render")
+    folder.mkdir(parents=True, exist_ok=True)
+    pngs = {}
+    for size in sizes:
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        pngs[size] = folder / f"{APP}-{size}.png"
+        if not image.save(str(pngs[size]), "PNG"):
+            raise BuildError(f"cannot write {pngs[size]}")
+    return pngs
+
+
+def _pillow():  # type: ignore[no-untyped-def]
+    try:
+        from PIL import Image
+    except ImportError as error:
+        raise BuildError("Pillow is needed for the .ico and .icns icons: "
+                         "pip install -e '.[packaging]'") from error
+    return Image
+
+
+def make_ico(pngs: dict[int, Path], target: Path) -> Path:
+    """A Windows .ico with the 16 to 256 pixel images."""
+    image = _pillow()
+    sizes = [size for size in pngs if size <= 256]
+    biggest = image.open(pngs[max(sizes)])
+    biggest.save(target, format="ICO", sizes=[(size, size) for size in sizes],
+                 append_images=[image.open(pngs[size]) for size in sizes])
+    return target
+
+
+def make_icns(pngs: dict[int, Path], target: Path) -> Path:
+    """A macOS .icns (Pillow writes it; no need for macOS's iconutil)."""
+    image = _pillow()
+    biggest = image.open(pngs[max(pngs)])
+    biggest.save(target, format="ICNS",
+                 append_images=[image.open(path) for size, path in pngs.items()
+                                if size in (16, 32, 64, 128, 256, 512)])
+    return target
+
+
+# --- the bundle ------------------------------------------------------------------------------
+
+
+def stage_notegui(layout: Layout) -> Path:
+    """notegui as pip installs it (its package-dir mapping and package data), in a folder
+    PyInstaller searches first: PyInstaller cannot follow an editable install. Built from
+    a copy of the sources so setuptools' build/ folder lands in the copy."""
+    source = layout.work / "source"
+    stage = layout.work / "stage"
+    for folder in (source, stage):
+        shutil.rmtree(folder, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    source.mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("src", "resources"):
+        shutil.copytree(ROOT / name, source / name, ignore=ignore)
+    run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--no-deps", "--no-compile", "--target", stage, source])
+    return stage
+
+
+def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | None = None
+                 ) -> Path:
+    """The PyInstaller one-folder bundle in ``layout.bundle`` (plus notegui.app on macOS)."""
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError as error:
+        raise BuildError("PyInstaller is not installed in this Python: "
+                         "pip install -e '.[packaging]'") from error
+    if sys.platform.startswith("linux"):
+        require_tool("objdump", "by PyInstaller and to list the libraries the bundle needs",
+                     "apt-get install binutils")
+    stage = stage_notegui(layout)
+    spec_args = ["--stage", stage, "--version", project_version()]
+    if icon:
+        spec_args += ["--icon", icon]
+    if info_plist:
+        spec_args += ["--info-plist", info_plist]
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", layout.out, "--workpath", layout.work / "pyinstaller",
+         HERE / "notegui.spec", "--", *spec_args])
+    size, count = tree_size(layout.bundle)
+    print(f"bundle: {layout.bundle} ({megabytes(size)} in {count} files)")
+    return layout.bundle
+
+
+# --- the .deb --------------------------------------------------------------------------------
+
+
+def is_elf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(4) == b"\x7fELF"
+
+
+def elf_files(bundle: Path) -> list[Path]:
+    return sorted(path for path in bundle.rglob("*")
+                  if path.is_file() and not path.is_symlink() and is_elf(path))
+
+
+def objdump(path: Path) -> str:
+    return subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def system_libraries(bundle: Path) -> set[str]:
+    """The sonames the bundle's binaries link against that the bundle does not hold."""
+    present = {path.name for path in bundle.rglob("*")}
+    needed = {name for path in elf_files(bundle) for name in elf_needed(str(path))}
+    return needed - present
+
+
+def glibc_floor(bundle: Path) -> str:
+    """The newest GLIBC_x.y symbol version any binary in the bundle requires."""
+    versions = {tuple(int(part) for part in found.split("."))
+                for path in elf_files(bundle)
+                for found in re.findall(r"\bGLIBC_(\d+(?:\.\d+)+)\b", objdump(path))}
+    return ".".join(str(part) for part in max(versions)) if versions else "2.17"
+
+
+def debian_package(soname: str, arch: str) -> str | None:
+    """The installed Debian package that holds a library, by ``dpkg -S``."""
+    result = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True,
+                            check=False)
+    for line in result.stdout.splitlines():
+        owners, found, _path = line.rpartition(": ")
+        if not found or line.startswith("diversion "):
+            continue
+        for owner in owners.split(", "):
+            package, _, qualifier = owner.partition(":")
+            if qualifier in ("", arch):
+                return package
+    return None
+
+
+def check_depends(sonames: Iterable[str], arch: str) -> None:
+    """Every system library the bundle needs comes from a package in :data:`DEPENDS`."""
+    listed = {name.strip().split()[0] for group in DEPENDS for name in group.split("|")}
+    unknown, unlisted = [], []
+    for soname in sorted(sonames):
+        if GLIBC.match(soname):
+            continue
+        package = debian_package(soname, arch)
+        if package is None:
+            unknown.append(soname)
+        elif package not in listed:
+            unlisted.append(f"{soname} (package {package})")
+    if unknown:
+        raise BuildError("the bundle links against libraries no installed package holds, so "
+                         "its Depends cannot be checked: " + ", ".join(unknown) +
+                         ". Install them (apt-get install the DEPENDS in packaging/build.py).")
+    if unlisted:
+        raise BuildError("the bundle needs libraries whose packages are not in DEPENDS "
+                         "(packaging/build.py): " + ", ".join(unlisted))
+
+
+def installable_depends() -> list[str]:
+    """One package of each :data:`DEPENDS` group: the first alternative apt knows here, else
+    the last (the older name)."""
+    chosen = []
+    for group in DEPENDS:
+        names = [name.strip() for name in group.split("|")]
+        known = [name for name in names[:-1] if subprocess.run(
+            ["apt-cache", "show", "--no-all-versions", name], capture_output=True,
+            check=False).returncode == 0] if len(names) > 1 and shutil.which("apt-cache") else []
+        chosen.append(known[0] if known else names[-1])
+    return chosen
+
+
+def control_file(version: str, arch: str, installed_kb: int, libc: str) -> str:
+    depends = [f"libc6 (>= {libc})" if group == "libc6" else group for group in DEPENDS]
+    return "\n".join([
+        f"Package: {APP}",
+        f"Version: {version}",
+        f"Architecture: {arch}",
+        f"Maintainer: {MAINTAINER}",
+        f"Installed-Size: {installed_kb}",
+        "Depends: " + ", ".join(depends),
+        "Section: text",
+        "Priority: optional",
+        "Description: read, search and annotate a library of linked question notes",
+        " notegui keeps question notes (a question, a description, a markdown answer",
+        " citing other notes by title, and its sources) in a local SQLite library,",
+        " follows the citations both ways and searches as you type. It never touches",
+        " the network. Python and Qt are bundled in /opt/notegui.",
+        "",
+    ])
+
+
+COPYRIGHT = """\
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: notegui
+
+Files: *
+Copyright: The notegui developers
+License: MIT
+
+Files: opt/notegui/_internal/*
+Comment: The bundled runtime: CPython (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0),
+ ICU (Unicode-3.0), SQLite (public domain), peewee (MIT), Markdown (BSD-3-Clause),
+ Pygments (BSD-2-Clause), platformdirs (MIT).
+License: various
+
+License: MIT
+ Permission is hereby granted, free of charge, to any person obtaining a copy of
+ this software and associated documentation files (the "Software"), to deal in the
+ Software without restriction, including without limitation the rights to use,
+ copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the
+ Software, and to permit persons to whom the Software is furnished to do so,
+ subject to the following conditions:
+ .
+ The above copyright notice and this permission notice shall be included in all
+ copies or substantial portions of the Software.
+ .
+ THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+ IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
+ FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+ COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN
+ AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+ WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
+
+
+def release_date() -> str:
+    """SOURCE_DATE_EPOCH's day when set (reproducible builds), else today's, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch
+              else datetime.datetime.now(datetime.UTC))
+    return moment.date().isoformat()
+
+
+def metainfo(version: str) -> str:
+    template = (HERE / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    return template.replace("@VERSION@", version).replace("@DATE@", release_date())
+
+
+def validate_desktop_files(root: Path) -> None:
+    """desktop-file-validate and appstreamcli, when installed; their errors stop the build."""
+    desktop = root / "usr/share/applications" / f"{APP}.desktop"
+    meta = root / "usr/share/metainfo" / f"{APP_ID}.metainfo.xml"
+    if shutil.which("desktop-file-validate"):
+        run(["desktop-file-validate", desktop])
+    else:
+        print("note: desktop-file-validate not found (apt-get install desktop-file-utils); "
+              "the .desktop file is not checked")
+    if shutil.which("appstreamcli"):
+        run(["appstreamcli", "validate", "--no-net", meta], capture_output=True)
+    else:
+        print("note: appstreamcli not found (apt-get install appstream); "
+              "the metainfo is not checked")
+
+
+def deb_tree(bundle: Path, root: Path, version: str) -> None:
+    """The installed files: /opt/notegui, /usr/bin/notegui, the desktop integration."""
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(bundle, root / "opt" / APP, symlinks=True)
+    (root / "usr/bin").mkdir(parents=True)
+    # Relative, so the launcher also works in a tree unpacked with dpkg-deb -x.
+    (root / "usr/bin" / APP).symlink_to(Path("../../opt", APP, APP))
+    share = root / "usr/share"
+    (share / "applications").mkdir(parents=True)
+    shutil.copy2(HERE / "linux" / f"{APP}.desktop", share / "applications")
+    (share / "metainfo").mkdir()
+    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo(version),
+                                                                encoding="utf-8")
+    icons = share / "icons/hicolor"
+    for size, png in render_pngs(ICON_SVG, root.parent / "icons").items():
+        folder = icons / f"{size}x{size}/apps"
+        folder.mkdir(parents=True)
+        shutil.copy2(png, folder / f"{APP}.png")
+    (icons / "scalable/apps").mkdir(parents=True)
+    shutil.copy2(ICON_SVG, icons / "scalable/apps" / f"{APP}.svg")
+    (share / "doc" / APP).mkdir(parents=True)
+    (share / "doc" / APP / "copyright").write_text(COPYRIGHT, encoding="utf-8")
+    for path in [root, *root.rglob("*")]:
+        if not path.is_symlink():
+            executable = path.is_dir() or os.access(path, os.X_OK)
+            path.chmod(0o755 if executable else 0o644)
+
+
+def build_deb(layout: Layout, bundle: Path | None) -> Path:
+    """``notegui_VERSION_ARCH.deb`` in ``layout.out``."""
+    dpkg_deb = require_tool("dpkg-deb", "to build the .deb", "apt-get install dpkg")
+    require_tool("objdump", "to list the libraries the bundle needs", "apt-get install binutils")
+    if not sys.platform.startswith("linux"):
+        raise BuildError("the .deb is built on Linux (Debian or Ubuntu)")
+    bundle = bundle or build_bundle(layout)
+    arch = run(["dpkg", "--print-architecture"], capture_output=True).stdout.strip()
+    version = project_version()
+    check_depends(system_libraries(bundle), arch)
+    root = layout.work / "deb" / "root"
+    deb_tree(bundle, root, version)
+    validate_desktop_files(root)
+    (root / "DEBIAN").mkdir()
+    installed_kb = (tree_size(root)[0] + 1023) // 1024
+    (root / "DEBIAN/control").write_text(
+        control_file(version, arch, installed_kb, glibc_floor(bundle)), encoding="utf-8")
+    layout.out.mkdir(parents=True, exist_ok=True)
+    target = layout.out / f"{APP}_{version}_{arch}.deb"
+    run([dpkg_deb, "--root-owner-group", "-Zzstd", "-z19", "--build", root, target])
+    print(f"deb: {target} ({megabytes(target.stat().st_size)}; "
+          f"{megabytes(installed_kb * 1024)} installed)")
+    return target
+
+
+# --- Windows ---------------------------------------------------------------------------------
+
+
+def find_makensis() -> str:
+    """makensis on the PATH, or where the NSIS installer puts it on Windows."""
+    found = shutil.which("makensis")
+    if found:
+        return found
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+        candidate = Path(base or "", "NSIS", "makensis.exe")
+        if base and candidate.exists():
+            return str(candidate)
+    raise BuildError("makensis not found: it compiles the Windows installer. Install NSIS "
+                     "(Windows: choco install nsis or nsis.sourceforge.io; "
+                     "Debian: apt-get install nsis)")
+
+
+def file_version(version: str) -> str:
+    """Windows' four-number file version: ``0.1.0`` -> ``0.1.0.0``, ``1.2rc1`` -> ``1.2.0.0``."""
+    leading = re.match(r"\d+(?:\.\d+)*", version)
+    numbers = leading.group(0).split(".")[:4] if leading else []
+    return ".".join((numbers + ["0"] * 4)[:4])
+
+
+def build_windows(layout: Layout, bundle: Path | None) -> Path:
+    """``notegui-VERSION-setup.exe``: the NSIS installer of a Windows bundle."""
+    makensis = find_makensis()
+    icons = layout.work / "icons"
+    ico = make_ico(render_pngs(ICON_SVG, icons), icons / f"{APP}.ico")
+    if bundle is None:
+        if sys.platform != "win32":
+            raise BuildError("a Windows bundle is built on Windows (PyInstaller cannot "
+                             "cross-build); pass --bundle DIR to package an existing one")
+        bundle = build_bundle(layout, icon=ico)
+    if not (bundle / f"{APP}.exe").exists():
+        raise BuildError(f"{bundle} has no {APP}.exe: not a Windows bundle")
+    version = project_version()
+    layout.out.mkdir(parents=True, exist_ok=True)
+    target = layout.out / f"{APP}-{version}-setup.exe"
+    run([makensis, "-V2", "-WX", "-NOCD", f"-DVERSION={version}",
+         f"-DFILE_VERSION={file_version(version)}", f"-DBUNDLE={bundle.resolve()}",
+         f"-DICON={ico.resolve()}", f"-DOUTFILE={target.resolve()}",
+         HERE / "windows" / f"{APP}.nsi"], cwd=HERE / "windows")
+    print(f"installer: {target} ({megabytes(target.stat().st_size)})")
+    return target
+
+
+# --- macOS -----------------------------------------------------------------------------------
+
+
+def build_macos(layout: Layout) -> Path:
+    """``notegui.app`` and a compressed ``notegui-VERSION.dmg`` that drags it to
+    Applications."""
+    icons = layout.work / "icons"
+    icns = make_icns(render_pngs(ICON_SVG, icons, (*ICON_SIZES, 1024)), icons / f"{APP}.icns")
+    if sys.platform != "darwin":
+        raise BuildError(f"a macOS .app is built on macOS (PyInstaller cannot cross-build); "
+                         f"made what can be made here: {icns}")
+    hdiutil = require_tool("hdiutil", "to make the disk image", "it comes with macOS")
+    build_bundle(layout, icon=icns, info_plist=HERE / "macos" / "Info.plist")
+    app = layout.out / f"{APP}.app"
+    folder = layout.work / "dmg"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copytree(app, folder / app.name, symlinks=True)
+    (folder / "Applications").symlink_to("/Applications")
+    target = layout.out / f"{APP}-{project_version()}.dmg"
+    target.unlink(missing_ok=True)
+    run([hdiutil, "create", "-volname", APP, "-srcfolder", folder, "-ov", "-format", "UDZO",
+         target])
+    print(f"app: {app}\ndmg: {target} ({megabytes(target.stat().st_size)})")
+    return target
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def build_icons(layout: Layout) -> Path:
+    folder = layout.out / "icons"
+    pngs = render_pngs(ICON_SVG, folder, (*ICON_SIZES, 1024))
+    make_ico(pngs, folder / f"{APP}.ico")
+    make_icns(pngs, folder / f"{APP}.icns")
+    print(f"icons: {folder}")
+    return folder
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("target", choices=("bundle", "deb", "windows", "macos", "icons",
+                                           "version", "depends"))
+    parser.add_argument("--out", type=Path, default=ROOT / "dist",
+                        help="where the results go (default: dist/)")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "packaging",
+                        help="intermediate files (default: build/packaging/)")
+    parser.add_argument("--bundle", type=Path,
+                        help="package this existing bundle folder instead of building one "
+                             "(deb, windows)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    layout = Layout(work=args.work.resolve(), out=args.out.resolve())
+    bundle = args.bundle.resolve() if args.bundle else None
+    if bundle is not None and not bundle.is_dir():
+        print(f"build.py: --bundle {args.bundle}: no such folder", file=sys.stderr)
+        return 2
+    try:
+        if args.target == "version":
+            print(project_version())
+        elif args.target == "depends":
+            print("\n".join(installable_depends()))
+        elif args.target == "bundle":
+            build_bundle(layout)
+        elif args.target == "deb":
+            build_deb(layout, bundle)
+        elif args.target == "windows":
+            build_windows(layout, bundle)
+        elif args.target == "macos":
+            build_macos(layout)
+        else:
+            build_icons(layout)
+    except BuildError as error:
+        print(f"build.py {args.target}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""The installers as a user gets them: ``python packaging/build.py deb`` builds the .deb, which
+is unpacked (``dpkg-deb -x``) and run without the venv; the Windows installer script
+compiles; ``build.py macos`` elsewhere than on a Mac says so. Slow: run with
+NOTEGUI_SLOW=1 (see packaging_support.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from packaging_support import PACKAGING, SLOW, load
+
+from conftest import SAMPLE
+
+pytestmark = SLOW
+build = load("build")
+smoke = load("smoke_test")
+
+MAX_INSTALLED_MB = 115  # the bundle was 104 MB; PyInstaller's defaults made it 185 MB
+
+
+def build_py(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(PACKAGING / "build.py"), *map(str, args)],
+                          capture_output=True, text=True, check=False, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .deb, built once by the command the README gives."""
+    folder = tmp_path_factory.mktemp("deb")
+    result = build_py("deb", "--work", folder / "work", "--out", folder / "dist")
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (package,) = (folder / "dist").glob("notegui_*.deb")
+    return package
+
+
+@pytest.fixture(scope="module")
+def unpacked(deb: Path) -> Path:
+    root = deb.parent.parent / "unpacked"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return root
+
+
+def field(deb: Path, name: str) -> str:
+    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_the_deb_is_named_and_versioned_like_the_app(deb: Path) -> None:
+    version = build.project_version()
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    assert deb.name == f"notegui_{version}_{arch}.deb"
+    assert field(deb, "Package") == "notegui"
+    assert field(deb, "Version") == version
+    members = subprocess.run(["ar", "t", str(deb)], capture_output=True, text=True,
+                             check=True).stdout.split()
+    assert "data.tar.zst" in members
+
+
+def test_the_deb_depends_on_the_libraries_qt_needs(deb: Path) -> None:
+    depends = field(deb, "Depends")
+    for package in ("libegl1", "libgl1", "libfontconfig1", "libxkbcommon-x11-0",
+                    "libxcb-cursor0", "libdbus-1-3", "libwayland-client0"):
+        assert package in depends
+    assert "libc6 (>= 2." in depends
+
+
+def test_the_deb_installs_a_launcher_a_menu_entry_icons_and_metainfo(unpacked: Path) -> None:
+    launcher = unpacked / "usr/bin/notegui"
+    assert launcher.is_symlink()
+    assert launcher.resolve() == (unpacked / "opt/notegui/notegui").resolve()
+    assert os.access(unpacked / "opt/notegui/notegui", os.X_OK)
+    assert (unpacked / "usr/share/applications/notegui.desktop").is_file()
+    assert (unpacked / f"usr/share/metainfo/{build.APP_ID}.metainfo.xml").is_file()
+    assert (unpacked / "usr/share/icons/hicolor/scalable/apps/notegui.svg").is_file()
+    assert (unpacked / "usr/share/doc/notegui/copyright").is_file()
+    for size in build.ICON_SIZES:
+        png = unpacked / f"usr/share/icons/hicolor/{size}x{size}/apps/notegui.png"
+        header = png.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", header[16:24]) == (size, size)
+
+
+def test_the_desktop_entry_passes_desktop_file_validate(unpacked: Path) -> None:
+    desktop = unpacked / "usr/share/applications/notegui.desktop"
+    result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+    assert "Exec=notegui" in desktop.read_text()
+
+
+def test_the_metainfo_passes_appstreamcli_validate(unpacked: Path) -> None:
+    metainfo = unpacked / f"usr/share/metainfo/{build.APP_ID}.metainfo.xml"
+    result = subprocess.run(["appstreamcli", "validate", "--no-net", "--pedantic",
+                             str(metainfo)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f'version="{build.project_version()}"' in metainfo.read_text()
+
+
+def test_the_unpacked_binary_runs_without_python(unpacked: Path) -> None:
+    """--version, an import (one note, then 2,100 in a second process), and the window
+    offscreen on a new demo library, in a sandboxed home with no Python environment."""
+    smoke.smoke_test(unpacked / "usr/bin/notegui", sample=SAMPLE)
+
+
+def test_the_bundle_leaves_out_what_notegui_does_not_use(unpacked: Path) -> None:
+    internal = unpacked / "opt/notegui/_internal"
+    names = {path.name for path in internal.rglob("*")}
+    assert {"QtCore.abi3.so", "QtGui.abi3.so", "QtWidgets.abi3.so", "libqxcb.so",
+            "libqwayland.so", "libqoffscreen.so"} <= names
+    assert not {"QtNetwork.abi3.so", "QtDBus.abi3.so", "libqgtk3.so", "libqeglfs.so",
+                "libQt6Network.so.6", "libX11.so.6", "libstdc++.so.6"} & names
+    assert not (internal / "PySide6/Qt/translations").exists()
+    assert not (internal / "PIL").exists()
+    size, _files = build.tree_size(unpacked / "opt/notegui")
+    assert size < MAX_INSTALLED_MB * 1_000_000
+
+
+def test_the_windows_installer_script_compiles(tmp_path: Path) -> None:
+    """makensis compiles packaging/windows/notegui.nsi (warnings are errors) against a
+    stand-in of a Windows bundle: PyInstaller cannot build one here."""
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    for name in ("notegui.exe", "notegui-cli.exe", "_internal/python311.dll"):
+        (bundle / name).write_bytes(b"MZ stand-in")
+    result = build_py("windows", "--bundle", bundle, "--work", tmp_path / "work",
+                      "--out", tmp_path / "dist")
+    assert result.returncode == 0, result.stdout + result.stderr
+    installer = tmp_path / "dist" / f"notegui-{build.project_version()}-setup.exe"
+    assert installer.read_bytes()[:2] == b"MZ"
+
+
+def test_windows_without_a_bundle_says_it_needs_windows(tmp_path: Path) -> None:
+    if sys.platform == "win32" or not shutil.which("makensis"):
+        pytest.skip("on Windows this builds the real installer")
+    result = build_py("windows", "--work", tmp_path / "work", "--out", tmp_path / "dist")
+    assert result.returncode == 1
+    assert "built on Windows" in result.stderr and "--bundle" in result.stderr
+
+
+def test_macos_elsewhere_makes_the_icon_and_says_the_app_needs_a_mac(tmp_path: Path) -> None:
+    if sys.platform == "darwin":
+        pytest.skip("on macOS this builds the real .app")
+    result = build_py("macos", "--work", tmp_path / "work", "--out", tmp_path / "dist")
+    assert result.returncode == 1
+    assert "built on macOS" in result.stderr
+    icns = tmp_path / "work/icons/notegui.icns"
+    assert icns.read_bytes()[:4] == b"icns"
