@@ -8,6 +8,8 @@
   cannot cross-build, so elsewhere than on Windows only ``--bundle DIR`` (a Windows bundle,
   or a stand-in to check the script) works.
 - ``macos``: ``dist/notegui.app`` and ``dist/notegui-VERSION.dmg``, on macOS only.
+- ``appdir`` / ``appimage``: the AppDir, and the AppImage appimagetool packs from it (the
+  tool is downloaded from GitHub, which this project's own machines cannot reach).
 - ``icons``: the PNGs, .ico and .icns made from ``resources/icons/notegui.svg``.
 - ``version``: print the version (from pyproject.toml's source of it; nothing is imported).
 - ``depends``: print the .deb's Depends as packages this machine's apt knows, one a line
@@ -105,7 +107,7 @@ def require_tool(name: str, why: str, install: str) -> str:
     get it."""
     path = shutil.which(name)
     if path is None:
-        raise BuildError(f"{name} not found: it is needed {why}. Install it: {install}")
+        raise BuildError(f"{name} not found: it is needed {why}. {install}")
     return path
 
 
@@ -222,7 +224,7 @@ def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | No
                          "pip install -e '.[packaging]'") from error
     if sys.platform.startswith("linux"):
         require_tool("objdump", "by PyInstaller and to list the libraries the bundle needs",
-                     "apt-get install binutils")
+                     "Install it: apt-get install binutils")
     stage = stage_notegui(layout)
     spec_args = ["--stage", stage, "--version", project_version()]
     if icon:
@@ -306,16 +308,20 @@ def check_depends(sonames: Iterable[str], arch: str) -> None:
                          "(packaging/build.py): " + ", ".join(unlisted))
 
 
+def apt_knows(package: str) -> bool:
+    """Whether this machine's apt has a package of that name (installed or not)."""
+    return shutil.which("apt-cache") is not None and subprocess.run(
+        ["apt-cache", "show", "--no-all-versions", package], capture_output=True,
+        check=False).returncode == 0
+
+
 def installable_depends() -> list[str]:
     """One package of each :data:`DEPENDS` group: the first alternative apt knows here, else
     the last (the older name)."""
     chosen = []
     for group in DEPENDS:
-        names = [name.strip() for name in group.split("|")]
-        known = [name for name in names[:-1] if subprocess.run(
-            ["apt-cache", "show", "--no-all-versions", name], capture_output=True,
-            check=False).returncode == 0] if len(names) > 1 and shutil.which("apt-cache") else []
-        chosen.append(known[0] if known else names[-1])
+        *newer, oldest = (name.strip() for name in group.split("|"))
+        chosen.append(next((name for name in newer if apt_knows(name)), oldest))
     return chosen
 
 
@@ -402,6 +408,31 @@ def validate_desktop_files(root: Path) -> None:
               "the metainfo is not checked")
 
 
+def desktop_integration(share: Path, version: str, icons_work: Path) -> None:
+    """The freedesktop files under ``share`` (a ``usr/share``): the .desktop entry, the
+    AppStream metainfo, and the hicolor icons (PNGs rendered from the SVG, and the SVG)."""
+    (share / "applications").mkdir(parents=True)
+    shutil.copy2(HERE / "linux" / f"{APP}.desktop", share / "applications")
+    (share / "metainfo").mkdir()
+    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo(version),
+                                                                encoding="utf-8")
+    icons = share / "icons/hicolor"
+    for size, png in render_pngs(ICON_SVG, icons_work).items():
+        folder = icons / f"{size}x{size}/apps"
+        folder.mkdir(parents=True)
+        shutil.copy2(png, folder / f"{APP}.png")
+    (icons / "scalable/apps").mkdir(parents=True)
+    shutil.copy2(ICON_SVG, icons / "scalable/apps" / f"{APP}.svg")
+
+
+def normalise_modes(root: Path) -> None:
+    """0755 for folders and executables, 0644 for the rest (whatever the umask was)."""
+    for path in [root, *root.rglob("*")]:
+        if not path.is_symlink():
+            executable = path.is_dir() or os.access(path, os.X_OK)
+            path.chmod(0o755 if executable else 0o644)
+
+
 def deb_tree(bundle: Path, root: Path, version: str) -> None:
     """The installed files: /opt/notegui, /usr/bin/notegui, the desktop integration."""
     shutil.rmtree(root, ignore_errors=True)
@@ -409,31 +440,18 @@ def deb_tree(bundle: Path, root: Path, version: str) -> None:
     (root / "usr/bin").mkdir(parents=True)
     # Relative, so the launcher also works in a tree unpacked with dpkg-deb -x.
     (root / "usr/bin" / APP).symlink_to(Path("../../opt", APP, APP))
-    share = root / "usr/share"
-    (share / "applications").mkdir(parents=True)
-    shutil.copy2(HERE / "linux" / f"{APP}.desktop", share / "applications")
-    (share / "metainfo").mkdir()
-    (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo(version),
-                                                                encoding="utf-8")
-    icons = share / "icons/hicolor"
-    for size, png in render_pngs(ICON_SVG, root.parent / "icons").items():
-        folder = icons / f"{size}x{size}/apps"
-        folder.mkdir(parents=True)
-        shutil.copy2(png, folder / f"{APP}.png")
-    (icons / "scalable/apps").mkdir(parents=True)
-    shutil.copy2(ICON_SVG, icons / "scalable/apps" / f"{APP}.svg")
-    (share / "doc" / APP).mkdir(parents=True)
-    (share / "doc" / APP / "copyright").write_text(COPYRIGHT, encoding="utf-8")
-    for path in [root, *root.rglob("*")]:
-        if not path.is_symlink():
-            executable = path.is_dir() or os.access(path, os.X_OK)
-            path.chmod(0o755 if executable else 0o644)
+    desktop_integration(root / "usr/share", version, root.parent / "icons")
+    (root / "usr/share/doc" / APP).mkdir(parents=True)
+    (root / "usr/share/doc" / APP / "copyright").write_text(COPYRIGHT, encoding="utf-8")
+    normalise_modes(root)
 
 
 def build_deb(layout: Layout, bundle: Path | None) -> Path:
     """``notegui_VERSION_ARCH.deb`` in ``layout.out``."""
-    dpkg_deb = require_tool("dpkg-deb", "to build the .deb", "apt-get install dpkg")
-    require_tool("objdump", "to list the libraries the bundle needs", "apt-get install binutils")
+    dpkg_deb = require_tool("dpkg-deb", "to build the .deb",
+                            "Install it: apt-get install dpkg")
+    require_tool("objdump", "to list the libraries the bundle needs",
+                 "Install it: apt-get install binutils")
     if not sys.platform.startswith("linux"):
         raise BuildError("the .deb is built on Linux (Debian or Ubuntu)")
     bundle = bundle or build_bundle(layout)
@@ -452,6 +470,72 @@ def build_deb(layout: Layout, bundle: Path | None) -> Path:
     run([dpkg_deb, "--root-owner-group", "-Zzstd", "-z19", "--build", root, target])
     print(f"deb: {target} ({megabytes(target.stat().st_size)}; "
           f"{megabytes(installed_kb * 1024)} installed)")
+    return target
+
+
+# --- AppImage ------------------------------------------------------------------------------
+
+#: xcb helper libraries Qt's X11 plugin needs that not every distribution installs by
+#: default; the AppImage carries them (the .deb depends on them instead).
+APPIMAGE_CARRIED = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-image.so.0",
+                    "libxcb-keysyms.so.1", "libxcb-render-util.so.0", "libxcb-util.so.1",
+                    "libxkbcommon-x11.so.0")
+
+APPRUN = """\
+#!/bin/sh
+# The AppImage's entry point: the bundled notegui, with the arguments it was given.
+here="$(dirname "$(readlink -f "$0")")"
+exec "$here/usr/lib/notegui/notegui" "$@"
+"""
+
+
+def library_path(soname: str) -> Path:
+    """Where the dynamic linker finds a library on this machine (``ldconfig -p``)."""
+    listing = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True,
+                             check=True).stdout
+    for line in listing.splitlines():
+        if line.strip().startswith(soname + " ") and "=>" in line:
+            return Path(line.split("=>")[1].strip())
+    raise BuildError(f"{soname} not found: the AppImage carries it; apt-get install the "
+                     f"package that holds it (see DEPENDS in packaging/build.py)")
+
+
+def build_appdir(layout: Layout, bundle: Path | None) -> Path:
+    """The AppDir appimagetool packs: AppRun, the bundle in usr/lib/notegui, the desktop
+    integration, and the .desktop entry and icon at the top as the AppImage spec wants."""
+    if not sys.platform.startswith("linux"):
+        raise BuildError("an AppImage is built on Linux")
+    bundle = bundle or build_bundle(layout)
+    appdir = layout.work / "AppDir"
+    shutil.rmtree(appdir, ignore_errors=True)
+    shutil.copytree(bundle, appdir / "usr/lib" / APP, symlinks=True)
+    for soname in APPIMAGE_CARRIED:
+        # The bootloader puts _internal first on LD_LIBRARY_PATH.
+        shutil.copy2(library_path(soname), appdir / "usr/lib" / APP / "_internal" / soname)
+    desktop_integration(appdir / "usr/share", project_version(), layout.work / "icons")
+    (appdir / "AppRun").write_text(APPRUN, encoding="utf-8")
+    (appdir / "AppRun").chmod(0o755)
+    shutil.copy2(HERE / "linux" / f"{APP}.desktop", appdir)
+    shutil.copy2(appdir / "usr/share/icons/hicolor/256x256/apps" / f"{APP}.png", appdir)
+    (appdir / ".DirIcon").symlink_to(f"{APP}.png")
+    normalise_modes(appdir)
+    print(f"AppDir: {appdir}")
+    return appdir
+
+
+def build_appimage(layout: Layout, bundle: Path | None) -> Path:
+    """``notegui-VERSION-ARCH.AppImage`` by appimagetool, which this project's own
+    machines cannot download (see packaging/README.md)."""
+    appimagetool = require_tool(
+        "appimagetool", "to pack the AppImage",
+        "Download it from https://github.com/AppImage/appimagetool/releases, make it "
+        "executable and put it on the PATH.")
+    appdir = build_appdir(layout, bundle)
+    machine = os.uname().machine
+    target = layout.out / f"{APP}-{project_version()}-{machine}.AppImage"
+    layout.out.mkdir(parents=True, exist_ok=True)
+    run([appimagetool, appdir, target], env={**os.environ, "ARCH": machine})
+    print(f"AppImage: {target} ({megabytes(target.stat().st_size)})")
     return target
 
 
@@ -513,7 +597,7 @@ def build_macos(layout: Layout) -> Path:
     if sys.platform != "darwin":
         raise BuildError(f"a macOS .app is built on macOS (PyInstaller cannot cross-build); "
                          f"made what can be made here: {icns}")
-    hdiutil = require_tool("hdiutil", "to make the disk image", "it comes with macOS")
+    hdiutil = require_tool("hdiutil", "to make the disk image", "It comes with macOS.")
     build_bundle(layout, icon=icns, info_plist=HERE / "macos" / "Info.plist")
     app = layout.out / f"{APP}.app"
     folder = layout.work / "dmg"
@@ -544,15 +628,15 @@ def build_icons(layout: Layout) -> Path:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("target", choices=("bundle", "deb", "windows", "macos", "icons",
-                                           "version", "depends"))
+    parser.add_argument("target", choices=("bundle", "deb", "windows", "macos", "appdir",
+                                           "appimage", "icons", "version", "depends"))
     parser.add_argument("--out", type=Path, default=ROOT / "dist",
                         help="where the results go (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "packaging",
                         help="intermediate files (default: build/packaging/)")
     parser.add_argument("--bundle", type=Path,
                         help="package this existing bundle folder instead of building one "
-                             "(deb, windows)")
+                             "(deb, windows, appdir, appimage)")
     return parser.parse_args(argv)
 
 
@@ -576,6 +660,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_windows(layout, bundle)
         elif args.target == "macos":
             build_macos(layout)
+        elif args.target == "appdir":
+            build_appdir(layout, bundle)
+        elif args.target == "appimage":
+            build_appimage(layout, bundle)
         else:
             build_icons(layout)
     except BuildError as error:

@@ -123,6 +123,27 @@ def test_the_bundle_leaves_out_what_notegui_does_not_use(unpacked: Path) -> None
     assert size < MAX_INSTALLED_MB * 1_000_000
 
 
+def test_the_appimage_appdir_runs_and_validates(deb: Path) -> None:
+    """The AppDir appimagetool would pack: its AppRun runs the app, and its desktop files
+    pass appstreamcli's check of the whole tree."""
+    work = deb.parent.parent / "appimage"
+    result = build_py("appdir", "--bundle", deb.parent / "notegui", "--work", work,
+                      "--out", work / "dist")
+    assert result.returncode == 0, result.stdout + result.stderr
+    appdir = work / "AppDir"
+    assert (appdir / "notegui.desktop").is_file() and (appdir / ".DirIcon").exists()
+    assert (appdir / "usr/lib/notegui/_internal/libxcb-cursor.so.0").is_file()
+    tree = subprocess.run(["appstreamcli", "validate-tree", "--no-net", str(appdir)],
+                          capture_output=True, text=True, check=False)
+    assert tree.returncode == 0, tree.stdout + tree.stderr
+    smoke.smoke_test(appdir / "AppRun", sample=SAMPLE)
+    if not shutil.which("appimagetool"):
+        packed = build_py("appimage", "--bundle", deb.parent / "notegui", "--work", work,
+                          "--out", work / "dist")
+        assert packed.returncode == 1
+        assert "appimagetool not found" in packed.stderr and "github.com" in packed.stderr
+
+
 def test_the_windows_installer_script_compiles(tmp_path: Path) -> None:
     """makensis compiles packaging/windows/notegui.nsi (warnings are errors) against a
     stand-in of a Windows bundle: PyInstaller cannot build one here."""
