@@ -1,27 +1,26 @@
 """What goes into the PyInstaller bundle: the rules ``notegui.spec`` applies to the Analysis.
 
-notegui uses QtCore, QtGui and QtWidgets only. PyInstaller's PySide6 hooks collect every Qt
-plugin and translation that QtGui might load, and the shared libraries those plugins need;
-these rules keep the plugins a desktop notes app needs and drop the rest, drop the Qt
-translations (notegui installs no translator), and on Linux leave the desktop's own
-libraries (X11, Wayland, fontconfig, GLib, D-Bus, OpenGL, the C++ runtime) to the system,
-where the .deb's Depends bring them. Then every shared library no kept binary needs any more
-is dropped too.
+notegui uses QtCore, QtGui and QtWidgets only (:func:`qt_modules_used`). PyInstaller's
+PySide6 hooks collect every Qt plugin and translation that QtGui might load, and the shared
+libraries those plugins need. These rules keep the plugins a desktop notes app needs and
+drop the rest, drop the Qt translations (notegui installs no translator), and on Linux
+leave the desktop's own libraries (X11, Wayland, fontconfig, GLib, D-Bus, OpenGL, the C++
+runtime) to the system, where the .deb's Depends bring them. Then every shared library no
+kept binary needs any more is dropped too.
 
 Pure functions of PyInstaller's TOC entries ``(destination, source, typecode)``, so they are
-tested without running PyInstaller (tests/packaging/test_bundle_rules.py).
+tested without running PyInstaller (tests/packaging/test_packaging_rules.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 Entry = tuple[str, str, str]
 
-#: The only Qt modules notegui imports (``grep -rhoE 'PySide6\.Qt\w+' src``).
-USED_QT_MODULES = frozenset({"QtCore", "QtGui", "QtWidgets"})
+_QT_IMPORT = re.compile(r"\bPySide6\.(Qt\w+)")
 
 #: Python modules that the app's dependencies import only optionally or never at run time:
 #: Pillow (Pygments' image formatter, 19 MB with its libraries), Tk, and TLS and OpenSSL's
@@ -71,10 +70,18 @@ def _posix(destination: str) -> str:
     return destination.replace("\\", "/")
 
 
-def excluded_modules(pyside_modules: Iterable[str]) -> list[str]:
-    """The Python modules to leave out: every PySide6 module notegui does not import, and
-    :data:`EXCLUDED_PYTHON`. ``pyside_modules`` are the installed ones (``QtNetwork``, …)."""
-    unused = sorted(f"PySide6.{name}" for name in pyside_modules if name not in USED_QT_MODULES)
+def qt_modules_used(package: Path) -> set[str]:
+    """The Qt modules the sources under ``package`` import (``PySide6.QtCore`` -> QtCore):
+    today QtCore, QtGui and QtWidgets."""
+    return {name for path in package.rglob("*.py")
+            for name in _QT_IMPORT.findall(path.read_text(encoding="utf-8"))}
+
+
+def excluded_modules(pyside_modules: Iterable[str], used: Iterable[str]) -> list[str]:
+    """The Python modules to leave out: every installed PySide6 module (``pyside_modules``:
+    ``QtNetwork``, ...) that notegui does not use, and :data:`EXCLUDED_PYTHON`."""
+    kept = set(used)
+    unused = sorted(f"PySide6.{name}" for name in pyside_modules if name not in kept)
     return [*unused, *EXCLUDED_PYTHON]
 
 

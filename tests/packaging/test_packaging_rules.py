@@ -57,8 +57,15 @@ def test_the_bundle_keeps_only_the_qt_plugins_a_desktop_app_needs(plugin: str, k
     assert rules.plugin_kept(plugin) is kept
 
 
+def test_the_bundle_keeps_the_qt_modules_notegui_imports() -> None:
+    used = rules.qt_modules_used(Path(notegui.__file__).parent)
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    assert not set(rules.excluded_modules(used, used)) & {f"PySide6.{name}" for name in used}
+
+
 def test_unused_qt_modules_and_translations_stay_out() -> None:
-    excluded = rules.excluded_modules(["QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtQml"])
+    excluded = rules.excluded_modules(["QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtQml"],
+                                      ["QtCore", "QtGui", "QtWidgets"])
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PIL"} <= set(excluded)
     assert not {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} & set(excluded)
     translation = ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA")
