@@ -8,10 +8,13 @@ import logging
 import logging.handlers
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from notegui import cli
 from notegui.core import paths, resources
+from notegui.store import backup as backups
 from notegui.store.errors import LibraryError
 from notegui.store.library import SqliteLibrary
 
@@ -40,9 +43,72 @@ def open_library(path: Path) -> SqliteLibrary:
     return SqliteLibrary(path)
 
 
-def create_demo_library(path: Path) -> SqliteLibrary:
+class _Lock(Protocol):
+    def release(self) -> None: ...
+
+
+class _NoLock:
+    def release(self) -> None:
+        pass
+
+
+class LockedLibrary(SqliteLibrary):
+    """A library the app opened: it holds the lock that keeps other notegui processes out of
+    it (gui.instance_lock) and lets go of it when it is closed."""
+
+    def __init__(self, path: Path | str, lock: _Lock) -> None:
+        self.lock = lock
+        super().__init__(path)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.lock.release()
+
+
+def open_locked(path: Path) -> SqliteLibrary:
+    """The library at ``path`` for the app, locked: LibraryLocked (a LibraryError saying who
+    has it) while another notegui process has it open. Closing it releases the lock. The
+    window's File > Open/New Library use it too."""
+    from notegui.gui.instance_lock import lock_library
+
+    lock = lock_library(path)
+    try:
+        return LockedLibrary(path, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def reopen_library(library: SqliteLibrary) -> SqliteLibrary:
+    """A new library object on the same file (after a restore: its schema is migrated if
+    the backup was older), the lock handed over; the old object is closed."""
+    if isinstance(library, LockedLibrary):
+        fresh: SqliteLibrary = LockedLibrary(library.path, library.lock)
+        library.lock = _NoLock()
+    else:
+        fresh = SqliteLibrary(library.path)
+    library.close()
+    return fresh
+
+
+def automatic_backup(path: Path) -> str:
+    """Back up the library at ``path`` if one is due (on a worker thread): '' when all is
+    well, else what went wrong, for the status bar. Never raises for a failed backup."""
+    try:
+        if backups.should_back_up(path):
+            backups.backup_library(path)
+    except (OSError, LibraryError) as error:
+        log.warning("the automatic backup of %s failed: %s", path, error)
+        return f"The automatic backup of {path.name} failed: {error}"
+    return ""
+
+
+def create_demo_library(path: Path,
+                        opener: Callable[[Path], SqliteLibrary] = open_library) -> SqliteLibrary:
     """A new library at ``path`` filled with the demo notes shipped with notegui."""
-    library = SqliteLibrary(path)
+    library = opener(path)
     # The sample first: its Sources lines become the cited notes' own summaries.
     notes = sorted(resources.demo_notes(), key=lambda item: not item[1].startswith(
         resources.SAMPLE_TITLE.encode()))
@@ -61,6 +127,7 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from notegui.core import settings as settings_file
+    from notegui.gui.backup_dialog import AutomaticBackups
     from notegui.gui.errors import install_exception_hook
     from notegui.gui.main_window import MainWindow
 
@@ -78,15 +145,20 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     if wanted is None and is_new_demo:
         wanted = resources.SAMPLE_TITLE
     start = library.find(wanted) if wanted else None
-    window = MainWindow(library, settings, open_library=open_library, new_library=open_library,
+    window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
                         start_note=start.id if start else None)
     if wanted and start is None:
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
+    _automatic_backups = AutomaticBackups(window, lambda: window.library.path,
+                                          automatic_backup)
     if os.environ.get(EXIT_AFTER_START_ENV):
         # For benchmarks: say "ready" once the first frame is painted, then quit.
         QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.library.close()  # and with it, its lock
 
 
 def gui_library_path(args: argparse.Namespace, settings: object) -> Path:
@@ -98,34 +170,42 @@ def gui_library_path(args: argparse.Namespace, settings: object) -> Path:
 
 
 def open_with_recovery(path: Path) -> tuple[SqliteLibrary, bool] | None:
-    """Open the library at ``path`` (made from the demo notes when there is none yet, and
-    then True comes with it); when it cannot be opened, say why and offer another, a new
-    one, or quitting (None)."""
-    from PySide6.QtWidgets import QFileDialog
-
+    """Open and lock the library at ``path`` (made from the demo notes when there is none
+    yet, and then True comes with it); when it cannot be opened, or another notegui has it
+    open, say why and offer another, a new one, or quitting (None)."""
     from notegui.gui.errors import ask_about_library
+    from notegui.gui.instance_lock import LibraryLocked, ask_about_locked_library
 
     first_start = not path.exists() or path.stat().st_size == 0
     while True:
         try:
             if first_start:
-                return create_demo_library(path), True
-            return open_library(path), False
+                return create_demo_library(path, open_locked), True
+            return open_locked(path), False
+        except LibraryLocked as error:
+            choice = ask_about_locked_library(error)
         except LibraryError as error:
             log.warning("cannot open %s: %s", path, error)
             choice = ask_about_library(str(error), path)
-            if choice == "quit":
-                return None
-            if choice == "open":
-                chosen, _ = QFileDialog.getOpenFileName(
-                    None, "Open Library", str(path.parent),
-                    "notegui libraries (*.sqlite3 *.db);;All files (*)")
-            else:
-                chosen, _ = QFileDialog.getSaveFileName(
-                    None, "New Library", str(paths.data_dir() / "new-library.sqlite3"),
-                    "notegui libraries (*.sqlite3 *.db)")
-            if chosen:
-                path, first_start = Path(chosen), False
+        if choice == "quit":
+            return None
+        chosen = ask_for_library_file(path, create=choice == "new")
+        if chosen:
+            path, first_start = chosen, False
+
+
+def ask_for_library_file(near: Path, create: bool) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    if create:
+        chosen, _ = QFileDialog.getSaveFileName(
+            None, "New Library", str(paths.data_dir() / "new-library.sqlite3"),
+            "notegui libraries (*.sqlite3 *.db)")
+    else:
+        chosen, _ = QFileDialog.getOpenFileName(
+            None, "Open Library", str(near.parent),
+            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+    return Path(chosen) if chosen else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,196 @@
+"""The GUI side of backups: File > Restore Backup…'s dialog, automatic backups on a timer,
+and a job on a worker thread that reports back on the UI thread. No store here: the dialog
+is given plain (path, when, size) values, the jobs are given functions to run."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("notegui")
+
+BackupEntry = tuple[Path, datetime, int]  # path, when (UTC), size in bytes
+T = TypeVar("T")
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def size_text(size: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def age_text(when: datetime, now: datetime | None = None) -> str:
+    seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
+    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= length:
+            count = seconds // length
+            return f"{count} {unit}{'s' if count > 1 else ''} ago"
+    return "just now"
+
+
+def entry_text(when: datetime, size: int, now: datetime | None = None) -> str:
+    local = when.astimezone()
+    return f"{local:%Y-%m-%d %H:%M:%S}  ({age_text(when, now)}, {size_text(size)})"
+
+
+class BackupDialog(QDialog):
+    """The backups of one library, newest first; Restore accepts with the one selected."""
+
+    def __init__(self, backups: Sequence[BackupEntry], library: Path,
+                 parent: QWidget | None = None, folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore Backup")
+        self.resize(520, 360)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Backups")
+        for path, when, size in sorted(backups, key=lambda entry: entry[1], reverse=True):
+            item = QListWidgetItem(entry_text(when, size), self.list)
+            item.setData(_PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+        self.buttons = QDialogButtonBox(self)
+        self.restore_button = self.buttons.addButton(
+            "Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.currentRowChanged.connect(self._update_button)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self._lay_out(library, folder, bool(backups))
+        if backups:
+            self.list.setCurrentRow(0)
+        self._update_button()
+
+    def _lay_out(self, library: Path, folder: Path | None, any_backups: bool) -> None:
+        layout = QVBoxLayout(self)
+        if any_backups:
+            heading = f"Restore {library.name} as it was at the time of a backup:"
+        else:
+            heading = f"There are no backups of {library.name} yet."
+        layout.addWidget(QLabel(heading, self))
+        layout.addWidget(self.list)
+        note = ("The library as it is now is kept as a backup first, so a restore can be "
+                "undone.")
+        if folder is not None:
+            note += f"\nBackups are kept in {folder}"
+        explanation = QLabel(note, self)
+        explanation.setWordWrap(True)
+        explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(explanation)
+        layout.addWidget(self.buttons)
+
+    def _update_button(self) -> None:
+        self.restore_button.setEnabled(self.list.currentItem() is not None)
+
+    def accept(self) -> None:
+        if self.chosen() is not None:
+            super().accept()
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(_PATH_ROLE)) if item is not None else None
+
+
+def choose_backup(backups: Sequence[BackupEntry], library: Path,
+                  parent: QWidget | None = None, folder: Path | None = None) -> Path | None:
+    """Ask which backup of ``library`` to restore; None when cancelled."""
+    dialog = BackupDialog(backups, library, parent, folder)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = dialog.chosen() if accepted else None
+    dialog.deleteLater()
+    return chosen
+
+
+class BackgroundJob(Generic[T]):
+    """``work()`` on a daemon thread; ``done(result or exception)`` later on the UI thread.
+    A timer polls the thread, so that no Qt object is touched off the UI thread; ``parent``
+    going away (the window closed) drops the report."""
+
+    POLL_MS = 200
+
+    def __init__(self, work: Callable[[], T], done: Callable[[T | Exception], None],
+                 parent: QObject, name: str = "notegui-job") -> None:
+        self._work = work
+        self._done = done
+        self._outcome: list[T | Exception] = []
+        self._reported = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._timer = QTimer(parent)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self) -> BackgroundJob[T]:
+        self._thread.start()
+        self._timer.start()
+        return self
+
+    def running(self) -> bool:
+        """True from ``start()`` until ``done`` was called."""
+        return self._thread.is_alive() or (self._thread.ident is not None and not self._reported)
+
+    def _run(self) -> None:
+        try:
+            self._outcome.append(self._work())
+        except Exception as error:
+            log.exception("%s failed", self._thread.name)
+            self._outcome.append(error)
+
+    def _poll(self) -> None:
+        if self._thread.is_alive():
+            return
+        self._timer.stop()
+        self._timer.deleteLater()
+        self._reported = True
+        if self._outcome:
+            self._done(self._outcome[0])
+
+
+class AutomaticBackups(QObject):
+    """Backs up the window's library soon after the start and then once an hour looks again
+    whether one is due: ``back_up(path)`` runs on a worker thread (a big library takes
+    seconds) and returns '' or a problem, which the status bar shows."""
+
+    def __init__(self, window: QMainWindow, library_path: Callable[[], Path],
+                 back_up: Callable[[Path], str], first_ms: int = 5000,
+                 every_ms: int = 3_600_000) -> None:
+        super().__init__(window)
+        self._window = window
+        self._library_path = library_path
+        self._back_up = back_up
+        self._job: BackgroundJob[str] | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.run_now)
+        self._timer.start(every_ms)
+        QTimer.singleShot(first_ms, self, self.run_now)
+
+    def run_now(self) -> BackgroundJob[str] | None:
+        """Start a backup check unless one is running or the window is gone."""
+        if (self._job is not None and self._job.running()) or not self._window.isVisible():
+            return None
+        path = self._library_path()
+        self._job = BackgroundJob(lambda: self._back_up(path), self._report, self,
+                                  name="notegui-backup").start()
+        return self._job
+
+    def _report(self, outcome: str | Exception) -> None:
+        if isinstance(outcome, Exception):
+            outcome = f"The automatic backup failed unexpectedly: {outcome}"
+        if outcome:
+            self._window.statusBar().showMessage(outcome, 30000)

@@ -1,0 +1,226 @@
+"""File > Restore Backup…'s dialog: the backups newest first, Restore returns the one chosen
+(by click, keys, double click), Cancel none. And automatic backups on a worker thread that
+report on the UI thread, and the app's own backup at start."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow
+
+from notegui import app
+from notegui.gui.backup_dialog import (
+    AutomaticBackups,
+    BackgroundJob,
+    BackupDialog,
+    age_text,
+    choose_backup,
+    size_text,
+)
+from notegui.gui.main_window import MainWindow
+from notegui.store import backup as backups
+
+NOW = datetime(2025, 3, 4, 12, 0, 0, tzinfo=UTC)
+LIBRARY = Path("/notes/library.sqlite3")
+
+
+def entries() -> list[tuple[Path, datetime, int]]:
+    """Three backups, deliberately not in order."""
+    return [(Path(f"/b/library-{n}.sqlite3"), NOW - timedelta(days=n), 1000 * n + 5)
+            for n in (2, 0, 5)]
+
+
+@pytest.fixture
+def dialog(qtbot) -> BackupDialog:
+    shown = BackupDialog(entries(), LIBRARY, folder=Path("/b"))
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def rows(dialog: BackupDialog) -> list[str]:
+    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+
+
+def test_lists_the_backups_newest_first_with_when_and_size(dialog):
+    listed = rows(dialog)
+    assert len(listed) == 3
+    local = [(NOW - timedelta(days=n)).astimezone() for n in (0, 2, 5)]
+    assert [row.split("  ")[0] for row in listed] == [f"{t:%Y-%m-%d %H:%M:%S}" for t in local]
+    assert "5 bytes" in listed[0] and "2.0 kB" in listed[1] and "5.0 kB" in listed[2]
+    assert dialog.list.item(0).toolTip() == "/b/library-0.sqlite3"
+    assert dialog.chosen() == Path("/b/library-0.sqlite3")  # the newest, ready
+    assert dialog.restore_button.isEnabled()
+    labels = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Restore library.sqlite3 as it was at the time of a backup:" in labels
+    assert "kept as a backup first, so a restore can be undone" in labels
+    assert "Backups are kept in /b" in labels
+
+
+def test_restore_returns_the_one_clicked(qtbot, dialog):
+    rect = dialog.list.visualItemRect(dialog.list.item(2))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen() == Path("/b/library-5.sqlite3")
+
+
+def test_keys_move_and_enter_restores(qtbot, dialog):
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    assert dialog.chosen() == Path("/b/library-2.sqlite3")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.chosen() == Path("/b/library-2.sqlite3")
+
+
+def test_double_click_restores(qtbot, dialog):
+    rect = dialog.list.visualItemRect(dialog.list.item(1))
+    qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseDClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.chosen() == Path("/b/library-2.sqlite3")
+
+
+def test_escape_cancels(qtbot, dialog):
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_no_backups_no_restore(qtbot):
+    empty = BackupDialog([], LIBRARY)
+    qtbot.addWidget(empty)
+    assert empty.list.count() == 0
+    assert "There are no backups of library.sqlite3 yet." in [
+        label.text() for label in empty.findChildren(QLabel)]
+    assert not empty.restore_button.isEnabled()
+    empty.accept()
+    assert empty.result() != QDialog.DialogCode.Accepted
+    assert empty.chosen() is None
+
+
+def test_choose_backup_returns_the_choice_or_none(qtbot, monkeypatch):
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: (self.list.setCurrentRow(1),
+                                                            QDialog.DialogCode.Accepted)[1])
+    assert choose_backup(entries(), LIBRARY) == Path("/b/library-2.sqlite3")
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert choose_backup(entries(), LIBRARY) is None
+
+
+def test_the_dialog_takes_the_stores_backup_info(qtbot, library, tmp_path):
+    made = backups.backup_library(library.path, tmp_path / "b")
+    shown = BackupDialog(backups.list_backups(library.path, tmp_path / "b"), library.path)
+    qtbot.addWidget(shown)
+    assert shown.chosen() == made
+
+
+@pytest.mark.parametrize(("size", "text"), [(0, "0 bytes"), (999, "999 bytes"),
+                                            (1500, "1.5 kB"), (734_000_000, "734.0 MB"),
+                                            (2_500_000_000, "2.5 GB")])
+def test_size_text(size, text):
+    assert size_text(size) == text
+
+
+@pytest.mark.parametrize(("ago", "text"), [(timedelta(0), "just now"),
+                                           (timedelta(minutes=1), "1 minute ago"),
+                                           (timedelta(hours=5), "5 hours ago"),
+                                           (timedelta(days=3, hours=2), "3 days ago"),
+                                           (-timedelta(hours=1), "just now")])
+def test_age_text(ago, text):
+    assert age_text(NOW - ago, NOW) == text
+
+
+def test_a_background_job_reports_on_the_ui_thread(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    seen: list[tuple[object, bool]] = []
+    release = threading.Event()
+
+    def work() -> str:
+        release.wait(5)
+        return threading.current_thread().name
+
+    job = BackgroundJob(work, lambda result: seen.append(
+        (result, threading.current_thread() is threading.main_thread())), window,
+        name="worker").start()
+    assert job.running() and not seen
+    release.set()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [("worker", True)]
+    assert not job.running()
+
+    failing = BackgroundJob(lambda: 1 / 0, seen.append, window).start()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert isinstance(seen[1], ZeroDivisionError) and not failing.running()
+
+
+def test_automatic_backups_report_problems_in_the_status_bar(qtbot, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    paths_seen: list[Path] = []
+
+    def back_up(path: Path) -> str:
+        paths_seen.append(path)
+        return "The automatic backup of lib.sqlite3 failed: disk full"
+
+    AutomaticBackups(window, lambda: tmp_path / "lib.sqlite3", back_up, first_ms=0)
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()))
+    assert window.statusBar().currentMessage() == (
+        "The automatic backup of lib.sqlite3 failed: disk full")
+    assert paths_seen == [tmp_path / "lib.sqlite3"]
+
+
+def test_no_automatic_backup_once_the_window_is_closed(qtbot, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    auto = AutomaticBackups(window, lambda: tmp_path / "lib.sqlite3", lambda _p: "",
+                            first_ms=60_000)
+    assert auto.run_now() is None  # never shown
+
+
+def test_the_app_backs_up_at_start_and_then_not_again(library, sample_bytes):
+    library.import_bytes(sample_bytes, "sample.txt")
+    assert app.automatic_backup(library.path) == ""
+    made = backups.list_backups(library.path)
+    assert len(made) == 1
+    assert app.automatic_backup(library.path) == ""
+    assert backups.list_backups(library.path) == made
+
+
+def test_a_failed_automatic_backup_is_a_message_not_an_error(library, monkeypatch, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    monkeypatch.setattr(backups, "default_folder", lambda _path: blocked)
+    message = app.automatic_backup(library.path)
+    assert message.startswith("The automatic backup of library.sqlite3 failed: cannot write")
+    assert str(blocked) in message
+
+
+def test_a_started_app_schedules_its_backup(qtbot, monkeypatch, tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    found: list[AutomaticBackups] = []
+
+    def fake_exec(*_args) -> int:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                found.extend(widget.findChildren(AutomaticBackups))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app.main(["--db", str(db)]) == 0
+    assert len(found) == 1
+    window = found[0].parent()
+    qtbot.addWidget(window)
+    job = found[0].run_now()
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running())
+    assert len(backups.list_backups(db)) == 1
+    window.close()
