@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from pyi_bundle import elf_needed
 
@@ -163,7 +165,8 @@ def render_pngs(svg: Path, folder: Path, sizes: Iterable[int] = ICON_SIZES) -> d
     return pngs
 
 
-def _pillow():  # type: ignore[no-untyped-def]
+def _pillow() -> ModuleType:
+    """Pillow's Image module, or a BuildError saying how to install it."""
     try:
         from PIL import Image
     except ImportError as error:
@@ -217,11 +220,9 @@ def stage_notegui(layout: Layout) -> Path:
 def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | None = None
                  ) -> Path:
     """The PyInstaller one-folder bundle in ``layout.bundle`` (plus notegui.app on macOS)."""
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError as error:
-        raise BuildError("PyInstaller is not installed in this Python: "
-                         "pip install -e '.[packaging]'") from error
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError(f"PyInstaller is not installed in this Python ({sys.executable}): "
+                         "pip install -e '.[packaging]'")
     if sys.platform.startswith("linux"):
         require_tool("objdump", "by PyInstaller and to list the libraries the bundle needs",
                      "Install it: apt-get install binutils")
