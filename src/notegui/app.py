@@ -10,13 +10,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from notegui import cli
 from notegui.core import paths, resources
 from notegui.store import backup as backups
 from notegui.store.errors import LibraryError
 from notegui.store.library import SqliteLibrary
+
+if TYPE_CHECKING:
+    from notegui.core.settings import Settings
+    from notegui.gui.main_window import MainWindow
 
 log = logging.getLogger("notegui")
 EXIT_AFTER_START_ENV = "NOTEGUI_EXIT_AFTER_START"
@@ -112,8 +116,12 @@ def create_demo_library(path: Path,
     # The sample first: its Sources lines become the cited notes' own summaries.
     notes = sorted(resources.demo_notes(), key=lambda item: not item[1].startswith(
         resources.SAMPLE_TITLE.encode()))
-    for name, data in notes:
-        library.import_bytes(data, name)
+    try:
+        for name, data in notes:
+            library.import_bytes(data, name)
+    except BaseException:
+        library.close()  # and its lock, if it has one
+        raise
     return library
 
 
@@ -127,9 +135,7 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from notegui.core import settings as settings_file
-    from notegui.gui.backup_dialog import AutomaticBackups
     from notegui.gui.errors import install_exception_hook
-    from notegui.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("notegui")
@@ -140,7 +146,26 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     if opened is None:
         return cli.PROBLEM
     library, is_new_demo = opened
-    install_exception_hook(log_file)
+    window = None
+    try:
+        install_exception_hook(log_file)
+        window = show_window(args, settings, library, is_new_demo)
+        if os.environ.get(EXIT_AFTER_START_ENV):
+            # For benchmarks: say "ready" once the first frame is painted, then quit.
+            QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+        return app.exec()
+    finally:
+        # The library open at the end (the window may have switched), and with it its lock.
+        (window.library if window is not None else library).close()
+
+
+def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLibrary,
+                is_new_demo: bool) -> MainWindow:
+    """The main window on ``library``, shown, at the note asked for; its automatic backups
+    start a few seconds later, off the UI thread."""
+    from notegui.gui.backup_dialog import AutomaticBackups
+    from notegui.gui.main_window import MainWindow
+
     wanted = " ".join(args.title) if args.command == "open" else None
     if wanted is None and is_new_demo:
         wanted = resources.SAMPLE_TITLE
@@ -150,15 +175,8 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     if wanted and start is None:
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
-    _automatic_backups = AutomaticBackups(window, lambda: window.library.path,
-                                          automatic_backup)
-    if os.environ.get(EXIT_AFTER_START_ENV):
-        # For benchmarks: say "ready" once the first frame is painted, then quit.
-        QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-    try:
-        return app.exec()
-    finally:
-        window.library.close()  # and with it, its lock
+    AutomaticBackups(window, lambda: window.library.path, automatic_backup)  # the window's
+    return window
 
 
 def gui_library_path(args: argparse.Namespace, settings: object) -> Path:

@@ -4,6 +4,7 @@ report on the UI thread, and the app's own backup at start."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -172,6 +173,7 @@ def test_automatic_backups_report_problems_in_the_status_bar(qtbot, tmp_path):
         return "The automatic backup of lib.sqlite3 failed: disk full"
 
     AutomaticBackups(window, lambda: tmp_path / "lib.sqlite3", back_up, first_ms=0)
+    gc.collect()  # kept by its window, not by a Python name
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()))
     assert window.statusBar().currentMessage() == (
         "The automatic backup of lib.sqlite3 failed: disk full")
@@ -206,20 +208,20 @@ def test_a_failed_automatic_backup_is_a_message_not_an_error(library, monkeypatc
 
 def test_a_started_app_schedules_its_backup(qtbot, monkeypatch, tmp_path):
     db = tmp_path / "lib.sqlite3"
-    found: list[AutomaticBackups] = []
+    shown: list[MainWindow] = []
 
     def fake_exec(*_args) -> int:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
-                found.extend(widget.findChildren(AutomaticBackups))
+        shown.extend(w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app.main(["--db", str(db)]) == 0
-    assert len(found) == 1
-    window = found[0].parent()
+    window = shown[-1]
     qtbot.addWidget(window)
-    job = found[0].run_now()
+    gc.collect()  # the scheduler is kept by its window, not by a Python name
+    [automatic] = window.findChildren(AutomaticBackups)
+    job = automatic.run_now()
     assert job is not None
     qtbot.waitUntil(lambda: not job.running())
     assert len(backups.list_backups(db)) == 1
