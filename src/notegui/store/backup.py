@@ -154,9 +154,14 @@ def _side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in _SIDE_FILES]
 
 
+def _wal_has_data(library_path: Path) -> bool:
+    wal = _side_files(library_path)[0]
+    return wal.is_file() and wal.stat().st_size > 0
+
+
 def _rotate(library_path: Path, folder: Path, keep: int, spare: Path | None) -> None:
     for old in list_backups(library_path, folder)[keep:]:
-        if spare is not None and old.path == spare:
+        if spare is not None and old.path.resolve() == spare.resolve():
             continue
         try:
             old.path.unlink(missing_ok=True)
@@ -214,7 +219,7 @@ def should_back_up(library_path: Path, folder: Path | None = None,
 def _changed_since(library_path: Path, when: datetime) -> bool:
     """Whether the library file, or a WAL with changes in it, was written after ``when``."""
     wal = _side_files(library_path)[0]
-    candidates = [library_path] + ([wal] if wal.is_file() and wal.stat().st_size else [])
+    candidates = [library_path] + ([wal] if _wal_has_data(library_path) else [])
     newest = max(path.stat().st_mtime for path in candidates)
     return datetime.fromtimestamp(newest, UTC) >= when
 
@@ -242,8 +247,10 @@ def restore_backup(backup: Path, library_path: Path, folder: Path | None = None,
     if backup.resolve() == library_path.resolve():
         raise LibraryError(f"{backup} is the library itself; nothing was restored")
     if _is_empty(library_path):
+        # Nothing to keep, unless a WAL with changes in it is left beside no database.
+        saved = _copy_raw(library_path, folder) if _wal_has_data(library_path) else None
         _replace_file(backup, library_path)
-        return None
+        return saved
     if not _has_sqlite_header(library_path):
         return _restore_over_damaged(backup, library_path, folder)
     try:
@@ -258,10 +265,11 @@ def check_backup(backup: Path) -> None:
     if not backup.is_file():
         raise LibraryError(f"{backup} does not exist; nothing was restored")
     try:
-        if inspect_file(backup):
-            raise LibraryError(f"{backup} is empty, not a backup; nothing was restored")
+        is_empty = inspect_file(backup)
     except LibraryError as error:
         raise LibraryError(f"{error}. Nothing was restored.") from None
+    if is_empty:
+        raise LibraryError(f"{backup} is empty, not a backup; nothing was restored")
     try:
         with closing(_connect_read_only(backup)) as connection:
             found = schema.version(connection)
@@ -367,7 +375,8 @@ def _restore_over_damaged(backup: Path, library_path: Path, folder: Path | None)
 
 def _copy_raw(library_path: Path, folder: Path | None) -> Path:
     """Keep a library SQLite cannot read, byte for byte with its WAL, beside the backups
-    (named ``…-damaged.sqlite3``: never listed, never rotated away)."""
+    (named ``…-damaged.sqlite3``: never listed, never rotated away). Either file may be
+    missing."""
     folder = folder if folder is not None else default_folder(library_path)
     stamp = datetime.now(UTC).strftime(_STAMP)
     stem = _stem(library_path)
@@ -378,7 +387,8 @@ def _copy_raw(library_path: Path, folder: Path | None) -> Path:
         while target.exists():
             number += 1
             target = folder / f"{stem}-{stamp}-damaged-{number}{_SUFFIX}"
-        shutil.copy2(library_path, target)
+        if library_path.exists():
+            shutil.copy2(library_path, target)
         wal = _side_files(library_path)[0]
         if wal.exists():
             shutil.copy2(wal, _side_files(target)[0])
