@@ -22,6 +22,7 @@ from notegui.gui.backup_dialog import (
     choose_backup,
     size_text,
 )
+from notegui.gui.instance_lock import lock_path
 from notegui.gui.main_window import MainWindow
 from notegui.store import backup as backups
 
@@ -226,3 +227,39 @@ def test_a_started_app_schedules_its_backup(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: not job.running())
     assert len(backups.list_backups(db)) == 1
     window.close()
+
+
+def test_restore_as_the_window_will_do_it(qtbot, tmp_path, sample_bytes):
+    """The recipe for File > Restore Backup…: choose, restore off the UI thread with the
+    library still open, then reopen it (the lock handed over)."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    library = app.open_locked(tmp_path / "lib.sqlite3")
+    library.import_bytes(sample_bytes, "sample.txt")
+    count = library.count()
+    backups.backup_library(library.path)
+    library.import_bytes(b"Is this note newer than the backup?\n\nYes.\n", "newer.txt")
+    chosen = BackupDialog(backups.list_backups(library.path), library.path).chosen()
+    outcomes: list[object] = []
+    job = BackgroundJob(lambda: backups.restore_backup(chosen, library.path),
+                        outcomes.append, window, name="notegui-restore").start()
+    qtbot.waitUntil(lambda: not job.running())
+    [saved] = outcomes
+    assert isinstance(saved, Path) and saved.exists()
+    reopened = app.reopen_library(library)
+    assert reopened.count() == count
+    assert lock_path(library.path).exists()
+    reopened.close()
+    assert not lock_path(library.path).exists()
+
+
+def test_a_failed_restore_reaches_the_ui_thread_as_its_error(qtbot, tmp_path, library):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a backup at all, and long enough to have a header of 100 bytes " * 3)
+    outcomes: list[object] = []
+    BackgroundJob(lambda: backups.restore_backup(bad, library.path), outcomes.append,
+                  window).start()
+    qtbot.waitUntil(lambda: bool(outcomes))
+    assert str(bad) in str(outcomes[0]) and "Nothing was restored" in str(outcomes[0])

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.core.errors import LibraryError
+
 log = logging.getLogger("notegui")
 
 BackupEntry = tuple[Path, datetime, int]  # path, when (UTC), size in bytes
@@ -148,6 +150,9 @@ class BackgroundJob(Generic[T]):
     def _run(self) -> None:
         try:
             self._outcome.append(self._work())
+        except LibraryError as error:  # expected: its message says it all
+            log.warning("%s: %s", self._thread.name, error)
+            self._outcome.append(error)
         except Exception as error:
             log.exception("%s failed", self._thread.name)
             self._outcome.append(error)
