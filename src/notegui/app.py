@@ -163,18 +163,27 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
                 is_new_demo: bool) -> MainWindow:
     """The main window on ``library``, shown, at the note asked for; its automatic backups
     start a few seconds later, off the UI thread."""
+    from PySide6.QtCore import QTimer
+
+    from notegui.core.drafts import DraftStore
     from notegui.gui.backup_dialog import AutomaticBackups
-    from notegui.gui.main_window import MainWindow
+    from notegui.gui.main_window import BackupHooks, MainWindow
 
     wanted = " ".join(args.title) if args.command == "open" else None
     if wanted is None and is_new_demo:
         wanted = resources.SAMPLE_TITLE
     start = library.find(wanted) if wanted else None
+    hooks = BackupHooks(backups.list_backups, backups.default_folder,
+                        lambda backup, path: backups.restore_backup(backup, path),
+                        reopen_library)
     window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
-                        start_note=start.id if start else None)
+                        start_note=start.id if start else None, drafts=DraftStore(),
+                        backups=hooks)
     if wanted and start is None:
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
+    if not os.environ.get(EXIT_AFTER_START_ENV):
+        QTimer.singleShot(0, window.offer_drafts)  # an edit a crash left unsaved
     AutomaticBackups(window, lambda: window.library.path, automatic_backup)  # the window's
     return window
 

@@ -24,6 +24,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", ("Ctrl+I",), "&File"),
     ActionSpec("import_folder", "Import &Folder…", ("Ctrl+Shift+I",), "&File"),
     ActionSpec("export", "&Export…", ("Ctrl+Shift+E",), "&File"),
+    ActionSpec("restore_backup", "Restore &Backup…", (), "&File",
+               tip="Bring back the library as an automatic backup kept it"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "&File"),
     ActionSpec("edit_note", "&Edit Note", ("Ctrl+E",), "&Note", toolbar=True,
                tip="Edit this note (again to go back to reading)"),

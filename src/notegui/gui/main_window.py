@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gc
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ from notegui.gui.actions import ACTIONS, ActionSpec
 from notegui.gui.annotating import Annotator
 from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.answer_view import AnswerView
+from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import EditFields, NoteEditorPane
 from notegui.gui.history_dialog import HistoryDialog
@@ -57,6 +59,17 @@ if TYPE_CHECKING:
     from notegui.core.drafts import DraftStore
 
 OpenLibrary = Callable[[Path], Library]
+
+
+@dataclass(frozen=True)
+class BackupHooks:
+    """What File > Restore Backup… needs from the store (the window never imports it)."""
+
+    list_backups: Callable[[Path], list[BackupEntry]]
+    folder: Callable[[Path], Path]
+    restore: Callable[[Path, Path], Path | None]  # (backup, library) -> the safety backup
+    reopen: Callable[[Library], Library]  # the same file, afresh, the lock handed over
+
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
 _REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
@@ -72,10 +85,13 @@ EXPORT_FORMATS = (
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
                  new_library: OpenLibrary, save_settings: bool = True,
-                 start_note: int | None = None, drafts: DraftStore | None = None) -> None:
+                 start_note: int | None = None, drafts: DraftStore | None = None,
+                 backups: BackupHooks | None = None) -> None:
         super().__init__()
         self.library = library
         self.drafts = drafts
+        self.backups = backups
+        self._restore_job: BackgroundJob | None = None
         self.settings = settings
         self._open_library = open_library
         self._new_library = new_library
@@ -742,15 +758,52 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not written", str(error))
             return None
 
+    # -- backups ---------------------------------------------------------------------------
+
+    def do_restore_backup(self) -> None:
+        if self.backups is None:
+            return
+        path = self.library.path
+        chosen = choose_backup(self.backups.list_backups(path), path, self,
+                               folder=self.backups.folder(path))
+        if chosen is None:
+            return
+        if self.editing.active and not self.stop_editing():
+            return
+        if self._import is not None:
+            self._import.cancel()
+            self._import.wait()
+        self.runner.cancel()
+        self.runner.wait()
+        self.setEnabled(False)
+        self.statusBar().showMessage(f"Restoring {path.name} from {chosen.name}…")
+        self._restore_job = BackgroundJob(
+            lambda: self.backups.restore(chosen, path),
+            lambda outcome: self._restored(chosen, outcome), self, name="notegui-restore",
+        ).start()
+
+    def _restored(self, chosen: Path, outcome: Path | Exception | None) -> None:
+        self.setEnabled(True)
+        self._restore_job = None
+        if isinstance(outcome, Exception):
+            QMessageBox.warning(self, "Restore failed", str(outcome))
+            return
+        self.load_library(self.backups.reopen(self.library))
+        kept = f"; the library as it was is kept as {outcome.name}" if outcome else ""
+        self.statusBar().showMessage(f"Restored from {chosen.name}{kept}", 15000)
+
     # -- drafts (a crash loses nothing) ---------------------------------------------------
 
     def _save_draft(self, note_id: int, fields: EditFields) -> None:
         if self.drafts is not None:
-            from notegui.core.drafts import Draft
+            from notegui.core.drafts import Draft, DraftError
 
-            self.drafts.save(self.library.path, Draft(
-                note_id, fields.title, fields.description, fields.summary, fields.body,
-                datetime.now(UTC).isoformat(timespec="seconds")))
+            try:
+                self.drafts.save(self.library.path, Draft(
+                    note_id, fields.title, fields.description, fields.summary, fields.body,
+                    datetime.now(UTC).isoformat(timespec="seconds")))
+            except DraftError as error:
+                self.statusBar().showMessage(f"The draft could not be written: {error}", 10000)
 
     def _discard_draft(self, note_id: int) -> None:
         if self.drafts is not None:
@@ -761,7 +814,7 @@ class MainWindow(QMainWindow):
         drafts = self.drafts.load(self.library.path) if self.drafts is not None else []
         if not drafts:
             return False
-        draft = max(drafts, key=lambda d: d.saved_at)
+        draft = drafts[0]  # the newest
         name = draft.title or "a new note"
         answer = QMessageBox.question(
             self, "Restore unsaved edit?",
