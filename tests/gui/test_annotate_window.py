@@ -147,3 +147,12 @@ def test_highlights_after_an_emoji_stay_on_their_words(qtbot, sample):
     assert sample.answer.plain_text()[stored.start:stored.end] == PHRASE
     sample.open_note(sample.current_id, record=False)
     assert painted(sample) == [PHRASE]
+
+
+def test_a_selection_inside_words_is_widened_to_whole_words(qtbot, sample):
+    cursor = sample.answer.document().find(PHRASE)
+    cursor.setPosition(cursor.selectionStart() + 2)  # "ve million …"
+    cursor.setPosition(cursor.position() + len(PHRASE) - 5, QTextCursor.MoveMode.KeepAnchor)
+    sample.answer.setTextCursor(cursor)
+    qtbot.keyClick(sample, Qt.Key.Key_H, CTRL_SHIFT)
+    assert painted(sample) == [PHRASE]

@@ -29,6 +29,16 @@ def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
     ]
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection that starts or ends inside a word, widened to the whole word: a reader
+    dragging over words rarely hits their edges exactly."""
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 class Annotator(QObject):
     """``changed(Changes)`` after every write; ``message(str)`` for the status bar."""
 
@@ -78,7 +88,8 @@ class Annotator(QObject):
         if span is None or not self.note_id:
             self.message.emit("Select some text in the answer to annotate it.")
             return None
-        anchor = make_anchor(self.answer.plain_text(), *span)
+        text = self.answer.plain_text()
+        anchor = make_anchor(text, *whole_words(text, *span))
         try:
             added = self._library().add_annotation(
                 self.note_id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start,
