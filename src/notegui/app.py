@@ -167,7 +167,8 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
 
     from notegui.core.drafts import DraftStore
     from notegui.gui.backup_dialog import AutomaticBackups
-    from notegui.gui.main_window import BackupHooks, MainWindow
+    from notegui.gui.main_window import MainWindow
+    from notegui.gui.window_files import BackupHooks
 
     wanted = " ".join(args.title) if args.command == "open" else None
     if wanted is None and is_new_demo:

@@ -126,7 +126,7 @@ def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path
                                             marker):
     from PySide6.QtWidgets import QFileDialog
 
-    from notegui.gui.main_window import EXPORT_FORMATS
+    from notegui.gui.window_files import EXPORT_FORMATS
 
     highlight(qtbot, sample)
     target = tmp_path / "out.txt"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
-from notegui.gui.main_window import EXPORT_FORMATS
+from notegui.gui.window_files import EXPORT_FORMATS
 
 
 def answer_save(monkeypatch, path) -> None:

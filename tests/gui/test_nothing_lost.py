@@ -15,8 +15,9 @@ from conftest import SAMPLE_TITLE
 from notegui import app
 from notegui.core.drafts import DraftStore
 from notegui.core.settings import Settings
-from notegui.gui import main_window as main_window_module
-from notegui.gui.main_window import BackupHooks, MainWindow
+from notegui.gui import window_files as main_window_module
+from notegui.gui.main_window import MainWindow
+from notegui.gui.window_files import BackupHooks
 from notegui.store import backup as backups
 
 # The app, killed (SIGKILL: no clean-up runs) while the reader is still typing: every key

@@ -6,19 +6,13 @@ from __future__ import annotations
 import base64
 import gc
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QInputDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -30,9 +24,6 @@ from PySide6.QtWidgets import (
 from notegui import __version__
 from notegui.core import settings as settings_file
 from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
-from notegui.core.errors import ExportError, LibraryError
-from notegui.core.files import write_atomically, write_folder
-from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.history import History
 from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
@@ -41,48 +32,30 @@ from notegui.core.settings import Settings
 from notegui.gui import theme
 from notegui.gui.actions import ACTIONS, ActionSpec
 from notegui.gui.annotating import Annotator
-from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.answer_view import AnswerView
-from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
+from notegui.gui.backup_dialog import BackgroundJob
 from notegui.gui.editing import EditSession
-from notegui.gui.editor import EditFields, NoteEditorPane
-from notegui.gui.history_dialog import HistoryDialog
-from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
+from notegui.gui.editor import NoteEditorPane
+from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.question_list import NOTE_ID_ROLE, SNIPPET_ROLE, NoteListModel, make_list_view
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.sources_panel import SourcesPanel
-from notegui.gui.trash_dialog import TrashDialog
+from notegui.gui.window_editing import EditingActions
+from notegui.gui.window_files import BackupHooks, FileActions, OpenLibrary
 
 if TYPE_CHECKING:
     from notegui.core.drafts import DraftStore
 
-OpenLibrary = Callable[[Path], Library]
 
-
-@dataclass(frozen=True)
-class BackupHooks:
-    """What File > Restore Backup… needs from the store (the window never imports it)."""
-
-    list_backups: Callable[[Path], list[BackupEntry]]
-    folder: Callable[[Path], Path]
-    restore: Callable[[Path, Path], Path | None]  # (backup, library) -> the safety backup
-    reopen: Callable[[Library], Library]  # the same file, afresh, the lock handed over
 
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
 _REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
-EXPORT_FORMATS = (
-    "Text: the current note, in the question-note format",
-    "JSON: the whole library (notegui JSON, version 1)",
-    "Markdown: the whole library as a folder (an Obsidian vault)",
-    "Annotations: markdown, grouped by note",
-    "Annotations: W3C Web Annotation (JSON-LD)",
-)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, EditingActions):
     def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
                  new_library: OpenLibrary, save_settings: bool = True,
                  start_note: int | None = None, drafts: DraftStore | None = None,
@@ -232,6 +205,14 @@ class MainWindow(QMainWindow):
             self.answer.setHtml("<p>This library is empty. Use File ▸ Import to add notes.</p>")
             self.sidebar.show_links([], [])
         self._update_navigation()
+
+    def _check_outside_changes(self) -> None:
+        if self._import is not None:
+            return  # the import's own writes; it refreshes when it ends
+        if self.library.changed_elsewhere():
+            self.model.forget_rows()
+            self.apply_changes(Changes(links=True))
+            self.statusBar().showMessage("The library was changed outside; refreshed.", 5000)
 
     def _showing_all(self) -> bool:
         return parse_query(self.search.text()).is_empty
@@ -488,117 +469,6 @@ class MainWindow(QMainWindow):
         self.answer.document().setDefaultStyleSheet(css)
         self.editor.set_dark(self.dark, css)
 
-    def do_new_library(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New Library", str(Path.home() / "library.sqlite3"),
-            "notegui libraries (*.sqlite3 *.db);;All files (*)")
-        if path:
-            self._switch_library(Path(path), self._new_library)
-
-    def do_open_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Library", str(self.library.path.parent),
-            "notegui libraries (*.sqlite3 *.db);;All files (*)")
-        if path:
-            self._switch_library(Path(path), self._open_library)
-
-    def _switch_library(self, path: Path, opener: OpenLibrary) -> None:
-        if self.editing.active and not self.stop_editing():
-            return
-        try:
-            library = opener(path)
-        except LibraryError as error:
-            QMessageBox.warning(self, "Cannot open the library", str(error))
-            return
-        old = self.library
-        self.runner.cancel()
-        self.runner.wait()
-        self.load_library(library)
-        self.settings.last_library = str(path)
-        old.close()
-
-    def do_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import Notes", str(Path.home()),
-            "Question notes, notegui JSON, W3C annotations (*.txt *.json *.jsonld);;All files (*)")
-        if files:
-            self.import_paths([Path(f) for f in files])
-
-    def do_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Notes")
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def import_paths(self, paths: list[Path]) -> ImportJob:
-        """Import on a worker thread; the results dialog lists what was refused and why."""
-        job = ImportJob(self.library.import_paths, paths, self, self.library.note_ids)
-        job.finished.connect(self._import_finished)
-        self._import = job
-        job.start()
-        return job
-
-    def _import_finished(self, summary: ImportSummary) -> None:
-        self._import = None
-        self.library.changed_elsewhere()  # (its own writes, shown below)
-        self.apply_changes(Changes(notes=frozenset(summary.changed), links=bool(summary.changed)),
-                           summary.note_ids)
-        if self.current_id is None and self.model.ids():
-            self.open_note(self.model.ids()[0])
-        self.import_results = ImportResults(summary, self)
-        self.import_results.open()
-
-    def do_export(self) -> None:
-        choice, ok = QInputDialog.getItem(self, "Export", "What to export:",
-                                          list(EXPORT_FORMATS), 0, False)
-        if not ok:
-            return
-        try:
-            if choice == EXPORT_FORMATS[0]:
-                self._export_current_note()
-            elif choice == EXPORT_FORMATS[1]:
-                path, _ = QFileDialog.getSaveFileName(
-                    self, "Export JSON", str(Path.home() / "notegui-library.json"),
-                    "JSON (*.json)")
-                if path:
-                    write_atomically(Path(path), json_format.dumps(self.library.document()))
-                    self.statusBar().showMessage(f"Exported the library to {path}", 5000)
-            elif choice in EXPORT_FORMATS[3:]:
-                self._export_annotations(as_w3c=choice == EXPORT_FORMATS[4])
-            else:
-                folder = QFileDialog.getExistingDirectory(self, "Export to a Folder")
-                if folder:
-                    files = markdown_vault.to_files(self.library.document())
-                    write_folder(Path(folder), files)
-                    self.statusBar().showMessage(
-                        f"Exported {len(files)} notes to {folder}", 5000)
-        except ExportError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
-
-    def _export_annotations(self, as_w3c: bool) -> None:
-        name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
-                      else ("annotations.md", "Markdown (*.md)"))
-        path, _ = QFileDialog.getSaveFileName(self, "Export Annotations",
-                                              str(Path.home() / name), kind)
-        if not path:
-            return
-        annotations = self.library.all_annotations()
-        text = (annotation_export.to_w3c(annotations, generator=f"notegui {__version__}")
-                if as_w3c else annotation_export.to_markdown(annotations))
-        write_atomically(Path(path), text)
-        self.statusBar().showMessage(f"Exported {len(annotations)} annotations to {path}", 5000)
-
-    def _export_current_note(self) -> None:
-        note = self.current_id is not None and self.library.note(self.current_id)
-        if not note:
-            QMessageBox.information(self, "Export", "Open a note to export it.")
-            return
-        name = markdown_vault.file_stem(note.title) + ".txt"
-        path, _ = QFileDialog.getSaveFileName(self, "Export Note", str(Path.home() / name),
-                                              "Text (*.txt)")
-        if path:
-            write_atomically(Path(path), self.library.export_text(note.title) + "\n")
-            self.statusBar().showMessage(f"Exported the note to {path}", 5000)
-
     def do_about(self) -> None:
         QMessageBox.about(
             self, "About notegui",
@@ -608,242 +478,6 @@ class MainWindow(QMainWindow):
 
     def do_quit(self) -> None:
         self.close()
-
-    # -- editing -------------------------------------------------------------------------
-
-    def do_edit_note(self) -> None:
-        if self.editing.active:
-            self.stop_editing()
-        elif self.current_id is not None:
-            self.start_editing(self.current_id)
-
-    def start_editing(self, note_id: int | None, fields: EditFields | None = None) -> bool:
-        note = self.library.note(note_id) if note_id else None
-        if note is not None and note.trashed:
-            self.statusBar().showMessage("Restore this note from the Trash to edit it.", 8000)
-            return False
-        if not self.editing.start(note_id, fields):
-            return False
-        self.middle.setCurrentWidget(self.editor)
-        self.actions_by_name["edit_note"].setText("&Done Editing")
-        (self.editor.body if note_id else self.editor.title).setFocus()
-        return True
-
-    def stop_editing(self) -> bool:
-        """Save and go back to reading; False (still editing) when the save was refused."""
-        if not self.editing.finish():
-            self.statusBar().showMessage(
-                "Not saved: fix what the editor says (your text is kept as a draft).", 10000)
-            return False
-        self.middle.setCurrentWidget(self.answer)
-        self.actions_by_name["edit_note"].setText("&Edit Note")
-        note_id = self.editing.note_id
-        if note_id:
-            self.open_note(note_id, record=note_id != self.current_id)
-        return True
-
-    def _edit_saved(self, note_id: int, changes: Changes) -> None:
-        self.current_id = note_id if self.editing.active else self.current_id
-        self.apply_changes(changes)
-        if self.editing.active:
-            self.setWindowTitle(f"{self.editor.title.text()} — notegui")
-
-    def _render_preview(self, fields: EditFields) -> str:
-        from notegui.core.domain import Note
-
-        note = Note(self.editing.note_id if hasattr(self, "editing") else 0, fields.title,
-                    fields.description, fields.summary, fields.body, "", "")
-        refs: dict[str, NoteRef | None] = {}
-
-        def resolve(title: str) -> NoteRef | None:
-            key = title_key(title)
-            if key not in refs:
-                found = self.library.find(title)
-                refs[key] = found and NoteRef(found.id, found.title, found.summary,
-                                              found.is_stub)
-            return refs[key]
-
-        return render_note_html(note, resolve, self.dark)
-
-    def do_new_note(self) -> None:
-        if self.editing.active and not self.stop_editing():
-            return
-        self.start_editing(None)
-
-    def do_trash_note(self) -> None:
-        if self.current_id is None:
-            return
-        note = self.library.note(self.current_id)
-        if note is None or note.trashed:
-            return
-        cited = len(self.library.backlinks(note.id))
-        also = (f"\n\n{cited} note(s) cite it; their citations will show it as in the "
-                "Trash." if cited else "")
-        answer = QMessageBox.question(
-            self, "Move to Trash?",
-            f"Move “{note.title}” to the Trash?\n\nIts annotations and history go with "
-            f"it, and Note ▸ Trash… brings it back.{also}")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self.editing.active:
-            self.editing.abandon()
-            self.middle.setCurrentWidget(self.answer)
-            self.actions_by_name["edit_note"].setText("&Edit Note")
-        ids = list(self.model.ids())
-        row = ids.index(note.id) if note.id in ids else -1
-        changes = self._write(lambda: self.library.trash_note(note.id))
-        if changes is None:
-            return
-        self.history.forget(note.id)
-        self.current_id = None
-        self.apply_changes(changes)
-        remaining = self.model.ids()
-        if remaining:
-            self.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
-        self.statusBar().showMessage(f"Moved “{note.title}” to the Trash.", 8000)
-
-    def do_show_trash(self) -> None:
-        dialog = TrashDialog(self.library.trashed, self)
-        dialog.restoreRequested.connect(self._restore_from_trash)
-        dialog.emptyRequested.connect(
-            lambda: self.apply_changes(self._write(self.library.empty_trash) or Changes()))
-        self.trash_dialog = dialog
-        dialog.open()
-
-    def _restore_from_trash(self, note_id: int) -> None:
-        changes = self._write(lambda: self.library.restore_note(note_id))
-        if changes is not None:
-            self.apply_changes(changes)
-            self.open_note(note_id)
-
-    def do_note_history(self) -> None:
-        note = self.current_id is not None and self.library.note(self.current_id)
-        if not note:
-            return
-        if self.editing.active and not self.stop_editing():
-            return
-        sources = [(s.target.title, s.summary) for s in self.library.sources(note.id)]
-        dialog = HistoryDialog(note, self.library.revisions(note.id), sources, self)
-        dialog.restoreRequested.connect(self._restore_revision)
-        self.history_dialog = dialog
-        dialog.open()
-
-    def _restore_revision(self, revision_id: int) -> None:
-        changes = self._write(lambda: self.library.restore_revision(revision_id))
-        if changes is not None:
-            self.apply_changes(changes)
-            self.statusBar().showMessage(
-                "Restored that version; the text it replaced is kept in the history.", 8000)
-
-    def _set_tags(self, names: list[str]) -> None:
-        if self.current_id is None:
-            return
-        changes = self._write(lambda: self.library.set_tags(self.current_id, names))
-        if changes:
-            self.sidebar.tags.set_known_tags(self.library.tags())
-            self.model.refresh(changes.notes)
-
-    def _check_outside_changes(self) -> None:
-        if self._import is not None:
-            return  # the import's own writes; it refreshes when it ends
-        if self.library.changed_elsewhere():
-            self.model.forget_rows()
-            self.apply_changes(Changes(links=True))
-            self.statusBar().showMessage("The library was changed outside; refreshed.", 5000)
-
-    def _write(self, write: Callable[[], Changes]) -> Changes | None:
-        try:
-            return write()
-        except LibraryError as error:
-            QMessageBox.warning(self, "Not written", str(error))
-            return None
-
-    # -- backups ---------------------------------------------------------------------------
-
-    def do_restore_backup(self) -> None:
-        if self.backups is None:
-            return
-        path = self.library.path
-        chosen = choose_backup(self.backups.list_backups(path), path, self,
-                               folder=self.backups.folder(path))
-        if chosen is None:
-            return
-        if self.editing.active and not self.stop_editing():
-            return
-        if self._import is not None:
-            self._import.cancel()
-            self._import.wait()
-        self.runner.cancel()
-        self.runner.wait()
-        self.setEnabled(False)
-        self.statusBar().showMessage(f"Restoring {path.name} from {chosen.name}…")
-        self._restore_job = BackgroundJob(
-            lambda: self.backups.restore(chosen, path),
-            lambda outcome: self._restored(chosen, outcome), self, name="notegui-restore",
-        ).start()
-
-    def _restored(self, chosen: Path, outcome: Path | Exception | None) -> None:
-        self.setEnabled(True)
-        self._restore_job = None
-        if isinstance(outcome, Exception):
-            QMessageBox.warning(self, "Restore failed", str(outcome))
-            return
-        self.load_library(self.backups.reopen(self.library))
-        kept = f"; the library as it was is kept as {outcome.name}" if outcome else ""
-        self.statusBar().showMessage(f"Restored from {chosen.name}{kept}", 15000)
-
-    # -- drafts (a crash loses nothing) ---------------------------------------------------
-
-    def _save_draft(self, note_id: int, fields: EditFields) -> None:
-        if self.drafts is not None:
-            from notegui.core.drafts import Draft, DraftError
-
-            try:
-                self.drafts.save(self.library.path, Draft(
-                    note_id, fields.title, fields.description, fields.summary, fields.body,
-                    datetime.now(UTC).isoformat(timespec="seconds")))
-            except DraftError as error:
-                self.statusBar().showMessage(f"The draft could not be written: {error}", 10000)
-
-    def _discard_draft(self, note_id: int) -> None:
-        if self.drafts is not None:
-            self.drafts.discard(self.library.path, note_id)
-
-    def offer_drafts(self) -> bool:
-        """Offer the unsaved edit left by a crash; True when one was restored."""
-        drafts = self.drafts.load(self.library.path) if self.drafts is not None else []
-        if not drafts:
-            return False
-        draft = drafts[0]  # the newest
-        name = draft.title or "a new note"
-        answer = QMessageBox.question(
-            self, "Restore unsaved edit?",
-            f"notegui closed before your edit of “{name}” was saved (draft from "
-            f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the draft.)")
-        if answer != QMessageBox.StandardButton.Yes:
-            self.drafts.discard(self.library.path, draft.note_id)
-            return False
-        fields = EditFields(draft.title, draft.description, draft.summary, draft.body)
-        return self.start_editing(draft.note_id or None, fields)
-
-    # -- annotations ---------------------------------------------------------------------
-
-    def do_highlight(self) -> None:
-        self.annotator.highlight("yellow")
-
-    def do_comment(self) -> None:
-        self.annotator.comment()
-
-    def do_annotation_browser(self) -> None:
-        browser = AnnotationBrowser(self.library.all_annotations, self.current_id or 0, self)
-        browser.annotationRequested.connect(self.show_annotation)
-        self._browser = browser
-        browser.show()
-
-    def show_annotation(self, note_id: int, annotation_id: int) -> None:
-        if note_id != self.current_id and not self.open_note(note_id):
-            return
-        self.annotator.show(annotation_id)
 
     # -- window state --------------------------------------------------------------------
 

@@ -1,0 +1,213 @@
+"""The window's note actions: editing (with drafts), new note, the Trash, history, tags and
+annotations. A mixin of MainWindow: it uses the window's library, widgets and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from notegui.core.domain import Changes, Note, NoteRef, title_key
+from notegui.core.errors import LibraryError
+from notegui.core.render import render_note_html
+from notegui.gui.annotation_browser import AnnotationBrowser
+from notegui.gui.editor import EditFields
+from notegui.gui.history_dialog import HistoryDialog
+from notegui.gui.trash_dialog import TrashDialog
+
+
+class EditingActions(QMainWindow):
+    """Note and Annotate menu actions (do_<name>, from the table in actions.py)."""
+
+    # -- editing -------------------------------------------------------------------------
+
+    def do_edit_note(self) -> None:
+        if self.editing.active:
+            self.stop_editing()
+        elif self.current_id is not None:
+            self.start_editing(self.current_id)
+
+    def start_editing(self, note_id: int | None, fields: EditFields | None = None) -> bool:
+        note = self.library.note(note_id) if note_id else None
+        if note is not None and note.trashed:
+            self.statusBar().showMessage("Restore this note from the Trash to edit it.", 8000)
+            return False
+        if not self.editing.start(note_id, fields):
+            return False
+        self.middle.setCurrentWidget(self.editor)
+        self.actions_by_name["edit_note"].setText("&Done Editing")
+        (self.editor.body if note_id else self.editor.title).setFocus()
+        return True
+
+    def stop_editing(self) -> bool:
+        """Save and go back to reading; False (still editing) when the save was refused."""
+        if not self.editing.finish():
+            self.statusBar().showMessage(
+                "Not saved: fix what the editor says (your text is kept as a draft).", 10000)
+            return False
+        self.middle.setCurrentWidget(self.answer)
+        self.actions_by_name["edit_note"].setText("&Edit Note")
+        note_id = self.editing.note_id
+        if note_id:
+            self.open_note(note_id, record=note_id != self.current_id)
+        return True
+
+    def _edit_saved(self, note_id: int, changes: Changes) -> None:
+        self.current_id = note_id if self.editing.active else self.current_id
+        self.apply_changes(changes)
+        if self.editing.active:
+            self.setWindowTitle(f"{self.editor.title.text()} — notegui")
+
+    def _render_preview(self, fields: EditFields) -> str:
+        note = Note(self.editing.note_id if hasattr(self, "editing") else 0, fields.title,
+                    fields.description, fields.summary, fields.body, "", "")
+        refs: dict[str, NoteRef | None] = {}
+
+        def resolve(title: str) -> NoteRef | None:
+            key = title_key(title)
+            if key not in refs:
+                found = self.library.find(title)
+                refs[key] = found and NoteRef(found.id, found.title, found.summary,
+                                              found.is_stub)
+            return refs[key]
+
+        return render_note_html(note, resolve, self.dark)
+
+    def do_new_note(self) -> None:
+        if self.editing.active and not self.stop_editing():
+            return
+        self.start_editing(None)
+
+    def do_trash_note(self) -> None:
+        if self.current_id is None:
+            return
+        note = self.library.note(self.current_id)
+        if note is None or note.trashed:
+            return
+        cited = len(self.library.backlinks(note.id))
+        also = (f"\n\n{cited} note(s) cite it; their citations will show it as in the "
+                "Trash." if cited else "")
+        answer = QMessageBox.question(
+            self, "Move to Trash?",
+            f"Move “{note.title}” to the Trash?\n\nIts annotations and history go with "
+            f"it, and Note ▸ Trash… brings it back.{also}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.editing.active:
+            self.editing.abandon()
+            self.middle.setCurrentWidget(self.answer)
+            self.actions_by_name["edit_note"].setText("&Edit Note")
+        ids = list(self.model.ids())
+        row = ids.index(note.id) if note.id in ids else -1
+        changes = self._write(lambda: self.library.trash_note(note.id))
+        if changes is None:
+            return
+        self.history.forget(note.id)
+        self.current_id = None
+        self.apply_changes(changes)
+        remaining = self.model.ids()
+        if remaining:
+            self.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
+        self.statusBar().showMessage(f"Moved “{note.title}” to the Trash.", 8000)
+
+    def do_show_trash(self) -> None:
+        dialog = TrashDialog(self.library.trashed, self)
+        dialog.restoreRequested.connect(self._restore_from_trash)
+        dialog.emptyRequested.connect(
+            lambda: self.apply_changes(self._write(self.library.empty_trash) or Changes()))
+        self.trash_dialog = dialog
+        dialog.open()
+
+    def _restore_from_trash(self, note_id: int) -> None:
+        changes = self._write(lambda: self.library.restore_note(note_id))
+        if changes is not None:
+            self.apply_changes(changes)
+            self.open_note(note_id)
+
+    def do_note_history(self) -> None:
+        note = self.current_id is not None and self.library.note(self.current_id)
+        if not note:
+            return
+        if self.editing.active and not self.stop_editing():
+            return
+        sources = [(s.target.title, s.summary) for s in self.library.sources(note.id)]
+        dialog = HistoryDialog(note, self.library.revisions(note.id), sources, self)
+        dialog.restoreRequested.connect(self._restore_revision)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _restore_revision(self, revision_id: int) -> None:
+        changes = self._write(lambda: self.library.restore_revision(revision_id))
+        if changes is not None:
+            self.apply_changes(changes)
+            self.statusBar().showMessage(
+                "Restored that version; the text it replaced is kept in the history.", 8000)
+
+    def _set_tags(self, names: list[str]) -> None:
+        if self.current_id is None:
+            return
+        changes = self._write(lambda: self.library.set_tags(self.current_id, names))
+        if changes:
+            self.sidebar.tags.set_known_tags(self.library.tags())
+            self.model.refresh(changes.notes)
+
+    def _write(self, write: Callable[[], Changes]) -> Changes | None:
+        try:
+            return write()
+        except LibraryError as error:
+            QMessageBox.warning(self, "Not written", str(error))
+            return None
+
+    # -- drafts (a crash loses nothing) ---------------------------------------------------
+
+    def _save_draft(self, note_id: int, fields: EditFields) -> None:
+        if self.drafts is not None:
+            from notegui.core.drafts import Draft, DraftError
+
+            try:
+                self.drafts.save(self.library.path, Draft(
+                    note_id, fields.title, fields.description, fields.summary, fields.body,
+                    datetime.now(UTC).isoformat(timespec="seconds")))
+            except DraftError as error:
+                self.statusBar().showMessage(f"The draft could not be written: {error}", 10000)
+
+    def _discard_draft(self, note_id: int) -> None:
+        if self.drafts is not None:
+            self.drafts.discard(self.library.path, note_id)
+
+    def offer_drafts(self) -> bool:
+        """Offer the unsaved edit left by a crash; True when one was restored."""
+        drafts = self.drafts.load(self.library.path) if self.drafts is not None else []
+        if not drafts:
+            return False
+        draft = drafts[0]  # the newest
+        name = draft.title or "a new note"
+        answer = QMessageBox.question(
+            self, "Restore unsaved edit?",
+            f"notegui closed before your edit of “{name}” was saved (draft from "
+            f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the draft.)")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.drafts.discard(self.library.path, draft.note_id)
+            return False
+        fields = EditFields(draft.title, draft.description, draft.summary, draft.body)
+        return self.start_editing(draft.note_id or None, fields)
+
+    # -- annotations ---------------------------------------------------------------------
+
+    def do_highlight(self) -> None:
+        self.annotator.highlight("yellow")
+
+    def do_comment(self) -> None:
+        self.annotator.comment()
+
+    def do_annotation_browser(self) -> None:
+        browser = AnnotationBrowser(self.library.all_annotations, self.current_id or 0, self)
+        browser.annotationRequested.connect(self.show_annotation)
+        self._browser = browser
+        browser.show()
+
+    def show_annotation(self, note_id: int, annotation_id: int) -> None:
+        if note_id != self.current_id and not self.open_note(note_id):
+            return
+        self.annotator.show(annotation_id)
