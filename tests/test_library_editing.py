@@ -232,3 +232,13 @@ def test_w3c_annotations_import_onto_their_notes_by_title(notes, tmp_path):
     [refused] = list(library.import_paths([bad]))
     assert refused.status == "refused" and "bad.jsonld" in refused.reason
     assert len(library.annotations(glaciers)) == 1
+
+
+def test_changes_say_whether_the_list_changed(notes):
+    library, glaciers, _ice, _sea = notes
+    text_only = library.save_note(glaciers, GLACIERS, "By flowing.", "", "New words.")
+    assert text_only.links and not text_only.listing  # the list's rows stay as they are
+    with_stub = library.save_note(glaciers, GLACIERS, "By flowing.", "", "[[Is it new?]]")
+    assert with_stub.listing  # a stub joined the list
+    renamed = library.save_note(glaciers, "How do glaciers slide?", "", "", "[[Is it new?]]")
+    assert renamed.listing

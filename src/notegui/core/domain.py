@@ -110,6 +110,9 @@ class Changes:
     notes: frozenset[int] = field(default_factory=frozenset)
     links: bool = False
     annotations: frozenset[int] = field(default_factory=frozenset)
+    # Whether notes were added, removed or retitled, so the list's rows or order changed.
+    # False lets a view refresh the changed rows only (a save of a note's text).
+    listing: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.notes or self.links or self.annotations)

@@ -239,7 +239,7 @@ class MainWindow(FileActions, EditingActions):
             self.model.forget_rows()
         else:
             self.model.refresh(changes.notes)  # their titles may have changed
-        if many or changes.links:
+        if many or (changes.links and changes.listing):
             if self._showing_all():
                 self._show_all(note_ids)
             else:

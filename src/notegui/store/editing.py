@@ -111,8 +111,8 @@ class NoteEditor:
         if new == old:
             # The text is as it was; its citations may have found notes since (a stub made).
             linked = self._relink(note_id, body, create_missing)
-            return Changes(notes=frozenset(linked | {note_id}), links=True) if linked else (
-                Changes())
+            return Changes(notes=frozenset(linked | {note_id}), links=True,
+                           listing=self.importer.created > 0) if linked else Changes()
         key = title_key(title)
         touched = {note_id}
         if key != title_key(old_title):
@@ -124,7 +124,8 @@ class NoteEditor:
         touched |= self._relink(note_id, new.body, create_missing)
         if title != old_title:
             touched |= self._recite(note_id, old_title, title)
-        return Changes(notes=frozenset(touched), links=True)
+        return Changes(notes=frozenset(touched), links=True,
+                       listing=title != old_title or self.importer.created > 0)
 
     def _take_title(self, note_id: int, key: str, title: str) -> set[int]:
         """Make room for a new title: a stub of it is merged into this note (its citations
