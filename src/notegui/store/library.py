@@ -64,13 +64,21 @@ class SqliteLibrary:
 
     def count(self) -> int:
         """Notes in the library (not in the Trash)."""
-        return self.m.Note.select().where(self.m.Note.trashed == "").count()
+        return self.db.execute_sql(
+            f"SELECT (SELECT count(*) FROM note) - (SELECT count(*) FROM ({search.TRASHED}))"
+        ).fetchone()[0]
+
+    def _trashed_ids(self) -> set[int]:
+        return {row[0] for row in self.db.execute_sql(search.TRASHED)}
 
     def note_ids(self) -> Sequence[int]:
-        """Every note id, in title order (case-insensitive); compact (8 bytes a note)."""
-        cursor = self.db.execute_sql(
-            "SELECT id FROM note WHERE trashed = '' ORDER BY title_key")
-        return array("q", (row[0] for row in cursor))
+        """Every note id (not in the Trash), in title order (case-insensitive); compact
+        (8 bytes a note). Read from the title index alone, the Trash left out after."""
+        trashed = self._trashed_ids()
+        cursor = self.db.execute_sql("SELECT id FROM note ORDER BY title_key")
+        if not trashed:
+            return array("q", (row[0] for row in cursor))
+        return array("q", (row[0] for row in cursor if row[0] not in trashed))
 
     def refs(self, ids: Iterable[int]) -> dict[int, NoteRef]:
         ids = list(ids)

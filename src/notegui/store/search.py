@@ -42,7 +42,8 @@ _HAS_TAG = (
 )
 
 
-IN_LIBRARY = "n.trashed = ''"  # not in the Trash
+TRASHED = "SELECT id FROM note WHERE trashed != ''"  # (the partial index note_trashed)
+IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
 REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
 
 
