@@ -79,3 +79,23 @@ def write_note(folder: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8"))
     return path
+
+
+def run_and_capture(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> tuple[int, object]:
+    """Run `notegui ARGV` up to the event loop; capture the window instead of blocking."""
+    from PySide6.QtWidgets import QApplication
+
+    from notegui import app
+    from notegui.gui.main_window import MainWindow
+
+    shown: list[MainWindow] = []
+
+    def fake_exec(*_args) -> int:
+        shown.extend(w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    code = app.main(argv)
+    assert shown, "no main window was shown"
+    return code, shown[-1]

@@ -8,25 +8,9 @@ import hashlib
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from conftest import SAMPLE_TITLE
+from conftest import SAMPLE_TITLE, run_and_capture
 from notegui import app
 from notegui.core import paths
-from notegui.gui.main_window import MainWindow
-
-
-def run_and_capture(monkeypatch, argv: list[str]) -> tuple[int, MainWindow]:
-    """Run `notegui ARGV` up to the event loop; capture the window instead of blocking."""
-    shown: list[MainWindow] = []
-
-    def fake_exec(*_args) -> int:
-        shown.extend(w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible())
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", fake_exec)
-    code = app.main(argv)
-    assert shown, "no main window was shown"
-    return code, shown[-1]
 
 
 def test_first_start_creates_the_demo_library_and_opens_the_sample(qtbot, monkeypatch):

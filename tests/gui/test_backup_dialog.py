@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
+from conftest import run_and_capture
 from notegui import app
 from notegui.gui.backup_dialog import (
     AutomaticBackups,
@@ -23,7 +24,6 @@ from notegui.gui.backup_dialog import (
     size_text,
 )
 from notegui.gui.instance_lock import lock_path
-from notegui.gui.main_window import MainWindow
 from notegui.store import backup as backups
 
 NOW = datetime(2025, 3, 4, 12, 0, 0, tzinfo=UTC)
@@ -209,16 +209,8 @@ def test_a_failed_automatic_backup_is_a_message_not_an_error(library, monkeypatc
 
 def test_a_started_app_schedules_its_backup(qtbot, monkeypatch, tmp_path):
     db = tmp_path / "lib.sqlite3"
-    shown: list[MainWindow] = []
-
-    def fake_exec(*_args) -> int:
-        shown.extend(w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible())
-        return 0
-
-    monkeypatch.setattr(QApplication, "exec", fake_exec)
-    assert app.main(["--db", str(db)]) == 0
-    window = shown[-1]
+    code, window = run_and_capture(monkeypatch, ["--db", str(db)])
+    assert code == 0
     qtbot.addWidget(window)
     gc.collect()  # the scheduler is kept by its window, not by a Python name
     [automatic] = window.findChildren(AutomaticBackups)
