@@ -49,9 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("title", nargs="+", help="the note's title")
 
     command = commands.add_parser(
-        "import", help="import question-note files, folders (*.txt) or notegui JSON",
-        description="Import files and folders (recursively, *.txt) of question notes, or a "
-        "notegui JSON export. One line per file: imported / unchanged / refused: why.",
+        "import", help="import question-note files, folders (*.txt), notegui JSON or W3C "
+        "annotations",
+        description="Import files and folders (recursively, *.txt) of question notes, a "
+        "notegui JSON export, or W3C Web Annotation JSON-LD (.jsonld: annotations onto their "
+        "notes, by title). One line per file: imported / unchanged / refused: why.",
     )
     command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
