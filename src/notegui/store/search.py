@@ -27,6 +27,7 @@ from peewee import SqliteDatabase
 from notegui.core.domain import NoteRef, Problem, SearchHit
 from notegui.core.formats.question_note import unescape_brackets
 from notegui.core.search_query import SearchQuery, parse_query
+from notegui.core.snippets import make_snippet
 from notegui.store.errors import DATABASE_ERRORS
 from notegui.store.schema import BM25_WEIGHTS
 
@@ -140,7 +141,7 @@ def _search(
         body = _matching(database, "note_fts", query.fts, f"bm25(note_fts, {_WEIGHTS})",
                          where, params, limit)
         ids += [note_id for note_id in body if note_id not in seen][: limit - len(ids)]
-    return _hits(database, ids, query.fts, mark, annotated)
+    return _hits(database, ids, query, mark, annotated)
 
 
 def _annotated(database: SqliteDatabase, match: str, where: str, params: list[object],
@@ -159,7 +160,7 @@ def _annotated(database: SqliteDatabase, match: str, where: str, params: list[ob
     return found
 
 
-def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
+def _hits(database: SqliteDatabase, ids: list[int], query: SearchQuery | None,
           mark: tuple[str, str], annotated: dict[int, str] | None = None) -> list[SearchHit]:
     """The notes of ``ids`` in that order, with snippets for the first ``SNIPPETS``."""
     if not ids:
@@ -171,14 +172,15 @@ def _hits(database: SqliteDatabase, ids: list[int], fts: str | None,
             f"SELECT {REF_COLUMNS} FROM note WHERE id IN ({marks})", ids)
     }
     snippets: dict[int, str] = {}
-    if fts is not None:
+    if query is not None and query.words:
         first = ids[:SNIPPETS]
         rows = database.execute_sql(
-            f"SELECT rowid, snippet(note_fts, -1, ?, ?, '…', 12) FROM note_fts "
-            f"WHERE note_fts MATCH ? AND rowid IN ({','.join('?' * len(first))})",
-            [*mark, fts, *first],
-        )
-        snippets = {row[0]: _clean_snippet(row[1]) for row in rows}
+            "SELECT id, summary, description, body FROM note WHERE id IN "
+            f"({','.join('?' * len(first))})", first)
+        for note_id, *texts in rows:
+            snippet = make_snippet(texts, query.words, query.prefix_last, mark)
+            if snippet:
+                snippets[note_id] = _clean_snippet(snippet)
     for note_id, snippet in (annotated or {}).items():
         snippets.setdefault(note_id, snippet)
     return [
