@@ -317,8 +317,8 @@ class SqliteLibrary:
                                create_missing)
 
     def missing_citations(self, body: str) -> list[str]:
-        with self._writing() as editor:  # (reads only; a short transaction)
-            return editor.missing_citations(body)
+        """Titles ``body`` cites that no note has (reads only)."""
+        return NoteEditor(self.db.connection(), now()).missing_citations(body)
 
     def trash_note(self, note_id: int) -> Changes:
         with self._writing() as editor:
