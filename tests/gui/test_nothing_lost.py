@@ -110,3 +110,24 @@ def test_restore_backup_from_the_file_menu(qtbot, tmp_path, monkeypatch):
     assert len(backups.list_backups(library.path, folder)) == 2  # the safety copy too
     window.close()
     window.library.close()
+
+
+def test_a_draft_of_a_note_gone_since_becomes_a_new_note(qtbot, tmp_path, monkeypatch):
+    from notegui.core.drafts import Draft
+
+    library = app.create_demo_library(tmp_path / "demo.sqlite3")
+    drafts = DraftStore(tmp_path / "drafts")
+    drafts.save(library.path, Draft(9999, "Is this draft orphaned?", "", "", "Kept words."))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window = MainWindow(library, Settings(theme="light"), app.open_library, app.open_library,
+                        save_settings=False, drafts=drafts)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.offer_drafts()
+    assert window.editor.note_id == 0 and window.editor.body.toPlainText() == "Kept words."
+    window.stop_editing()
+    assert library.find("Is this draft orphaned?").body == "Kept words."
+    assert drafts.load(library.path) == []
+    window.close()
+    library.close()

@@ -191,7 +191,12 @@ class EditingActions(QMainWindow):
             self.drafts.discard(self.library.path, draft.note_id)
             return False
         fields = EditFields(draft.title, draft.description, draft.summary, draft.body)
-        return self.start_editing(draft.note_id or None, fields)
+        if self.start_editing(draft.note_id or None, fields):
+            return True
+        # Its note is gone since (deleted for good, or in the Trash): keep the words as a
+        # new note rather than lose them.
+        self.drafts.discard(self.library.path, draft.note_id)
+        return self.start_editing(None, fields)
 
     # -- annotations ---------------------------------------------------------------------
 
