@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.errors import LibraryError
 from notegui.core.search_query import parse_query
+from notegui.store import search as search_sql
 
 _COLUMNS = (
     "n.title, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.comment, a.color, a.created,"
@@ -44,7 +45,7 @@ def browse(connection: sqlite3.Connection, words: str = "", color: str = "",
            note_id: int = 0) -> list[Annotation]:
     """Every annotation of the library (not of notes in the Trash), by note title and
     place; ``words`` match the quote, the comment or the note's title."""
-    where = ["n.trashed = ''"]
+    where = [search_sql.IN_LIBRARY]
     params: list[object] = []
     if color:
         where.append("a.color = ?")

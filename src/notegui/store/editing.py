@@ -14,8 +14,11 @@ from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
 from notegui.store.note_import import NoteImporter
 
-_ROW = "SELECT id, title, description, summary, body, trashed FROM note WHERE id = ?"
-_BY_KEY = "SELECT id, description = '' AND body = '', trashed FROM note WHERE title_key = ?"
+_TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
+_ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"
+_BY_KEY = (
+    f"SELECT id, description = '' AND body = '', {_TRASHED} FROM note WHERE title_key = ?"
+)
 _UPDATE = (
     "UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, body = ?, "
     "updated = ? WHERE id = ?"
@@ -199,27 +202,29 @@ class NoteEditor:
 
     def trash(self, note_id: int) -> Changes:
         self._row(note_id)
-        self.connection.execute("UPDATE note SET trashed = ? WHERE id = ?", (self.stamp, note_id))
+        self.connection.execute("INSERT OR REPLACE INTO trash (note_id, trashed) VALUES (?, ?)",
+                                (note_id, self.stamp))
         return Changes(notes=frozenset({note_id}), links=True)
 
     def restore(self, note_id: int) -> Changes:
         self._row(note_id)
-        self.connection.execute("UPDATE note SET trashed = '' WHERE id = ?", (note_id,))
+        self.connection.execute("DELETE FROM trash WHERE note_id = ?", (note_id,))
         return Changes(notes=frozenset({note_id}), links=True)
 
     def empty_trash(self) -> Changes:
         """Delete the notes in the Trash for good. One still cited by a note in the
         library stays there as a stub of its title, so the citation keeps its target."""
         gone = [row[0] for row in self.connection.execute(
-            "SELECT id FROM note WHERE trashed != ''")]
+            "SELECT note_id FROM trash")]
         for note_id in gone:
             cited = self.connection.execute(
                 "SELECT 1 FROM link AS l JOIN note AS s ON s.id = l.source_id "
-                "WHERE l.target_id = ? AND s.trashed = '' LIMIT 1", (note_id,)).fetchone()
+                "WHERE l.target_id = ? AND s.id NOT IN (SELECT note_id FROM trash) LIMIT 1",
+                (note_id,)).fetchone()
             if cited:
                 self.connection.execute(
-                    "UPDATE note SET description = '', body = '', trashed = '' WHERE id = ?",
-                    (note_id,))
+                    "UPDATE note SET description = '', body = '' WHERE id = ?", (note_id,))
+                self.connection.execute("DELETE FROM trash WHERE note_id = ?", (note_id,))
                 self.connection.execute("DELETE FROM link WHERE source_id = ?", (note_id,))
             else:
                 self.connection.execute("DELETE FROM note WHERE id = ?", (note_id,))

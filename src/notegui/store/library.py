@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from notegui.core.domain import (
     Annotation,
@@ -68,6 +68,11 @@ class SqliteLibrary:
             f"SELECT (SELECT count(*) FROM note) - (SELECT count(*) FROM ({search.TRASHED}))"
         ).fetchone()[0]
 
+    def _trashed_at(self, note_id: int) -> str:
+        row = self.db.execute_sql("SELECT trashed FROM trash WHERE note_id = ?",
+                                  (note_id,)).fetchone()
+        return row[0] if row else ""
+
     def _trashed_ids(self) -> set[int]:
         return {row[0] for row in self.db.execute_sql(search.TRASHED)}
 
@@ -97,7 +102,8 @@ class SqliteLibrary:
     def iter_refs(self) -> Iterator[NoteRef]:
         """Every note, in title order."""
         for row in self.db.execute_sql(
-            f"SELECT {search.REF_COLUMNS} FROM note WHERE trashed = '' ORDER BY title_key"
+            f"SELECT {search.REF_COLUMNS} FROM note AS n WHERE {search.IN_LIBRARY} "
+            "ORDER BY title_key"
         ):
             yield search.ref_from_row(row)
 
@@ -124,7 +130,7 @@ class SqliteLibrary:
         rows = (
             Link.select(Link, Source)
             .join(Source, on=(Link.source == Source.id))
-            .where((Link.target == note_id) & (Source.trashed == ""))
+            .where((Link.target == note_id) & Source.id.not_in(SQL(f"({search.TRASHED})")))
             .order_by(Source.title_key)
         )
         return [Backlink(self._ref(row.source), row.summary or "") for row in rows]
@@ -157,7 +163,7 @@ class SqliteLibrary:
     def _note(self, row: object) -> Note:
         return Note(
             row.id, row.title, row.description, row.summary, row.body,
-            row.created, row.updated, tuple(self._tags(row.id)), row.trashed,
+            row.created, row.updated, tuple(self._tags(row.id)), self._trashed_at(row.id),
         )
 
     def _tags(self, note_id: int) -> list[str]:
@@ -331,7 +337,8 @@ class SqliteLibrary:
     def trashed(self) -> list[NoteRef]:
         """The notes in the Trash, latest first."""
         rows = self.db.execute_sql(
-            f"SELECT {search.REF_COLUMNS} FROM note WHERE trashed != '' ORDER BY trashed DESC")
+            f"SELECT {search.REF_COLUMNS} FROM note JOIN trash ON trash.note_id = note.id "
+            "ORDER BY trash.trashed DESC")
         return [search.ref_from_row(row) for row in rows]
 
     def empty_trash(self) -> Changes:
@@ -515,7 +522,8 @@ class SqliteLibrary:
         ):
             tags.setdefault(note_id, []).append(name)
         notes = []
-        for row in Note.select().where(Note.trashed == "").order_by(Note.title_key):
+        for row in Note.select().where(Note.id.not_in(SQL(f"({search.TRASHED})"))).order_by(
+                Note.title_key):
             cited = links.get(row.id, [])
             notes.append(
                 NoteRecord(

@@ -43,7 +43,6 @@ def bind_models(database: SqliteDatabase) -> Models:
         body = TextField(default="")
         created = TextField()
         updated = TextField()
-        trashed = TextField(default="")
 
         @property
         def is_stub(self) -> bool:

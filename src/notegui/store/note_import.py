@@ -61,11 +61,8 @@ _INSERT_NOTE = (
     "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-# (an imported file brings its note back from the Trash)
-_FILL_NOTE = (
-    "UPDATE note SET title = ?, description = ?, body = ?, updated = ?, trashed = '' "
-    "WHERE id = ?"
-)
+_FILL_NOTE = "UPDATE note SET title = ?, description = ?, body = ?, updated = ? WHERE id = ?"
+_UNTRASH = "DELETE FROM trash WHERE note_id = ?"  # an imported file brings its note back
 _INDEX = "INSERT INTO note_fts (rowid, title, description, summary, body) VALUES (?, ?, ?, ?, ?)"
 _UNINDEX = (
     "INSERT INTO note_fts (note_fts, rowid, title, description, summary, body) "
@@ -201,6 +198,7 @@ class NoteImporter:
             self.connection.execute(
                 _FILL_NOTE, (parsed.title, parsed.description, parsed.body, stamp, row.id)
             )
+            self.connection.execute(_UNTRASH, (row.id,))
             self._unindex(row)
             self._index(row.id, parsed.title, parsed.description, row.summary, parsed.body)
             note_id = row.id

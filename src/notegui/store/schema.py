@@ -120,11 +120,14 @@ INSERT INTO title_fts(title_fts) VALUES ('rebuild');
 # note; kept and listed, never dropped), and an index of annotation quotes and comments so
 # the main search finds them.
 _V5_TRASH_AND_ANNOTATION_INDEX = """
-ALTER TABLE note ADD COLUMN trashed TEXT NOT NULL DEFAULT '';
+-- The Trash is a table of its own, not a column of note: the list and the search leave
+-- out its few ids, and the migration reads nothing per note (a column with a partial index
+-- had the migration read every row: 0.7 s more at 100,000 notes, from a cold disk).
+CREATE TABLE trash (
+    note_id INTEGER PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+    trashed TEXT NOT NULL
+);
 ALTER TABLE annotation ADD COLUMN detached INTEGER NOT NULL DEFAULT 0;
--- The Trash is small: the list and the search leave out the ids of this index (reading
--- "trashed" from every row would read every row: ten times slower at 100,000 notes).
-CREATE INDEX note_trashed ON note(id) WHERE trashed != '';
 CREATE VIRTUAL TABLE annotation_fts USING fts5(
     exact, comment, content='annotation', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'

@@ -43,7 +43,7 @@ _HAS_TAG = (
 )
 
 
-TRASHED = "SELECT id FROM note WHERE trashed != ''"  # (the partial index note_trashed)
+TRASHED = "SELECT note_id FROM trash"  # the ids of the notes in the Trash
 IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
 REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
 
