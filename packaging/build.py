@@ -30,7 +30,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -648,25 +648,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if bundle is not None and not bundle.is_dir():
         print(f"build.py: --bundle {args.bundle}: no such folder", file=sys.stderr)
         return 2
+    targets: dict[str, Callable[[], object]] = {
+        "version": lambda: print(project_version()),
+        "depends": lambda: print("\n".join(installable_depends())),
+        "bundle": lambda: build_bundle(layout),
+        "deb": lambda: build_deb(layout, bundle),
+        "windows": lambda: build_windows(layout, bundle),
+        "macos": lambda: build_macos(layout),
+        "appdir": lambda: build_appdir(layout, bundle),
+        "appimage": lambda: build_appimage(layout, bundle),
+        "icons": lambda: build_icons(layout),
+    }
     try:
-        if args.target == "version":
-            print(project_version())
-        elif args.target == "depends":
-            print("\n".join(installable_depends()))
-        elif args.target == "bundle":
-            build_bundle(layout)
-        elif args.target == "deb":
-            build_deb(layout, bundle)
-        elif args.target == "windows":
-            build_windows(layout, bundle)
-        elif args.target == "macos":
-            build_macos(layout)
-        elif args.target == "appdir":
-            build_appdir(layout, bundle)
-        elif args.target == "appimage":
-            build_appimage(layout, bundle)
-        else:
-            build_icons(layout)
+        targets[args.target]()
     except BuildError as error:
         print(f"build.py {args.target}: {error}", file=sys.stderr)
         return 1
