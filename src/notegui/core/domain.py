@@ -38,6 +38,16 @@ class Note:
 
 
 @dataclass(frozen=True)
+class NoteText:
+    """The four fields of a note a reader edits (the editor's buffer, a save)."""
+
+    title: str
+    description: str
+    summary: str
+    body: str
+
+
+@dataclass(frozen=True)
 class SourceLink:
     """One citation from a note: the cited note and the summary line the citing file gave."""
 

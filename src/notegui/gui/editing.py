@@ -10,9 +10,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
-from notegui.gui.editor import EditFields, NoteEditorPane
+from notegui.gui.editor import NoteEditorPane
 
 AUTOSAVE_MS = 1000
 DRAFT_MS = 500  # well within the two seconds a crash may cost
@@ -26,7 +27,7 @@ class EditSession(QObject):
     failed = Signal(str)
 
     def __init__(self, library: Callable[[], Library], pane: NoteEditorPane,
-                 save_draft: Callable[[int, EditFields], None],
+                 save_draft: Callable[[int, NoteText], None],
                  discard_draft: Callable[[int], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -46,7 +47,7 @@ class EditSession(QObject):
     def note_id(self) -> int:
         return self.pane.note_id
 
-    def start(self, note_id: int | None, fields: EditFields | None = None) -> bool:
+    def start(self, note_id: int | None, fields: NoteText | None = None) -> bool:
         """Edit a note (None: a new one); ``fields``: a draft to carry on from."""
         note = self._library().note(note_id) if note_id else None
         if note_id and note is None:

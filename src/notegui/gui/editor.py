@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
@@ -24,19 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notegui.core.domain import Note
+from notegui.core.domain import Note, NoteText
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
-
-
-@dataclass(frozen=True)
-class EditFields:
-    title: str
-    description: str
-    summary: str
-    body: str
 
 
 def open_citation(text_before: str) -> str | None:
@@ -131,7 +122,7 @@ class NoteEditorPane(QWidget):
     createRequested = Signal(str)
 
     def __init__(self, titles_for: Callable[[str], list[str]],
-                 render_preview: Callable[[EditFields], str],
+                 render_preview: Callable[[NoteText], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Note editor")
@@ -194,13 +185,13 @@ class NoteEditorPane(QWidget):
 
     # -- content ---------------------------------------------------------------------------
 
-    def load(self, note: Note | None, fields: EditFields | None = None) -> None:
+    def load(self, note: Note | None, fields: NoteText | None = None) -> None:
         """Edit ``note`` (None: a new note); ``fields`` instead of its text (a draft)."""
         self._loading = True
         self.note_id = note.id if note else 0
         if fields is None:
-            fields = EditFields(note.title, note.description, note.summary, note.body
-                                ) if note else EditFields("", "", "", "")
+            fields = NoteText(note.title, note.description, note.summary, note.body
+                                ) if note else NoteText("", "", "", "")
         for line, text in ((self.title, fields.title), (self.description, fields.description),
                            (self.summary, fields.summary)):
             line.setText(text)
@@ -211,8 +202,8 @@ class NoteEditorPane(QWidget):
         self.show_problem("")
         self.refresh_preview()
 
-    def fields(self) -> EditFields:
-        return EditFields(self.title.text(), self.description.text(), self.summary.text(),
+    def fields(self) -> NoteText:
+        return NoteText(self.title.text(), self.description.text(), self.summary.text(),
                           self.body.toPlainText())
 
     def set_dark(self, dark: bool, css: str) -> None:

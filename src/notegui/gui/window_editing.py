@@ -8,11 +8,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from notegui.core.domain import Changes, Note, NoteRef, title_key
+from notegui.core.domain import Changes, Note, NoteRef, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.render import render_note_html
 from notegui.gui.annotation_browser import AnnotationBrowser
-from notegui.gui.editor import EditFields
 from notegui.gui.history_dialog import HistoryDialog
 from notegui.gui.trash_dialog import TrashDialog
 
@@ -28,7 +27,7 @@ class EditingActions(QMainWindow):
         elif self.current_id is not None:
             self.start_editing(self.current_id)
 
-    def start_editing(self, note_id: int | None, fields: EditFields | None = None) -> bool:
+    def start_editing(self, note_id: int | None, fields: NoteText | None = None) -> bool:
         note = self.library.note(note_id) if note_id else None
         if note is not None and note.trashed:
             self.statusBar().showMessage("Restore this note from the Trash to edit it.", 8000)
@@ -59,7 +58,7 @@ class EditingActions(QMainWindow):
         if self.editing.active:
             self.setWindowTitle(f"{self.editor.title.text()} — notegui")
 
-    def _render_preview(self, fields: EditFields) -> str:
+    def _render_preview(self, fields: NoteText) -> str:
         note = Note(self.editing.note_id if hasattr(self, "editing") else 0, fields.title,
                     fields.description, fields.summary, fields.body, "", "")
         refs: dict[str, NoteRef | None] = {}
@@ -161,7 +160,7 @@ class EditingActions(QMainWindow):
 
     # -- drafts (a crash loses nothing) ---------------------------------------------------
 
-    def _save_draft(self, note_id: int, fields: EditFields) -> None:
+    def _save_draft(self, note_id: int, fields: NoteText) -> None:
         if self.drafts is not None:
             from notegui.core.drafts import Draft, DraftError
 
@@ -190,7 +189,7 @@ class EditingActions(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             self.drafts.discard(self.library.path, draft.note_id)
             return False
-        fields = EditFields(draft.title, draft.description, draft.summary, draft.body)
+        fields = NoteText(draft.title, draft.description, draft.summary, draft.body)
         if self.start_editing(draft.note_id or None, fields):
             return True
         # Its note is gone since (deleted for good, or in the Trash): keep the words as a

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 
-from notegui.core.domain import Changes, title_key
+from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
 from notegui.store.note_import import NoteImporter
@@ -25,14 +24,6 @@ _UPDATE = (
 )
 _LINK_SUMMARIES = "SELECT target_id, summary FROM link WHERE source_id = ? ORDER BY ordinal"
 _CITING = "SELECT DISTINCT source_id FROM link WHERE target_id = ? AND source_id != ?"
-
-
-@dataclass(frozen=True)
-class Fields:
-    title: str
-    description: str
-    summary: str
-    body: str
 
 
 def check_title(title: str) -> str:
@@ -80,7 +71,7 @@ class NoteEditor:
                 missing[key] = title
         return list(missing.values())
 
-    def create(self, fields: Fields, create_missing: bool = True) -> tuple[int, Changes]:
+    def create(self, fields: NoteText, create_missing: bool = True) -> tuple[int, Changes]:
         title = check_title(fields.title)
         key = title_key(title)
         found = self.connection.execute(_BY_KEY, (key,)).fetchone()
@@ -98,7 +89,7 @@ class NoteEditor:
         changes = self.save(note_id, fields, create_missing)
         return note_id, Changes(notes=changes.notes | {note_id}, links=True)
 
-    def save(self, note_id: int, fields: Fields, create_missing: bool,
+    def save(self, note_id: int, fields: NoteText, create_missing: bool,
              reason: str = "save") -> Changes:
         """Write the note's fields; its links follow its citations (a missing cited title
         becomes a stub when ``create_missing``, else it stays unlinked text). A text change
@@ -108,9 +99,9 @@ class NoteEditor:
         if trashed:
             raise LibraryError("this note is in the Trash: restore it before editing")
         title = check_title(fields.title)
-        new = Fields(title, one_line("description", fields.description),
+        new = NoteText(title, one_line("description", fields.description),
                      one_line("summary", fields.summary), fields.body)
-        old = Fields(old_title, description, summary, body)
+        old = NoteText(old_title, description, summary, body)
         if new == old:
             # The text is as it was; its citations may have found notes since (a stub made).
             linked = self._relink(note_id, body, create_missing)
@@ -241,7 +232,7 @@ class NoteEditor:
         if found is None:
             raise LibraryError(f"revision {revision_id} no longer exists")
         note_id, title, description, summary, body, links = found
-        changes = self.save(note_id, Fields(title, description, summary, body),
+        changes = self.save(note_id, NoteText(title, description, summary, body),
                             create_missing=True, reason="restore")
         # The Sources lines as they were then, for the links the text still has.
         lines = {title_key(cited): line for cited, line in json.loads(links)}

@@ -18,6 +18,7 @@ from notegui.core.domain import (
     ImportOutcome,
     Note,
     NoteRef,
+    NoteText,
     Problem,
     Revision,
     SearchHit,
@@ -31,7 +32,7 @@ from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_al
 from notegui.store import annotations as annotation_rows
 from notegui.store import db as database_file
 from notegui.store import schema, search
-from notegui.store.editing import Fields, NoteEditor
+from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
@@ -311,7 +312,7 @@ class SqliteLibrary:
     ) -> tuple[int, Changes]:
         """A new note (or the stub of that title, filled); LibraryError on a bad title."""
         with self._writing() as editor:
-            return editor.create(Fields(title, description, summary, body), create_missing)
+            return editor.create(NoteText(title, description, summary, body), create_missing)
 
     def save_note(
         self, note_id: int, title: str, description: str, summary: str, body: str,
@@ -319,7 +320,7 @@ class SqliteLibrary:
     ) -> Changes:
         """Save an edit (see store/editing.py); nothing is written when nothing changed."""
         with self._writing() as editor:
-            return editor.save(note_id, Fields(title, description, summary, body),
+            return editor.save(note_id, NoteText(title, description, summary, body),
                                create_missing)
 
     def missing_citations(self, body: str) -> list[str]:
