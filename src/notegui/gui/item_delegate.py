@@ -25,6 +25,19 @@ _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.Tex
 Index = QModelIndex | QPersistentModelIndex
 
 
+def small_font(font: QFont) -> QFont:
+    """The font of the text under a row's title."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+    return small
+
+
+def row_height(font: QFont, second_lines: int) -> int:
+    """A row's height with its title and ``second_lines`` lines of text under it."""
+    return (QFontMetrics(font).lineSpacing()
+            + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * _PADDING + 2)
+
+
 def snippet_html(snippet: str) -> str:
     escaped = html.escape(snippet)
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
@@ -55,7 +68,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             return document
         document = QTextDocument()
         document.setDocumentMargin(0)
-        document.setDefaultFont(self._small(option))
+        document.setDefaultFont(small_font(option.font))
         document.setHtml(snippet_html(text))
         document.setTextWidth(max(40, width))
         self._documents[key] = document
@@ -63,15 +76,9 @@ class TwoLineDelegate(QStyledItemDelegate):
             self._documents.popitem(last=False)
         return document
 
-    @staticmethod
-    def _small(option: QStyleOptionViewItem) -> QFont:
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-        return small
-
     def _second_height(self, option: QStyleOptionViewItem, index: Index, width: int) -> int:
         text = self._text(index)
-        metrics = QFontMetrics(self._small(option))
+        metrics = QFontMetrics(small_font(option.font))
         if MARK_START in text:
             height = int(self._document(option, index, width).size().height())
         else:  # plain text: font metrics lay it out much faster than a document
@@ -138,7 +145,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             context.clip = clip
             self._document(option, index, rect.width()).documentLayout().draw(painter, context)
         else:
-            painter.setFont(self._small(option))
+            painter.setFont(small_font(option.font))
             painter.setPen(option.palette.color(dim_role))
             painter.drawText(QRect(0, 0, rect.width(), 100_000), _WRAP, text)
         painter.restore()

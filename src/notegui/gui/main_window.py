@@ -39,7 +39,13 @@ from notegui.gui.editor import NoteEditorPane
 from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
 from notegui.gui.picker import Choice, Picker
-from notegui.gui.question_list import NOTE_ID_ROLE, SNIPPET_ROLE, NoteListModel, make_list_view
+from notegui.gui.question_list import (
+    NOTE_ID_ROLE,
+    SNIPPET_LINES,
+    SNIPPET_ROLE,
+    NoteListModel,
+    QuestionListView,
+)
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.window_editing import EditingActions
@@ -96,8 +102,8 @@ class MainWindow(FileActions, EditingActions):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of notes shown")
         self.model = NoteListModel(lambda ids: self.library.refs(ids), self)
-        self.list = make_list_view(self.model)
-        self.list.setItemDelegate(TwoLineDelegate(SNIPPET_ROLE, self.list, lines=2))
+        self.list = QuestionListView(self.model)
+        self.list.setItemDelegate(TwoLineDelegate(SNIPPET_ROLE, self.list, lines=SNIPPET_LINES))
         left = QWidget()
         left.setAccessibleName("Questions")
         column = QVBoxLayout(left)

@@ -9,14 +9,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from notegui.core.domain import NoteRef
+from notegui.gui.item_delegate import row_height
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 IS_STUB_ROLE = Qt.ItemDataRole.UserRole + 3
+SNIPPET_LINES = 2  # lines of search snippet under a title
 
 _BLOCK = 200  # rows fetched together when one is missing
 _CACHE_LIMIT = 20_000
@@ -153,19 +155,11 @@ class QuestionListView(QTableView):
 
     def fit_rows(self) -> None:
         """One line a row, or three while search snippets are shown."""
-        line = self.fontMetrics().lineSpacing()
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-        height = line + 6
-        if self.model().has_snippets():
-            height = line + 2 * QFontMetrics(small).lineSpacing() + 10
+        height = (row_height(self.font(), SNIPPET_LINES) if self.model().has_snippets()
+                  else self.fontMetrics().lineSpacing() + 6)
         self.verticalHeader().setDefaultSectionSize(height)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_rows()
-
-
-def make_list_view(model: NoteListModel) -> QuestionListView:
-    return QuestionListView(model)
