@@ -73,11 +73,20 @@ def add(connection: sqlite3.Connection, note_id: int, exact: str, prefix: str, s
         raise LibraryError(f"annotation: {start} to {end} is not a span of text")
     if connection.execute("SELECT 1 FROM note WHERE id = ?", (note_id,)).fetchone() is None:
         raise LibraryError(f"note {note_id} no longer exists")
+    annotation = Annotation("", exact, prefix, suffix, start, end, comment.strip(),
+                            _check_color(color), stamp, stamp)
+    return insert(connection, note_id, annotation, stamp, stamp)
+
+
+def insert(connection: sqlite3.Connection, note_id: int, annotation: Annotation,
+           created: str, updated: str) -> int:
+    """Write one annotation as it is (``add`` checks a reader's new one first)."""
+    a = annotation
     return connection.execute(
         "INSERT INTO annotation (note_id, exact, prefix, suffix, start, \"end\", comment, color,"
-        " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (note_id, exact, prefix, suffix, start, end, comment.strip(), _check_color(color),
-         stamp, stamp),
+        " created, updated, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (note_id, a.exact, a.prefix, a.suffix, a.start, a.end, a.comment, a.color, created,
+         updated, int(a.detached)),
     ).lastrowid
 
 

@@ -40,6 +40,8 @@ from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 _CHUNK = 500
 _BATCH = 1000  # files per transaction in an import
 _BULK_FROM = 20  # files in a batch from which the index is written directly (note_import)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -304,7 +306,6 @@ class SqliteLibrary:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
-        self._data_version = self._read_data_version()
 
     def create_note(
         self, title: str, description: str = "", summary: str = "", body: str = "",
@@ -351,7 +352,7 @@ class SqliteLibrary:
             return editor.restore_revision(revision_id)
 
     def set_tags(self, note_id: int, names: Iterable[str]) -> Changes:
-        with self.db.atomic():
+        with self._writing():
             changed = self._set_tags(note_id, names)
         return Changes(notes=frozenset({note_id})) if changed else Changes()
 
@@ -485,12 +486,8 @@ class SqliteLibrary:
             ).exists()
             if not duplicate:
                 stamp = now()
-                Model.create(
-                    note=row.id, exact=a.exact, prefix=a.prefix, suffix=a.suffix,
-                    start=a.start, end=a.end, comment=a.comment, color=a.color,
-                    created=a.created or stamp, updated=a.updated or stamp,
-                    detached=int(a.detached),
-                )
+                annotation_rows.insert(self.db.connection(), row.id, a, a.created or stamp,
+                                       a.updated or stamp)
                 added = True
         return added
 
