@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import gc
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from notegui import __version__
 from notegui.core import settings as settings_file
 from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
+from notegui.core.drafts import DraftStore
 from notegui.core.history import History
 from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
@@ -50,11 +50,6 @@ from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.window_editing import EditingActions
 from notegui.gui.window_files import BackupHooks, FileActions, OpenLibrary
-
-if TYPE_CHECKING:
-    from notegui.core.drafts import DraftStore
-
-
 
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process

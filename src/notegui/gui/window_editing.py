@@ -4,11 +4,11 @@ annotations. A mixin of MainWindow: it uses the window's library, widgets and st
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from notegui.core.domain import Changes, Note, NoteRef, NoteText, title_key
+from notegui.core.drafts import Draft, DraftError
 from notegui.core.errors import LibraryError
 from notegui.core.render import render_note_html
 from notegui.gui.annotation_browser import AnnotationBrowser
@@ -59,8 +59,8 @@ class EditingActions(QMainWindow):
             self.setWindowTitle(f"{self.editor.title.text()} — notegui")
 
     def _render_preview(self, fields: NoteText) -> str:
-        note = Note(self.editing.note_id if hasattr(self, "editing") else 0, fields.title,
-                    fields.description, fields.summary, fields.body, "", "")
+        note = Note(self.editing.note_id, fields.title, fields.description, fields.summary,
+                    fields.body, "", "")
         refs: dict[str, NoteRef | None] = {}
 
         def resolve(title: str) -> NoteRef | None:
@@ -162,12 +162,9 @@ class EditingActions(QMainWindow):
 
     def _save_draft(self, note_id: int, fields: NoteText) -> None:
         if self.drafts is not None:
-            from notegui.core.drafts import Draft, DraftError
-
             try:
                 self.drafts.save(self.library.path, Draft(
-                    note_id, fields.title, fields.description, fields.summary, fields.body,
-                    datetime.now(UTC).isoformat(timespec="seconds")))
+                    note_id, fields.title, fields.description, fields.summary, fields.body))
             except DraftError as error:
                 self.statusBar().showMessage(f"The draft could not be written: {error}", 10000)
 
