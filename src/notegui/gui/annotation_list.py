@@ -57,9 +57,6 @@ class AnnotationList(QListWidget):
             self.addItem(item)
         self.counted.emit(len(annotations))
 
-    def ids(self) -> list[int]:
-        return [self.item(row).data(ANNOTATION_ROLE) for row in range(self.count())]
-
     def labels(self) -> list[str]:
         return [self.item(row).text() for row in range(self.count())]
 

@@ -21,10 +21,9 @@ DRAFT_MS = 500  # well within the two seconds a crash may cost
 
 class EditSession(QObject):
     """Saves what ``pane`` holds into the library. ``saved(note_id, changes)`` after each
-    successful write; ``failed(message)`` when one is refused (the draft keeps the text)."""
+    successful write; a refused one is told in the pane (the draft keeps the text)."""
 
     saved = Signal(int, object)
-    failed = Signal(str)
 
     def __init__(self, library: Callable[[], Library], pane: NoteEditorPane,
                  save_draft: Callable[[int, NoteText], None],
@@ -96,7 +95,6 @@ class EditSession(QObject):
             self.write_draft()
             self.pane.show_problem(str(error))
             self.pane.set_state("Not saved")
-            self.failed.emit(str(error))
             return False
         self.dirty = False
         self._draft.stop()

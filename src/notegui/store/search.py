@@ -19,7 +19,7 @@ summary until they are searched more narrowly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from peewee import SqliteDatabase
@@ -134,14 +134,17 @@ def _search(
     annotated: dict[int, str] = {}
     if len(ids) < limit:
         annotated = _annotated(database, query.fts, where, params, limit, mark)
-        seen = set(ids)
-        ids += [note_id for note_id in annotated if note_id not in seen][: limit - len(ids)]
+        _extend(ids, annotated, limit)
     if len(ids) < limit:
-        seen = set(ids)
-        body = _matching(database, "note_fts", query.fts, f"bm25(note_fts, {_WEIGHTS})",
-                         where, params, limit)
-        ids += [note_id for note_id in body if note_id not in seen][: limit - len(ids)]
+        _extend(ids, _matching(database, "note_fts", query.fts, f"bm25(note_fts, {_WEIGHTS})",
+                               where, params, limit), limit)
     return _hits(database, ids, query, mark, annotated)
+
+
+def _extend(ids: list[int], more: Iterable[int], limit: int) -> None:
+    """Add the ids of a later tier that are not in the list yet, up to ``limit``."""
+    seen = set(ids)
+    ids += [note_id for note_id in more if note_id not in seen][: limit - len(ids)]
 
 
 def _annotated(database: SqliteDatabase, match: str, where: str, params: list[object],
