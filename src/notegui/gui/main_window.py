@@ -258,8 +258,7 @@ class MainWindow(FileActions, EditingActions):
             return  # the editor holds the current note; it is shown again when left
         if self.current_id is not None and (
             self.current_id in changes.notes or changes.links
-            or self.current_id in changes.annotations
-        ):
+        ):  # (a change of annotations only is shown by the Annotator that made it)
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
 
     # -- showing a note ------------------------------------------------------------------
