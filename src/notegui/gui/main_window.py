@@ -305,6 +305,9 @@ class MainWindow(FileActions, EditingActions):
         return True
 
     def _select_in_list(self, note_id: int) -> None:
+        current = self.list.currentIndex()
+        if current.isValid() and current.data(NOTE_ID_ROLE) == note_id:
+            return  # opened from the list itself: no need to find its row (a scan of the ids)
         row = self.model.row_of(note_id)
         self._syncing_selection = True
         try:

@@ -20,7 +20,7 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 IS_STUB_ROLE = Qt.ItemDataRole.UserRole + 3
 SNIPPET_LINES = 2  # lines of search snippet under a title
 
-_BLOCK = 200  # rows fetched together when one is missing
+_BLOCK = 64  # rows fetched together when one is missing (about two screenfuls)
 _CACHE_LIMIT = 20_000
 
 FetchRefs = Callable[[list[int]], dict[int, NoteRef]]
