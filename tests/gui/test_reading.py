@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from conftest import SAMPLE_TITLE, write_note
@@ -244,3 +244,41 @@ def test_settings_survive_a_restart_on_disk(qtbot, tmp_path):
     assert loaded.last_library == str(Path(library.path))
     library.close()
     QApplication.instance().setPalette(QApplication.style().standardPalette())
+
+
+def _row_pixels(window: MainWindow, title: str) -> list:
+    """The colours painted in a row of the list, as a user sees it."""
+    index = window.model.index(row_of_title(window, title))
+    window.list.scrollTo(index)
+    rect = window.list.visualRect(index)
+    image = window.list.viewport().grab(rect).toImage()
+    return [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+
+
+def test_list_rows_paint_selection_titles_and_stubs(qtbot, window):
+    click_row(qtbot, window, PROCEDURAL)
+    highlight = window.list.palette().color(window.list.palette().ColorRole.Highlight)
+    selected = _row_pixels(window, PROCEDURAL)
+    assert sum(c == highlight for c in selected) > len(selected) // 2  # the selection bar
+    assert any(c.lightness() > highlight.lightness() + 60 for c in selected)  # its title
+
+    def darkest(pixels: list) -> int:
+        return min(c.lightness() for c in pixels)
+
+    ordinary = next(window.model.index(r).data() for r in range(window.model.rowCount())
+                    if window.model.index(r).data() not in (PROCEDURAL, STUB)
+                    and not window.model.ref_at(r).is_stub)
+    # Text is drawn in both rows, the stub's in the lighter, disabled grey.
+    assert darkest(_row_pixels(window, ordinary)) < 100
+    assert 100 < darkest(_row_pixels(window, STUB)) < 240
+
+
+def test_a_stub_in_the_sources_follows_a_theme_change(qtbot, window):
+    click_row(qtbot, window, SAMPLE_TITLE)
+    sources = window.sidebar.sources
+    row = next(r for r in range(sources.count()) if sources.item(r).text().startswith(STUB))
+    for switch in (window.do_theme_dark, window.do_theme_light):
+        switch()
+        grey = QApplication.palette().color(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        assert sources.item(row).foreground().color() == grey

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu, QWidget
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.item_delegate import TwoLineDelegate
@@ -36,6 +36,9 @@ class AnnotationList(QListWidget):
         self.itemClicked.connect(self._open)
 
     def fill(self, annotations: list[Annotation]) -> None:
+        if not annotations and not self.count():
+            self.counted.emit(0)
+            return  # still empty: clearing it would only cost a relayout and a repaint
         self.clear()
         for annotation in annotations:
             quote = " ".join(annotation.exact.split())
@@ -50,7 +53,7 @@ class AnnotationList(QListWidget):
                 font = QFont(self.font())
                 font.setItalic(True)
                 item.setFont(font)
-                item.setForeground(self.palette().brush(
+                item.setForeground(QApplication.palette().brush(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
                 item.setToolTip("Its words are no longer in the note. "
                                 + (annotation.comment or quote))

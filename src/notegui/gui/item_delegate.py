@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 MARK_START, MARK_END = "\x02", "\x03"  # what the search asks the store to put around matches
-_PADDING = 4
+PADDING = 4  # around a row's text
 _CACHED_DOCUMENTS = 400
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
 
@@ -35,7 +35,7 @@ def small_font(font: QFont) -> QFont:
 def row_height(font: QFont, second_lines: int) -> int:
     """A row's height with its title and ``second_lines`` lines of text under it."""
     return (QFontMetrics(font).lineSpacing()
-            + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * _PADDING + 2)
+            + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * PADDING + 2)
 
 
 def snippet_html(snippet: str) -> str:
@@ -92,13 +92,13 @@ class TwoLineDelegate(QStyledItemDelegate):
     def _indent(option: QStyleOptionViewItem) -> int:
         """Room for the row's icon (an annotation's colour), when it has one."""
         if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
-            return option.decorationSize.width() + _PADDING
+            return option.decorationSize.width() + PADDING
         return 0
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
         width = widget.viewport().width() if widget is not None else option.rect.width()
-        return width - 2 * _PADDING - 4 - self._indent(option)
+        return width - 2 * PADDING - 4 - self._indent(option)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
@@ -106,7 +106,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             styled = QStyleOptionViewItem(option)
             self.initStyleOption(styled, index)
             extra = self._second_height(option, index, self._text_width(styled))
-            size.setHeight(option.fontMetrics.lineSpacing() + extra + 2 * _PADDING + 2)
+            size.setHeight(option.fontMetrics.lineSpacing() + extra + 2 * PADDING + 2)
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -122,8 +122,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         dim_role = (QPalette.ColorRole.HighlightedText if selected
                     else QPalette.ColorRole.PlaceholderText)
-        rect = option.rect.adjusted(_PADDING + 2 + self._indent(option), _PADDING, -_PADDING,
-                                    -_PADDING)
+        rect = option.rect.adjusted(PADDING + 2 + self._indent(option), PADDING, -PADDING,
+                                    -PADDING)
         line = option.fontMetrics.lineSpacing()
         painter.save()
         # initStyleOption put the row's own colour (a stub's grey) in option.palette. (Not

@@ -37,12 +37,10 @@ from notegui.gui.backup_dialog import BackgroundJob
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.import_dialog import ImportJob
-from notegui.gui.item_delegate import MARK_END, MARK_START, TwoLineDelegate
+from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
-    SNIPPET_LINES,
-    SNIPPET_ROLE,
     NoteListModel,
     QuestionListView,
 )
@@ -98,7 +96,6 @@ class MainWindow(FileActions, EditingActions):
         self.count_label.setAccessibleName("Number of notes shown")
         self.model = NoteListModel(lambda ids: self.library.refs(ids), self)
         self.list = QuestionListView(self.model)
-        self.list.setItemDelegate(TwoLineDelegate(SNIPPET_ROLE, self.list, lines=SNIPPET_LINES))
         left = QWidget()
         left.setAccessibleName("Questions")
         column = QVBoxLayout(left)
@@ -477,6 +474,7 @@ class MainWindow(FileActions, EditingActions):
             self._set_theme("system")
 
     def _apply_css(self) -> None:
+        theme.flatten_scrollbars(self, self.dark)
         css = pygments_css(self.dark)
         self.answer.document().setDefaultStyleSheet(css)
         self.editor.set_dark(self.dark, css)

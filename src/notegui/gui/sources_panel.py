@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
@@ -23,6 +30,7 @@ class LinkList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setItemDelegate(TwoLineDelegate(SUMMARY_ROLE, self, lines=0))
+        self._shown: tuple[list[tuple[int, str, str, bool]], int] = ([], 0)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setWordWrap(True)
@@ -32,6 +40,13 @@ class LinkList(QListWidget):
 
     def fill(self, rows: list[tuple[int, str, str, bool]]) -> None:
         """Rows of (note id, title, summary, is stub)."""
+        # The application's palette: a theme change reaches this widget's own palette only
+        # later, after the window has shown the note again.
+        grey = QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        shown = (list(rows), grey.color().rgba())  # a stub's grey follows the theme
+        if shown == self._shown:
+            return  # unchanged (an empty list stays empty): no relayout, no repaint
+        self._shown = shown
         self.clear()
         for note_id, title, summary, is_stub in rows:
             item = QListWidgetItem(title + (" (stub)" if is_stub else ""))
@@ -42,8 +57,7 @@ class LinkList(QListWidget):
                 font = QFont(self.font())
                 font.setItalic(True)
                 item.setFont(font)
-                item.setForeground(self.palette().brush(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                item.setForeground(grey)
             self.addItem(item)
 
     def titles(self) -> list[str]:

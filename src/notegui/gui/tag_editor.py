@@ -234,6 +234,8 @@ class TagEditor(QWidget):
 
     def set_tags(self, tags: Sequence[str]) -> None:
         """Show a note's tags (when another note opens); emits nothing."""
+        if list(tags) == self._tags:
+            return  # the same chips (most often none): rebuilding them costs a relayout
         self._tags = list(tags)
         self._show()
 

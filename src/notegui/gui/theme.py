@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 
 def system_is_dark() -> bool:
@@ -58,3 +58,32 @@ def apply(theme: str) -> bool:
     dark = is_dark(theme)
     app.setPalette(_dark_palette() if dark else _light_palette())
     return dark
+
+
+# Flat scrollbars, as in most editors today. Fusion paints a scrollbar with gradients that
+# it renders again whenever the handle's length changes, which is at every note opened:
+# 1.5 ms a bar, two or three bars a note. These two rectangles cost 0.02 ms.
+_SCROLLBAR_CSS = """
+QScrollBar:vertical {{ background: {groove}; width: 12px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {groove}; height: 12px; margin: 0; border: none; }}
+QScrollBar::handle {{ background: {handle}; border-radius: 4px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 28px; }}
+QScrollBar::handle:horizontal {{ min-width: 28px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {hover}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
+
+
+def scrollbar_css(dark: bool) -> str:
+    if dark:
+        return _SCROLLBAR_CSS.format(groove="#1e1f22", handle="#4b4e54", hover="#6b6f76")
+    return _SCROLLBAR_CSS.format(groove="#f3f3f3", handle="#c4c4c4", hover="#a0a0a0")
+
+
+def flatten_scrollbars(root: QWidget, dark: bool) -> None:
+    """Give every scrollbar under ``root`` the flat look (a style sheet on each bar alone:
+    one on the window would route every widget's painting through the style sheet style)."""
+    css = scrollbar_css(dark)
+    for bar in root.findChildren(QScrollBar):
+        bar.setStyleSheet(css)
