@@ -61,3 +61,16 @@ def test_a_failed_migration_step_leaves_the_library_at_its_old_version(tmp_path,
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
     assert connection.execute("SELECT count(*) FROM note").fetchone()[0] == 2
     connection.close()
+
+
+def test_a_migrated_library_buffers_64_mb_of_index_text(tmp_path):
+    """Schema 6: FTS5 writes its in-memory buffer out at 64 MB, not at 1 MB (a bulk import
+    would otherwise flush and merge small segments all along)."""
+    path = tmp_path / "old.sqlite3"
+    make_version_1_library(path)
+    with SqliteLibrary(path) as library:
+        assert library.schema_version() == schema.LATEST
+    connection = sqlite3.connect(path)
+    (size,) = connection.execute("SELECT v FROM note_fts_config WHERE k = 'hashsize'").fetchone()
+    connection.close()
+    assert size == 64 * 1024 * 1024

@@ -16,7 +16,8 @@ from notegui.core.formats.question_note import ParsedNote
 
 PARALLEL_FROM = 2_000  # files; below this a second process costs more than it saves
 _CHUNK = 64
-_AHEAD = 32  # chunks parsed ahead of the database writes (more than one batch)
+_AHEAD = 100  # chunks parsed ahead of the writes: more than a batch, so that the parser
+# keeps working while a batch is committed
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ def note_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given; folders recursively, their ``*.txt`` files in name order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            # By parts, as Path's own order, but compared in C: Path.__lt__ is a Python call
+            # per comparison, a second for 100,000 files.
+            yield from sorted((p for p in path.rglob("*.txt") if p.is_file()),
+                              key=lambda p: p.parts)
         else:
             yield path
 

@@ -38,7 +38,7 @@ from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 
 _CHUNK = 500
-_BATCH = 1000  # files per transaction in an import
+_BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
 _BULK_FROM = 20  # files in a batch from which the index is written directly (note_import)
 
 
