@@ -9,6 +9,7 @@ from conftest import write_note
 from notegui.core import import_files
 from notegui.store.library import SqliteLibrary
 from notegui.store.note_import import NoteImporter
+from notegui.store.staged_import import StagedBatch
 
 
 def make_folder(tmp_path, count: int = 60):
@@ -73,7 +74,15 @@ def test_a_failed_write_in_a_batch_refuses_only_that_file(tmp_path, monkeypatch)
             raise sqlite3.OperationalError("disk I/O error")
         return original(self, source_id, targets)
 
-    monkeypatch.setattr(NoteImporter, "replace_links", fail_for_topic_30)
+    monkeypatch.setattr(NoteImporter, "replace_links", fail_for_topic_30)  # written alone
+    staged_write = StagedBatch.write
+
+    def fail_staged_for_topic_30(self, parsed):  # in the batch
+        if parsed.title.startswith("Does topic 30 "):
+            raise sqlite3.OperationalError("disk I/O error")
+        return staged_write(self, parsed)
+
+    monkeypatch.setattr(StagedBatch, "write", fail_staged_for_topic_30)
     with SqliteLibrary(tmp_path / "lib.db") as library:
         outcomes = {o.path.rsplit("/", 1)[-1]: o for o in library.import_paths([folder])}
         assert outcomes["030.txt"].status == "refused"
@@ -108,3 +117,90 @@ def test_cancel_stops_between_files_and_keeps_what_was_written(tmp_path):
         assert library.check() == []
         assert library.find("Does topic 24 follow from topic 23?").body
         assert library.find("Does topic 26 follow from topic 25?") is None
+
+
+def make_tangle(tmp_path, count: int = 240, seed: int = 3):
+    """Notes citing each other every way an import meets them: titles cited before and
+    after their own file, cited with and without summaries by several files, files that
+    come twice (a second version), and titles that never get a file (stubs)."""
+    import random
+
+    rng = random.Random(seed)
+    folder = tmp_path / "tangle"
+    titles = [f"Why does topic {n} matter?" for n in range(count + 40)]  # 40 never filed
+    for number in range(count):
+        cited = rng.sample([t for t in titles if t != titles[number]], rng.randint(0, 5))
+        body = " ".join(f"Part {i} follows from {title}, as shown." for i, title in
+                        enumerate(cited)) or "No citations here."
+        lines = [titles[number], f"Description {number}.", body]
+        if cited:
+            lines.append(f"Sources {len(cited)} note" + ("s" if len(cited) > 1 else ""))
+            lines += [rng.choice([f"Summary {number}-{i}.", f"Said by {number}."])
+                      for i in range(len(cited))]
+        write_note(folder, f"{number:04}.txt", "\n".join(lines))
+        if number % 37 == 5:  # a second version of an earlier file, later in the folder
+            lines[1] = f"Description {number}, revised."
+            write_note(folder, f"{number + 1:04}b.txt", "\n".join(lines))
+    return folder
+
+
+def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch):
+    import notegui.store.library as library_module
+
+    monkeypatch.setattr(library_module, "_BATCH", 50)  # several batches, and a tail
+    folder = make_tangle(tmp_path)
+    with SqliteLibrary(tmp_path / "bulk.db") as bulk:
+        outcomes = list(bulk.import_paths([folder]))
+        expected_created = sum(o.notes for o in outcomes)
+        assert bulk.check() == []
+        expected = snapshot(bulk)
+        revised = [len(bulk.revisions(ref.id)) for ref in bulk.iter_refs()]
+    with SqliteLibrary(tmp_path / "single.db") as single:
+        created = 0
+        for path in sorted(folder.glob("*.txt")):
+            outcome = single.import_bytes(path.read_bytes(), str(path))
+            assert outcome.status == "imported"
+            created += outcome.notes
+        assert snapshot(single) == expected
+        assert [len(single.revisions(ref.id)) for ref in single.iter_refs()] == revised
+        assert created == expected_created == single.count()
+    assert any(is_stub for _, _, is_stub, _ in expected)
+    assert sum(revised) > 0
+
+
+def test_an_import_cut_short_is_finished_when_the_library_is_next_opened(
+        tmp_path, monkeypatch):
+    import notegui.store.library as library_module
+
+    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)  # the index waits too
+    folder = make_folder(tmp_path)
+    with monkeypatch.context() as cut:  # the process ends before the import's last step
+        cut.setattr(SqliteLibrary, "_finish_import", lambda self, index=True: None)
+        with SqliteLibrary(tmp_path / "lib.db") as library:
+            assert len(list(library.import_paths([folder]))) == 60
+            note = library.find("Does topic 5 follow from topic 4?")
+            assert library.sources(note.id) == []  # its links were still waiting
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        note = library.find("Does topic 5 follow from topic 4?")
+        assert [s.target.title for s in library.sources(note.id)] == [
+            "Does topic 6 follow from topic 5?"]
+        assert library.find("Does topic 60 follow from topic 59?").is_stub
+        assert library.search("Description 42")[0].note.title.startswith("Does topic 42 ")
+        assert library.check() == []
+
+
+def test_a_large_import_rebuilds_the_index_and_later_edits_are_indexed(
+        tmp_path, monkeypatch):
+    import notegui.store.library as library_module
+
+    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)
+    folder = make_folder(tmp_path)
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        list(library.import_paths([folder]))
+        assert library.search("Description 17")[0].note.title.startswith("Does topic 17 ")
+        assert library.search("Summary of topic 33")[0].note.title.startswith(
+            "Does topic 33 ")  # a summary line given by the file that cites it
+        note = library.find("Does topic 3 follow from topic 2?")
+        library.save_note(note.id, note.title, "Quokka habits.", note.summary, note.body)
+        assert library.search("quokka")[0].note.id == note.id
+        assert library.check() == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
@@ -33,6 +33,35 @@ def test_import_shows_progress_then_every_refused_file_and_why(qtbot, window, tm
     assert window.count_label.text() == "10 notes"
     titles = [window.model.index(r).data() for r in range(window.model.rowCount())]
     assert "Why do leaves fall?" in titles
+
+
+def test_a_large_import_says_when_it_links_and_indexes_and_shows_the_links(
+        qtbot, window, tmp_path):
+    folder = tmp_path / "chain"
+    for number in range(60):  # each cites the next: most links wait for the import's end
+        write_note(folder, f"{number:03}.txt",
+                   f"Why is number {number} here?\nD.\nIt follows from Why is number "
+                   f"{number + 1} here?, as shown.\nSources 1 note\nNumber {number + 1}.")
+    job = window.import_paths([folder])
+    shown: list[tuple[str, int, int]] = []
+
+    class Watcher(QObject):  # in the window's thread, after the dialog's own slot
+        @Slot(int, str)
+        def saw(self, _done: int, _name: str) -> None:
+            shown.append((job.progress.labelText(), job.progress.value(),
+                          job.progress.maximum()))
+
+    watcher = Watcher()
+    job._worker.progressed.connect(watcher.saw)
+    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
+    window.import_results.close()
+    # Still open (not at its maximum, which would close it) while the links are made.
+    assert shown[-1] == ("Linking the notes and indexing them…", 60, 61)
+    row = next(r for r in range(window.model.rowCount())
+               if window.model.index(r).data() == "Why is number 7 here?")
+    window.list.setCurrentIndex(window.model.index(row))
+    assert window.sidebar.sources.titles() == ["Why is number 8 here?"]
+    assert window.sidebar.cited_by.titles() == ["Why is number 6 here?"]
 
 
 def test_import_can_be_cancelled(qtbot, window, tmp_path):

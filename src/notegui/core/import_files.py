@@ -83,7 +83,7 @@ def read_all(files: list[Path]) -> Iterator[ReadFile]:
         yield from map(read_one, files)
         return
     # "spawn": never fork a process that may hold Qt and SQLite state.
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
     chunks = iter([str(p) for p in files[i : i + _CHUNK]] for i in range(0, len(files), _CHUNK))
     pending: deque[Future[list[ReadFile]]] = deque()
     try:

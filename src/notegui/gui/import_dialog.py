@@ -70,7 +70,8 @@ class _Worker(QObject):
             last = time.monotonic()
             for outcome in self._run(files, lambda: self.stop):
                 self.summary.add(outcome)
-                if time.monotonic() - last >= PROGRESS_EVERY:
+                if (time.monotonic() - last >= PROGRESS_EVERY
+                        or self.summary.done == len(files)):  # (the last: then links)
                     self.progressed.emit(self.summary.done, Path(outcome.path).name)
                     last = time.monotonic()
             if self.summary.changed:
@@ -143,11 +144,14 @@ class ImportJob(QObject):
 
     def _counted(self, total: int) -> None:
         self.total = total
-        self.progress.setMaximum(max(1, total))
+        self.progress.setMaximum(total + 1)  # one step more: the links and the index
 
     def _progressed(self, done: int, name: str) -> None:
         self.progress.setValue(done)
-        self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
+        if done >= self.total:
+            self.progress.setLabelText("Linking the notes and indexing them…")
+        else:
+            self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
 
     def _done(self) -> None:
         self._thread.quit()

@@ -31,15 +31,37 @@ from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
 from notegui.store import db as database_file
-from notegui.store import schema, search
+from notegui.store import schema, search, staged_import
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
+from notegui.store.staged_import import ImportMemory, StagedBatch
 
 _CHUNK = 500
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
-_BULK_FROM = 20  # files in a batch from which the index is written directly (note_import)
+_BULK_FROM = 20  # files in a batch from which their links are staged (staged_import)
+_DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
+
+
+class _Staging:
+    """What a large import keeps across its batches (staged_import.StagedBatch)."""
+
+    def __init__(self, defer_index: bool) -> None:
+        self.defer_index = defer_index
+        self.made: set[str] = set()
+        self.sources: set[str] = set()
+        self.memory = ImportMemory()
+
+
+def _keys(batch: list[ReadFile]) -> set[str]:
+    """The title keys a batch names: its notes' and their citations'."""
+    keys: set[str] = set()
+    for read in batch:
+        if read.parsed is not None:
+            keys.add(title_key(read.parsed.title))
+            keys.update(title_key(citation.title) for citation in read.parsed.citations)
+    return keys
 
 
 def now() -> str:
@@ -52,7 +74,24 @@ class SqliteLibrary:
         self.db = database_file.connect(self.path)
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
+        self._staging: _Staging | None = None  # the import under way's (staged_import)
+        self._finish_cut_import()
         self._data_version = self._read_data_version()
+
+    def _finish_cut_import(self) -> None:
+        """An import cut short (the process ended) left citations staged, or the index to
+        rebuild: finish it now. If another process's import is under way, this finishes
+        what it staged so far, which it allows."""
+        connection = self.db.connection()
+        try:
+            if not staged_import.has_unfinished_import(connection):
+                return
+            connection.execute("BEGIN IMMEDIATE")
+            staged_import.finish(connection, now())
+            connection.execute("COMMIT")
+        except DATABASE_ERRORS:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")  # tried again at the next opening
 
     def close(self) -> None:
         self.db.close()
@@ -186,46 +225,89 @@ class SqliteLibrary:
         batch: list[ReadFile] = []
         files = list(note_files(paths))
         self._known = KnownNotes()
-        if len(files) >= _BULK_FROM and self.count() <= KnownNotes.LIMIT // 2:
-            self._known.load(self.db.connection())  # one query instead of one per title
-        for read in read_all(files):
-            if should_stop():
-                break
-            if read.json_text is not None:  # a whole library: on its own
-                yield from self._write_batch(batch)
-                batch = []
-                yield self._write_alone(read)
-                continue
-            batch.append(read)
-            if len(batch) >= _BATCH:
-                yield from self._write_batch(batch)
-                batch = []
-        yield from self._write_batch(batch)
+        # Rebuilding the index at the end costs less than keeping it in step, when the
+        # import is at least as large as the library.
+        self._staging = _Staging(len(files) >= max(_DEFER_INDEX_FROM, self.count()))
+        try:
+            for read in read_all(files):
+                if should_stop():
+                    break
+                if read.json_text is not None:  # a whole library: on its own
+                    yield from self._write_batch(batch)
+                    batch = []
+                    yield self._write_alone(read)
+                    continue
+                batch.append(read)
+                if len(batch) >= _BATCH:
+                    yield from self._write_batch(batch)
+                    batch = []
+            yield from self._write_batch(batch)
+        finally:
+            self._finish_import()
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
         return self._write_alone(parse_bytes(data, name))
 
     def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
+        """A batch of files in one transaction, their links staged (staged_import.py)."""
         if len(batch) < _BULK_FROM:
             return [self._write_alone(read) for read in batch]
+        staging = self._staging
+        made, sources = set(staging.made), set(staging.sources)
         connection = self.db.connection()
         try:
             connection.execute("BEGIN IMMEDIATE")
-            triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
-            importer = NoteImporter(connection, index_directly=True, known=self._known)
-            outcomes = [self._write(read, importer) for read in batch]
-            importer.flush_index()
-            schema.restore_triggers(connection, triggers)
+            stage = StagedBatch(connection, _keys(batch), now(), staging.made,
+                                staging.sources, staging.defer_index, staging.memory)
+            outcomes = [self._write_staged(read, stage) for read in batch]
+            stage.end()
             connection.execute("COMMIT")
             return outcomes
         except DATABASE_ERRORS:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
-            self._known.clear()  # it told of rows the rollback took back
+            staging.made, staging.sources = made, sources  # as before the batch
+            staging.memory = ImportMemory()  # it told of rows the rollback took back
             return [self._write_alone(read) for read in batch]
 
+    def _write_staged(self, read: ReadFile, stage: StagedBatch) -> ImportOutcome:
+        if read.refused:
+            return ImportOutcome(read.path, "refused", read.refused)
+        parsed = read.parsed
+        if read.unpaired_text is not None:
+            parsed = question_note.parse(read.unpaired_text, read.path,
+                                         is_known=stage.is_known)
+        try:
+            note_id, created = stage.write(parsed)
+        except Unchanged:
+            return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
+        return ImportOutcome(read.path, "imported", notes=created, warnings=parsed.warnings,
+                             changes=Changes(notes=frozenset({note_id}), links=True))
+
+    def _finish_import(self, index: bool = True) -> None:
+        """Resolve the import's staged citations (and rebuild the index it deferred, unless
+        ``index`` is False: the import goes on), in a transaction of its own."""
+        staging = self._staging
+        if staging is None or not (staging.sources or (index and staging.defer_index)):
+            return
+        connection = self.db.connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            staged_import.finish(connection, now(), index)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise  # (what is staged stays, and is finished when the library is next opened)
+        finally:
+            staging.sources.clear()
+            staging.memory.said.clear()  # every note cited has its summary line now
+            self._known.clear()  # stubs were made past it
+        if index:
+            self._staging = None
+
     def _write_alone(self, read: ReadFile) -> ImportOutcome:
+        self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.db.connection()
         try:
             connection.execute("BEGIN IMMEDIATE")

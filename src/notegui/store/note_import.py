@@ -137,6 +137,11 @@ class NoteImporter:
             indexed = self._pending.get(note_id, (None, None))[0]
             self._pending[note_id] = (indexed, (title, description, summary, body))
 
+    def index_new(self, note_id: int, title: str, description: str, summary: str,
+                  body: str) -> None:
+        """Index a note just inserted, when the batch is flushed."""
+        self._index(note_id, title, description, summary, body)
+
     def _unindex(self, row: _Row) -> None:
         if self.index_directly and row.id not in self._pending:
             self._pending[row.id] = ((row.title, row.description, row.summary, row.body), None)
@@ -186,21 +191,8 @@ class NoteImporter:
         key = title_key(parsed.title)
         known = self._lookup(key)
         row = self._row(key, known) if known is not None else None
-        wanted = [(title_key(c.title), c.summary) for c in parsed.citations]
         if row is not None:
-            current = self._links(row.id)
-            if (row.title, row.description, row.body) == (
-                parsed.title, parsed.description, parsed.body
-            ) and [(k, s) for k, _, s in current] == wanted:
-                raise Unchanged
-            if not row.is_stub and self._changes_text(row, current, parsed):
-                self._keep_revision(row, current, stamp, "import")
-            self.connection.execute(
-                _FILL_NOTE, (parsed.title, parsed.description, parsed.body, stamp, row.id)
-            )
-            self.connection.execute(_UNTRASH, (row.id,))
-            self._unindex(row)
-            self._index(row.id, parsed.title, parsed.description, row.summary, parsed.body)
+            self.update(row, parsed, stamp)
             note_id = row.id
         else:
             cursor = self.connection.execute(
@@ -215,6 +207,28 @@ class NoteImporter:
         targets = [(self.target(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
         self.replace_links(note_id, targets)
         return Changes(notes=frozenset({note_id, *(t for t, _ in targets)}), links=True)
+
+    def existing_row(self, key: str) -> _Row | None:
+        return self._find(key)
+
+    def update(self, row: _Row, parsed: ParsedNote, stamp: str) -> None:
+        """Write ``parsed`` over the note of ``row`` (a stub filled, or a note changed: its
+        old text kept as a revision), its links left to the caller; Unchanged if the note
+        already holds exactly this."""
+        current = self._links(row.id)
+        wanted = [(title_key(c.title), c.summary) for c in parsed.citations]
+        if (row.title, row.description, row.body) == (
+            parsed.title, parsed.description, parsed.body
+        ) and [(k, s) for k, _, s in current] == wanted:
+            raise Unchanged
+        if not row.is_stub and self._changes_text(row, current, parsed):
+            self._keep_revision(row, current, stamp, "import")
+        self.connection.execute(
+            _FILL_NOTE, (parsed.title, parsed.description, parsed.body, stamp, row.id)
+        )
+        self.connection.execute(_UNTRASH, (row.id,))
+        self._unindex(row)
+        self._index(row.id, parsed.title, parsed.description, row.summary, parsed.body)
 
     def replace_links(self, source_id: int, targets: list[tuple[int, str | None]]) -> None:
         """The note's links, in citation order: (cited note id, summary line)."""

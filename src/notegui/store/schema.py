@@ -152,8 +152,23 @@ INSERT INTO annotation_fts(annotation_fts) VALUES ('rebuild');
 # merged small segments all along: 64 MB makes the import of 100,000 notes 30 % faster (and
 # a rebuild of the index 2.4 times). Memory is spent only while a transaction holds that
 # much new text, which only a large import does; an edit holds a few kilobytes.
-_V6_INDEX_BUFFER = """
+#
+# A large import writes each batch's notes at once and their links when it ends
+# (store/staged_import.py): the citations wait in import_citation, in file order, and
+# import_state says that the full-text index is to be rebuilt then. Both are empty between
+# imports; a library opened with rows in them had an import cut short, which the opening
+# finishes (library.py).
+_V6_BULK_IMPORT = """
 INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', 67108864);
+CREATE TABLE import_citation (
+    seq       INTEGER PRIMARY KEY,  -- file order, then citation order
+    source_id INTEGER NOT NULL,
+    ordinal   INTEGER NOT NULL,
+    title     TEXT NOT NULL,        -- as cited: the title of the stub it may make
+    title_key TEXT NOT NULL,
+    summary   TEXT
+);
+CREATE TABLE import_state (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 # bm25 weights, in the column order above: title > summary > description > body.
@@ -165,7 +180,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V3_FULL_TEXT,
     _V4_TITLE_INDEX,
     _V5_TRASH_AND_ANNOTATION_INDEX,
-    _V6_INDEX_BUFFER,
+    _V6_BULK_IMPORT,
 )
 LATEST = len(MIGRATIONS)
 

@@ -1,0 +1,247 @@
+"""The writer of a large import's batches: each batch inserts its new notes with one
+statement and stages their citations in ``import_citation``; ``resolve`` then turns what
+is staged into stubs, summary lines and links with three set-based statements.
+
+Written one file at a time, most notes of a large folder were first made as stubs (cited
+by a file read before their own) and then filled, and every citation was a look-up and an
+insert of its own. Staged, a note is written once, whole, and the links in one pass. The
+result is the same as one file at a time (tests/test_bulk_import.py): a stub takes the
+title of its first citation; a note's summary line is the first one any citation gave it,
+in file order; links keep their citation order.
+
+With ``defer_index`` (an import at least as large as the library) the full-text index is
+not written batch by batch but rebuilt once at the end, as fast as FTS5 can build it; the
+``import_state`` row 'index' says so until then, so that an import cut short is finished
+when the library is next opened."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from notegui.core.domain import title_key
+from notegui.core.formats.question_note import ParsedNote
+from notegui.store import schema
+from notegui.store.note_import import NoteImporter
+
+_CHUNK = 500  # keys a query, under SQLite's variable limit
+
+_INSERT_NOTE = (
+    "INSERT INTO note (id, title, title_key, description, summary, body, created, updated) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_STAGE = (
+    "INSERT INTO import_citation (source_id, ordinal, title, title_key, summary) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_FIRST_SUMMARY = (
+    "SELECT title_key, summary, min(seq) FROM import_citation "
+    "WHERE summary != '' GROUP BY title_key"
+)
+# (SQLite gives a bare column of a min() aggregate the value of the row with that minimum.)
+_MAKE_STUBS = f"""
+INSERT INTO note (title, title_key, description, summary, body, created, updated)
+SELECT first.title, first.title_key, '', coalesce(said.summary, ''), '', ?, ?
+FROM (SELECT title, title_key, min(seq) AS seq FROM import_citation GROUP BY title_key)
+     AS first
+LEFT JOIN ({_FIRST_SUMMARY}) AS said USING (title_key)
+WHERE first.title_key NOT IN (SELECT title_key FROM note)
+ORDER BY first.seq
+"""
+_GIVE_SUMMARIES = f"""
+UPDATE note SET summary = said.summary FROM ({_FIRST_SUMMARY}) AS said
+WHERE note.title_key = said.title_key AND note.summary = ''
+"""
+_MAKE_LINKS = """
+INSERT INTO link (source_id, target_id, ordinal, summary)
+SELECT c.source_id, n.id, c.ordinal, c.summary FROM import_citation AS c
+JOIN note AS n ON n.title_key = c.title_key
+WHERE c.source_id IN (SELECT id FROM note)
+ORDER BY c.seq
+"""
+_DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
+
+
+def has_unfinished_import(connection: sqlite3.Connection) -> bool:
+    return connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM import_citation) OR EXISTS (SELECT 1 FROM import_state)"
+    ).fetchone()[0] == 1
+
+
+def index_deferred(connection: sqlite3.Connection) -> bool:
+    return connection.execute(
+        "SELECT 1 FROM import_state WHERE name = 'index'").fetchone() is not None
+
+
+def finish(connection: sqlite3.Connection, stamp: str, index: bool = True) -> None:
+    """Resolve what is staged, in the caller's transaction; and if an import deferred the
+    index, rebuild it (unless ``index`` is False: the import goes on)."""
+    if not index_deferred(connection):
+        resolve(connection, stamp)
+        return
+    # The index is rebuilt from the notes at the end: keeping it in step would be wasted.
+    triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
+    resolve(connection, stamp)
+    if index:
+        for table in ("note_fts", "title_fts"):
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        connection.execute("DELETE FROM import_state")
+    schema.restore_triggers(connection, triggers)
+
+
+def resolve(connection: sqlite3.Connection, stamp: str) -> None:
+    """Stubs, summary lines and links for every staged citation, in the caller's
+    transaction. With the index triggers in place, they index the stubs and summaries."""
+    if connection.execute("SELECT 1 FROM import_citation LIMIT 1").fetchone() is None:
+        return
+    connection.execute(_MAKE_STUBS, (stamp, stamp))
+    connection.execute(_GIVE_SUMMARIES)
+    connection.execute(_MAKE_LINKS)
+    connection.execute("DELETE FROM import_citation")
+
+
+class FirstSummaries(dict[str, str]):
+    """The first summary line cited for each note still to come, so that its note is
+    inserted with it: resolving it later would update the row, growing and moving it.
+    Bounded: past ``LIMIT`` keys, the others are given their line when resolved."""
+
+    LIMIT = 300_000
+
+    def remember(self, key: str, summary: str) -> None:
+        if key not in self and len(self) < self.LIMIT:
+            self[key] = summary
+
+
+class ImportMemory:
+    """What a large import knows across its batches: keys with notes in the library
+    (bounded like KnownNotes), and first summary lines."""
+
+    LIMIT = 1_000_000
+
+    def __init__(self) -> None:
+        self.present: set[str] = set()
+        self.said = FirstSummaries()
+
+    def trim(self) -> None:
+        if len(self.present) > self.LIMIT:
+            self.present.clear()
+
+
+class StagedBatch:
+    """One batch of a large import, inside the caller's transaction: ``write`` each file in
+    order, then ``end``. ``made`` (kept by the caller across batches) holds the keys of the
+    notes the import has made or will make as stubs, for the count of notes it created;
+    ``sources`` the keys of the notes whose citations wait."""
+
+    def __init__(self, connection: sqlite3.Connection, keys: Iterable[str], stamp: str,
+                 made: set[str], sources: set[str], defer_index: bool,
+                 memory: ImportMemory) -> None:
+        self.connection = connection
+        self.stamp = stamp
+        self.made = made
+        self.sources = sources
+        self.defer_index = defer_index
+        if defer_index:
+            connection.execute("INSERT OR IGNORE INTO import_state (name) VALUES ('index')")
+        self._triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
+        self.importer = NoteImporter(connection, index_directly=not defer_index)
+        memory.trim()
+        # Keys known to have notes from earlier batches, or to be made, need no query.
+        self.asked = set(keys) - memory.present - made
+        self.present = memory.present
+        self.present.update(self._present(self.asked))
+        self.said = memory.said
+        self._next_id = self._max_id() + 1
+        self._rows: list[tuple] = []
+        self._citations: list[tuple] = []
+
+    def _present(self, keys: set[str]) -> set[str]:
+        """Which of ``keys`` the library has notes for, now."""
+        found: set[str] = set()
+        ordered = list(keys)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            found.update(key for (key,) in self.connection.execute(
+                f"SELECT title_key FROM note WHERE title_key IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return found
+
+    def _max_id(self) -> int:
+        return self.connection.execute("SELECT coalesce(max(id), 0) FROM note").fetchone()[0]
+
+    def is_known(self, title: str) -> bool:
+        """Whether a note of that title exists or is to be made: what a file whose
+        citations and Sources do not pair up may link to."""
+        key = title_key(title)
+        return key in self.made or self.importer.exists(key)
+
+    def write(self, parsed: ParsedNote) -> tuple[int, int]:
+        """Write one file; returns its note's id and how many notes it made (itself,
+        stubs to come). Unchanged (note_import) when the library already holds exactly
+        this."""
+        key = title_key(parsed.title)
+        created = 0
+        if key in self.present:
+            if key in self.sources:  # written earlier in this import: its links first
+                self._resolve_now()
+            self._write_rows()
+            row = self.importer.existing_row(key)
+            self.importer.update(row, parsed, self.stamp)
+            self.connection.execute(_DELETE_LINKS, (row.id,))
+            note_id = row.id
+        else:
+            note_id = self._next_id
+            self._next_id += 1
+            summary = self.said.pop(key, "")
+            self._rows.append((note_id, parsed.title, key, parsed.description, summary,
+                               parsed.body, self.stamp, self.stamp))
+            self.importer.index_new(note_id, parsed.title, parsed.description, summary,
+                                    parsed.body)
+            self.present.add(key)
+            if key not in self.made:
+                self.made.add(key)
+                created += 1
+        self.sources.add(key)
+        for ordinal, citation in enumerate(parsed.citations, start=1):
+            cited = title_key(citation.title)
+            self._citations.append((note_id, ordinal, citation.title, cited, citation.summary))
+            if citation.summary and cited not in self.present:
+                self.said.remember(cited, citation.summary)
+            if cited not in self.present and cited not in self.made:
+                if cited not in self.asked and self.importer.exists(cited):  # (unpaired)
+                    self.present.add(cited)
+                else:
+                    self.made.add(cited)
+                    created += 1
+        return note_id, created
+
+    def _write_rows(self) -> None:
+        self.connection.executemany(_INSERT_NOTE, self._rows)
+        self.connection.executemany(_STAGE, self._citations)
+        self._rows.clear()
+        self._citations.clear()
+
+    def _resolve_now(self) -> None:
+        """Resolve what is staged in the middle of the batch (a note written earlier in
+        this import comes again), with the index triggers in place as resolve expects."""
+        self._write_rows()
+        self.importer.flush_index()
+        cited = [key for (key,) in self.connection.execute(
+            "SELECT DISTINCT title_key FROM import_citation")]
+        if self.defer_index:  # (the triggers stay off: the index is rebuilt at the end)
+            resolve(self.connection, self.stamp)
+        else:
+            schema.restore_triggers(self.connection, self._triggers)
+            resolve(self.connection, self.stamp)
+            self._triggers = schema.suspend_triggers(self.connection,
+                                                     schema.FTS_WRITE_TRIGGERS)
+        self.present.update(cited)  # each has a note now, a stub if nothing else
+        self.said.clear()  # (each has its summary line now)
+        self.sources.clear()
+        self._next_id = self._max_id() + 1  # the stubs took ids
+
+    def end(self) -> None:
+        """Write what is pending; the caller commits."""
+        self._write_rows()
+        self.importer.flush_index()
+        schema.restore_triggers(self.connection, self._triggers)
