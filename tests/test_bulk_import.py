@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from conftest import write_note
 from notegui.core import import_files
 from notegui.store.library import SqliteLibrary
@@ -129,7 +131,10 @@ def make_tangle(tmp_path, count: int = 240, seed: int = 3):
     folder = tmp_path / "tangle"
     titles = [f"Why does topic {n} matter?" for n in range(count + 40)]  # 40 never filed
     for number in range(count):
-        cited = rng.sample([t for t in titles if t != titles[number]], rng.randint(0, 5))
+        # Half the citations go to 30 popular titles: each is cited by several files of a
+        # batch, with different summary lines.
+        others = [t for t in titles if t != titles[number]]
+        cited = rng.sample(others[:30] if rng.random() < 0.5 else others, rng.randint(0, 5))
         body = " ".join(f"Part {i} follows from {title}, as shown." for i, title in
                         enumerate(cited)) or "No citations here."
         lines = [titles[number], f"Description {number}.", body]
@@ -144,13 +149,21 @@ def make_tangle(tmp_path, count: int = 240, seed: int = 3):
     return folder
 
 
-def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch):
+@pytest.mark.parametrize("memory_limit", [300_000, 3])  # 3: past it, staged rows are read
+def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch,
+                                                           memory_limit):
     import notegui.store.library as library_module
+    from notegui.store.staged_import import ImportMemory
 
     monkeypatch.setattr(library_module, "_BATCH", 50)  # several batches, and a tail
+    monkeypatch.setattr(ImportMemory, "LIMIT", memory_limit)
     folder = make_tangle(tmp_path)
     with SqliteLibrary(tmp_path / "bulk.db") as bulk:
-        outcomes = list(bulk.import_paths([folder]))
+        alone: list = []
+        with monkeypatch.context() as staged_only:  # every batch is staged, none falls back
+            staged_only.setattr(bulk, "_write_alone", alone.append)
+            outcomes = list(bulk.import_paths([folder]))
+        assert alone == []
         expected_created = sum(o.notes for o in outcomes)
         assert bulk.check() == []
         expected = snapshot(bulk)

@@ -1,9 +1,10 @@
-"""Which files an import reads, and reading and parsing them, in a second process when
+"""Which files an import reads, and reading and parsing them, in worker processes when
 there are many (parsing is pure Python: on two cores it overlaps the database writes)."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +17,8 @@ from notegui.core.formats.question_note import ParsedNote
 
 PARALLEL_FROM = 2_000  # files; below this a second process costs more than it saves
 _CHUNK = 64
+# Two: the writes no longer keep up with one parser (a large import stages its links).
+_WORKERS = 2
 _AHEAD = 100  # chunks parsed ahead of the writes: more than a batch, so that the parser
 # keeps working while a batch is committed
 
@@ -39,10 +42,26 @@ def note_files(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             # By parts, as Path's own order, but compared in C: Path.__lt__ is a Python call
             # per comparison, a second for 100,000 files.
-            yield from sorted((p for p in path.rglob("*.txt") if p.is_file()),
-                              key=lambda p: p.parts)
+            yield from sorted(_text_files(path), key=lambda p: p.parts)
         else:
             yield path
+
+
+def _text_files(folder: Path) -> Iterator[Path]:
+    """The ``*.txt`` files under ``folder``, as ``Path.rglob`` finds them (symbolic links
+    to folders not followed, unreadable folders skipped), but telling files from folders by
+    the directory entry rather than a stat of each: a second less for 100,000 files."""
+    folders = [folder]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(Path(entry.path))
+                    elif entry.is_file() and os.path.normcase(entry.name).endswith(".txt"):
+                        yield Path(entry.path)
+        except OSError:
+            continue
 
 
 def is_json(name: str, data: bytes) -> bool:
@@ -77,13 +96,14 @@ def _read_chunk(paths: list[str]) -> list[ReadFile]:
 
 
 def read_all(files: list[Path]) -> Iterator[ReadFile]:
-    """Every file read and parsed, in order; a worker process does it for large imports,
+    """Every file read and parsed, in order; worker processes do it for large imports,
     a few chunks ahead of the consumer (so memory stays flat however many files there are)."""
     if len(files) < PARALLEL_FROM:
         yield from map(read_one, files)
         return
     # "spawn": never fork a process that may hold Qt and SQLite state.
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=_WORKERS,
+                               mp_context=multiprocessing.get_context("spawn"))
     chunks = iter([str(p) for p in files[i : i + _CHUNK]] for i in range(0, len(files), _CHUNK))
     pending: deque[Future[list[ReadFile]]] = deque()
     try:

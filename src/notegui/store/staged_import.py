@@ -17,7 +17,6 @@ when the library is next opened."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
@@ -73,15 +72,16 @@ def index_deferred(connection: sqlite3.Connection) -> bool:
         "SELECT 1 FROM import_state WHERE name = 'index'").fetchone() is not None
 
 
-def finish(connection: sqlite3.Connection, stamp: str, index: bool = True) -> None:
+def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
+           memory: ImportMemory | None = None) -> None:
     """Resolve what is staged, in the caller's transaction; and if an import deferred the
     index, rebuild it (unless ``index`` is False: the import goes on)."""
     if not index_deferred(connection):
-        resolve(connection, stamp)
+        resolve(connection, stamp, memory)
         return
     # The index is rebuilt from the notes at the end: keeping it in step would be wasted.
     triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
-    resolve(connection, stamp)
+    resolve(connection, stamp, memory)
     if index:
         for table in ("note_fts", "title_fts"):
             connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
@@ -89,42 +89,77 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True) -> No
     schema.restore_triggers(connection, triggers)
 
 
-def resolve(connection: sqlite3.Connection, stamp: str) -> None:
+def resolve(connection: sqlite3.Connection, stamp: str,
+            memory: ImportMemory | None = None) -> None:
     """Stubs, summary lines and links for every staged citation, in the caller's
-    transaction. With the index triggers in place, they index the stubs and summaries."""
+    transaction; from what ``memory`` knows when it is complete, else by grouping the
+    staged rows. With the index triggers in place, they index the stubs and summaries."""
     if connection.execute("SELECT 1 FROM import_citation LIMIT 1").fetchone() is None:
+        if memory is not None:
+            memory.resolved()
         return
-    connection.execute(_MAKE_STUBS, (stamp, stamp))
-    connection.execute(_GIVE_SUMMARIES)
+    if memory is not None and memory.complete:
+        connection.executemany(
+            "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
+            " VALUES (?, ?, '', ?, '', ?, ?) ON CONFLICT (title_key) DO NOTHING",
+            [(title, key, memory.said.get(key, ""), stamp, stamp)
+             for key, title in memory.stubs.items()])
+        # (A stub another process made meanwhile gets its line here, like any note.)
+        given = {**{key: memory.said[key] for key in memory.stubs if key in memory.said},
+                 **memory.late}
+        connection.executemany(
+            "UPDATE note SET summary = ? WHERE title_key = ? AND summary = ''",
+            [(summary, key) for key, summary in given.items()])
+    else:
+        connection.execute(_MAKE_STUBS, (stamp, stamp))
+        connection.execute(_GIVE_SUMMARIES)
     connection.execute(_MAKE_LINKS)
     connection.execute("DELETE FROM import_citation")
-
-
-class FirstSummaries(dict[str, str]):
-    """The first summary line cited for each note still to come, so that its note is
-    inserted with it: resolving it later would update the row, growing and moving it.
-    Bounded: past ``LIMIT`` keys, the others are given their line when resolved."""
-
-    LIMIT = 300_000
-
-    def remember(self, key: str, summary: str) -> None:
-        if key not in self and len(self) < self.LIMIT:
-            self[key] = summary
+    if memory is not None:
+        memory.resolved()
 
 
 class ImportMemory:
-    """What a large import knows across its batches: keys with notes in the library
-    (bounded like KnownNotes), and first summary lines."""
+    """What a large import knows across its batches, so that resolving needs no grouping
+    of the staged citations (a sort of all of them, twice):
+    - which keys have notes in the library (as many as the keys it made, kept too);
+    - for each note still to come, the first summary line cited: the note is inserted
+      with it, rather than updated later, which would grow and move its row;
+    - the stubs to make (key -> the title first cited);
+    - the notes that may lack a summary line, with the first one cited for them.
+    Bounded: past ``LIMIT`` entries, or after a batch was rolled back, it is no longer
+    ``complete`` and resolving groups the staged rows in SQL."""
 
-    LIMIT = 1_000_000
+    LIMIT = 300_000
 
     def __init__(self) -> None:
         self.present: set[str] = set()
-        self.said = FirstSummaries()
+        self.said: dict[str, str] = {}  # key of a note to come -> first summary line
+        self.stubs: dict[str, str] = {}  # key -> title, in the order first cited
+        self.late: dict[str, str] = {}  # key of a note that has one -> first summary line
+        self.summarized: set[str] = set()  # keys inserted with a summary line
+        self.complete = True
 
     def trim(self) -> None:
-        if len(self.present) > self.LIMIT:
-            self.present.clear()
+        if max(len(self.said), len(self.stubs), len(self.late),
+               len(self.summarized)) > self.LIMIT:
+            self.forget()
+
+    def forget(self) -> None:
+        """Resolving must read the staged rows from now on (until they are resolved)."""
+        self.said.clear()
+        self.stubs.clear()
+        self.late.clear()
+        self.summarized.clear()
+        self.complete = False
+
+    def resolved(self) -> None:
+        """Nothing is staged any more: every note cited has its summary line."""
+        self.said.clear()
+        self.stubs.clear()
+        self.late.clear()
+        self.summarized.clear()
+        self.complete = True
 
 
 class StagedBatch:
@@ -133,7 +168,7 @@ class StagedBatch:
     notes the import has made or will make as stubs, for the count of notes it created;
     ``sources`` the keys of the notes whose citations wait."""
 
-    def __init__(self, connection: sqlite3.Connection, keys: Iterable[str], stamp: str,
+    def __init__(self, connection: sqlite3.Connection, keys: dict[str, str], stamp: str,
                  made: set[str], sources: set[str], defer_index: bool,
                  memory: ImportMemory) -> None:
         self.connection = connection
@@ -147,10 +182,11 @@ class StagedBatch:
         self.importer = NoteImporter(connection, index_directly=not defer_index)
         memory.trim()
         # Keys known to have notes from earlier batches, or to be made, need no query.
-        self.asked = set(keys) - memory.present - made
+        self.keys = keys
+        self.asked = set(keys.values()) - memory.present - made
         self.present = memory.present
         self.present.update(self._present(self.asked))
-        self.said = memory.said
+        self.memory = memory
         self._next_id = self._max_id() + 1
         self._rows: list[tuple] = []
         self._citations: list[tuple] = []
@@ -179,7 +215,7 @@ class StagedBatch:
         """Write one file; returns its note's id and how many notes it made (itself,
         stubs to come). Unchanged (note_import) when the library already holds exactly
         this."""
-        key = title_key(parsed.title)
+        key = self._key(parsed.title)
         created = 0
         if key in self.present:
             if key in self.sources:  # written earlier in this import: its links first
@@ -192,7 +228,11 @@ class StagedBatch:
         else:
             note_id = self._next_id
             self._next_id += 1
-            summary = self.said.pop(key, "")
+            # (An incomplete memory may not know the first line: resolving gives it.)
+            summary = self.memory.said.pop(key, "") if self.memory.complete else ""
+            self.memory.stubs.pop(key, None)  # its own file came: no stub
+            if summary:
+                self.memory.summarized.add(key)
             self._rows.append((note_id, parsed.title, key, parsed.description, summary,
                                parsed.body, self.stamp, self.stamp))
             self.importer.index_new(note_id, parsed.title, parsed.description, summary,
@@ -203,17 +243,30 @@ class StagedBatch:
                 created += 1
         self.sources.add(key)
         for ordinal, citation in enumerate(parsed.citations, start=1):
-            cited = title_key(citation.title)
+            cited = self._key(citation.title)
             self._citations.append((note_id, ordinal, citation.title, cited, citation.summary))
-            if citation.summary and cited not in self.present:
-                self.said.remember(cited, citation.summary)
+            if (cited not in self.present and cited not in self.asked
+                    and cited not in self.made and self.importer.exists(cited)):
+                self.present.add(cited)  # (a key the batch did not ask about: unpaired)
             if cited not in self.present and cited not in self.made:
-                if cited not in self.asked and self.importer.exists(cited):  # (unpaired)
-                    self.present.add(cited)
-                else:
-                    self.made.add(cited)
-                    created += 1
+                self.made.add(cited)
+                if self.memory.complete:
+                    self.memory.stubs[cited] = citation.title
+                created += 1
+            if citation.summary and self.memory.complete:
+                self._remember_summary(cited, citation.summary)
         return note_id, created
+
+    def _remember_summary(self, key: str, summary: str) -> None:
+        memory = self.memory
+        if key not in self.present:
+            memory.said.setdefault(key, summary)  # a note to come: inserted with it
+        elif key not in memory.summarized:
+            memory.late.setdefault(key, summary)  # may lack one: given it if so
+
+    def _key(self, title: str) -> str:
+        key = self.keys.get(title)
+        return title_key(title) if key is None else key
 
     def _write_rows(self) -> None:
         self.connection.executemany(_INSERT_NOTE, self._rows)
@@ -229,14 +282,13 @@ class StagedBatch:
         cited = [key for (key,) in self.connection.execute(
             "SELECT DISTINCT title_key FROM import_citation")]
         if self.defer_index:  # (the triggers stay off: the index is rebuilt at the end)
-            resolve(self.connection, self.stamp)
+            resolve(self.connection, self.stamp, self.memory)
         else:
             schema.restore_triggers(self.connection, self._triggers)
-            resolve(self.connection, self.stamp)
+            resolve(self.connection, self.stamp, self.memory)
             self._triggers = schema.suspend_triggers(self.connection,
                                                      schema.FTS_WRITE_TRIGGERS)
         self.present.update(cited)  # each has a note now, a stub if nothing else
-        self.said.clear()  # (each has its summary line now)
         self.sources.clear()
         self._next_id = self._max_id() + 1  # the stubs took ids
 
