@@ -8,6 +8,7 @@ warnings): the window's thread never holds an object per imported file, so a
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,11 @@ class _Worker(QObject):
         self.summary = ImportSummary()
 
     def work(self) -> None:
+        # No cyclic garbage collection while the import runs: its full passes over the
+        # thousands of parsed notes in flight stalled the window up to 60 ms each (at 100,000
+        # files, 170 ms), and the import makes no reference cycles to collect.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             # Listing a folder of 100,000 files takes a second: here, not in the window.
             files = list(note_files(self._paths))
@@ -77,6 +83,8 @@ class _Worker(QObject):
             if self.summary.changed:
                 self.summary.note_ids = self._list_ids()
         finally:
+            if collecting:
+                gc.enable()
             self.summary.cancelled = self.stop
             self.finished.emit()
 
