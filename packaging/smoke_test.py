@@ -8,7 +8,7 @@ PATH is the packaged executable: ``/usr/bin/notegui`` or an unpacked .deb's
 
 1. ``notegui --version`` names the version in pyproject.toml;
 2. ``notegui --db X import NOTE`` imports a note, and ``list`` shows its title;
-3. an import of 2,100 files, which parses them in a second process (spawned: the frozen
+3. an import of 2,100 files, which parses them in worker processes (spawned: the frozen
    executable itself, which must turn into the worker);
 4. the window starts offscreen on a first run, creating the demo library, says "ready" and
    exits (``QT_QPA_PLATFORM=offscreen``, ``NOTEGUI_EXIT_AFTER_START=1``).
@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_SAMPLE = HERE.parent / "resources" / "demo" / "reasoning-transfer.txt"
 DEMO_NOTES = 9  # the demo library: 6 notes and the 3 stubs they cite
-MANY = 2_100  # notes; from 2,000 on, import parses in a second process
+MANY = 2_100  # notes; from 2,000 on, import parses in worker processes
 TIMEOUT = 120  # seconds, for any one command
 
 
@@ -120,7 +120,7 @@ def check_parallel_import(binary: Path, env: dict[str, str], root: Path) -> None
             encoding="utf-8")
     db = root / "many.sqlite3"
     expect(run_app(binary, ["--db", str(db), "import", str(folder)], env),
-           f"import of {MANY} files (parsed in a second process)", f"{MANY} imported")
+           f"import of {MANY} files (parsed in worker processes)", f"{MANY} imported")
 
 
 def check_window(binary: Path, env: dict[str, str], root: Path) -> None:

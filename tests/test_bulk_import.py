@@ -1,5 +1,5 @@
-"""Large imports take the fast path (batches, the index written directly, a parser process):
-the result must be exactly what one file at a time gives."""
+"""Large imports take the fast path (batches, links staged, parser processes, the index
+rebuilt at the end): the result must be exactly what one file at a time gives."""
 
 from __future__ import annotations
 

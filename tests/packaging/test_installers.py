@@ -105,7 +105,7 @@ def test_the_metainfo_passes_appstreamcli_validate(unpacked: Path) -> None:
 
 
 def test_the_unpacked_binary_runs_without_python(unpacked: Path) -> None:
-    """--version, an import (one note, then 2,100 in a second process), and the window
+    """--version, an import (one note, then 2,100 parsed in worker processes), and the window
     offscreen on a new demo library, in a sandboxed home with no Python environment."""
     smoke.smoke_test(unpacked / "usr/bin/notegui", sample=SAMPLE)
 

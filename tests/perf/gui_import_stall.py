@@ -3,7 +3,7 @@
     python tests/perf/gui_import_stall.py --notes 100000 [--work DIR] [--out FILE.json]
 
 Opens the real window (offscreen) on an empty library, imports the corpus folder through
-File > Import's code path (a worker thread and a parser process), and meanwhile ticks a
+File > Import's code path (a worker thread and parser processes), and meanwhile ticks a
 10 ms timer in the window's thread: the longest gap between ticks is the longest the window
 could not answer (a stall). Prints and writes: files, seconds, notes/s, max stall in ms,
 and the 99th percentile of the gaps.

@@ -15,7 +15,7 @@ from notegui.core.formats import json_format, question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.formats.question_note import ParsedNote
 
-PARALLEL_FROM = 2_000  # files; below this a second process costs more than it saves
+PARALLEL_FROM = 2_000  # files; below this, worker processes cost more than they save
 _CHUNK = 64
 # Two: the writes no longer keep up with one parser (a large import stages its links).
 _WORKERS = 2
