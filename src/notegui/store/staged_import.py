@@ -147,19 +147,16 @@ class ImportMemory:
 
     def forget(self) -> None:
         """Resolving must read the staged rows from now on (until they are resolved)."""
-        self.said.clear()
-        self.stubs.clear()
-        self.late.clear()
-        self.summarized.clear()
-        self.complete = False
+        self._empty(complete=False)
 
     def resolved(self) -> None:
         """Nothing is staged any more: every note cited has its summary line."""
-        self.said.clear()
-        self.stubs.clear()
-        self.late.clear()
-        self.summarized.clear()
-        self.complete = True
+        self._empty(complete=True)
+
+    def _empty(self, complete: bool) -> None:
+        for known in (self.said, self.stubs, self.late, self.summarized):
+            known.clear()
+        self.complete = complete
 
 
 class StagedBatch:
