@@ -9,6 +9,7 @@ import pytest
 
 from conftest import write_note
 from notegui.core import import_files
+from notegui.store.import_lock import ImportLock
 from notegui.store.library import SqliteLibrary
 from notegui.store.note_import import NoteImporter
 from notegui.store.staged_import import StagedBatch
@@ -193,6 +194,12 @@ def test_an_import_cut_short_is_finished_when_the_library_is_next_opened(
             assert len(list(library.import_paths([folder]))) == 60
             note = library.find("Does topic 5 follow from topic 4?")
             assert library.sources(note.id) == []  # its links were still waiting
+    other_import = ImportLock(tmp_path / "lib.db")  # as if another process were importing
+    assert other_import.acquire()
+    with SqliteLibrary(tmp_path / "lib.db") as library:  # leaves that import's work alone
+        note = library.find("Does topic 5 follow from topic 4?")
+        assert library.sources(note.id) == []
+    other_import.release()
     with SqliteLibrary(tmp_path / "lib.db") as library:
         note = library.find("Does topic 5 follow from topic 4?")
         assert [s.target.title for s in library.sources(note.id)] == [

@@ -35,6 +35,7 @@ from notegui.store import db as database_file
 from notegui.store import schema, search, staged_import
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
+from notegui.store.import_lock import ImportLock
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 from notegui.store.staged_import import ImportMemory, StagedBatch
@@ -96,11 +97,12 @@ class SqliteLibrary:
 
     def _finish_cut_import(self) -> None:
         """An import cut short (the process ended) left citations staged, or the index to
-        rebuild: finish it now. If another process's import is under way, this finishes
-        what it staged so far, which it allows."""
+        rebuild: finish it now, unless an import is under way in another process (its
+        lock is held): that one finishes them itself."""
         connection = self.db.connection()
+        lock = ImportLock(self.path)
         try:
-            if not staged_import.has_unfinished_import(connection):
+            if not staged_import.has_unfinished_import(connection) or not lock.acquire():
                 return
             with _links_checked_by_their_join(connection):
                 connection.execute("BEGIN IMMEDIATE")
@@ -109,6 +111,8 @@ class SqliteLibrary:
         except DATABASE_ERRORS:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")  # tried again at the next opening
+        finally:
+            lock.release()
 
     def close(self) -> None:
         self.db.close()
@@ -245,6 +249,8 @@ class SqliteLibrary:
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
         self._staging = _Staging(len(files) >= max(_DEFER_INDEX_FROM, self.count()))
+        lock = ImportLock(self.path)
+        lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         try:
             for read in read_all(files):
                 if should_stop():
@@ -260,7 +266,10 @@ class SqliteLibrary:
                     batch = []
             yield from self._write_batch(batch)
         finally:
-            self._finish_import()
+            try:
+                self._finish_import()
+            finally:
+                lock.release()
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
