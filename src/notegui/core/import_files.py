@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,30 +36,31 @@ class ReadFile:
     unpaired_text: str | None = None
 
 
-def note_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders recursively, their ``*.txt`` files in name order."""
+def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
+    """Files as given; folders recursively, their ``*.txt`` files in name order. As
+    strings: a million Path objects (with their parts) took 500 MB."""
     for path in paths:
-        if path.is_dir():
+        if Path(path).is_dir():
             # By parts, as Path's own order, but compared in C: Path.__lt__ is a Python call
             # per comparison, a second for 100,000 files.
-            yield from sorted(_text_files(path), key=lambda p: p.parts)
+            yield from sorted(_text_files(Path(path)), key=lambda name: name.split(os.sep))
         else:
-            yield path
+            yield str(path)
 
 
-def _text_files(folder: Path) -> Iterator[Path]:
+def _text_files(folder: Path) -> Iterator[str]:
     """The ``*.txt`` files under ``folder``, as ``Path.rglob`` finds them (symbolic links
     to folders not followed, unreadable folders skipped), but telling files from folders by
     the directory entry rather than a stat of each: a second less for 100,000 files."""
-    folders = [folder]
+    folders = [str(folder)]
     while folders:
         try:
             with os.scandir(folders.pop()) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
-                        folders.append(Path(entry.path))
+                        folders.append(entry.path)
                     elif entry.is_file() and os.path.normcase(entry.name).endswith(".txt"):
-                        yield Path(entry.path)
+                        yield entry.path
         except OSError:
             continue
 
@@ -95,7 +96,7 @@ def _read_chunk(paths: list[str]) -> list[ReadFile]:
     return [read_one(path) for path in paths]
 
 
-def read_all(files: list[Path]) -> Iterator[ReadFile]:
+def read_all(files: Sequence[str]) -> Iterator[ReadFile]:
     """Every file read and parsed, in order; worker processes do it for large imports,
     a few chunks ahead of the consumer (so memory stays flat however many files there are)."""
     if len(files) < PARALLEL_FROM:
@@ -104,7 +105,7 @@ def read_all(files: list[Path]) -> Iterator[ReadFile]:
     # "spawn": never fork a process that may hold Qt and SQLite state.
     pool = ProcessPoolExecutor(max_workers=_WORKERS,
                                mp_context=multiprocessing.get_context("spawn"))
-    chunks = iter([str(p) for p in files[i : i + _CHUNK]] for i in range(0, len(files), _CHUNK))
+    chunks = iter(list(files[i : i + _CHUNK]) for i in range(0, len(files), _CHUNK))
     pending: deque[Future[list[ReadFile]]] = deque()
     try:
         for chunk in chunks:

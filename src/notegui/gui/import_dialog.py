@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import ImportOutcome
 from notegui.core.import_files import note_files
 
-ImportRun = Callable[[list[Path], Callable[[], bool]], Iterator[ImportOutcome]]
+ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
 PROGRESS_EVERY = 0.05  # seconds between progress signals
 
 

@@ -237,7 +237,7 @@ class SqliteLibrary:
     # -- import --------------------------------------------------------------------------
 
     def import_paths(
-        self, paths: Iterable[Path], should_stop: Callable[[], bool] = lambda: False
+        self, paths: Iterable[Path | str], should_stop: Callable[[], bool] = lambda: False
     ) -> Iterator[ImportOutcome]:
         """Import files and folders; yields one outcome per file, each file all or nothing.
         Files are written in batches of ``_BATCH``, one transaction each, and reported when
