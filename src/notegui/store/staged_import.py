@@ -128,9 +128,11 @@ class ImportMemory:
     - the stubs to make (key -> the title first cited);
     - the notes that may lack a summary line, with the first one cited for them.
     Bounded: past ``LIMIT`` entries, or after a batch was rolled back, it is no longer
-    ``complete`` and resolving groups the staged rows in SQL."""
+    ``complete`` and resolving groups the staged rows in SQL, and every note of the
+    import is given its summary line then, a rewrite of its row. (A million files need
+    about 1.3 million entries: bounded at 300,000, their import took 574 s, not 519 s.)"""
 
-    LIMIT = 300_000
+    LIMIT = 2_000_000
 
     def __init__(self) -> None:
         self.present: set[str] = set()
