@@ -47,10 +47,14 @@ class TwoLineDelegate(QStyledItemDelegate):
     """Title on the first line (elided); below it ``second_role``'s text in a smaller font,
     cut to ``lines`` lines, or whole when ``lines`` is 0."""
 
-    def __init__(self, second_role: int, parent: object = None, lines: int = 1) -> None:
+    def __init__(self, second_role: int, parent: object = None, lines: int = 1,
+                 uniform: bool = False) -> None:
         super().__init__(parent)
         self._role = second_role
         self._lines = lines
+        # Every row the height of ``lines`` lines, for a view with uniform item sizes: it
+        # then asks for one size, not each row's (a text layout each).
+        self._uniform = uniform and lines > 0
         # Laid-out documents by (text, width, font): a view asks for sizes and paints the
         # same rows over and over, and a layout costs more than the paint.
         self._documents: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
@@ -101,6 +105,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         return width - 2 * PADDING - 4 - self._indent(option)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if self._uniform:
+            return QSize(self._text_width(option), row_height(option.font, self._lines))
         size = super().sizeHint(option, index)
         if self._text(index):
             styled = QStyleOptionViewItem(option)
@@ -147,5 +153,15 @@ class TwoLineDelegate(QStyledItemDelegate):
         else:
             painter.setFont(small_font(option.font))
             painter.setPen(option.palette.color(dim_role))
+            if self._lines:
+                text = _clamped(text, painter.fontMetrics(), rect.width(), self._lines)
             painter.drawText(QRect(0, 0, rect.width(), 100_000), _WRAP, text)
         painter.restore()
+
+
+def _clamped(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """``text`` cut with an ellipsis to fit ``lines`` wrapped lines of ``width``, nearly:
+    elided as one line of that many widths, less a third of a line for the room that
+    wrapping at word ends leaves. (Laying the lines out to cut exactly cost 0.2 ms a row.)"""
+    return metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
+                              int(width * (lines - 0.35)))

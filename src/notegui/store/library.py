@@ -171,32 +171,36 @@ class SqliteLibrary:
             yield search.ref_from_row(row)
 
     def note(self, note_id: int) -> Note | None:
-        row = self.m.Note.get_or_none(self.m.Note.id == note_id)
-        return self._note(row) if row else None
+        return self._note_where("id = ?", note_id)
 
     def find(self, title: str) -> Note | None:
-        row = self.m.Note.get_or_none(self.m.Note.title_key == title_key(title))
-        return self._note(row) if row else None
+        return self._note_where("title_key = ?", title_key(title))
 
+    def _note_where(self, condition: str, value: object) -> Note | None:
+        row = self.db.execute_sql(
+            "SELECT id, title, description, summary, body, created, updated FROM note "
+            f"WHERE {condition}", (value,)).fetchone()
+        if row is None:
+            return None
+        return Note(*row, tuple(self._tags(row[0])), self._trashed_at(row[0]))
+
+    # Sources and backlinks are read at every note opened: in SQL, and only the columns
+    # of a NoteRef (through peewee, the whole rows of the linked notes came, bodies and all:
+    # 1 ms of the 16 an open may take).
     def sources(self, note_id: int) -> list[SourceLink]:
-        Link, Target = self.m.Link, self.m.Note
-        rows = (
-            Link.select(Link, Target)
-            .join(Target, on=(Link.target == Target.id))
-            .where(Link.source == note_id)
-            .order_by(Link.ordinal)
-        )
-        return [SourceLink(self._ref(row.target), row.ordinal, row.summary) for row in rows]
+        rows = self.db.execute_sql(
+            f"SELECT l.ordinal, l.summary, {search.ref_columns('t')} FROM link AS l "
+            "JOIN note AS t ON t.id = l.target_id WHERE l.source_id = ? ORDER BY l.ordinal",
+            (note_id,))
+        return [SourceLink(search.ref_from_row(row[2:]), row[0], row[1]) for row in rows]
 
     def backlinks(self, note_id: int) -> list[Backlink]:
-        Link, Source = self.m.Link, self.m.Note
-        rows = (
-            Link.select(Link, Source)
-            .join(Source, on=(Link.source == Source.id))
-            .where((Link.target == note_id) & Source.id.not_in(SQL(f"({search.TRASHED})")))
-            .order_by(Source.title_key)
-        )
-        return [Backlink(self._ref(row.source), row.summary or "") for row in rows]
+        rows = self.db.execute_sql(
+            f"SELECT l.summary, {search.ref_columns('s')} FROM link AS l "
+            "JOIN note AS s ON s.id = l.source_id "
+            f"WHERE l.target_id = ? AND s.id NOT IN ({search.TRASHED}) ORDER BY s.title_key",
+            (note_id,))
+        return [Backlink(search.ref_from_row(row[1:]), row[0] or "") for row in rows]
 
     def search(
         self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
@@ -220,19 +224,10 @@ class SqliteLibrary:
         """Every tag name in use, sorted."""
         return [tag.name for tag in self.m.Tag.select(self.m.Tag.name).order_by(self.m.Tag.name)]
 
-    def _ref(self, row: object) -> NoteRef:
-        return NoteRef(row.id, row.title, row.summary, not row.description and not row.body)
-
-    def _note(self, row: object) -> Note:
-        return Note(
-            row.id, row.title, row.description, row.summary, row.body,
-            row.created, row.updated, tuple(self._tags(row.id)), self._trashed_at(row.id),
-        )
-
     def _tags(self, note_id: int) -> list[str]:
-        Tag, NoteTag = self.m.Tag, self.m.NoteTag
-        query = Tag.select(Tag.name).join(NoteTag).where(NoteTag.note == note_id)
-        return [tag.name for tag in query.order_by(Tag.name)]
+        return [name for (name,) in self.db.execute_sql(
+            "SELECT t.name FROM tag AS t JOIN note_tag AS nt ON nt.tag_id = t.id "
+            "WHERE nt.note_id = ? ORDER BY t.name", (note_id,))]
 
     # -- import --------------------------------------------------------------------------
 

@@ -48,6 +48,12 @@ IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
 REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
 
 
+def ref_columns(table: str) -> str:
+    """REF_COLUMNS of the note table named ``table`` in a join."""
+    t = table
+    return f"{t}.id, {t}.title, {t}.summary, {t}.description = '' AND {t}.body = ''"
+
+
 def ref_from_row(row: tuple) -> NoteRef:
     """A NoteRef from a row of ``REF_COLUMNS``."""
     return NoteRef(row[0], row[1], row[2], bool(row[3]))
