@@ -282,3 +282,19 @@ def test_a_stub_in_the_sources_follows_a_theme_change(qtbot, window):
         grey = QApplication.palette().color(
             QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         assert sources.item(row).foreground().color() == grey
+
+
+def test_sources_entries_are_one_height_and_a_long_summary_is_cut_with_an_ellipsis(
+        qtbot, window):
+    from notegui.gui.item_delegate import _clamped
+
+    click_row(qtbot, window, SAMPLE_TITLE)
+    sources = window.sidebar.sources
+    heights = {sources.visualItemRect(sources.item(r)).height() for r in range(sources.count())}
+    assert len(heights) == 1 and sources.count() > 1
+    metrics = sources.fontMetrics()
+    long = "word " * 200
+    cut = _clamped(long, metrics, 200, 3)
+    assert cut.endswith("…") and metrics.horizontalAdvance(cut) <= 200 * 3
+    assert _clamped("A short summary.", metrics, 200, 3) == "A short summary."
+    assert sources.item(0).toolTip()  # the whole summary, on hover
