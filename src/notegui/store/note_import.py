@@ -53,9 +53,6 @@ _FIND = "SELECT id, title, description, summary, body, updated FROM note WHERE t
 _KNOW = (
     "SELECT id, title, summary, description = '' AND body = '' FROM note WHERE title_key = ?"
 )
-_KNOW_ALL = (
-    "SELECT title_key, id, title, summary, description = '' AND body = '' FROM note"
-)
 _EXISTS = "SELECT 1 FROM note WHERE title_key = ?"
 _INSERT_NOTE = (
     "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
@@ -85,9 +82,8 @@ _INSERT_REVISION = (
 
 class KnownNotes:
     """Title key -> what an import knows of that note. A title is cited by several files,
-    so most look-ups are answered here. ``complete`` when it was loaded with every note of
-    the library: then a key it lacks is a note the library lacks, with no query. The owner
-    clears it when a transaction rolls back."""
+    so most look-ups are answered here. The owner clears it when a transaction rolls
+    back."""
 
     LIMIT = 300_000  # bounded memory, however many files an import has
 
@@ -96,14 +92,6 @@ class KnownNotes:
         # those, so a cache of 100,000 notes does not lengthen its pauses (which stall the
         # window when an import runs in its process).
         self.notes: dict[str, tuple[int, str, str, bool]] = {}
-        self.complete = False
-
-    def load(self, connection: sqlite3.Connection) -> None:
-        self.notes = {
-            row[0]: (row[1], row[2], row[3], bool(row[4]))
-            for row in connection.execute(_KNOW_ALL)
-        }
-        self.complete = True
 
     def get(self, key: str) -> _Known | None:
         found = self.notes.get(key)
@@ -116,7 +104,6 @@ class KnownNotes:
 
     def clear(self) -> None:
         self.notes.clear()
-        self.complete = False
 
 
 class NoteImporter:
@@ -160,13 +147,13 @@ class NoteImporter:
     def exists(self, key: str) -> bool:
         return self.connection.execute(_EXISTS, (key,)).fetchone() is not None
 
-    def _find(self, key: str) -> _Row | None:
+    def existing_row(self, key: str) -> _Row | None:
         row = self.connection.execute(_FIND, (key,)).fetchone()
         return _Row(*row) if row else None
 
     def _lookup(self, key: str) -> _Known | None:
         found = self.known.get(key)
-        if found is None and not self.known.complete:
+        if found is None:
             row = self.connection.execute(_KNOW, (key,)).fetchone()
             if row is not None:
                 found = self._remember(key, _Known(row[0], row[1], row[2], bool(row[3])))
@@ -180,7 +167,7 @@ class NoteImporter:
         """The whole row; a stub's is all in ``known``."""
         if known.is_stub:
             return _Row(known.id, known.title, "", known.summary, "", "")
-        return self._find(key)
+        return self.existing_row(key)
 
     def _links(self, note_id: int) -> list[tuple[str, str, str | None]]:
         return self.connection.execute(_LINKS, (note_id,)).fetchall()
@@ -207,9 +194,6 @@ class NoteImporter:
         targets = [(self.target(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
         self.replace_links(note_id, targets)
         return Changes(notes=frozenset({note_id, *(t for t, _ in targets)}), links=True)
-
-    def existing_row(self, key: str) -> _Row | None:
-        return self._find(key)
 
     def update(self, row: _Row, parsed: ParsedNote, stamp: str) -> None:
         """Write ``parsed`` over the note of ``row`` (a stub filled, or a note changed: its
@@ -250,7 +234,7 @@ class NoteImporter:
 
     def keep_revision(self, key: str, stamp: str, reason: str) -> None:
         """Keep the note of ``key`` as it is now (text and Sources lines) as a revision."""
-        row = self._find(key)
+        row = self.existing_row(key)
         self._keep_revision(row, self._links(row.id), stamp, reason)
 
     def _keep_revision(
