@@ -224,3 +224,29 @@ def test_a_large_import_rebuilds_the_index_and_later_edits_are_indexed(
         library.save_note(note.id, note.title, "Quokka habits.", note.summary, note.body)
         assert library.search("quokka")[0].note.id == note.id
         assert library.check() == []
+
+
+def test_a_failed_end_of_import_says_so_and_the_next_opening_finishes_it(
+        tmp_path, monkeypatch):
+    import notegui.store.staged_import as staged_import_module
+    from notegui.store.errors import LibraryError
+
+    folder = make_folder(tmp_path)
+    finish = staged_import_module.finish
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        monkeypatch.setattr(staged_import_module, "finish", disk_full)
+        with pytest.raises(LibraryError, match="links could not be written: database or "
+                           "disk is full; they will be when the library is next opened"):
+            list(library.import_paths([folder]))
+        note = library.find("Does topic 5 follow from topic 4?")
+        assert note.body and library.sources(note.id) == []  # written; links still staged
+    monkeypatch.setattr(staged_import_module, "finish", finish)
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        note = library.find("Does topic 5 follow from topic 4?")
+        assert [s.target.title for s in library.sources(note.id)] == [
+            "Does topic 6 follow from topic 5?"]
+        assert library.check() == []

@@ -3,6 +3,7 @@ drops stale results, mouse navigation, themes, zoom, accessibility."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Slot
@@ -217,3 +218,24 @@ def test_painting_the_lists_does_not_leak_references_to_none(qtbot, window):
         window.sidebar.sources.viewport().repaint()
         window.sidebar.cited_by.viewport().repaint()
     assert sys.getrefcount(None) - before > -50
+
+
+def test_an_import_that_cannot_finish_says_why_in_its_results(qtbot, window, tmp_path,
+                                                               monkeypatch):
+    import notegui.store.staged_import as staged_import_module
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(staged_import_module, "finish", disk_full)
+    folder = tmp_path / "many"
+    for number in range(30):
+        write_note(folder, f"{number:03}.txt", f"Why is number {number} here?\nD.\nBody.")
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
+    text = window.import_results.summary.text()
+    assert "30 imported" in text
+    assert ("The import stopped: the import's links could not be written: database or disk "
+            "is full; they will be when the library is next opened") in text
+    window.import_results.close()
+    assert window.isVisible()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import ImportOutcome
+from notegui.core.errors import LibraryError
 from notegui.core.import_files import note_files
 
 ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
@@ -40,6 +41,7 @@ class ImportSummary:
     notable: list[ImportOutcome] = field(default_factory=list)  # refused, or with warnings
     cancelled: bool = False
     note_ids: Sequence[int] | None = None  # the whole list afterwards, read off the window
+    failure: str = ""  # why the import stopped short, if it did (the library says why)
 
     def add(self, outcome: ImportOutcome) -> None:
         self.counts[outcome.status] += 1
@@ -80,6 +82,9 @@ class _Worker(QObject):
                         or self.summary.done == len(files)):  # (the last: then links)
                     self.progressed.emit(self.summary.done, Path(outcome.path).name)
                     last = time.monotonic()
+        except LibraryError as error:
+            self.summary.failure = str(error)
+        else:
             if self.summary.changed:
                 self.summary.note_ids = self._list_ids()
         finally:
@@ -95,7 +100,8 @@ class ImportResults(QDialog):
         self.setWindowTitle("Import results")
         counts = summary.counts
         text = (f"{counts['imported']:,} imported, {counts['unchanged']:,} unchanged, "
-                f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else ""))
+                f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else "")
+                + (f"\nThe import stopped: {summary.failure}" if summary.failure else ""))
         self.summary = QLabel(text)
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")

@@ -99,20 +99,27 @@ class SqliteLibrary:
         """An import cut short (the process ended) left citations staged, or the index to
         rebuild: finish it now, unless an import is under way in another process (its
         lock is held): that one finishes them itself."""
-        connection = self.db.connection()
         lock = ImportLock(self.path)
         try:
-            if not staged_import.has_unfinished_import(connection) or not lock.acquire():
-                return
-            with _links_checked_by_their_join(connection):
-                connection.execute("BEGIN IMMEDIATE")
-                staged_import.finish(connection, now())
-                connection.execute("COMMIT")
+            if staged_import.has_unfinished_import(self.db.connection()) and lock.acquire():
+                self._finish_staged()
         except DATABASE_ERRORS:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")  # tried again at the next opening
+            pass  # (tried again at the next opening)
         finally:
             lock.release()
+
+    def _finish_staged(self, index: bool = True, memory: ImportMemory | None = None) -> None:
+        """staged_import.finish in a transaction of its own (rolled back if it fails: what
+        is staged then stays, and is finished at the next opening)."""
+        connection = self.db.connection()
+        with _links_checked_by_their_join(connection):
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                staged_import.finish(connection, now(), index, memory)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         self.db.close()
@@ -313,16 +320,12 @@ class SqliteLibrary:
         staging = self._staging
         if staging is None or not (staging.sources or (index and staging.defer_index)):
             return
-        connection = self.db.connection()
         try:
-            with _links_checked_by_their_join(connection):
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    staged_import.finish(connection, now(), index, staging.memory)
-                    connection.execute("COMMIT")
-                except BaseException:
-                    connection.execute("ROLLBACK")
-                    raise  # (what is staged stays; it is finished at the next opening)
+            self._finish_staged(index, staging.memory)
+        except DATABASE_ERRORS as error:
+            raise LibraryError(
+                f"the import's links could not be written: {error}; they will be when "
+                "the library is next opened") from None
         finally:
             staging.sources.clear()
             self._known.clear()  # stubs were made past it
