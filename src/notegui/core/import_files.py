@@ -40,10 +40,11 @@ def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
     """Files as given; folders recursively, their ``*.txt`` files in name order. As
     strings: a million Path objects (with their parts) took 500 MB."""
     for path in paths:
-        if Path(path).is_dir():
+        folder = Path(path)
+        if folder.is_dir():
             # By parts, as Path's own order, but compared in C: Path.__lt__ is a Python call
             # per comparison, a second for 100,000 files.
-            yield from sorted(_text_files(Path(path)), key=lambda name: name.split(os.sep))
+            yield from sorted(_text_files(folder), key=lambda name: name.split(os.sep))
         else:
             yield str(path)
 

@@ -45,13 +45,13 @@ _HAS_TAG = (
 
 TRASHED = "SELECT note_id FROM trash"  # the ids of the notes in the Trash
 IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
-REF_COLUMNS = "id, title, summary, description = '' AND body = ''"  # a NoteRef's row
+def ref_columns(table: str = "") -> str:
+    """The columns of a NoteRef's row, of the note table named ``table`` in a join."""
+    t = f"{table}." if table else ""
+    return f"{t}id, {t}title, {t}summary, {t}description = '' AND {t}body = ''"
 
 
-def ref_columns(table: str) -> str:
-    """REF_COLUMNS of the note table named ``table`` in a join."""
-    t = table
-    return f"{t}.id, {t}.title, {t}.summary, {t}.description = '' AND {t}.body = ''"
+REF_COLUMNS = ref_columns()  # a NoteRef's row
 
 
 def ref_from_row(row: tuple) -> NoteRef:
