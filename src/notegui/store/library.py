@@ -46,16 +46,6 @@ _BULK_FROM = 20  # files in a batch from which their links are staged (staged_im
 _DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
 
 
-class _Staging:
-    """What a large import keeps across its batches (staged_import.StagedBatch)."""
-
-    def __init__(self, defer_index: bool) -> None:
-        self.defer_index = defer_index
-        self.made: set[str] = set()
-        self.sources: set[str] = set()
-        self.memory = ImportMemory()
-
-
 @contextmanager
 def _links_checked_by_their_join(connection: sqlite3.Connection) -> Iterator[None]:
     """Foreign keys off, outside a transaction (SQLite ignores the pragma inside one), for
@@ -91,7 +81,7 @@ class SqliteLibrary:
         self.db = database_file.connect(self.path)
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
-        self._staging: _Staging | None = None  # the import under way's (staged_import)
+        self._staging: ImportMemory | None = None  # the import under way's (staged_import)
         self._finish_cut_import()
         self._data_version = self._read_data_version()
 
@@ -250,7 +240,7 @@ class SqliteLibrary:
         self._known = KnownNotes()
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
-        self._staging = _Staging(len(files) >= max(_DEFER_INDEX_FROM, self.count()))
+        self._staging = ImportMemory(len(files) >= max(_DEFER_INDEX_FROM, self.count()))
         lock = ImportLock(self.path)
         lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         try:
@@ -286,8 +276,7 @@ class SqliteLibrary:
         connection = self.db.connection()
         try:
             connection.execute("BEGIN IMMEDIATE")
-            stage = StagedBatch(connection, _keys(batch), now(), staging.made,
-                                staging.sources, staging.defer_index, staging.memory)
+            stage = StagedBatch(connection, _keys(batch), now(), staging)
             outcomes = [self._write_staged(read, stage) for read in batch]
             stage.end()
             connection.execute("COMMIT")
@@ -295,9 +284,7 @@ class SqliteLibrary:
         except DATABASE_ERRORS:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
-            staging.made, staging.sources = made, sources  # as before the batch
-            staging.memory = ImportMemory()  # it told of rows the rollback took back,
-            staging.memory.forget()  # and no longer knows what earlier batches staged
+            staging.roll_back(made, sources)
             return [self._write_alone(read) for read in batch]
 
     def _write_staged(self, read: ReadFile, stage: StagedBatch) -> ImportOutcome:
@@ -321,7 +308,7 @@ class SqliteLibrary:
         if staging is None or not (staging.sources or (index and staging.defer_index)):
             return
         try:
-            self._finish_staged(index, staging.memory)
+            self._finish_staged(index, staging)
         except DATABASE_ERRORS as error:
             raise LibraryError(
                 f"the import's links could not be written: {error}; they will be when "

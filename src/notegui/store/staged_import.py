@@ -120,8 +120,11 @@ def resolve(connection: sqlite3.Connection, stamp: str,
 
 
 class ImportMemory:
-    """What a large import knows across its batches, so that resolving needs no grouping
-    of the staged citations (a sort of all of them, twice):
+    """What a large import keeps across its batches: whether it rebuilds the index at its
+    end (``defer_index``); the keys of the notes it made or will make as stubs (``made``,
+    for the count of notes it created); those of the notes whose citations wait
+    (``sources``); and what it knows so that resolving needs no grouping of the staged
+    citations (a sort of all of them, twice):
     - which keys have notes in the library (as many as the keys it made, kept too);
     - for each note still to come, the first summary line cited: the note is inserted
       with it, rather than updated later, which would grow and move its row;
@@ -134,7 +137,10 @@ class ImportMemory:
 
     LIMIT = 2_000_000
 
-    def __init__(self) -> None:
+    def __init__(self, defer_index: bool = False) -> None:
+        self.defer_index = defer_index
+        self.made: set[str] = set()
+        self.sources: set[str] = set()
         self.present: set[str] = set()
         self.said: dict[str, str] = {}  # key of a note to come -> first summary line
         self.stubs: dict[str, str] = {}  # key -> title, in the order first cited
@@ -153,7 +159,16 @@ class ImportMemory:
 
     def resolved(self) -> None:
         """Nothing is staged any more: every note cited has its summary line."""
+        self.sources.clear()
         self._empty(complete=True)
+
+    def roll_back(self, made: set[str], sources: set[str]) -> None:
+        """A batch was rolled back: ``made`` and ``sources`` as they were before it; the
+        keys it found in the library are forgotten, and what earlier batches staged must
+        be read again."""
+        self.made, self.sources = made, sources
+        self.present.clear()
+        self.forget()
 
     def _empty(self, complete: bool) -> None:
         for known in (self.said, self.stubs, self.late, self.summarized):
@@ -163,18 +178,15 @@ class ImportMemory:
 
 class StagedBatch:
     """One batch of a large import, inside the caller's transaction: ``write`` each file in
-    order, then ``end``. ``made`` (kept by the caller across batches) holds the keys of the
-    notes the import has made or will make as stubs, for the count of notes it created;
-    ``sources`` the keys of the notes whose citations wait."""
+    order, then ``end``. ``memory`` is what the import keeps across its batches."""
 
     def __init__(self, connection: sqlite3.Connection, keys: dict[str, str], stamp: str,
-                 made: set[str], sources: set[str], defer_index: bool,
                  memory: ImportMemory) -> None:
         self.connection = connection
         self.stamp = stamp
-        self.made = made
-        self.sources = sources
-        self.defer_index = defer_index
+        self.made = made = memory.made
+        self.sources = memory.sources
+        self.defer_index = defer_index = memory.defer_index
         if defer_index:
             connection.execute("INSERT OR IGNORE INTO import_state (name) VALUES ('index')")
         self._triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
@@ -288,7 +300,6 @@ class StagedBatch:
             self._triggers = schema.suspend_triggers(self.connection,
                                                      schema.FTS_WRITE_TRIGGERS)
         self.present.update(cited)  # each has a note now, a stub if nothing else
-        self.sources.clear()
         self._next_id = self._max_id() + 1  # the stubs took ids
 
     def end(self) -> None:
