@@ -38,6 +38,7 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.import_lock import ImportLock
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
+from notegui.store.side_index import SideIndex, data_version, remove_scratch
 from notegui.store.staged_import import ImportMemory, StagedBatch
 
 _CHUNK = 500
@@ -92,6 +93,7 @@ class SqliteLibrary:
         lock = ImportLock(self.path)
         try:
             if staged_import.has_unfinished_import(self.db.connection()) and lock.acquire():
+                remove_scratch(self.path)
                 self._finish_staged()
         except DATABASE_ERRORS:
             pass  # (tried again at the next opening)
@@ -100,12 +102,34 @@ class SqliteLibrary:
 
     def _finish_staged(self, index: bool = True, memory: ImportMemory | None = None) -> None:
         """staged_import.finish in a transaction of its own (rolled back if it fails: what
-        is staged then stays, and is finished at the next opening)."""
+        is staged then stays, and is finished at the next opening). An import that defers
+        the index commits its stubs and summary lines first, so that a thread can index
+        the notes (side_index.py) while the links are written."""
         connection = self.db.connection()
+        beside, version = None, 0
+        if (index and memory is not None and memory.complete
+                and staged_import.index_deferred(connection)):
+            self._in_transaction(staged_import.give_stubs_and_summaries,
+                                 connection, now(), memory)
+            version = data_version(connection)
+            beside = SideIndex(self.path)
+        try:
+            self._in_transaction(staged_import.finish, connection, now(), index, memory,
+                                 beside, version)
+        finally:
+            if beside is not None:
+                beside.discard()
+                if beside.copied:
+                    self.db.close()  # (SideIndex.copy_into says why)
+                remove_scratch(self.path)
+
+    @staticmethod
+    def _in_transaction(write: Callable[..., None], connection: sqlite3.Connection,
+                        *args: object) -> None:
         with _links_checked_by_their_join(connection):
             connection.execute("BEGIN IMMEDIATE")
             try:
-                staged_import.finish(connection, now(), index, memory)
+                write(connection, *args)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")

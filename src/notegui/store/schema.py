@@ -72,10 +72,11 @@ CREATE INDEX note_tag_tag ON note_tag(tag_id);
 """
 
 _FTS_COLUMNS = "title, description, summary, body"
+_TOKENIZER = "tokenize='unicode61 remove_diacritics 2'"
 _V3_FULL_TEXT = f"""
 CREATE VIRTUAL TABLE note_fts USING fts5(
     {_FTS_COLUMNS}, content='note', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
+    {_TOKENIZER}
 );
 CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
     INSERT INTO note_fts(rowid, {_FTS_COLUMNS})
@@ -158,8 +159,9 @@ INSERT INTO annotation_fts(annotation_fts) VALUES ('rebuild');
 # import_state says that the full-text index is to be rebuilt then. Both are empty between
 # imports; a library opened with rows in them had an import cut short, which the opening
 # finishes (library.py).
-_V6_BULK_IMPORT = """
-INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', 67108864);
+FTS_HASHSIZE = 64 * 1024 * 1024
+_V6_BULK_IMPORT = f"""
+INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', {FTS_HASHSIZE});
 CREATE TABLE import_citation (
     seq       INTEGER PRIMARY KEY,  -- file order, then citation order
     source_id INTEGER NOT NULL,
@@ -170,6 +172,17 @@ CREATE TABLE import_citation (
 );
 CREATE TABLE import_state (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+
+
+def contentless_note_index() -> str:
+    """The library's note index as a contentless table of the same name, columns,
+    tokenizer and settings: its index rows are interchangeable with the library's
+    (side_index.py builds it in a scratch database)."""
+    return f"""
+CREATE VIRTUAL TABLE note_fts USING fts5({_FTS_COLUMNS}, content='', {_TOKENIZER});
+INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', {FTS_HASHSIZE});
+"""
+
 
 # bm25 weights, in the column order above: title > summary > description > body.
 BM25_WEIGHTS = (10.0, 2.0, 4.0, 1.0)

@@ -10,9 +10,11 @@ title of its first citation; a note's summary line is the first one any citation
 in file order; links keep their citation order.
 
 With ``defer_index`` (an import at least as large as the library) the full-text index is
-not written batch by batch but rebuilt once at the end, as fast as FTS5 can build it; the
+not written batch by batch but made once at the end, as fast as FTS5 can build it; the
 ``import_state`` row 'index' says so until then, so that an import cut short is finished
-when the library is next opened."""
+when the library is next opened. At the end of the import the library commits the stubs
+and summary lines first (``give_stubs_and_summaries``); a thread then builds the note index
+beside it (side_index.py) while ``finish`` writes the links, and ``finish`` copies it in."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
 from notegui.store import schema
 from notegui.store.note_import import NoteImporter
+from notegui.store.side_index import SideIndex, data_version
 
 _CHUNK = 500  # keys a query, under SQLite's variable limit
 
@@ -73,9 +76,12 @@ def index_deferred(connection: sqlite3.Connection) -> bool:
 
 
 def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
-           memory: ImportMemory | None = None) -> None:
+           memory: ImportMemory | None = None, beside: SideIndex | None = None,
+           version: int = 0) -> None:
     """Resolve what is staged, in the caller's transaction; and if an import deferred the
-    index, rebuild it (unless ``index`` is False: the import goes on)."""
+    index, rebuild it (unless ``index`` is False: the import goes on), or copy in the
+    note index built ``beside`` while the links were written, if the library is still
+    at the ``version`` that thread read."""
     if not index_deferred(connection):
         resolve(connection, stamp, memory)
         return
@@ -83,9 +89,23 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
     triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
     resolve(connection, stamp, memory)
     if index:
-        for table in ("note_fts", "title_fts"):
-            connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        connection.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
+        if beside is not None and beside.wait() and data_version(connection) == version:
+            beside.copy_into(connection)
+        else:
+            connection.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
         connection.execute("DELETE FROM import_state")
+    schema.restore_triggers(connection, triggers)
+
+
+def give_stubs_and_summaries(connection: sqlite3.Connection, stamp: str,
+                             memory: ImportMemory) -> None:
+    """The first part of resolving, in the caller's transaction, for an import that
+    builds its index beside (side_index.py): the notes are final once it commits; the
+    links come in ``finish``."""
+    triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
+    if _make_stubs_and_summaries(connection, stamp, memory):
+        memory.stubs_made()
     schema.restore_triggers(connection, triggers)
 
 
@@ -94,10 +114,20 @@ def resolve(connection: sqlite3.Connection, stamp: str,
     """Stubs, summary lines and links for every staged citation, in the caller's
     transaction; from what ``memory`` knows when it is complete, else by grouping the
     staged rows. With the index triggers in place, they index the stubs and summaries."""
+    if _make_stubs_and_summaries(connection, stamp, memory):
+        connection.execute(_MAKE_LINKS)
+        connection.execute("DELETE FROM import_citation")
+        if memory is not None:
+            memory.resolved()
+
+
+def _make_stubs_and_summaries(connection: sqlite3.Connection, stamp: str,
+                              memory: ImportMemory | None) -> bool:
+    """False (and nothing to do) when nothing is staged."""
     if connection.execute("SELECT 1 FROM import_citation LIMIT 1").fetchone() is None:
         if memory is not None:
             memory.resolved()
-        return
+        return False
     if memory is not None and memory.complete:
         connection.executemany(
             "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
@@ -113,10 +143,7 @@ def resolve(connection: sqlite3.Connection, stamp: str,
     else:
         connection.execute(_MAKE_STUBS, (stamp, stamp))
         connection.execute(_GIVE_SUMMARIES)
-    connection.execute(_MAKE_LINKS)
-    connection.execute("DELETE FROM import_citation")
-    if memory is not None:
-        memory.resolved()
+    return True
 
 
 class ImportMemory:
@@ -156,6 +183,11 @@ class ImportMemory:
     def forget(self) -> None:
         """Resolving must read the staged rows from now on (until they are resolved)."""
         self._empty(complete=False)
+
+    def stubs_made(self) -> None:
+        """Stubs and summary lines are written: what is left to resolve is the links."""
+        for known in (self.said, self.stubs, self.late):
+            known.clear()
 
     def resolved(self) -> None:
         """Nothing is staged any more: every note cited has its summary line."""
