@@ -122,10 +122,11 @@ def test_cancel_stops_between_files_and_keeps_what_was_written(tmp_path):
         assert library.find("Does topic 26 follow from topic 25?") is None
 
 
-def make_tangle(tmp_path, count: int = 240, seed: int = 3):
+def make_tangle(tmp_path, count: int = 240, seed: int = 3, revise: bool = True):
     """Notes citing each other every way an import meets them: titles cited before and
     after their own file, cited with and without summaries by several files, files that
-    come twice (a second version), and titles that never get a file (stubs)."""
+    come twice (a second version, unless not ``revise``), and titles that never get a
+    file (stubs)."""
     import random
 
     rng = random.Random(seed)
@@ -144,7 +145,7 @@ def make_tangle(tmp_path, count: int = 240, seed: int = 3):
             lines += [rng.choice([f"Summary {number}-{i}.", f"Said by {number}."])
                       for i in range(len(cited))]
         write_note(folder, f"{number:04}.txt", "\n".join(lines))
-        if number % 37 == 5:  # a second version of an earlier file, later in the folder
+        if revise and number % 37 == 5:  # a second version of an earlier file, later in the folder
             lines[1] = f"Description {number}, revised."
             write_note(folder, f"{number + 1:04}b.txt", "\n".join(lines))
     return folder

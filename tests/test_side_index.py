@@ -1,6 +1,6 @@
-"""A large import builds the note index beside the library while its links are written,
-and copies it in (store/side_index.py): the index must be the one a rebuild makes, and
-anything that could make it stale must make the import rebuild instead."""
+"""A large import builds the note index beside the library while it runs, and copies it
+in (store/side_index.py): the index must be the one a rebuild makes, and anything that
+could make it stale must make the import index every note again, or rebuild."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ from notegui.store import side_index, staged_import
 from notegui.store.errors import LibraryError
 from notegui.store.library import SqliteLibrary
 from notegui.store.side_index import SideIndex, scratch_path
+from notegui.store.staged_import import StagedBatch
 from test_bulk_import import make_tangle
 
-QUERIES = ["topic", "Description 17", "Said", "Summary 12-1", "matter", "revised",
+QUERIES = ["topic", "Description 17", "Said", "Summary 12-1", "matter",
            "follows shown", "Why does topic 270 matter"]  # (270: a stub's title)
 
 
 @pytest.fixture
 def large(monkeypatch):
-    """Imports of a few hundred files take the path of large ones."""
+    """Imports of a few hundred files take the path of large ones, in several batches."""
     import notegui.store.library as library_module
 
     monkeypatch.setattr(library_module, "_BATCH", 50)
@@ -29,17 +30,18 @@ def large(monkeypatch):
 
 
 @pytest.fixture
-def copies(monkeypatch) -> list[int]:
-    """Counts the indexes copied in from beside."""
-    copied: list[int] = []
-    copy_into = SideIndex.copy_into
+def calls(monkeypatch) -> list[str]:
+    """What the import asked of the index beside."""
+    made: list[str] = []
+    for name in ("add_batch", "add_notes", "add_after", "add_all", "copy_into"):
+        original = getattr(SideIndex, name)
 
-    def counted(self, connection):
-        copied.append(1)
-        copy_into(self, connection)
+        def spy(self, *args, _original=original, _name=name):
+            made.append(_name)
+            return _original(self, *args)
 
-    monkeypatch.setattr(SideIndex, "copy_into", counted)
-    return copied
+        monkeypatch.setattr(SideIndex, name, spy)
+    return made
 
 
 def ranked(library: SqliteLibrary) -> list[list[tuple[str, str]]]:
@@ -48,7 +50,7 @@ def ranked(library: SqliteLibrary) -> list[list[tuple[str, str]]]:
 
 
 def rebuilt(tmp_path, folder, monkeypatch) -> list[list[tuple[str, str]]]:
-    """The same import, its index rebuilt in the last transaction (as before)."""
+    """The same import, its index rebuilt in the last transaction."""
     with monkeypatch.context() as patch:
         patch.setattr(SideIndex, "wait", lambda self: False)
         with SqliteLibrary(tmp_path / "rebuilt.db") as library:
@@ -56,12 +58,28 @@ def rebuilt(tmp_path, folder, monkeypatch) -> list[list[tuple[str, str]]]:
             return ranked(library)
 
 
+def write_meanwhile(path) -> str:
+    """Another process adds a note."""
+    title = "Where do ocelots sleep?"
+    other = sqlite3.connect(path)
+    with other:
+        other.execute("INSERT INTO note (title, title_key, description, created, updated) "
+                      "VALUES (?, ?, 'Ocelot spots.', '', '')", (title, title_key(title)))
+    other.close()
+    return title
+
+
+@pytest.mark.parametrize("revise", [False, True])
 def test_the_index_built_beside_is_the_one_a_rebuild_makes(tmp_path, monkeypatch, large,
-                                                          copies):
-    folder = make_tangle(tmp_path)
+                                                          calls, revise):
+    folder = make_tangle(tmp_path, revise=revise)
     with SqliteLibrary(tmp_path / "lib.db") as library:
         list(library.import_paths([folder]))
-        assert copies == [1]
+        if revise:  # a file came twice: the note it indexed changed, so it indexes all
+            assert calls[-2:] == ["add_all", "copy_into"]
+        else:  # batch by batch, then the notes without a summary line and the stubs
+            assert calls[:5] == ["add_batch"] * 5
+            assert calls[-3:] == ["add_notes", "add_after", "copy_into"]
         assert library.check() == []  # FTS5's integrity-check against the notes
         found = ranked(library)
         assert all(found)  # every query finds something: stubs, summaries, descriptions
@@ -74,40 +92,54 @@ def test_the_index_built_beside_is_the_one_a_rebuild_makes(tmp_path, monkeypatch
     assert found == rebuilt(tmp_path, folder, monkeypatch)
 
 
-def test_another_connection_writing_meanwhile_makes_the_import_rebuild(
-        tmp_path, monkeypatch, large, copies):
-    folder = make_tangle(tmp_path)
+def test_another_connection_writing_during_the_batches_makes_it_index_every_note(
+        tmp_path, monkeypatch, large, calls):
+    folder = make_tangle(tmp_path, revise=False)
     path = tmp_path / "lib.db"
-    start = SideIndex.__init__
-    title = "Where do ocelots sleep?"
+    committed = StagedBatch.committed
+    written: list[str] = []
 
-    def edited_meanwhile(self, library):
-        start(self, library)  # (the thread reads the notes; the links are not begun)
-        other = sqlite3.connect(path)  # another process, say, adding a note
-        with other:
-            other.execute(
-                "INSERT INTO note (title, title_key, description, created, updated) "
-                "VALUES (?, ?, 'Ocelot spots.', '', '')",
-                (title, title_key(title)))
-        other.close()
+    def and_another_writes(self):
+        committed(self)
+        if not written:
+            written.append(write_meanwhile(path))
 
-    monkeypatch.setattr(SideIndex, "__init__", edited_meanwhile)
+    monkeypatch.setattr(StagedBatch, "committed", and_another_writes)
     with SqliteLibrary(path) as library:
         list(library.import_paths([folder]))
-        assert copies == []
-        assert [hit.note.title for hit in library.search("ocelot")] == [title]
+        assert calls[-2:] == ["add_all", "copy_into"]
+        assert [hit.note.title for hit in library.search("ocelot")] == written
+        assert library.check() == []
+
+
+def test_another_connection_writing_before_the_links_makes_the_import_rebuild(
+        tmp_path, monkeypatch, large, calls):
+    folder = make_tangle(tmp_path, revise=False)
+    path = tmp_path / "lib.db"
+    add_after = SideIndex.add_after
+    written: list[str] = []
+
+    def and_another_writes(self, top):
+        add_after(self, top)  # (stubs and summary lines are committed, links not begun)
+        written.append(write_meanwhile(path))
+
+    monkeypatch.setattr(SideIndex, "add_after", and_another_writes)
+    with SqliteLibrary(path) as library:
+        list(library.import_paths([folder]))
+        assert "copy_into" not in calls
+        assert [hit.note.title for hit in library.search("ocelot")] == written
         assert library.check() == []
 
 
 def test_if_the_index_cannot_be_built_beside_the_import_rebuilds_it(
-        tmp_path, monkeypatch, large, copies):
+        tmp_path, monkeypatch, large, calls):
     monkeypatch.setattr(side_index.schema, "contentless_note_index",
                         lambda: "CREATE TABLE broken (")
     folder = make_tangle(tmp_path)
     with SqliteLibrary(tmp_path / "lib.db") as library:
         outcomes = list(library.import_paths([folder]))
         assert {o.status for o in outcomes} == {"imported"}
-        assert copies == []
+        assert "copy_into" not in calls
         assert library.check() == []
         assert library.search("Description 17")
     assert not scratch_path(tmp_path / "lib.db").exists()
@@ -115,7 +147,7 @@ def test_if_the_index_cannot_be_built_beside_the_import_rebuilds_it(
 
 def test_an_import_cut_before_its_last_transaction_is_finished_at_the_next_opening(
         tmp_path, monkeypatch, large):
-    folder = make_tangle(tmp_path)
+    folder = make_tangle(tmp_path, revise=False)
     path = tmp_path / "lib.db"
 
     def cut(*args, **kwargs):
@@ -125,10 +157,11 @@ def test_an_import_cut_before_its_last_transaction_is_finished_at_the_next_openi
         patch.setattr(staged_import, "finish", cut)
         with SqliteLibrary(path) as library, pytest.raises(LibraryError):
             list(library.import_paths([folder]))
+    assert not scratch_path(path).exists()
     scratch_path(path).write_bytes(b"left by a crash")
     with SqliteLibrary(path) as library:
         assert not scratch_path(path).exists()
         note = library.find("Why does topic 3 matter?")
-        assert library.sources(note.id) or not note.body.count("[[")
+        assert library.sources(note.id) or "[[" not in note.body
         assert library.check() == []  # links and index, finished
         assert library.search("Description 17")

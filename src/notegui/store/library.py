@@ -103,16 +103,14 @@ class SqliteLibrary:
     def _finish_staged(self, index: bool = True, memory: ImportMemory | None = None) -> None:
         """staged_import.finish in a transaction of its own (rolled back if it fails: what
         is staged then stays, and is finished at the next opening). An import that defers
-        the index commits its stubs and summary lines first, so that a thread can index
-        the notes (side_index.py) while the links are written."""
+        the index commits its stubs and summary lines first, so that the thread indexing
+        the notes beside it (side_index.py) indexes the last of them while the links are
+        written."""
         connection = self.db.connection()
         beside, version = None, 0
         if (index and memory is not None and memory.complete
                 and staged_import.index_deferred(connection)):
-            self._in_transaction(staged_import.give_stubs_and_summaries,
-                                 connection, now(), memory)
-            version = data_version(connection)
-            beside = SideIndex(self.path)
+            beside, version = self._give_stubs_and_summaries(connection, memory)
         try:
             self._in_transaction(staged_import.finish, connection, now(), index, memory,
                                  beside, version)
@@ -122,6 +120,37 @@ class SqliteLibrary:
                 if beside.copied:
                     self.db.close()  # (SideIndex.copy_into says why)
                 remove_scratch(self.path)
+
+    def _give_stubs_and_summaries(self, connection: sqlite3.Connection,
+                                  memory: ImportMemory) -> tuple[SideIndex, int]:
+        """The first transaction of a large import's end. Returns the index beside, told
+        what it has left to index (every note, if the import had to give it up), and the
+        library's data_version in that transaction (the copy needs it unchanged)."""
+        taken: list[SideIndex | None] = []
+        seen: list[int] = []
+
+        def first(connection: sqlite3.Connection) -> None:
+            taken.append(memory.take_index(connection))
+            seen.append(staged_import.last_id(connection))
+            staged_import.give_stubs_and_summaries(connection, now(), memory)
+            seen.append(data_version(connection))
+
+        try:
+            self._in_transaction(first, connection)
+        except BaseException:
+            if taken and taken[0] is not None:
+                taken[0].discard()
+            raise
+        beside = taken[0]
+        top, version = seen
+        if beside is None:
+            beside = SideIndex(self.path)
+            beside.add_all()
+        else:
+            beside.add_notes(memory.waiting)
+            beside.add_after(top)
+        memory.waiting.clear()
+        return beside, version
 
     @staticmethod
     def _in_transaction(write: Callable[..., None], connection: sqlite3.Connection,
@@ -264,10 +293,14 @@ class SqliteLibrary:
         self._known = KnownNotes()
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
-        self._staging = ImportMemory(len(files) >= max(_DEFER_INDEX_FROM, self.count()))
+        self._staging = staging = ImportMemory(
+            len(files) >= max(_DEFER_INDEX_FROM, self.count()))
         lock = ImportLock(self.path)
         lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         try:
+            if staging.defer_index and staged_import.last_id(self.db.connection()) == 0:
+                # An empty library: every note will be the import's, indexed beside it.
+                staging.build_index_beside(SideIndex(self.path), self.db.connection())
             for read in read_all(files):
                 if should_stop():
                     break
@@ -293,9 +326,9 @@ class SqliteLibrary:
 
     def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
         """A batch of files in one transaction, their links staged (staged_import.py)."""
-        if len(batch) < _BULK_FROM:
-            return [self._write_alone(read) for read in batch]
         staging = self._staging
+        if not batch or (len(batch) < _BULK_FROM and not staging.defer_index):
+            return [self._write_alone(read) for read in batch]
         made, sources = set(staging.made), set(staging.sources)
         connection = self.db.connection()
         try:
@@ -304,6 +337,7 @@ class SqliteLibrary:
             outcomes = [self._write_staged(read, stage) for read in batch]
             stage.end()
             connection.execute("COMMIT")
+            stage.committed()
             return outcomes
         except DATABASE_ERRORS:
             if connection.in_transaction:
@@ -344,6 +378,8 @@ class SqliteLibrary:
             self._staging = None
 
     def _write_alone(self, read: ReadFile) -> ImportOutcome:
+        if self._staging is not None:
+            self._staging.give_up_index()  # (resolving now rewrites notes it indexed)
         self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.db.connection()
         try:

@@ -1,18 +1,28 @@
-"""The full-text index of the notes, built at the end of a large import by a thread of its
-own in a scratch database beside the library (``LIBRARY-import-index``), while the
-import's last transaction writes the links; that transaction then copies it in.
+"""The full-text index of a large import's notes, built by a thread of its own in a scratch
+database beside the library (``LIBRARY-import-index``) while the import runs; the import's
+last transaction copies it in.
 
-Rebuilt in that transaction, the index and the links took a quarter of a large import
-one after the other, on one core, with the other idle. FTS5 keeps an index in ordinary
-tables (``note_fts_data``, ``_idx``, ``_docsize``), and the scratch table is made by the
-same SQLite with the same columns, tokenizer and settings, so its rows are the index a
-rebuild makes (tests/test_side_index.py checks that with FTS5's ``integrity-check``). The
-copy is used only if no other connection wrote between the snapshot the thread read and
-the copy; else the import rebuilds the index as before."""
+Rebuilt in that transaction, the index took a third of a large import, on one core, after
+every file was written. Built beside, it takes the time the import's writes and parsers
+leave (the thread runs at a low priority where the system allows it) and the end of the
+import writes the links meanwhile. FTS5 keeps an index in ordinary tables
+(``note_fts_data``, ``_idx``, ``_docsize``); the scratch table is made by the same SQLite
+with the same columns, tokenizer and settings, so its rows are the index a rebuild makes
+(tests/test_side_index.py checks that with FTS5's ``integrity-check``).
+
+The thread indexes only notes whose rows are final and committed: each batch's new notes
+that came with their summary line, and at the end the others (given theirs, or none) and
+the stubs. It reads them from the library itself, one statement a batch (so it takes
+Python's lock once a batch, not once a note). Whoever adds notes must make sure nothing
+else changes them meanwhile (staged_import.ImportMemory: another connection's commit, a
+note written twice): otherwise the index is rebuilt instead."""
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import queue
 import sqlite3
 import threading
 from pathlib import Path
@@ -20,6 +30,10 @@ from pathlib import Path
 from notegui.store import schema
 
 _SHADOWS = ("data", "idx", "docsize")  # what FTS5 keeps of an index (not its config)
+_INDEX = ("INSERT INTO main.note_fts (rowid, title, description, summary, body) "
+          "SELECT id, title, description, summary, body FROM library.note WHERE ")
+_IN = "id IN (SELECT value FROM json_each(?))"
+_DONE = None
 
 
 def scratch_path(library: Path) -> Path:
@@ -37,21 +51,50 @@ def data_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA data_version").fetchone()[0]
 
 
+def _yield_to_the_import() -> None:
+    """This thread at the lowest priority, where the system sets one per thread (Linux):
+    it should take the time the import leaves, not share the import's."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
 class SideIndex:
-    """Starts indexing the notes committed in ``library``; ``wait`` for it, then
-    ``copy_into`` the library's transaction; ``discard`` in any case."""
+    """Tell it which committed notes to index (``add_batch``, ``add_notes``,
+    ``add_after``, ``add_all``); ``wait`` for it, then ``copy_into`` the library's
+    transaction; ``discard`` in any case."""
 
     def __init__(self, library: Path) -> None:
         self.library = library
         self.path = scratch_path(library)
         remove_scratch(library)
-        self._failure: BaseException | None = None
         self.copied = False  # (the scratch file was attached: see copy_into)
+        self._work: queue.Queue[tuple[str, tuple] | None] = queue.Queue()
+        self._failure: BaseException | None = None
         self._thread = threading.Thread(target=self._build, name="import-index", daemon=True)
         self._thread.start()
 
+    def add_batch(self, first: int, last: int, waiting: list[int]) -> None:
+        """A committed batch's new notes, ids ``first`` to ``last``, but those ``waiting``
+        for their summary line."""
+        if first <= last:
+            self._work.put((f"id BETWEEN ? AND ? AND NOT {_IN}",
+                            (first, last, json.dumps(waiting))))
+
+    def add_notes(self, ids: list[int]) -> None:
+        if ids:
+            self._work.put((_IN, (json.dumps(ids),)))
+
+    def add_after(self, top: int) -> None:
+        """The notes past id ``top`` (the stubs an import made last)."""
+        self._work.put(("id > ?", (top,)))
+
+    def add_all(self) -> None:
+        self._work.put(("1", ()))
+
     def wait(self) -> bool:
-        """False when the thread failed (the caller rebuilds the index instead)."""
+        """Once everything is added: False when the thread failed (the caller rebuilds
+        the index instead)."""
+        self._work.put(_DONE)
         self._thread.join()
         return self._failure is None
 
@@ -68,31 +111,37 @@ class SideIndex:
             connection.execute(f"INSERT INTO main.{table} SELECT * FROM scratch.{table}")
 
     def discard(self) -> None:
-        self._thread.join()
+        """Stop the thread (what is queued is dropped) and remove the scratch file."""
+        if self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    self._work.get_nowait()
+            self._work.put(_DONE)
+            self._thread.join()
         remove_scratch(self.library)
 
     def _build(self) -> None:
-        scratch = library = None
+        scratch = None
         try:
-            # Throwaway: no journal, no syncing; a crash leaves a file the next import or
-            # opening removes.
-            scratch = sqlite3.connect(self.path, isolation_level=None)
-            for pragma in ("journal_mode = OFF", "synchronous = OFF",
-                           "locking_mode = EXCLUSIVE"):
+            _yield_to_the_import()
+            # Throwaway: no journal, no syncing; a crash leaves a file that the next
+            # import, or the opening that finishes the import, removes.
+            scratch = sqlite3.connect(self.path.resolve().as_uri(), uri=True,
+                                      isolation_level=None)
+            for pragma in ("journal_mode = OFF", "synchronous = OFF"):
                 scratch.execute(f"PRAGMA {pragma}")
             scratch.executescript(schema.contentless_note_index())
-            library = sqlite3.connect(f"{self.library.resolve().as_uri()}?mode=ro", uri=True)
-            scratch.execute("BEGIN")
-            # One statement reads every note, in one snapshot: the caller checks that it
-            # is still the library's when it copies.
-            scratch.executemany(
-                "INSERT INTO note_fts (rowid, title, description, summary, body) "
-                "VALUES (?, ?, ?, ?, ?)",
-                library.execute("SELECT id, title, description, summary, body FROM note"))
-            scratch.execute("COMMIT")
+            scratch.execute("ATTACH DATABASE ? AS library",
+                            (f"{self.library.resolve().as_uri()}?mode=ro",))
+            # Each statement reads the library as last committed, and is a transaction
+            # of its own (one held open would keep reading the snapshot it began with).
+            while (item := self._work.get()) is not _DONE:
+                where, parameters = item
+                scratch.execute(_INDEX + where, parameters)
         except BaseException as error:  # (reported by wait: the import rebuilds instead)
             self._failure = error
+            while self._work.get() is not _DONE:  # (the import may still be adding)
+                pass
         finally:
-            for connection in (scratch, library):
-                if connection is not None:
-                    connection.close()
+            if scratch is not None:
+                scratch.close()

@@ -98,6 +98,10 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
     schema.restore_triggers(connection, triggers)
 
 
+def last_id(connection: sqlite3.Connection) -> int:
+    return connection.execute("SELECT coalesce(max(id), 0) FROM note").fetchone()[0]
+
+
 def give_stubs_and_summaries(connection: sqlite3.Connection, stamp: str,
                              memory: ImportMemory) -> None:
     """The first part of resolving, in the caller's transaction, for an import that
@@ -166,6 +170,14 @@ class ImportMemory:
 
     def __init__(self, defer_index: bool = False) -> None:
         self.defer_index = defer_index
+        # The index built beside the import (side_index.py) while it may be used; the
+        # notes inserted without a summary line, which it indexes at the end; the
+        # library's data_version after the import's last commit (another connection's
+        # commit changes it: the index is then rebuilt instead).
+        self.index: SideIndex | None = None
+        self.waiting: list[int] = []
+        self.version = 0
+        self.inserted = 0  # notes the import's batches inserted
         self.made: set[str] = set()
         self.sources: set[str] = set()
         self.present: set[str] = set()
@@ -182,7 +194,35 @@ class ImportMemory:
 
     def forget(self) -> None:
         """Resolving must read the staged rows from now on (until they are resolved)."""
+        self.give_up_index()
         self._empty(complete=False)
+
+    def build_index_beside(self, index: SideIndex, connection: sqlite3.Connection) -> None:
+        self.index = index
+        self.version = data_version(connection)
+
+    def give_up_index(self) -> None:
+        """The import's index is made at its end from every note instead."""
+        if self.index is not None:
+            self.index.discard()
+            self.index = None
+        self.waiting.clear()
+
+    def alone_since_commit(self, connection: sqlite3.Connection) -> None:
+        """Inside a write transaction: give up the index beside if another connection
+        wrote since the import's last transaction (a note it indexed may have changed)."""
+        if self.index is not None and data_version(connection) != self.version:
+            self.give_up_index()
+
+    def take_index(self, connection: sqlite3.Connection) -> SideIndex | None:
+        """Inside the end's first transaction: the index beside, if it is still good: no
+        other connection wrote, and every note in the library is one the import wrote."""
+        self.alone_since_commit(connection)
+        if self.index is not None and connection.execute(
+                "SELECT count(*) FROM note").fetchone()[0] != self.inserted:
+            self.give_up_index()
+        index, self.index = self.index, None
+        return index
 
     def stubs_made(self) -> None:
         """Stubs and summary lines are written: what is left to resolve is the links."""
@@ -224,6 +264,7 @@ class StagedBatch:
         self._triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
         self.importer = NoteImporter(connection, index_directly=not defer_index)
         memory.trim()
+        memory.alone_since_commit(connection)
         # Keys known to have notes from earlier batches, or to be made, need no query.
         self.keys = keys
         self.asked = set(keys.values()) - memory.present - made
@@ -233,6 +274,8 @@ class StagedBatch:
         self._next_id = self._max_id() + 1
         self._rows: list[tuple] = []
         self._citations: list[tuple] = []
+        self._first_id = self._next_id
+        self._waiting: list[int] = []  # new notes without their summary line yet
 
     def _present(self, keys: set[str]) -> set[str]:
         """Which of ``keys`` the library has notes for, now."""
@@ -246,7 +289,7 @@ class StagedBatch:
         return found
 
     def _max_id(self) -> int:
-        return self.connection.execute("SELECT coalesce(max(id), 0) FROM note").fetchone()[0]
+        return last_id(self.connection)
 
     def is_known(self, title: str) -> bool:
         """Whether a note of that title exists or is to be made: what a file whose
@@ -261,6 +304,7 @@ class StagedBatch:
         key = self._key(parsed.title)
         created = 0
         if key in self.present:
+            self.memory.give_up_index()  # (it may have indexed the note as it was)
             if key in self.sources:  # written earlier in this import: its links first
                 self._resolve_now()
             self._write_rows()
@@ -276,6 +320,8 @@ class StagedBatch:
             self.memory.stubs.pop(key, None)  # its own file came: no stub
             if summary:
                 self.memory.summarized.add(key)
+            else:
+                self._waiting.append(note_id)
             self._rows.append((note_id, parsed.title, key, parsed.description, summary,
                                parsed.body, self.stamp, self.stamp))
             self.importer.index_new(note_id, parsed.title, parsed.description, summary,
@@ -335,7 +381,16 @@ class StagedBatch:
         self._next_id = self._max_id() + 1  # the stubs took ids
 
     def end(self) -> None:
-        """Write what is pending; the caller commits."""
+        """Write what is pending; the caller commits, then calls ``committed``."""
         self._write_rows()
         self.importer.flush_index()
         schema.restore_triggers(self.connection, self._triggers)
+        self.memory.version = data_version(self.connection)  # (in the transaction: no race)
+
+    def committed(self) -> None:
+        """The batch is in the library: its final rows can be indexed beside."""
+        memory = self.memory
+        memory.inserted += self._next_id - self._first_id
+        if memory.index is not None:
+            memory.index.add_batch(self._first_id, self._next_id - 1, self._waiting)
+            memory.waiting.extend(self._waiting)
