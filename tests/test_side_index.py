@@ -133,7 +133,7 @@ def test_another_connection_writing_before_the_links_makes_the_import_rebuild(
 
 def test_if_the_index_cannot_be_built_beside_the_import_rebuilds_it(
         tmp_path, monkeypatch, large, calls):
-    monkeypatch.setattr(side_index.schema, "contentless_note_index",
+    monkeypatch.setattr(side_index.schema, "contentless_indexes",
                         lambda: "CREATE TABLE broken (")
     folder = make_tangle(tmp_path)
     with SqliteLibrary(tmp_path / "lib.db") as library:

@@ -98,10 +98,11 @@ INSERT INTO note_fts(note_fts) VALUES ('rebuild');
 # A small second index of titles alone, with prefix indexes, so that one to three typed
 # letters find titles at once (a prefix query on the big index expands into thousands of
 # terms: half a second at 100,000 notes).
-_V4_TITLE_INDEX = """
+_TITLE_PREFIXES = "prefix='1 2 3'"
+_V4_TITLE_INDEX = f"""
 CREATE VIRTUAL TABLE title_fts USING fts5(
-    title, content='note', content_rowid='id', prefix='1 2 3',
-    tokenize='unicode61 remove_diacritics 2'
+    title, content='note', content_rowid='id', {_TITLE_PREFIXES},
+    {_TOKENIZER}
 );
 CREATE TRIGGER title_fts_insert AFTER INSERT ON note BEGIN
     INSERT INTO title_fts(rowid, title) VALUES (new.id, new.title);
@@ -174,13 +175,14 @@ CREATE TABLE import_state (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
-def contentless_note_index() -> str:
-    """The library's note index as a contentless table of the same name, columns,
-    tokenizer and settings: its index rows are interchangeable with the library's
-    (side_index.py builds it in a scratch database)."""
+def contentless_indexes() -> str:
+    """The library's two full-text indexes as contentless tables of the same names,
+    columns, tokenizer and settings: their index rows are interchangeable with the
+    library's (side_index.py builds them in a scratch database)."""
     return f"""
 CREATE VIRTUAL TABLE note_fts USING fts5({_FTS_COLUMNS}, content='', {_TOKENIZER});
 INSERT INTO note_fts(note_fts, rank) VALUES ('hashsize', {FTS_HASHSIZE});
+CREATE VIRTUAL TABLE title_fts USING fts5(title, content='', {_TITLE_PREFIXES}, {_TOKENIZER});
 """
 
 

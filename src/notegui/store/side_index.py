@@ -29,9 +29,12 @@ from pathlib import Path
 
 from notegui.store import schema
 
+INDEXES = ("note_fts", "title_fts")
 _SHADOWS = ("data", "idx", "docsize")  # what FTS5 keeps of an index (not its config)
-_INDEX = ("INSERT INTO main.note_fts (rowid, title, description, summary, body) "
-          "SELECT id, title, description, summary, body FROM library.note WHERE ")
+_INDEX_NOTES = ("INSERT INTO main.note_fts (rowid, title, description, summary, body) "
+                "SELECT id, title, description, summary, body FROM library.note WHERE ")
+_INDEX_TITLES = ("INSERT INTO main.title_fts (rowid, title) "
+                 "SELECT id, title FROM library.note WHERE ")
 _IN = "id IN (SELECT value FROM json_each(?))"
 _DONE = None
 
@@ -99,16 +102,17 @@ class SideIndex:
         return self._failure is None
 
     def copy_into(self, connection: sqlite3.Connection) -> None:
-        """Replace the library's note index by the scratch one, in the caller's
+        """Replace the library's indexes by the scratch ones, in the caller's
         transaction. The caller closes the connection once the transaction is over: SQLite
         cannot detach the scratch file inside it, and FTS5 keeps an index's layout per
         connection, which this copy wrote past."""
         self.copied = True
         connection.execute("ATTACH DATABASE ? AS scratch", (str(self.path),))
-        for shadow in _SHADOWS:
-            table = f"note_fts_{shadow}"
-            connection.execute(f"DELETE FROM main.{table}")
-            connection.execute(f"INSERT INTO main.{table} SELECT * FROM scratch.{table}")
+        for index in INDEXES:
+            for shadow in _SHADOWS:
+                table = f"{index}_{shadow}"
+                connection.execute(f"DELETE FROM main.{table}")
+                connection.execute(f"INSERT INTO main.{table} SELECT * FROM scratch.{table}")
 
     def discard(self) -> None:
         """Stop the thread (what is queued is dropped) and remove the scratch file."""
@@ -130,14 +134,17 @@ class SideIndex:
                                       isolation_level=None)
             for pragma in ("journal_mode = OFF", "synchronous = OFF"):
                 scratch.execute(f"PRAGMA {pragma}")
-            scratch.executescript(schema.contentless_note_index())
+            scratch.executescript(schema.contentless_indexes())
             scratch.execute("ATTACH DATABASE ? AS library",
                             (f"{self.library.resolve().as_uri()}?mode=ro",))
-            # Each statement reads the library as last committed, and is a transaction
-            # of its own (one held open would keep reading the snapshot it began with).
+            # Each batch reads the library as last committed, in a transaction of its own
+            # (one held open would keep reading the snapshot it began with).
             while (item := self._work.get()) is not _DONE:
                 where, parameters = item
-                scratch.execute(_INDEX + where, parameters)
+                scratch.execute("BEGIN")
+                scratch.execute(_INDEX_NOTES + where, parameters)
+                scratch.execute(_INDEX_TITLES + where, parameters)
+                scratch.execute("COMMIT")
         except BaseException as error:  # (reported by wait: the import rebuilds instead)
             self._failure = error
             while self._work.get() is not _DONE:  # (the import may still be adding)

@@ -22,7 +22,7 @@ import sqlite3
 
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
-from notegui.store import schema
+from notegui.store import schema, side_index
 from notegui.store.note_import import NoteImporter
 from notegui.store.side_index import SideIndex, data_version
 
@@ -89,11 +89,11 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
     triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
     resolve(connection, stamp, memory)
     if index:
-        connection.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
         if beside is not None and beside.wait() and data_version(connection) == version:
             beside.copy_into(connection)
         else:
-            connection.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
+            for table in side_index.INDEXES:
+                connection.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
         connection.execute("DELETE FROM import_state")
     schema.restore_triggers(connection, triggers)
 
