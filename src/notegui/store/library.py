@@ -40,6 +40,7 @@ from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 from notegui.store.side_index import SideIndex, data_version, remove_scratch
 from notegui.store.staged_import import ImportMemory, StagedBatch
+from notegui.store.wal_checkpoints import BackgroundCheckpoints
 
 _CHUNK = 500
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
@@ -83,6 +84,7 @@ class SqliteLibrary:
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
         self._staging: ImportMemory | None = None  # the import under way's (staged_import)
+        self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
         self._finish_cut_import()
         self._data_version = self._read_data_version()
 
@@ -297,10 +299,13 @@ class SqliteLibrary:
             len(files) >= max(_DEFER_INDEX_FROM, self.count()))
         lock = ImportLock(self.path)
         lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
+        connection = self.db.connection()
+        self._checkpoints = (BackgroundCheckpoints(self.path, connection)
+                             if len(files) >= _DEFER_INDEX_FROM else None)
         try:
-            if staging.defer_index and staged_import.last_id(self.db.connection()) == 0:
+            if staging.defer_index and staged_import.last_id(connection) == 0:
                 # An empty library: every note will be the import's, indexed beside it.
-                staging.build_index_beside(SideIndex(self.path), self.db.connection())
+                staging.build_index_beside(SideIndex(self.path), connection)
             for read in read_all(files):
                 if should_stop():
                     break
@@ -315,6 +320,9 @@ class SqliteLibrary:
                     batch = []
             yield from self._write_batch(batch)
         finally:
+            if self._checkpoints is not None:
+                self._checkpoints.close()
+                self._checkpoints = None
             try:
                 self._finish_import()
             finally:
@@ -337,6 +345,8 @@ class SqliteLibrary:
             outcomes = [self._write_staged(read, stage) for read in batch]
             stage.end()
             connection.execute("COMMIT")
+            if self._checkpoints is not None:
+                self._checkpoints.committed()
             stage.committed()
             return outcomes
         except DATABASE_ERRORS:
