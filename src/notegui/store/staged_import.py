@@ -331,27 +331,29 @@ class StagedBatch:
                 self.made.add(key)
                 created += 1
         self.sources.add(key)
+        # (Names bound once: this loop runs for every citation of a large import.)
+        memory, keys, present, made = self.memory, self.keys, self.present, self.made
+        complete, staged = memory.complete, self._citations
         for ordinal, citation in enumerate(parsed.citations, start=1):
-            cited = self._key(citation.title)
-            self._citations.append((note_id, ordinal, citation.title, cited, citation.summary))
-            if (cited not in self.present and cited not in self.asked
-                    and cited not in self.made and self.importer.exists(cited)):
-                self.present.add(cited)  # (a key the batch did not ask about: unpaired)
-            if cited not in self.present and cited not in self.made:
-                self.made.add(cited)
-                if self.memory.complete:
-                    self.memory.stubs[cited] = citation.title
-                created += 1
-            if citation.summary and self.memory.complete:
-                self._remember_summary(cited, citation.summary)
+            title, summary = citation.title, citation.summary
+            cited = keys.get(title)
+            if cited is None:
+                cited = title_key(title)
+            staged.append((note_id, ordinal, title, cited, summary))
+            if cited not in present and cited not in made:
+                if cited not in self.asked and self.importer.exists(cited):
+                    present.add(cited)  # (a key the batch did not ask about: unpaired)
+                else:
+                    made.add(cited)
+                    if complete:
+                        memory.stubs[cited] = title
+                    created += 1
+            if summary and complete:
+                if cited not in present:
+                    memory.said.setdefault(cited, summary)  # a note to come: inserted with it
+                elif cited not in memory.summarized:
+                    memory.late.setdefault(cited, summary)  # may lack one: given it if so
         return note_id, created
-
-    def _remember_summary(self, key: str, summary: str) -> None:
-        memory = self.memory
-        if key not in self.present:
-            memory.said.setdefault(key, summary)  # a note to come: inserted with it
-        elif key not in memory.summarized:
-            memory.late.setdefault(key, summary)  # may lack one: given it if so
 
     def _key(self, title: str) -> str:
         key = self.keys.get(title)
