@@ -1,11 +1,13 @@
 """A large import's commits are checkpointed by a thread of their own (wal_checkpoints.py):
-the rows reach the library file while the import's connection goes on writing."""
+the rows reach the library file while the import's connection goes on writing, with a
+larger page cache; both are set back when the import ends."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import notegui.store.library as library_module
+from notegui.store.db import PRAGMAS
 from notegui.store.library import SqliteLibrary
 from notegui.store.wal_checkpoints import BackgroundCheckpoints
 from test_bulk_import import make_tangle
@@ -40,13 +42,16 @@ def test_a_large_import_leaves_its_checkpoints_to_the_thread(tmp_path, monkeypat
     committed = BackgroundCheckpoints.committed
 
     def counted(self):
-        commits.append(self.connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        commits.append((self.connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0],
+                        self.connection.execute("PRAGMA cache_size").fetchone()[0]))
         committed(self)
 
     monkeypatch.setattr(BackgroundCheckpoints, "committed", counted)
     with SqliteLibrary(tmp_path / "lib.db") as library:
         list(library.import_paths([make_tangle(tmp_path)]))
-        assert commits == [0] * 5  # each batch's commit, the connection's own turned off
-        assert library.db.connection().execute(
-            "PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        # Each batch's commit, the connection's own checkpoints off, its page cache larger.
+        assert commits == [(0, -library_module._LARGE_IMPORT_CACHE_KB)] * 5
+        connection = library.db.connection()
+        assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert connection.execute("PRAGMA cache_size").fetchone()[0] == PRAGMAS["cache_size"]
         assert library.check() == []

@@ -46,6 +46,10 @@ _CHUNK = 500
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
 _BULK_FROM = 20  # files in a batch from which their links are staged (staged_import)
 _DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
+# The page cache of a large import's connection: with the usual 16 MB, a batch's pages
+# spilled to the log before its commit, and pages changed again were written again (a
+# 100k import: 19.6 -> 18.8 s, medians of three; 192 MB did no better).
+_LARGE_IMPORT_CACHE_KB = 96 * 1024
 
 
 @contextmanager
@@ -300,8 +304,10 @@ class SqliteLibrary:
         lock = ImportLock(self.path)
         lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         connection = self.db.connection()
-        self._checkpoints = (BackgroundCheckpoints(self.path, connection)
-                             if len(files) >= _DEFER_INDEX_FROM else None)
+        large = len(files) >= _DEFER_INDEX_FROM
+        self._checkpoints = BackgroundCheckpoints(self.path, connection) if large else None
+        if large:  # (set back when the import ends)
+            connection.execute(f"PRAGMA cache_size = -{_LARGE_IMPORT_CACHE_KB}")
         try:
             if staging.defer_index and staged_import.last_id(connection) == 0:
                 # An empty library: every note will be the import's, indexed beside it.
@@ -327,6 +333,9 @@ class SqliteLibrary:
                 self._finish_import()
             finally:
                 lock.release()
+                if large:
+                    self.db.connection().execute(
+                        f"PRAGMA cache_size = {database_file.PRAGMAS['cache_size']}")
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
