@@ -251,3 +251,18 @@ def test_a_failed_end_of_import_says_so_and_the_next_opening_finishes_it(
         assert [s.target.title for s in library.sources(note.id)] == [
             "Does topic 6 follow from topic 5?"]
         assert library.check() == []
+
+
+def test_a_folder_is_read_in_the_order_of_its_paths_parts(tmp_path):
+    """File order decides which citation gives a note its summary line: folders are read
+    in name order, each at its place among its siblings, as Path.rglob sorted by parts."""
+    folder = tmp_path / "notes"
+    for name in ["b.txt", "a b.txt", "a/z.txt", "a/c/d.txt", "a.b/x.txt", "A.txt",
+                 "a/readme.md", "é.txt", "a0.txt"]:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("Why?\n")
+    (folder / "elsewhere").symlink_to(folder / "a", target_is_directory=True)
+    expected = sorted((p for p in folder.rglob("*.txt") if p.is_file()),
+                      key=lambda p: p.parts)
+    assert [str(p) for p in expected] == list(import_files.note_files([folder]))
+    assert not any("elsewhere" in str(p) for p in expected)  # (links to folders: not followed)

@@ -42,28 +42,28 @@ def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
     for path in paths:
         folder = Path(path)
         if folder.is_dir():
-            # By parts, as Path's own order, but compared in C: Path.__lt__ is a Python call
-            # per comparison, a second for 100,000 files.
-            yield from sorted(_text_files(folder), key=lambda name: name.split(os.sep))
+            yield from _text_files(str(folder))
         else:
             yield str(path)
 
 
-def _text_files(folder: Path) -> Iterator[str]:
-    """The ``*.txt`` files under ``folder``, as ``Path.rglob`` finds them (symbolic links
-    to folders not followed, unreadable folders skipped), but telling files from folders by
-    the directory entry rather than a stat of each: a second less for 100,000 files."""
-    folders = [str(folder)]
-    while folders:
-        try:
-            with os.scandir(folders.pop()) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.path)
-                    elif entry.is_file() and os.path.normcase(entry.name).endswith(".txt"):
-                        yield entry.path
-        except OSError:
-            continue
+def _text_files(folder: str) -> Iterator[str]:
+    """The ``*.txt`` files under ``folder`` in the order of their paths' parts, as
+    ``Path.rglob`` finds them (symbolic links to folders not followed, unreadable folders
+    skipped), but telling files from folders by the directory entry rather than a stat of
+    each (a second less for 100,000 files), and sorting each folder on its own: one sort
+    of 100,000 paths held Python's lock for a tenth of a second, a stall of the window
+    importing them."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _text_files(entry.path)
+        elif entry.is_file() and os.path.normcase(entry.name).endswith(".txt"):
+            yield entry.path
 
 
 def is_json(name: str, data: bytes) -> bool:
