@@ -79,9 +79,9 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
            memory: ImportMemory | None = None, beside: SideIndex | None = None,
            version: int = 0) -> None:
     """Resolve what is staged, in the caller's transaction; and if an import deferred the
-    index, rebuild it (unless ``index`` is False: the import goes on), or copy in the
-    note index built ``beside`` while the links were written, if the library is still
-    at the ``version`` that thread read."""
+    index, make it (unless ``index`` is False: the import goes on): copy in the indexes
+    built ``beside`` (side_index.py), if the library is still at the ``version`` of the
+    transaction that made its notes final, else rebuild them."""
     if not index_deferred(connection):
         resolve(connection, stamp, memory)
         return
