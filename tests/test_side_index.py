@@ -92,41 +92,35 @@ def test_the_index_built_beside_is_the_one_a_rebuild_makes(tmp_path, monkeypatch
     assert found == rebuilt(tmp_path, folder, monkeypatch)
 
 
-def test_another_connection_writing_during_the_batches_makes_it_index_every_note(
-        tmp_path, monkeypatch, large, calls):
-    folder = make_tangle(tmp_path, revise=False)
-    path = tmp_path / "lib.db"
-    committed = StagedBatch.committed
+def another_writes_after(monkeypatch, owner, name: str, path) -> list[str]:
+    """After the first call of ``owner.name``, another process adds a note (the title
+    it gave is in the list returned, once it has)."""
+    original = getattr(owner, name)
     written: list[str] = []
 
-    def and_another_writes(self):
-        committed(self)
+    def and_another_writes(self, *args):
+        original(self, *args)
         if not written:
             written.append(write_meanwhile(path))
 
-    monkeypatch.setattr(StagedBatch, "committed", and_another_writes)
-    with SqliteLibrary(path) as library:
-        list(library.import_paths([folder]))
-        assert calls[-2:] == ["add_all", "copy_into"]
-        assert [hit.note.title for hit in library.search("ocelot")] == written
-        assert library.check() == []
+    monkeypatch.setattr(owner, name, and_another_writes)
+    return written
 
 
-def test_another_connection_writing_before_the_links_makes_the_import_rebuild(
-        tmp_path, monkeypatch, large, calls):
+@pytest.mark.parametrize("owner, name, ending", [
+    # during the batches: the notes it indexed may have changed, so it indexes them all
+    (StagedBatch, "committed", ["add_all", "copy_into"]),
+    # once stubs and summary lines are committed, before the links: it rebuilds
+    (SideIndex, "add_after", ["add_notes", "add_after"]),
+])
+def test_another_connection_writing_meanwhile_is_noticed(tmp_path, monkeypatch, large,
+                                                         calls, owner, name, ending):
     folder = make_tangle(tmp_path, revise=False)
     path = tmp_path / "lib.db"
-    add_after = SideIndex.add_after
-    written: list[str] = []
-
-    def and_another_writes(self, top):
-        add_after(self, top)  # (stubs and summary lines are committed, links not begun)
-        written.append(write_meanwhile(path))
-
-    monkeypatch.setattr(SideIndex, "add_after", and_another_writes)
+    written = another_writes_after(monkeypatch, owner, name, path)
     with SqliteLibrary(path) as library:
         list(library.import_paths([folder]))
-        assert "copy_into" not in calls
+        assert calls[-2:] == ending
         assert [hit.note.title for hit in library.search("ocelot")] == written
         assert library.check() == []
 
