@@ -15,7 +15,9 @@ that came with their summary line, and at the end the others (given theirs, or n
 the stubs. It reads them from the library itself, one statement a batch (so it takes
 Python's lock once a batch, not once a note). Whoever adds notes must make sure nothing
 else changes them meanwhile (staged_import.ImportMemory: another connection's commit, a
-note written twice): otherwise the index is rebuilt instead."""
+note written twice): otherwise the thread indexes every note at the end, or the import
+rebuilds the index. Without SQLite's JSON functions (before 3.38) the thread fails at its
+first batch, and the import rebuilds the index."""
 
 from __future__ import annotations
 
