@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from peewee import JOIN, SQL, fn
 
@@ -43,6 +44,7 @@ from notegui.store.staged_import import ImportMemory, StagedBatch
 from notegui.store.wal_checkpoints import BackgroundCheckpoints
 
 _CHUNK = 500
+_T = TypeVar("_T")
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
 _BULK_FROM = 20  # files in a batch from which their links are staged (staged_import)
 _DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
@@ -125,30 +127,26 @@ class SqliteLibrary:
                 beside.discard()
                 if beside.copied:
                     self.db.close()  # (SideIndex.copy_into says why)
-                remove_scratch(self.path)
+                    remove_scratch(self.path)  # (Windows: not while it was attached)
 
     def _give_stubs_and_summaries(self, connection: sqlite3.Connection,
                                   memory: ImportMemory) -> tuple[SideIndex, int]:
         """The first transaction of a large import's end. Returns the index beside, told
         what it has left to index (every note, if the import had to give it up), and the
         library's data_version in that transaction (the copy needs it unchanged)."""
-        taken: list[SideIndex | None] = []
-        seen: list[int] = []
 
-        def first(connection: sqlite3.Connection) -> None:
-            taken.append(memory.take_index(connection))
-            seen.append(staged_import.last_id(connection))
+        def first(connection: sqlite3.Connection) -> tuple[int, int]:
+            memory.check_index(connection)
+            top = staged_import.last_id(connection)
             staged_import.give_stubs_and_summaries(connection, now(), memory)
-            seen.append(data_version(connection))
+            return top, data_version(connection)
 
         try:
-            self._in_transaction(first, connection)
+            top, version = self._in_transaction(first, connection)
         except BaseException:
-            if taken and taken[0] is not None:
-                taken[0].discard()
+            memory.give_up_index()
             raise
-        beside = taken[0]
-        top, version = seen
+        beside, memory.index = memory.index, None
         if beside is None:
             beside = SideIndex(self.path)
             beside.add_all()
@@ -159,16 +157,17 @@ class SqliteLibrary:
         return beside, version
 
     @staticmethod
-    def _in_transaction(write: Callable[..., None], connection: sqlite3.Connection,
-                        *args: object) -> None:
+    def _in_transaction(write: Callable[..., _T], connection: sqlite3.Connection,
+                        *args: object) -> _T:
         with _links_checked_by_their_join(connection):
             connection.execute("BEGIN IMMEDIATE")
             try:
-                write(connection, *args)
+                result = write(connection, *args)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
+        return result
 
     def close(self) -> None:
         self.db.close()
@@ -297,14 +296,13 @@ class SqliteLibrary:
         batch: list[ReadFile] = []
         files = list(note_files(paths))
         self._known = KnownNotes()
+        large = len(files) >= _DEFER_INDEX_FROM
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
-        self._staging = staging = ImportMemory(
-            len(files) >= max(_DEFER_INDEX_FROM, self.count()))
+        self._staging = staging = ImportMemory(large and len(files) >= self.count())
         lock = ImportLock(self.path)
         lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         connection = self.db.connection()
-        large = len(files) >= _DEFER_INDEX_FROM
         self._checkpoints = BackgroundCheckpoints(self.path, connection) if large else None
         if large:  # (set back when the import ends)
             connection.execute(f"PRAGMA cache_size = -{_LARGE_IMPORT_CACHE_KB}")

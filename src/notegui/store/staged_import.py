@@ -214,15 +214,14 @@ class ImportMemory:
         if self.index is not None and data_version(connection) != self.version:
             self.give_up_index()
 
-    def take_index(self, connection: sqlite3.Connection) -> SideIndex | None:
-        """Inside the end's first transaction: the index beside, if it is still good: no
-        other connection wrote, and every note in the library is one the import wrote."""
+    def check_index(self, connection: sqlite3.Connection) -> None:
+        """Inside the end's first transaction: give up the index beside unless it is still
+        good: no other connection wrote, and every note in the library is one the import
+        wrote."""
         self.alone_since_commit(connection)
         if self.index is not None and connection.execute(
                 "SELECT count(*) FROM note").fetchone()[0] != self.inserted:
             self.give_up_index()
-        index, self.index = self.index, None
-        return index
 
     def stubs_made(self) -> None:
         """Stubs and summary lines are written: what is left to resolve is the links."""
