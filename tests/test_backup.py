@@ -197,6 +197,32 @@ def test_restore_while_another_connection_is_open_is_seen_by_it(filled, folder):
     assert filled.find("Is this note newer than the backup?") is None
 
 
+def with_page_size(path: Path, size: int) -> None:
+    """Rewrite a backup (one file, rollback journal) with pages of ``size`` bytes."""
+    with sqlite3.connect(path, isolation_level=None) as connection:
+        connection.execute(f"PRAGMA page_size = {size}")
+        connection.execute("VACUUM")
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == size
+    connection.close()
+
+
+def test_a_backup_with_other_page_sizes_restores_into_the_open_library(filled, folder):
+    """A backup of a library made with 4 KB pages (before notegui chose 16 KB), restored
+    into a library made since: the backup API alone refuses pages of another size."""
+    made = backups.backup_library(filled.path, folder)
+    with_page_size(made, 4096)
+    count = filled.count()
+    filled.import_bytes(b"Is this note newer than the backup?\n\nYes.\n", "newer.txt")
+    backups.restore_backup(made, filled.path, folder)
+    assert filled.count() == count
+    assert filled.find("Is this note newer than the backup?") is None
+    assert filled.check() == []
+    assert not list(filled.path.parent.glob(".*converting*"))  # the copy made is removed
+    with sqlite3.connect(made) as connection:  # and the backup itself is left as it was
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == 4096
+    connection.close()
+
+
 def test_restoring_the_oldest_backup_does_not_rotate_it_away(filled, folder):
     made = [backups.backup_library(filled.path, folder, keep=2) for _ in range(2)]
     saved = backups.restore_backup(made[-1], filled.path, folder, keep=2)

@@ -92,3 +92,25 @@ def test_library_uses_wal(tmp_path):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
+
+
+def test_new_library_has_16_kb_pages_and_an_old_one_keeps_its_own(tmp_path):
+    new = tmp_path / "new.db"
+    SqliteLibrary(new).close()
+    old = tmp_path / "old.db"
+    with SqliteLibrary(old) as library:
+        library.import_bytes(SAMPLE.read_bytes(), "sample")
+    connection = sqlite3.connect(old, isolation_level=None)  # as notegui made them before
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("PRAGMA page_size = 4096")
+    connection.execute("VACUUM")
+    connection.close()
+    with SqliteLibrary(old) as library:  # opened (in WAL mode again) and written to
+        library.import_bytes(b"Is this a note written since?\n\nYes.\n", "new.txt")
+        assert library.check() == []
+    sizes = {}
+    for path in (new, old):
+        connection = sqlite3.connect(path)
+        sizes[path.name] = connection.execute("PRAGMA page_size").fetchone()[0]
+        connection.close()
+    assert sizes == {"new.db": 16384, "old.db": 4096}

@@ -223,11 +223,11 @@ def floor_rows(folder: Path) -> tuple[list[tuple], list[tuple]]:
 
 
 def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
-    """The same rows written with raw sqlite3: the schema made by ``migrate``, the triggers
-    that keep the full-text indexes in step dropped (note_fts_*, and title_fts_* since
-    schema 4), executemany, then one rebuild of each FTS5 index. The files are parsed
-    before the clock starts."""
-    from notegui.store.db import PRAGMAS
+    """The same rows written with raw sqlite3: the schema made by ``migrate`` in a file with
+    a new library's page size, the triggers that keep the full-text indexes in step dropped
+    (note_fts_*, and title_fts_* since schema 4), executemany, then one rebuild of each
+    FTS5 index. The files are parsed before the clock starts."""
+    from notegui.store.db import PAGE_SIZE, PRAGMAS
     from notegui.store.schema import migrate
 
     rows, links = floor_rows(folder)
@@ -236,6 +236,7 @@ def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
     connection = sqlite3.connect(db, isolation_level=None)
     for name, value in PRAGMAS.items():
         connection.execute(f"PRAGMA {name} = {value}")
+    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # (a new library's)
     migrate(connection)
     connection.execute("PRAGMA journal_mode=wal")
     connection.execute("BEGIN IMMEDIATE")

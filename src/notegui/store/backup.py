@@ -325,13 +325,43 @@ def _restore_in_place(backup: Path, library_path: Path, folder: Path | None,
                     f"{library_path} changed while it was being saved (is an import running?);"
                     " nothing was restored: try again when it is done")
         try:
-            with closing(_connect_read_only(backup)) as source:
+            with _in_page_size(backup, _page_size(target), library_path) as usable, \
+                    closing(_connect_read_only(usable)) as source:
                 source.backup(target)
-        except sqlite3.Error as error:
-            raise LibraryError(f"cannot restore {backup} into {library_path}: {error}; the "
-                               "library is unchanged") from None
+        except (OSError, sqlite3.Error) as error:
+            reason = error.strerror if isinstance(error, OSError) else error
+            raise LibraryError(f"cannot restore {backup} into {library_path}: "
+                               f"{reason or error}; the library is unchanged") from None
     log.info("restored %s from %s (the library before it: %s)", library_path, backup, saved)
     return saved
+
+
+def _page_size(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA page_size").fetchone()[0]
+
+
+@contextmanager
+def _in_page_size(backup: Path, page_size: int, library_path: Path) -> Iterator[Path]:
+    """The backup, or a copy of it (beside the library, removed afterwards) with pages of
+    ``page_size``: the backup API cannot write pages of another size into a library in WAL
+    mode (a backup of a library made with 4 KB pages, restored into one made with 16)."""
+    with closing(_connect_read_only(backup)) as source:
+        if _page_size(source) == page_size:
+            yield backup
+            return
+    converted = library_path.with_name(f".{library_path.name}.converting")
+    try:
+        converted.unlink(missing_ok=True)
+        with closing(_connect_read_only(backup)) as source, \
+                closing(sqlite3.connect(converted, isolation_level=None)) as copy:
+            source.backup(copy)  # (a file in rollback mode takes the backup's page size)
+            copy.execute(f"PRAGMA page_size = {page_size}")
+            copy.execute("VACUUM")  # (which rewrites it in the size just set)
+        yield converted
+    finally:
+        for leftover in (converted, *_side_files(converted)):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
 
 
 def _readable_version(connection: sqlite3.Connection, library_path: Path) -> int:
