@@ -428,6 +428,15 @@ def test_refused_files_do_not_stop_the_others(library, tmp_path):
     assert library.check() == []
 
 
+def test_a_file_that_cannot_be_read_is_refused_saying_why(library, tmp_path):
+    write_note(tmp_path, "good.txt", SKY_FILE)
+    gone = tmp_path / "gone.txt"
+    outcomes = list(library.import_paths([gone, tmp_path / "good.txt", tmp_path]))
+    assert (outcomes[0].path, outcomes[0].status) == (str(gone), "refused")
+    assert outcomes[0].reason == "cannot read: No such file or directory"
+    assert [o.status for o in outcomes[1:]] == ["imported", "unchanged"]
+
+
 @pytest.mark.parametrize("name", list(REFUSED))
 def test_refused_file_changes_nothing(library, name, clock):
     imported(library, SKY_FILE)
