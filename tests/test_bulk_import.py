@@ -106,6 +106,25 @@ def test_a_large_import_parses_in_a_second_process(tmp_path, monkeypatch):
         assert library.check() == []
 
 
+def test_files_parsed_in_worker_processes_arrive_whole(tmp_path, monkeypatch, sample_bytes):
+    """What a parser process sends back (as plain tuples) is what parsing here gives: every
+    citation and summary line, a warning and the text kept for it, a refusal, JSON."""
+    folder = make_folder(tmp_path, 6)
+    (folder / "sample.txt").write_bytes(sample_bytes)
+    (folder / "unpaired.txt").write_text(
+        "Why unpaired?\nDesc\nIt cites What is the sky made of?\n", encoding="utf-8")
+    (folder / "refused.txt").write_bytes(b"Not a question\nDesc")
+    (folder / "library.json").write_text('{"notes": []}', encoding="utf-8")
+    files = sorted(str(path) for path in folder.iterdir())
+    monkeypatch.setattr(import_files, "PARALLEL_FROM", 2)
+    here = [import_files.read_one(path) for path in files]
+    assert list(import_files.read_all(files)) == here
+    assert {read.path.rsplit("/", 1)[-1] for read in here if read.parsed is None} == {
+        "refused.txt", "library.json"}
+    assert any(read.unpaired_text for read in here)
+    assert any(len(read.parsed.citations) > 1 for read in here if read.parsed)
+
+
 def test_cancel_stops_between_files_and_keeps_what_was_written(tmp_path):
     folder = make_folder(tmp_path)
     asked = []
