@@ -208,6 +208,8 @@ def test_description_is_never_searched_for_citations():
         pytest.param("We wonder what is going on?", id="lowercase-what"),
         pytest.param("Two spaces before  Does this count?", id="two-spaces-before"),
         pytest.param("A single word Why?", id="single-word"),
+        pytest.param("The xWhy does this count?", id="inside-a-word"),
+        pytest.param("Press UnDo twice, then count?", id="inside-a-word-2"),
     ],
 )
 def test_ordinary_question_in_prose_is_not_a_citation(line):
