@@ -313,15 +313,16 @@ def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
     by_line: dict[int, list[_Candidate]] = {}
     for candidate in chosen:
         by_line.setdefault(candidate.line, []).append(candidate)
-    stored = []
-    for index, line in enumerate(lines):
-        pieces, position = [], 0
-        for candidate in by_line.get(index, []):
+    # Most lines cite nothing and hold no "[": they are stored as they are.
+    stored = [escape_brackets(line) if "[" in line else line for line in lines]
+    for index, candidates in by_line.items():
+        line, pieces, position = lines[index], [], 0
+        for candidate in candidates:
             pieces.append(escape_brackets(line[position : candidate.start]))
             pieces.append(f"[[{line[candidate.start : candidate.end]}]]")
             position = candidate.end
         pieces.append(escape_brackets(line[position:]))
-        stored.append("".join(pieces))
+        stored[index] = "".join(pieces)
     if stored and not any(stored):
         # Only blank lines: "\n".join would lose one; keep them countable instead.
         return "\n" * len(stored)
