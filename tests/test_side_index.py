@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from conftest import write_note
 from notegui.core.domain import title_key
 from notegui.store import side_index, staged_import
 from notegui.store.errors import LibraryError
@@ -122,6 +123,53 @@ def test_another_connection_writing_meanwhile_is_noticed(tmp_path, monkeypatch, 
         list(library.import_paths([folder]))
         assert calls[-2:] == ending
         assert [hit.note.title for hit in library.search("ocelot")] == written
+        assert library.check() == []
+
+
+ALONE = "Is this note deleted meanwhile?"  # a note of the import that no file cites
+
+
+def edit_meanwhile(path) -> str:
+    """Another process (a window open on the library) changes the description of the
+    import's first other note and deletes the note ALONE: notes the index does not hold
+    yet."""
+    other = sqlite3.connect(path)
+    with other:
+        title = other.execute(
+            "UPDATE note SET description = 'Ocelot spots.' "
+            "WHERE id = (SELECT min(id) FROM note WHERE title != ?) RETURNING title",
+            (ALONE,)).fetchone()[0]
+        assert other.execute("DELETE FROM note WHERE title = ?", (ALONE,)).rowcount == 1
+    other.close()
+    return title
+
+
+@pytest.mark.parametrize("into", ["an empty library", "a library with notes"])
+def test_another_connection_can_edit_and_delete_notes_during_a_large_import(
+        tmp_path, monkeypatch, large, into):
+    """While a large import defers the index, an edit or a deletion elsewhere is written,
+    and the index made at the end has it (FTS5 once refused such a write as a "malformed"
+    database: the edit removed from the index text it did not hold yet)."""
+    folder = make_tangle(tmp_path, revise=False)
+    write_note(folder, "0000-alone.txt", f"{ALONE}\nIt is.\nA body citing nothing.")
+    path = tmp_path / "lib.db"
+    if into != "an empty library":
+        with SqliteLibrary(path) as library:
+            library.import_bytes(b"Is this note older than the import?\n\nYes.\n", "old.txt")
+    original = StagedBatch.committed
+    edited: list[str] = []
+
+    def and_another_edits(self):
+        original(self)
+        if not edited:
+            edited.append(edit_meanwhile(path))
+
+    monkeypatch.setattr(StagedBatch, "committed", and_another_edits)
+    with SqliteLibrary(path) as library:
+        list(library.import_paths([folder]))
+        assert [hit.note.title for hit in library.search("ocelot")] == edited
+        assert library.find(ALONE) is None
+        assert not library.search("meanwhile")
         assert library.check() == []
 
 

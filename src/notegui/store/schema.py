@@ -189,6 +189,45 @@ CREATE VIRTUAL TABLE title_fts USING fts5(title, content='', {_TITLE_PREFIXES}, 
 # bm25 weights, in the column order above: title > summary > description > body.
 BM25_WEIGHTS = (10.0, 2.0, 4.0, 1.0)
 
+# While a large import defers the index (a row in import_state), the triggers leave it
+# alone: it is remade from every note at the import's end. Before, an edit or a deletion
+# made elsewhere meanwhile (in a window open on the library) asked FTS5 to remove text
+# the index did not hold, which FTS5 refuses as a "malformed" database: the edit was lost.
+_NO_IMPORT_DEFERS_THE_INDEX = "WHEN NOT EXISTS (SELECT 1 FROM import_state)"
+_NOTE_VALUES = "new.id, new.title, new.description, new.summary, new.body"
+_V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS = f"""
+DROP TRIGGER note_fts_insert;
+DROP TRIGGER note_fts_delete;
+DROP TRIGGER note_fts_update;
+DROP TRIGGER title_fts_insert;
+DROP TRIGGER title_fts_delete;
+DROP TRIGGER title_fts_update;
+CREATE TRIGGER note_fts_insert AFTER INSERT ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO note_fts(rowid, {_FTS_COLUMNS}) VALUES ({_NOTE_VALUES});
+END;
+CREATE TRIGGER note_fts_delete AFTER DELETE ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
+    VALUES ('delete', {_NOTE_VALUES.replace("new.", "old.")});
+END;
+CREATE TRIGGER note_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON note
+{_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
+    VALUES ('delete', {_NOTE_VALUES.replace("new.", "old.")});
+    INSERT INTO note_fts(rowid, {_FTS_COLUMNS}) VALUES ({_NOTE_VALUES});
+END;
+CREATE TRIGGER title_fts_insert AFTER INSERT ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO title_fts(rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER title_fts_delete AFTER DELETE ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+CREATE TRIGGER title_fts_update AFTER UPDATE OF title ON note
+{_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
+    INSERT INTO title_fts(title_fts, rowid, title) VALUES ('delete', old.id, old.title);
+    INSERT INTO title_fts(rowid, title) VALUES (new.id, new.title);
+END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_NOTES_AND_LINKS,
     _V2_REVISIONS_ANNOTATIONS_TAGS,
@@ -196,6 +235,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_TITLE_INDEX,
     _V5_TRASH_AND_ANNOTATION_INDEX,
     _V6_BULK_IMPORT,
+    _V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS,
 )
 LATEST = len(MIGRATIONS)
 
