@@ -207,10 +207,10 @@ def with_page_size(path: Path, size: int) -> None:
 
 
 def test_a_backup_with_other_page_sizes_restores_into_the_open_library(filled, folder):
-    """A backup of a library made with 4 KB pages (before notegui chose 16 KB), restored
-    into a library made since: the backup API alone refuses pages of another size."""
+    """A backup whose pages are not the library's (16 KB, the library's 4): the backup API
+    alone refuses to write pages of another size into a library in WAL mode."""
     made = backups.backup_library(filled.path, folder)
-    with_page_size(made, 4096)
+    with_page_size(made, 16384)
     count = filled.count()
     filled.import_bytes(b"Is this note newer than the backup?\n\nYes.\n", "newer.txt")
     backups.restore_backup(made, filled.path, folder)
@@ -219,7 +219,7 @@ def test_a_backup_with_other_page_sizes_restores_into_the_open_library(filled, f
     assert filled.check() == []
     assert not list(filled.path.parent.glob(".*converting*"))  # the copy made is removed
     with sqlite3.connect(made) as connection:  # and the backup itself is left as it was
-        assert connection.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == 16384
     connection.close()
 
 

@@ -94,23 +94,24 @@ def test_library_uses_wal(tmp_path):
     connection.close()
 
 
-def test_new_library_has_16_kb_pages_and_an_old_one_keeps_its_own(tmp_path):
+def test_a_library_with_other_pages_opens_and_keeps_them(tmp_path):
+    """A new library has 4 KB pages; one whose pages were changed (VACUUM) keeps its own."""
     new = tmp_path / "new.db"
     SqliteLibrary(new).close()
-    old = tmp_path / "old.db"
-    with SqliteLibrary(old) as library:
+    other = tmp_path / "other.db"
+    with SqliteLibrary(other) as library:
         library.import_bytes(SAMPLE.read_bytes(), "sample")
-    connection = sqlite3.connect(old, isolation_level=None)  # as notegui made them before
+    connection = sqlite3.connect(other, isolation_level=None)
     connection.execute("PRAGMA journal_mode = DELETE")
-    connection.execute("PRAGMA page_size = 4096")
+    connection.execute("PRAGMA page_size = 16384")
     connection.execute("VACUUM")
     connection.close()
-    with SqliteLibrary(old) as library:  # opened (in WAL mode again) and written to
+    with SqliteLibrary(other) as library:  # opened (in WAL mode again) and written to
         library.import_bytes(b"Is this a note written since?\n\nYes.\n", "new.txt")
         assert library.check() == []
     sizes = {}
-    for path in (new, old):
+    for path in (new, other):
         connection = sqlite3.connect(path)
         sizes[path.name] = connection.execute("PRAGMA page_size").fetchone()[0]
         connection.close()
-    assert sizes == {"new.db": 16384, "old.db": 4096}
+    assert sizes == {"new.db": 4096, "other.db": 16384}

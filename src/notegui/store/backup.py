@@ -344,7 +344,8 @@ def _page_size(connection: sqlite3.Connection) -> int:
 def _in_page_size(backup: Path, page_size: int, library_path: Path) -> Iterator[Path]:
     """The backup, or a copy of it (beside the library, removed afterwards) with pages of
     ``page_size``: the backup API cannot write pages of another size into a library in WAL
-    mode (a backup of a library made with 4 KB pages, restored into one made with 16)."""
+    mode (a library whose pages were changed, or made by a SQLite built with other
+    defaults)."""
     with closing(_connect_read_only(backup)) as source:
         if _page_size(source) == page_size:
             yield backup

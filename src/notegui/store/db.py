@@ -12,11 +12,12 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError
 _MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
            "cache_size": -16384}  # 16 MB a connection (there is one a thread)
-# A new library's pages: 16 KB rather than SQLite's 4 KB. A note (a few KB of text) fits
-# in a page instead of spilling over several, and a commit writes a quarter as many WAL
-# frames (each two system calls): a 100,000-note import took 8% less time. A library
-# made with 4 KB pages keeps them (changing them means rewriting the whole file).
-PAGE_SIZE = 16 * 1024
+# A new library's pages: SQLite's usual 4 KB, set rather than left to the build. 16 KB
+# pages made a 100,000-note import 8% faster (a commit writes a quarter as many WAL frames),
+# but a search 2 ms slower at its median and opening a note 1 ms slower: a reader
+# searches and opens all day, and imports now and then. (The import's scratch index file
+# has 16 KB pages: see side_index.py.)
+PAGE_SIZE = 4 * 1024
 
 
 def _header_field(header: bytes, offset: int) -> int:
