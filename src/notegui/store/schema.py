@@ -195,6 +195,7 @@ BM25_WEIGHTS = (10.0, 2.0, 4.0, 1.0)
 # the index did not hold, which FTS5 refuses as a "malformed" database: the edit was lost.
 _NO_IMPORT_DEFERS_THE_INDEX = "WHEN NOT EXISTS (SELECT 1 FROM import_state)"
 _NOTE_VALUES = "new.id, new.title, new.description, new.summary, new.body"
+_OLD_NOTE_VALUES = _NOTE_VALUES.replace("new.", "old.")
 _V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS = f"""
 DROP TRIGGER note_fts_insert;
 DROP TRIGGER note_fts_delete;
@@ -207,12 +208,12 @@ CREATE TRIGGER note_fts_insert AFTER INSERT ON note {_NO_IMPORT_DEFERS_THE_INDEX
 END;
 CREATE TRIGGER note_fts_delete AFTER DELETE ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
     INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
-    VALUES ('delete', {_NOTE_VALUES.replace("new.", "old.")});
+    VALUES ('delete', {_OLD_NOTE_VALUES});
 END;
 CREATE TRIGGER note_fts_update AFTER UPDATE OF {_FTS_COLUMNS} ON note
 {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
     INSERT INTO note_fts(note_fts, rowid, {_FTS_COLUMNS})
-    VALUES ('delete', {_NOTE_VALUES.replace("new.", "old.")});
+    VALUES ('delete', {_OLD_NOTE_VALUES});
     INSERT INTO note_fts(rowid, {_FTS_COLUMNS}) VALUES ({_NOTE_VALUES});
 END;
 CREATE TRIGGER title_fts_insert AFTER INSERT ON note {_NO_IMPORT_DEFERS_THE_INDEX} BEGIN
