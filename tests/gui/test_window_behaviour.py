@@ -114,7 +114,7 @@ def test_stale_search_results_are_dropped(qtbot):
 
     runner = SearchRunner(slow_search)
     delivered: list[str] = []
-    runner.resultsReady.connect(lambda query, _hits: delivered.append(query))
+    runner.resultsReady.connect(lambda query, _hits, _complete: delivered.append(query))
     runner.submit("first")
     qtbot.waitUntil(lambda: calls == ["first"])
     runner.submit("second")
@@ -125,6 +125,28 @@ def test_stale_search_results_are_dropped(qtbot):
     assert delivered == ["third"]
     assert "second" not in calls  # skipped while it waited: a newer query had come
     runner.wait()
+
+
+def test_the_count_says_while_the_full_search_is_still_running(qtbot, window):
+    full_may_start = threading.Event()
+    search = window.runner._search
+
+    def slow_full_search(text: str, quick: bool, cancelled):
+        if not quick:
+            full_may_start.wait(5)
+        return search(text, quick, cancelled)
+
+    window.runner._search = slow_full_search
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "memo")
+    qtbot.waitUntil(lambda: window.count_label.text().endswith("searching for more\u2026"))
+    quick_rows = window.model.rowCount()
+    assert window.count_label.text().startswith(f"{quick_rows} result")
+    full_may_start.set()
+    qtbot.waitUntil(lambda: not window.count_label.text().endswith("\u2026"))
+    rows = window.model.rowCount()
+    assert rows > quick_rows  # "memo" as a prefix finds the notes on memorization
+    assert window.count_label.text() == f"{rows} results of {window.library.count()} notes"
 
 
 def test_the_mouse_back_button_goes_back(qtbot, window):

@@ -273,9 +273,11 @@ class Bench:
 
     # -- waiting for a signal without spinning the CPU ---------------------------------
 
-    def _results_ready(self, text: str, _hits: list) -> None:
+    def _results_ready(self, text: str, _hits: list, complete: bool) -> None:
         # Connected after the window's own slot: the results are in the list by now.
         self._arrived("results", text)
+        if complete:
+            self._arrived("complete", text)
 
     def _query_changed(self, text: str) -> None:
         self._arrived("query", text)
@@ -305,10 +307,11 @@ class Bench:
 
     def type_queries(self, queries: list[str]) -> dict:
         """Every query typed key by key. Per keystroke, the seconds from the key to the
-        first results shown for the field's text (``first``: the window's quick search)
-        and to the last (``full``: the full search, when the library says the quick one was
-        not complete), the debounce included; the next key is typed once both are in. The
-        field is cleared between queries (not timed)."""
+        first results shown for the field's text (``first``: the window's quick search, or
+        the full one when it came first) and to the complete ones (``full``: the full
+        search, when the library says the quick one was not complete), the debounce
+        included; the next key is typed once both are in. The field is cleared between
+        queries (not timed)."""
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
@@ -330,25 +333,24 @@ class Bench:
                 text = field.text()
                 if not text or parse_query(text).is_empty:
                     continue
-                needed = 1 if self.library.quick_search_is_complete(text) else 2
+                if not self.library.quick_search_is_complete(text):
+                    two_tier += 1
 
-                def arrived(count: int, text: str = text) -> bool:
-                    return (field.text() == text
-                            and len(self._arrivals("results", text)) >= count)
+                def arrived(kind: str, text: str = text) -> bool:
+                    return field.text() == text and bool(self._arrivals(kind, text))
 
-                if not self._wait(lambda arrived=arrived: arrived(1), WAIT_S):
+                if not self._wait(lambda arrived=arrived: arrived("results"), WAIT_S):
                     lost.append(text)
                     continue
-                if needed == 2:
-                    two_tier += 1
-                    if not self._wait(lambda arrived=arrived: arrived(2), WAIT_S):
-                        lost_full.append(text)
-                        continue
-                shown = self._arrivals("results", text)
-                first.append(shown[0] - start)
-                full.append(shown[needed - 1] - start)
+                if not self._wait(lambda arrived=arrived: arrived("complete"), WAIT_S):
+                    lost_full.append(text)
+                    continue
+                shown = self._arrivals("results", text)[0]
+                done = self._arrivals("complete", text)[0]
+                first.append(shown - start)
+                full.append(done - start)
                 typed.append(text)
-                slowest = max(slowest, (shown[needed - 1] - start, text))
+                slowest = max(slowest, (done - start, text))
                 if self.progress:
                     print(f"keystroke {len(first)}: {text!r} {singleton_refs()}",
                           file=sys.stderr, flush=True)

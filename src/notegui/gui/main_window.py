@@ -227,13 +227,14 @@ class MainWindow(FileActions, EditingActions):
         self.model.set_ids(self._all_ids)
         self._update_count()
 
-    def _update_count(self, results: int | None = None) -> None:
+    def _update_count(self, results: int | None = None, searching: bool = False) -> None:
         total = self.library.count()
         if results is None:
             self.count_label.setText(f"{total:,} notes")
         else:
             noun = "result" if results == 1 else "results"
-            self.count_label.setText(f"{results:,} {noun} of {total:,} notes")
+            more = ", searching for more\N{HORIZONTAL ELLIPSIS}" if searching else ""
+            self.count_label.setText(f"{results:,} {noun} of {total:,} notes{more}")
 
     def apply_changes(self, changes: Changes, note_ids: Sequence[int] | None = None) -> None:
         """Refresh what a write touched: the list (``note_ids``: the new list, when the
@@ -348,7 +349,7 @@ class MainWindow(FileActions, EditingActions):
         else:
             self.runner.submit(text)
 
-    def _show_results(self, text: str, hits: list[SearchHit]) -> None:
+    def _show_results(self, text: str, hits: list[SearchHit], complete: bool) -> None:
         if text != self.search.text():
             return  # typed on since: a newer query is on its way
         self.model.set_ids(
@@ -356,7 +357,7 @@ class MainWindow(FileActions, EditingActions):
             snippets={hit.note.id: hit.snippet for hit in hits},
             refs={hit.note.id: hit.note for hit in hits},
         )
-        self._update_count(len(hits))
+        self._update_count(len(hits), searching=not complete)
         if self.current_id is not None:
             self._select_in_list(self.current_id)
             self.answer.mark_words(list(parse_query(text).words))

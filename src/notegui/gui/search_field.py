@@ -45,6 +45,9 @@ class SearchRunner(QObject):
     one unless ``is_complete(text)`` says the quick one was it. Only the newest query's
     results are delivered; a query typed over is skipped or cancelled.
 
+    ``resultsReady(text, hits, complete)``: ``complete`` is False for quick results whose
+    full search is still to come.
+
     Two long-lived threads, one for quick searches and one for full ones, so a slow full
     search (a common prefix in a million notes: seconds, in one SQLite step that cannot be
     interrupted) never delays the quick results of the next keystroke. Long-lived, not a
@@ -53,7 +56,7 @@ class SearchRunner(QObject):
     ``_results`` and the signal carries only their number, so no Python list crosses
     threads inside Qt."""
 
-    resultsReady = Signal(str, list)
+    resultsReady = Signal(str, list, bool)
     _ready = Signal(int)
 
     def __init__(self, search: Search, is_complete: Callable[[str], bool] = lambda _t: True,
@@ -122,7 +125,9 @@ class SearchRunner(QObject):
         """Whether this lane has nothing to start yet. The full lane also waits for the
         quick one to finish, so the quick results of a keystroke never share the cores
         with its own full search; a full search already running still never delays the
-        next keystroke's quick one (they have a thread each)."""
+        next keystroke's quick one (they have a thread each). Measured at 100,000 notes:
+        with the two side by side, the quick results' p95 went from 28 to 35 ms and the
+        full ones' did not get faster (54-60 ms against 54-56)."""
         if self._wanted[quick] is None:
             return True
         return not quick and (self._wanted[True] is not None or self._busy[True])
@@ -152,15 +157,16 @@ class SearchRunner(QObject):
             hits = []
         if hits is None:
             return  # a newer query stopped this one
+        complete = not quick or self._is_complete(query)
         with self._lock:
             self._serial += 1
             serial = self._serial
-            self._results[serial] = (generation, quick, query, hits)
+            self._results[serial] = (generation, quick, complete, query, hits)
         self._ready.emit(serial)
 
     def _deliver(self, serial: int) -> None:
         with self._lock:
-            generation, quick, query, hits = self._results.pop(serial)
+            generation, quick, complete, query, hits = self._results.pop(serial)
             current = generation == self._generation
             # Quick results never replace the full ones of the same query.
             if current and quick and self._full_shown == generation:
@@ -168,4 +174,4 @@ class SearchRunner(QObject):
             if current and not quick:
                 self._full_shown = generation
         if current:
-            self.resultsReady.emit(query, hits)
+            self.resultsReady.emit(query, hits, complete)
