@@ -67,3 +67,34 @@ def test_a_newer_query_cancels_a_running_search(library, monkeypatch):
     assert titles(library.search("glac", cancelled=lambda: False))[0] == "How do glaciers move?"
     # The connection is usable afterwards, without the handler.
     assert titles(library.search("ice")) == ["How do glaciers move?"]
+
+
+def test_a_prefix_after_whole_words_matches_every_word_that_starts_so(library):
+    assert titles(library.search("ice defo")) == ["How do glaciers move?"]
+    assert titles(library.search("valleys glac")) == ["Why do birds migrate?"]
+    assert library.search("ice glaz") == []  # no word of the library starts with "glaz"
+
+
+def test_prefixes_past_the_expansion_cap_still_match_through_fts5(library, monkeypatch):
+    monkeypatch.setattr(search_module, "EXPANSION_CAP", 1)  # "glac": three words
+    found = titles(library.search("glac"))
+    assert sorted(found) == sorted(
+        ["How do glaciers move?", "What is permafrost?", "Why do birds migrate?"])
+
+
+def test_prefixes_with_accents_or_folded_find_the_same_note(tmp_path):
+    write_note(tmp_path / "notes", "a.txt", "What should I cook?\nDessert.\nCrème brûlée.")
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        list(library.import_paths([tmp_path / "notes"]))
+        assert titles(library.search("brûl")) == ["What should I cook?"]
+        assert titles(library.search("brul")) == ["What should I cook?"]
+        assert titles(library.search("BRUL")) == ["What should I cook?"]
+
+
+def test_a_prefix_finds_words_another_connection_just_added(library, tmp_path):
+    assert library.search("zebr") == []
+    write_note(tmp_path / "more", "d.txt",
+               "What do fish regrow?\nFins.\nZebrafishes regenerate their fins.")
+    with SqliteLibrary(tmp_path / "lib.db") as other:
+        list(other.import_paths([tmp_path / "more"]))
+    assert titles(library.search("zebr")) == ["What do fish regrow?"]
