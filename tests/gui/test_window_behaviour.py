@@ -261,3 +261,30 @@ def test_an_import_that_cannot_finish_says_why_in_its_results(qtbot, window, tmp
             "is full; they will be when the library is next opened") in text
     window.import_results.close()
     assert window.isVisible()
+
+
+def _inked_lines(image, top: int, bottom: int, left: int, right: int) -> int:
+    """How many pixel rows of the band hold text: pixels far from the band's background."""
+    background = image.pixelColor(left, top).lightness()
+    return sum(
+        any(abs(image.pixelColor(x, y).lightness() - background) > 80
+            for x in range(left, right))
+        for y in range(top, bottom))
+
+
+def test_a_search_result_row_shows_its_title_and_snippet_under_it(qtbot, window):
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "memoriz")
+    qtbot.waitUntil(lambda: "results" in window.count_label.text())
+    qtbot.waitUntil(lambda: bool(window.model.snippet_at(0)))
+    window.list.clearSelection()
+    image = window.list.viewport().grab().toImage()
+    row = window.list.visualRect(window.model.index(0, 0))
+    title_bottom = row.top() + 4 + window.list.fontMetrics().lineSpacing()
+    left, right = row.left() + 8, min(row.right(), row.left() + 200)
+    assert _inked_lines(image, row.top(), title_bottom, left, right) >= 5  # the title
+    assert _inked_lines(image, title_bottom + 2, row.bottom(), left, right) >= 8  # 2 lines
+    # Without a search the rows are one title line each, and nothing is under it.
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.model.has_snippets())
+    assert window.list.visualRect(window.model.index(0, 0)).height() < row.height()

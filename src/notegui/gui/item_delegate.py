@@ -9,6 +9,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetrics,
     QPainter,
@@ -63,16 +64,16 @@ class TwoLineDelegate(QStyledItemDelegate):
         # Our models always give a string for the role (see the comment in paint).
         return index.data(self._role) or ""
 
-    def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
-        text = self._text(index)
-        key = (text, width, option.font.key())
+    def _document(self, text: str, font: QFont, width: int) -> QTextDocument:
+        """``text`` (with marked words) laid out at ``width`` in the small ``font``."""
+        key = (text, width, font.key())
         document = self._documents.get(key)
         if document is not None:
             self._documents.move_to_end(key)
             return document
         document = QTextDocument()
         document.setDocumentMargin(0)
-        document.setDefaultFont(small_font(option.font))
+        document.setDefaultFont(small_font(font))
         document.setHtml(snippet_html(text))
         document.setTextWidth(max(40, width))
         self._documents[key] = document
@@ -80,11 +81,10 @@ class TwoLineDelegate(QStyledItemDelegate):
             self._documents.popitem(last=False)
         return document
 
-    def _second_height(self, option: QStyleOptionViewItem, index: Index, width: int) -> int:
-        text = self._text(index)
-        metrics = QFontMetrics(small_font(option.font))
+    def _second_height(self, text: str, font: QFont, width: int) -> int:
+        metrics = QFontMetrics(small_font(font))
         if MARK_START in text:
-            height = int(self._document(option, index, width).size().height())
+            height = int(self._document(text, font, width).size().height())
         else:  # plain text: font metrics lay it out much faster than a document
             height = metrics.boundingRect(
                 QRect(0, 0, max(40, width), 100_000), _WRAP, text).height()
@@ -108,15 +108,17 @@ class TwoLineDelegate(QStyledItemDelegate):
         if self._uniform:
             return QSize(self._text_width(option), row_height(option.font, self._lines))
         size = super().sizeHint(option, index)
-        if self._text(index):
+        text = self._text(index)
+        if text:
             styled = QStyleOptionViewItem(option)
             self.initStyleOption(styled, index)
-            extra = self._second_height(option, index, self._text_width(styled))
+            extra = self._second_height(text, option.font, self._text_width(styled))
             size.setHeight(option.fontMetrics.lineSpacing() + extra + 2 * PADDING + 2)
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        if not self._text(index):
+        text = self._text(index)
+        if not text:
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
@@ -140,23 +142,28 @@ class TwoLineDelegate(QStyledItemDelegate):
         elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.left(), rect.top(), rect.width(), line,
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-        height = self._second_height(option, index, rect.width())
-        painter.translate(rect.left(), rect.top() + line + 2)
-        clip = QRectF(0, 0, rect.width(), height)
+        self.paint_second(painter, text, option.font, rect, option.palette.color(dim_role))
+        painter.restore()
+
+    def paint_second(self, painter: QPainter, text: str, font: QFont, rect: QRect,
+                     colour: QColor) -> None:
+        """Paint ``text`` under the title line of ``rect``, in the small ``font``; the
+        painter's state is the caller's to save."""
+        width = rect.width()
+        painter.translate(rect.left(), rect.top() + QFontMetrics(font).lineSpacing() + 2)
+        clip = QRectF(0, 0, width, self._second_height(text, font, width))
         painter.setClipRect(clip)
-        text = self._text(index)
         if MARK_START in text:
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(dim_role))
+            context.palette.setColor(QPalette.ColorRole.Text, colour)
             context.clip = clip
-            self._document(option, index, rect.width()).documentLayout().draw(painter, context)
+            self._document(text, font, width).documentLayout().draw(painter, context)
         else:
-            painter.setFont(small_font(option.font))
-            painter.setPen(option.palette.color(dim_role))
+            painter.setFont(small_font(font))
+            painter.setPen(colour)
             if self._lines:
-                text = _clamped(text, painter.fontMetrics(), rect.width(), self._lines)
-            painter.drawText(QRect(0, 0, rect.width(), 100_000), _WRAP, text)
-        painter.restore()
+                text = _clamped(text, painter.fontMetrics(), width, self._lines)
+            painter.drawText(QRect(0, 0, width, 100_000), _WRAP, text)
 
 
 def _clamped(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
