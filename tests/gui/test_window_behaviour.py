@@ -288,3 +288,18 @@ def test_a_search_result_row_shows_its_title_and_snippet_under_it(qtbot, window)
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.model.has_snippets())
     assert window.list.visualRect(window.model.index(0, 0)).height() < row.height()
+
+
+def test_the_searched_words_are_marked_in_every_note_opened_from_the_results(qtbot, window):
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "memoriz")
+    qtbot.waitUntil(lambda: window.count_label.text().endswith(" notes")
+                    and "results" in window.count_label.text())
+    ids = list(window.model.ids())
+    assert len(ids) >= 2
+    for note_id in ids[:2]:
+        window.open_note(note_id)
+        expected = window.answer.plain_text().lower().count("memoriz")
+        assert expected > 0
+        marks = len(window.answer.extraSelections()) - len(window.answer.annotations)
+        assert marks == expected

@@ -43,6 +43,7 @@ class AnswerView(QTextBrowser):
         self._summaries: dict[int, str] = {}
         self._zoom = 0
         self._marks: list[QTextEdit.ExtraSelection] = []
+        self._marked: tuple[str, ...] | None = None  # the words of _marks, in this text
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self.annotations: list[Annotation] = []  # shown now, anchored in this text
         self._plain: tuple[int, str] = (-1, "")  # (document revision, its plain text)
@@ -56,11 +57,19 @@ class AnswerView(QTextBrowser):
         self.setHtml(html)
         self.verticalScrollBar().setValue(scroll)
 
+    def setHtml(self, html: str) -> None:
+        self._marked = None
+        super().setHtml(html)
+
     def scroll_position(self) -> int:
         return self.verticalScrollBar().value()
 
     def mark_words(self, words: list[str]) -> int:
         """Highlight every occurrence of the words; returns how many were found."""
+        if tuple(words) == self._marked:
+            # The same words again (a search's full results after its quick ones): each
+            # word searched through the whole note, and the note repainted, for nothing.
+            return len(self._marks)
         selections = []
         found_format = QTextCharFormat()
         found_format.setBackground(QColor(255, 214, 0, 150))
@@ -72,7 +81,7 @@ class AnswerView(QTextBrowser):
                 selection.format = found_format
                 selections.append(selection)
                 cursor = self.document().find(word, cursor, QTextDocument.FindFlag(0))
-        self._marks = selections
+        self._marks, self._marked = selections, tuple(words)
         self._paint_selections()
         return len(selections)
 
