@@ -307,11 +307,10 @@ class Bench:
 
     def type_queries(self, queries: list[str]) -> dict:
         """Every query typed key by key. Per keystroke, the seconds from the key to the
-        first results shown for the field's text (``first``: the window's quick search, or
-        the full one when it came first) and to the complete ones (``full``: the full
-        search, when the library says the quick one was not complete), the debounce
-        included; the next key is typed once both are in. The field is cleared between
-        queries (not timed)."""
+        first results shown for the field's text (``first``: the window's quick search)
+        and to the complete ones (``full``: the full search, when the library says the
+        quick one was not complete), the debounce included; the next key is typed once
+        both are in. The field is cleared between queries (not timed)."""
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
