@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+
+# Characters that take no room on screen: a title holding one looks like the title without
+# it, so it would become a second, look-alike note. Soft hyphen, Mongolian vowel separator,
+# zero-width space, non-joiner and joiner, the direction marks, word joiner and invisible
+# operators, and the zero-width no-break space (a BOM inside a line).
+ZERO_WIDTH = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_NO_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+
+
+def normalise_title(title: str) -> str:
+    """A title as notegui stores it: zero-width characters removed, then NFC (so that an
+    "é" written as one code point or as "e" and a combining accent is one title). ASCII
+    text is returned as it is (nothing to do: most titles, at import speed)."""
+    if title.isascii():
+        return title
+    return unicodedata.normalize("NFC", title.translate(_NO_ZERO_WIDTH))
 
 
 def title_key(title: str) -> str:
-    """The identity of a title: case-folded, white space collapsed, trimmed."""
-    return " ".join(title.split()).casefold()
+    """The identity of a title: normalised (``normalise_title``), case-folded, white space
+    collapsed, trimmed. Case folding can undo NFC ("İ" folds to "i" and a combining dot):
+    the key is composed again."""
+    if title.isascii():
+        return " ".join(title.split()).casefold()
+    key = " ".join(normalise_title(title).split()).casefold()
+    return unicodedata.normalize("NFC", key)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from notegui.core.domain import normalise_title
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FILTER = re.compile(r"(?<!\S)(is:stub|-is:stub|tag:(\S+))(?!\S)", re.IGNORECASE)
 
@@ -33,6 +35,9 @@ class SearchQuery:
 
 
 def parse_query(text: str) -> SearchQuery:
+    # As titles are stored: a word typed with a zero-width character or decomposed
+    # accents finds the title that looks the same.
+    text = normalise_title(text)
     stub: bool | None = None
     tags: list[str] = []
     for match in _FILTER.finditer(text):

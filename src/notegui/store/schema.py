@@ -3,8 +3,13 @@ in order, in one transaction, when a library is opened."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
+
+from notegui.core.domain import title_key
+
+_log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x4E4F5445  # "NOTE": marks a SQLite file as a notegui library
 
@@ -229,7 +234,35 @@ CREATE TRIGGER title_fts_update AFTER UPDATE OF title ON note
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (
+
+
+def _v8_normalised_title_keys(connection: sqlite3.Connection) -> None:
+    """Title keys became Unicode-normalised (domain.title_key: NFC, zero-width characters
+    removed). Recompute each key that changes; a note whose new key another note already
+    has keeps its old one (an old key that differs from its new one holds a character a
+    new key never does, so the two sets cannot clash), and is logged: the two look alike."""
+    taken = set()
+    changed: list[tuple[str, int]] = []
+    rows = connection.execute("SELECT id, title, title_key FROM note ORDER BY id").fetchall()
+    for _id, _title, key in rows:
+        taken.add(key)
+    for note_id, title, key in rows:
+        new = title_key(title)
+        if new == key:
+            continue
+        if new in taken:
+            _log.warning("note %d keeps its title key: its title looks like another's", note_id)
+            continue
+        taken.add(new)
+        changed.append((new, note_id))
+    connection.executemany("UPDATE note SET title_key = ? WHERE id = ?", changed)
+    staged = connection.execute("SELECT seq, title FROM import_citation").fetchall()
+    connection.executemany("UPDATE import_citation SET title_key = ? WHERE seq = ?",
+                           [(title_key(title), seq) for seq, title in staged])
+
+
+# Each step: SQL, or a function of the connection (run inside the step's transaction).
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V1_NOTES_AND_LINKS,
     _V2_REVISIONS_ANNOTATIONS_TAGS,
     _V3_FULL_TEXT,
@@ -237,6 +270,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_TRASH_AND_ANNOTATION_INDEX,
     _V6_BULK_IMPORT,
     _V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS,
+    _v8_normalised_title_keys,
 )
 LATEST = len(MIGRATIONS)
 
@@ -275,13 +309,32 @@ def migrate(
     """Bring the schema up to ``target``, one transaction per step; returns the old version."""
     start = version(connection)
     for step in range(start, target):
-        # executescript commits first; the explicit BEGIN makes the step all or nothing.
-        connection.executescript(
-            "BEGIN IMMEDIATE;\n"
-            + (f"PRAGMA application_id = {APPLICATION_ID};\n" if step == 0 else "")
-            + MIGRATIONS[step]
-            + f"\nPRAGMA user_version = {step + 1};\nCOMMIT;"
-        )
+        migration = MIGRATIONS[step]
+        if callable(migration):
+            _run_step(connection, migration, step + 1)
+        else:
+            # executescript commits first; the explicit BEGIN makes the step all or nothing.
+            connection.executescript(
+                "BEGIN IMMEDIATE;\n"
+                + (f"PRAGMA application_id = {APPLICATION_ID};\n" if step == 0 else "")
+                + migration
+                + f"\nPRAGMA user_version = {step + 1};\nCOMMIT;"
+            )
         if on_step:
             on_step(step + 1)
     return start
+
+
+def _run_step(connection: sqlite3.Connection,
+              migration: Callable[[sqlite3.Connection], None], to: int) -> None:
+    """A step written in Python, all or nothing like the SQL ones."""
+    if connection.in_transaction:
+        connection.commit()
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        migration(connection)
+        connection.execute(f"PRAGMA user_version = {to}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

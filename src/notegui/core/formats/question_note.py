@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from notegui.core.domain import title_key
+from notegui.core.domain import normalise_title, title_key
 from notegui.core.formats.errors import FormatError
 
 INTERROGATIVES = (
@@ -243,7 +243,9 @@ def parse(
     text = decode(data) if isinstance(data, bytes) else data
     text = text.removesuffix("\n")
     lines = text.split("\n")
-    title = lines[0]
+    # The title is stored normalised (NFC, no zero-width characters): a look-alike of
+    # a title is that title. Citations in the body stay as written; their keys agree.
+    title = normalise_title(lines[0])
     if not title.endswith("?") or not title[:-1].strip():
         raise NotANoteError("line 1 is not a question ending in '?'")
     description = lines[1] if len(lines) > 1 else ""
@@ -267,7 +269,7 @@ def parse(
     if paired:
         chosen = candidates
         citations = tuple(
-            Citation(title, summary)
+            Citation(normalise_title(title), summary)
             for title, summary in zip(distinct.values(), summaries, strict=True)
         )
         stored_lines = body_lines
@@ -277,7 +279,7 @@ def parse(
         proven: dict[str, str] = {}
         for candidate in chosen:
             proven.setdefault(title_key(candidate.text(body_lines)), candidate.text(body_lines))
-        citations = tuple(Citation(title, None) for title in proven.values())
+        citations = tuple(Citation(normalise_title(title), None) for title in proven.values())
         # The Sources lines stay in the body, as written, so export stays exact.
         stored_lines = lines[2:]
         problem = _pairing_problem(lines, header, summaries, len(distinct))
