@@ -4,12 +4,22 @@ running; titles that only look different are one title."""
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
+import stat
+import subprocess
+import sys
+import time
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from conftest import write_note
+from notegui.core import import_files
 from notegui.core.domain import normalise_title, title_key
+from notegui.core.formats import question_note
 from notegui.store import schema
 from notegui.store.library import SqliteLibrary
 
@@ -100,3 +110,161 @@ def test_migration_recomputes_title_keys_and_keeps_look_alikes_apart(tmp_path):
     connection.close()
     assert keys == {1: title_key(CAFE), 2: "how do gla\u200bciers move?",
                     3: "how do glaciers move?"}
+
+
+# -- no hang: files by type, sizes, loops ---------------------------------------------------
+
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets: POSIX")
+
+
+def _cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The real command line in a process of its own: a hang fails the test, not the suite."""
+    return subprocess.run([sys.executable, "-m", "notegui", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@posix_only
+def test_fifos_devices_sockets_and_loops_are_refused_alone_without_a_hang(tmp_path):
+    folder = tmp_path / "in"
+    write_note(folder, "a.txt", note_text("Why is a good?"))
+    write_note(folder, "sub/b.txt", note_text("Why is b good?"))
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")  # a symbolic link loop
+    (folder / "sub" / "up").symlink_to(folder)  # a folder loop: not followed
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(folder / "socket.txt"))
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    fifo_argument = tmp_path / "f.txt"
+    os.mkfifo(fifo_argument)
+    try:
+        result = _cli("--db", str(tmp_path / "lib.sqlite3"), "import", str(folder),
+                      str(fifo_argument), "/dev/zero", str(folder / "loop.txt"))
+    finally:
+        listener.close()
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1, result.stderr
+    assert f"imported {folder / 'a.txt'}" in lines
+    assert f"imported {folder / 'sub' / 'b.txt'}" in lines
+    refused = {line.split(": ", 1)[0].removeprefix("refused "): line.split(": ", 1)[1]
+               for line in lines if line.startswith("refused ")}
+    assert refused[str(folder / "fifo.txt")] == "a named pipe (FIFO), not a file: not read"
+    assert refused[str(fifo_argument)] == "a named pipe (FIFO), not a file: not read"
+    assert refused[str(folder / "socket.txt")] == "a socket, not a file: not read"
+    assert refused[str(folder / "zero.txt")] == "a character device, not a file: not read"
+    assert refused["/dev/zero"] == "a character device, not a file: not read"
+    loop = "a symbolic link loop (it leads back to itself): not read"
+    assert lines.count(f"refused {folder / 'loop.txt'}: {loop}") == 2  # in the folder, alone
+    assert lines[-1].startswith("2 imported, 0 unchanged, 7 refused")
+    assert "Traceback" not in result.stderr
+
+
+@posix_only
+def test_a_library_path_that_is_a_fifo_is_refused_without_a_hang(tmp_path):
+    fifo = tmp_path / "lib.sqlite3"
+    os.mkfifo(fifo)
+    result = _cli("--db", str(fifo), "list", timeout=30)
+    assert result.returncode == 1
+    assert "is a named pipe (FIFO), not a library file" in result.stderr + result.stdout
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the FIFO it was
+
+
+def test_files_over_the_size_limit_are_refused_and_the_rest_imported(library, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.setattr(import_files, "MAX_NOTE_BYTES", 1000)
+    write_note(tmp_path, "big.txt", note_text("Why is this so big?", "x" * 1000))
+    write_note(tmp_path, "small.txt", note_text("Why is this small?"))
+    outcomes = {Path(o.path).name: o for o in library.import_paths([tmp_path])}
+    assert outcomes["small.txt"].status == "imported"
+    assert outcomes["big.txt"].status == "refused"
+    assert outcomes["big.txt"].reason.startswith("larger than 0 MB, the limit for a note file")
+    assert library.find("Why is this so big?") is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux /proc")
+def test_a_file_that_says_it_has_no_size_is_read_up_to_the_limit_only(monkeypatch):
+    assert os.stat("/proc/self/maps").st_size == 0  # (yet it holds kilobytes)
+    monkeypatch.setattr(import_files, "MAX_NOTE_BYTES", 100)
+    read = import_files.read_one("/proc/self/maps")
+    assert read.refused.startswith("larger than")
+
+
+def test_a_sources_count_of_4301_digits_imports_with_a_warning(library, tmp_path):
+    """int() refuses strings of more than 4,300 digits: such a count stopped the import."""
+    write_note(tmp_path, "a.txt", note_text("Why is the count huge?", "Text.")
+               + f"\nSources {'9' * 4301} notes\nA line.")
+    write_note(tmp_path, "b.txt", note_text("Why is b fine?"))
+    outcomes = {Path(o.path).name: o for o in library.import_paths([tmp_path])}
+    assert outcomes["b.txt"].status == "imported"
+    assert outcomes["a.txt"].status == "imported"
+    (warning,) = outcomes["a.txt"].warnings
+    assert "is followed by 1 line(s)" in warning and len(warning) < 300
+
+
+def test_a_parser_bug_refuses_that_file_only(library, tmp_path, monkeypatch):
+    real_parse = question_note.parse
+
+    def parse(data, name="", is_known=None):
+        if name.endswith("bad.txt"):
+            raise ValueError("a case the parser never met")
+        return real_parse(data, name, is_known)
+
+    monkeypatch.setattr(question_note, "parse", parse)
+    write_note(tmp_path, "bad.txt", note_text("Why is this bad?"))
+    write_note(tmp_path, "good.txt", note_text("Why is this good?"))
+    outcomes = {Path(o.path).name: o for o in library.import_paths([tmp_path])}
+    assert outcomes["good.txt"].status == "imported"
+    assert outcomes["bad.txt"].status == "refused"
+    assert outcomes["bad.txt"].reason.startswith("cannot be parsed (ValueError)")
+
+
+# -- parser processes die with the import ---------------------------------------------------
+
+
+def _children(parent: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # (a zombie has ended; its parent, init here, reaps it)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_parser_processes_end_when_the_import_is_killed(tmp_path):
+    """kill -9 of an importing process: its parser processes (and multiprocessing's
+    resource tracker) are gone within seconds, not left waiting for ever."""
+    note = write_note(tmp_path, "a.txt", note_text("Why is a parsed?"))
+    script = (
+        "import sys, time\n"
+        "from notegui.core import import_files\n"
+        f"reads = import_files.read_all([{str(note)!r}] * import_files.PARALLEL_FROM * 2)\n"
+        "next(reads)\n"
+        "print('parsing', flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    importer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                                text=True)
+    try:
+        assert importer.stdout.readline() == "parsing\n"
+        children = _children(importer.pid)
+        grandchildren = set().union(*(_children(pid) for pid in children))
+        assert len(children) >= 2  # two parsers (and the resource tracker)
+    finally:
+        importer.kill()
+        importer.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_alive, children | grandchildren)):
+        time.sleep(0.1)
+    assert not [pid for pid in children | grandchildren if _alive(pid)]

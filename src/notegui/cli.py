@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -123,12 +124,13 @@ _LINES_AT_ONCE = 500  # lines written at once
 def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     counts = {"imported": 0, "unchanged": 0, "refused": 0}
     created = 0
-    missing = [path for path in args.paths if not path.exists()]
+    # lexists: a symbolic link that loops or leads nowhere is there, and refused saying so
+    missing = [path for path in args.paths if not os.path.lexists(path)]
     for path in missing:
         print(f"refused {path}: no such file or folder", file=out)
     counts["refused"] += len(missing)
     lines: list[str] = []  # (a print a file took a second of a 100,000-file import)
-    for outcome in library.import_paths([p for p in args.paths if p.exists()]):
+    for outcome in library.import_paths([p for p in args.paths if p not in missing]):
         counts[outcome.status] += 1
         created += outcome.notes
         line = f"{outcome.status} {outcome.path}"

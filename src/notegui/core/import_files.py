@@ -3,8 +3,13 @@ there are many (parsing is pure Python: on two cores it overlaps the database wr
 
 from __future__ import annotations
 
+import errno
+import logging
 import multiprocessing
 import os
+import stat
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +26,17 @@ _CHUNK = 64
 _WORKERS = 2
 _AHEAD = 100  # chunks parsed ahead of the writes: more than a batch, so that the parser
 # keeps working while a batch is committed
+
+# The largest file an import reads (README, "What an import refuses"). A question note is
+# a page of text: 50 MB is a thousand times the largest seen. A notegui JSON export holds a
+# whole library (80 MB at 100,000 notes), so a file named .json or .jsonld may be larger.
+MAX_NOTE_BYTES = 50 * 1024 * 1024
+MAX_JSON_BYTES = 1024 * 1024 * 1024
+_JSON_NAMES = (".json", ".jsonld")
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISDIR, "a folder"))
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,29 +57,51 @@ def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
     strings: a million Path objects (with their parts) took 500 MB."""
     for path in paths:
         folder = Path(path)
-        if folder.is_dir():
-            yield from _text_files(str(folder))
+        if _is_folder(str(folder)):
+            yield from _text_files(str(folder), set())
         else:
             yield str(path)
 
 
-def _text_files(folder: str) -> Iterator[str]:
+def _is_folder(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # (a symbolic link loop, a NUL in the name: not a folder)
+        return False
+
+
+def _text_files(folder: str, seen: set[tuple[int, int]]) -> Iterator[str]:
     """The ``*.txt`` files under ``folder`` in the order of their paths' parts, as
     ``Path.rglob`` finds them (symbolic links to folders not followed, unreadable folders
     skipped), but telling files from folders by the directory entry rather than a stat of
     each (a second less for 100,000 files), and sorting each folder on its own: one sort
     of 100,000 paths held Python's lock for a tenth of a second, a stall of the window
-    importing them."""
+    importing them. ``seen`` holds the (device, inode) of each folder walked: a folder
+    reached again (a bind mount of its parent) is not walked twice. A ``*.txt`` entry
+    whose type cannot be read (a symbolic link loop) is listed, and refused when read."""
     try:
+        identity = os.stat(folder)
+        if (identity.st_dev, identity.st_ino) in seen:
+            return
+        seen.add((identity.st_dev, identity.st_ino))
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from _text_files(entry.path)
-        elif entry.is_file() and os.path.normcase(entry.name).endswith(".txt"):
+            yield from _text_files(entry.path, seen)
+        elif os.path.normcase(entry.name).endswith(".txt") and _is_file_or_unknown(entry):
             yield entry.path
+
+
+def _is_file_or_unknown(entry: os.DirEntry[str]) -> bool:
+    """A file, or what a symbolic link points to (even a FIFO or a loop: read_one refuses
+    it, saying why) but not a folder."""
+    try:
+        return not entry.is_dir()
+    except OSError:
+        return True
 
 
 def is_json(name: str, data: bytes) -> bool:
@@ -76,13 +114,71 @@ def is_json(name: str, data: bytes) -> bool:
 def read_one(path: Path | str) -> ReadFile:
     name = str(path)
     try:
+        data = read_limited(name)
+    except _Refused as refused:
+        return ReadFile(name, refused=str(refused))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return ReadFile(name, refused="a symbolic link loop (it leads back to itself): "
+                                          "not read")
+        return ReadFile(name, refused=f"cannot read: {error.strerror or error}")
+    except ValueError as error:  # (a NUL in the path)
+        return ReadFile(name, refused=f"cannot read: {error}")
+    return parse_bytes(data, name)
+
+
+class _Refused(Exception):
+    """What a file is not (its kind, its size): read_one's reason to refuse it."""
+
+
+def size_limit(name: str) -> int:
+    return MAX_JSON_BYTES if name.lower().endswith(_JSON_NAMES) else MAX_NOTE_BYTES
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is ("" for a regular file)."""
+    return next((kind for test, kind in _KINDS if test(mode)), "" if stat.S_ISREG(mode)
+                else "not a regular file")
+
+
+def read_limited(name: str) -> bytes:
+    """The file's bytes, or _Refused when it is not a regular file (a FIFO would block the
+    read for ever, a device never end) or is larger than its size limit. The type is read
+    by os.stat before the file is opened (opening some devices does something). Opened
+    without blocking (were it swapped for a FIFO meanwhile, the read ends at once) and
+    read up to the limit only (a file in /proc says it has no size; a file may grow)."""
+    limit = size_limit(name)
+    found = os.stat(name)
+    kind = kind_of(found.st_mode)
+    if kind:
+        raise _Refused(f"{kind}, not a file: not read")
+    _check_size(found.st_size, limit)
+    descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
         # Unbuffered, in one read of the size the file has: half the time of
         # Path.read_bytes, which an import of 100,000 files pays 100,000 times.
-        with open(path, "rb", buffering=0) as stream:
-            data = stream.readall()
-    except OSError as error:
-        return ReadFile(name, refused=f"cannot read: {error.strerror or error}")
-    return parse_bytes(data, name)
+        chunks = [os.read(descriptor, found.st_size + 1)]
+        size = len(chunks[0])
+        while chunks[-1]:  # (until the end: it grew, or said it had no size)
+            chunks.append(os.read(descriptor, 1 << 20))
+            size += len(chunks[-1])
+            _check_size(size, limit)
+        return b"".join(chunks)
+    except BlockingIOError:  # (a FIFO after all: no writer has written)
+        raise _Refused("a named pipe (FIFO), not a file: not read") from None
+    finally:
+        os.close(descriptor)
+
+
+def _check_size(size: int, limit: int) -> None:
+    if size > limit:
+        json_hint = ("" if limit == MAX_JSON_BYTES else
+                     "; a notegui JSON file named .json may have up to "
+                     f"{MAX_JSON_BYTES // 2**20:,} MB")
+        raise _Refused(f"larger than {limit // 2**20:,} MB, the limit for "
+                       f"{'a JSON' if limit == MAX_JSON_BYTES else 'a note'} file"
+                       f"{json_hint}: not read")
 
 
 def parse_bytes(data: bytes, name: str) -> ReadFile:
@@ -92,6 +188,11 @@ def parse_bytes(data: bytes, name: str) -> ReadFile:
         parsed = question_note.parse(data, name)
     except FormatError as error:
         return ReadFile(name, refused=str(error))
+    except (ValueError, RecursionError, MemoryError) as error:
+        # A case the parser's rules missed: this file is refused, the import goes on.
+        _log.exception("parsing %s failed", name)
+        return ReadFile(name, refused=f"cannot be parsed ({type(error).__name__}): a bug, "
+                                      "please report it with the file")
     unpaired = question_note.decode(data) if parsed.warnings else None
     return ReadFile(name, parsed=parsed, unpaired_text=unpaired)
 
@@ -131,7 +232,8 @@ def read_all(files: Sequence[str]) -> Iterator[ReadFile]:
         return
     # "spawn": never fork a process that may hold Qt and SQLite state.
     pool = ProcessPoolExecutor(max_workers=_WORKERS,
-                               mp_context=multiprocessing.get_context("spawn"))
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
     chunks = iter(list(files[i : i + _CHUNK]) for i in range(0, len(files), _CHUNK))
     pending: deque[Future[list[_Wire]]] = deque()
     try:
@@ -143,3 +245,34 @@ def read_all(files: Sequence[str]) -> Iterator[ReadFile]:
             yield from map(_from_wire, pending.popleft().result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_PARENT_CHECK_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run in each worker process as it starts: end it when the importing process ends,
+    however that ends (a kill -9 runs no clean-up). A worker waiting for work otherwise
+    waits for ever: it holds the write end of its own task queue. On Linux the kernel
+    kills it (PR_SET_PDEATHSIG); elsewhere, and should that fail, a thread looks once a
+    second whether its parent is still the importing process."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # (it ended before the line above)
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="notegui-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        threading.Event().wait(_PARENT_CHECK_SECONDS)
+    os._exit(1)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from notegui.core.import_files import kind_of
 from notegui.store import schema
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 
@@ -31,6 +32,10 @@ def inspect_file(path: Path) -> bool:
         raise LibraryError(f"{path} is a folder, not a library file")
     if not path.exists():
         return True
+    # By type, before opening it: opening a FIFO waits for a writer, for ever.
+    kind = kind_of(path.stat().st_mode)
+    if kind:
+        raise LibraryError(f"{path} is {kind}, not a library file; it was left untouched")
     try:
         with path.open("rb") as stream:
             header = stream.read(100)

@@ -223,11 +223,18 @@ def _sources_section(lines: list[str], fenced: list[bool]) -> int | None:
         match = _SOURCES_HEADER.match(line)
         if not match or fenced[index - 2]:
             continue
-        if len(lines) - index - 1 == int(match.group(1)):
+        if len(lines) - index - 1 == _said_count(match):
             return index
         if fallback is None:
             fallback = index
     return fallback
+
+
+def _said_count(header: re.Match[str]) -> int:
+    """The N of "Sources N notes"; -1 for a number no file has lines for (and too long for
+    int(), which refuses more than 4,300 digits)."""
+    digits = header.group(1)
+    return int(digits) if len(digits) <= 12 else -1
 
 
 def _header(count: int) -> str:
@@ -301,7 +308,9 @@ def _pairing_problem(
     if header is None:
         return f"no Sources list, but the body cites {cited} title(s)" if cited else ""
     said = lines[header]
-    count = int(_SOURCES_HEADER.match(said).group(1))
+    count = _said_count(_SOURCES_HEADER.match(said))
+    if len(said) > 60:
+        said = said[:30] + "…" + said[-12:]
     if count != len(summaries):
         return f"'{said}' is followed by {len(summaries)} line(s)"
     if count != cited:
