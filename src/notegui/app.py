@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from notegui import cli
 from notegui.core import paths, resources
+from notegui.core.visible_text import visible
 from notegui.store import backup as backups
 from notegui.store.errors import LibraryError
 from notegui.store.library import SqliteLibrary
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         with open_library(library_path(args)) as library:
             return cli.run(args, library)
     except (LibraryError, *cli.USER_ERRORS) as error:
-        print(f"notegui: {error}", file=sys.stderr)
+        print(f"notegui: {visible(str(error))}", file=sys.stderr)
         return cli.PROBLEM
     except KeyboardInterrupt:
         print("notegui: interrupted", file=sys.stderr)
@@ -258,5 +259,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         log.exception("unexpected error")
         where = f"; details in {log_file}" if log_file else ""
-        print(f"notegui: unexpected error: {error}{where}", file=sys.stderr)
+        print(f"notegui: unexpected error: {visible(str(error))}{visible(where)}",
+              file=sys.stderr)
         return cli.PROBLEM

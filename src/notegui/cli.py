@@ -17,6 +17,7 @@ from notegui.core.files import write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.ports import Library
+from notegui.core.visible_text import visible, visible_lines
 
 OK, PROBLEM, USAGE = 0, 1, 2
 
@@ -127,15 +128,15 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     # lexists: a symbolic link that loops or leads nowhere is there, and refused saying so
     missing = [path for path in args.paths if not os.path.lexists(path)]
     for path in missing:
-        print(f"refused {path}: no such file or folder", file=out)
+        print(f"refused {visible(str(path))}: no such file or folder", file=out)
     counts["refused"] += len(missing)
     lines: list[str] = []  # (a print a file took a second of a 100,000-file import)
     for outcome in library.import_paths([p for p in args.paths if p not in missing]):
         counts[outcome.status] += 1
         created += outcome.notes
-        line = f"{outcome.status} {outcome.path}"
-        lines.append(f"{line}: {outcome.reason}\n" if outcome.reason else f"{line}\n")
-        lines.extend(f"  warning: {warning}\n" for warning in outcome.warnings)
+        line = f"{outcome.status} {visible(str(outcome.path))}"
+        lines.append(f"{line}: {visible(outcome.reason)}\n" if outcome.reason else f"{line}\n")
+        lines.extend(f"  warning: {visible(warning)}\n" for warning in outcome.warnings)
         if len(lines) >= _LINES_AT_ONCE:
             out.write("".join(lines))
             out.flush()
@@ -169,7 +170,7 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
             raise CommandError("export --format markdown needs -o FOLDER")
         files = markdown_vault.to_files(library.document())
         write_folder(args.output, files)
-        print(f"wrote {len(files)} notes to {args.output}", file=out)
+        print(f"wrote {len(files)} notes to {visible(str(args.output))}", file=out)
     return OK
 
 
@@ -180,8 +181,7 @@ def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         json.dump(rows, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        for ref in ordered:
-            print(ref.title, file=out)
+        out.writelines(f"{visible(ref.title)}\n" for ref in ordered)
     return OK
 
 
@@ -200,7 +200,7 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         return OK
     for rank, hit in enumerate(hits, start=1):
         stub = " (stub)" if hit.note.is_stub else ""
-        print(f"{rank}. {hit.note.title}{stub}\n   {hit.snippet}", file=out)
+        print(f"{rank}. {visible(hit.note.title)}{stub}\n   {visible(hit.snippet)}", file=out)
     if not hits:
         print("no matches", file=out)
     return OK
@@ -225,28 +225,30 @@ def _show(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         )
         out.write("\n")
         return OK
-    print(note.title, file=out)
+    print(visible(note.title), file=out)
     if note.is_stub:
         print("(stub: cited by other notes, no text of its own yet)", file=out)
     if note.summary:
-        print(f"Summary: {note.summary}", file=out)
+        print(f"Summary: {visible(note.summary)}", file=out)
+    if note.tags:
+        print("Tags: " + " ".join(visible(tag) for tag in note.tags), file=out)
     if note.description:
-        print(f"\n{note.description}", file=out)
+        print(f"\n{visible(note.description)}", file=out)
     if note.body:
-        print(f"\n{body_to_text(note.body)}", file=out)
+        print(f"\n{visible_lines(body_to_text(note.body))}", file=out)
     if sources:
         print(f"\nSources ({len(sources)}):", file=out)
         for link in sources:
             stub = " (stub)" if link.target.is_stub else ""
-            print(f"  {link.ordinal}. {link.target.title}{stub}", file=out)
+            print(f"  {link.ordinal}. {visible(link.target.title)}{stub}", file=out)
             if link.summary:
-                print(f"     {link.summary}", file=out)
+                print(f"     {visible(link.summary)}", file=out)
     if backlinks:
         print(f"\nCited by ({len(backlinks)}):", file=out)
         for back in backlinks:
-            print(f"  - {back.source.title}", file=out)
+            print(f"  - {visible(back.source.title)}", file=out)
             if back.summary:
-                print(f"     {back.summary}", file=out)
+                print(f"     {visible(back.summary)}", file=out)
     return OK
 
 
@@ -256,9 +258,9 @@ def _check(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         print("rebuilt the full-text index", file=out)
     problems = library.check()
     for problem in problems:
-        print(f"problem: {problem.what}", file=out)
+        print(f"problem: {visible(problem.what)}", file=out)
     if problems:
-        print(f"{len(problems)} problem(s) in {library.path}", file=out)
+        print(f"{len(problems)} problem(s) in {visible(str(library.path))}", file=out)
         return PROBLEM
     print(f"ok: {library.count()} notes; database, full-text index and links consistent",
           file=out)
@@ -274,7 +276,7 @@ def _find(library: Library, title: str) -> Note:
         return note
     guesses = [hit.note.title for hit in library.search(title, limit=3)]
     hint = ("; did you mean: " + " | ".join(guesses)) if guesses else ""
-    raise CommandError(f"no note titled {title!r}{hint}")
+    raise CommandError(f"no note titled {title!r}{hint}")  # (main() makes it visible)
 
 
 def _emit(text: str, path: Path | None, out: TextIO) -> None:

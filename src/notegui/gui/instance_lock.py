@@ -21,6 +21,7 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from notegui.core.errors import LibraryError
+from notegui.core.visible_text import visible
 
 log = logging.getLogger("notegui")
 
@@ -105,7 +106,7 @@ def ask_about_locked_library(error: LibraryLocked, parent: QWidget | None = None
     """What to do about a library another notegui has open: 'open' (another library) or
     'quit'. The message also goes to the log and to stderr, for a start from a terminal."""
     log.warning("%s", error)
-    print(f"notegui: {error}", file=sys.stderr, flush=True)
+    print(f"notegui: {visible(str(error))}", file=sys.stderr, flush=True)
     answer = os.environ.get(LOCKED_ANSWER_ENV, "")
     if answer in ("quit", "open"):
         return answer
