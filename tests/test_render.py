@@ -16,6 +16,7 @@ from conftest import ROOT
 from notegui.core.domain import Note, NoteRef
 from notegui.core.formats.question_note import parse, split_citations
 from notegui.core.render import (
+    NOTICE,
     paragraphs,
     pygments_css,
     render_body,
@@ -366,6 +367,58 @@ def test_a_body_too_costly_to_format_is_shown_as_plain_text_with_its_citations()
     assert "&lt;script&gt;" in html and "<pre>code</pre>" in html
     assert_inert(html)
 
+
+def table(rows: int, columns: int, cell: str = "a") -> str:
+    header = "|" + "|".join(f"h{c}" for c in range(columns)) + "|"
+    rule = "|" + "|".join("-" for _ in range(columns)) + "|"
+    return "\n".join([header, rule, *["|" + "|".join([cell] * columns) + "|"] * rows])
+
+
+# Each was minutes (or seconds) to show in the answer pane: a table's cells cost ~250 us
+# each in QTextDocument, and nesting costs its square there; indented code was not counted.
+COSTLY = {
+    "300 x 200 table (121 KB)": table(300, 200),
+    "300 x 60 table of 2-character cells": table(300, 60, "ab"),
+    "40,000 lines of indented code": "\n".join(["    x = f(a, b)"] * 40_000),
+    "emphasis nested 5,000 deep": "*" * 5_000 + "deep" + "*" * 5_000,
+    "emphasis *_ nested 2,000 deep": "".join("*_"[i % 2] + "a " for i in range(2_000))
+    + "x" + "".join(" b" + "_*"[i % 2] for i in range(2_000)),
+}
+
+
+@pytest.mark.parametrize("body", COSTLY.values(), ids=COSTLY.keys())
+def test_a_body_too_costly_to_show_is_escaped_text_under_a_notice(body):
+    html = render_body(body + "\n<img src=x> and [[" + CITED + "]]", resolve)
+    assert html.startswith(f'<p class="render-notice">{NOTICE}</p>')
+    assert "<table" not in html and "<strong>" not in html
+    assert "&lt;img src=x&gt;" in html and 'href="note:7"' in html  # escaped; still linked
+    assert_inert(html)
+
+
+def test_a_small_table_and_modest_emphasis_are_still_formatted():
+    html = render_body(table(20, 8) + "\n\n" + "**bold *and italic* text** " * 50, nothing)
+    assert "render-notice" not in html
+    assert html.count("<td") == 160 and html.count("<strong>") == 50
+
+
+def test_a_description_nested_too_deep_is_shown_as_written():
+    description = "*" * 3_000 + "deep" + "*" * 3_000
+    assert render_inline(description) == description
+    assert render_inline("*a* and **b**") == "<em>a</em> and <strong>b</strong>"
+
+
+@pytest.mark.parametrize("href", ["note:2147483648", "note:9223372036854775807"])
+def test_a_note_link_to_any_64_bit_id_is_kept(href):
+    assert f'<a href="{href}">x</a>' in render_body(f"[x]({href})", nothing)
+
+
+@pytest.mark.parametrize("href", [
+    "note:9223372036854775808", "note:99999999999999999999", "note:0", "note:\u0663",
+    "note:-1", "note:1.5",
+])
+def test_a_note_link_no_note_can_have_is_only_its_text(href):
+    html = render_body(f"[x]({href}) [y](<{href}>)", nothing)
+    assert "href" not in html and "<span>x</span>" in html
 
 def test_deeply_nested_structure_is_kept_up_to_a_cap(caplog):
     html = render_body("- " * 500 + "the deepest words", nothing)

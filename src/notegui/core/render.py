@@ -32,9 +32,12 @@ How a body becomes HTML:
    ``#fragment``, every image replaced by a text placeholder (nothing is ever loaded).
 
 Python-Markdown is quadratic or recursive on some inputs, and costs about 4-10 us per
-significant character on the worst linear ones. So a body whose estimated cost is over
-``_BUDGET`` (about 0.3 s) is shown as plain paragraphs instead (citations still linked,
-code in ``<pre>``): see ``_markdown_source`` and ``_render_plain``.
+significant character on the worst linear ones; Qt's QTextDocument then costs about 250 us
+per table cell and, with the style sheet, grows with the square of the element nesting
+depth. So a body whose estimated cost is over ``_BUDGET`` (about 0.3 s), or whose HTML
+nests deeper than ``_MAX_DEPTH``, is shown as escaped text instead (citations still linked,
+code in ``<pre>``) under a notice saying why: see ``_markdown_source``, ``_too_deep`` and
+``_render_plain``.
 """
 
 from __future__ import annotations
@@ -99,12 +102,30 @@ _CLOSERS = {"]": "[", ")": "("}
 # Markdown 3.11): plain prose ~0.2 us/char; each character that can start an inline
 # construct up to ~10 us (emphasis, escapes, code spans, links); ~50 us per paragraph;
 # ~25 us per container marker; ~30 us per citation; ~150 us per footnote; ~100 us per
-# fenced block (with the cached formatter below).
+# fenced block (with the cached formatter below); ~30 us per emphasis marker when they
+# nest. A table cell costs ~45 us in markdown
+# and ~250 us more in QTextDocument (a 300 x 200 table took 40 s to show); an indented
+# code line ~20 us.
 _BUDGET = 300_000
 _SIGNIFICANT = re.compile(r"[*_`\\\[\]()<>&!]")
 _FOOTNOTE_COST = 150
 _CITATION_COST = 30
 _FENCE_COST = 100
+_CELL_COST = 300
+_EMPHASIS_COST = 20  # on top of the 10 above: nested emphasis costs ~27 us a marker
+_CODE_LINE_COST = 20
+
+# QTextDocument with the answer's style sheet costs ~0.85 us x depth^2 for elements nested
+# depth deep (2,500 nested <strong> from "*" * 5,000 took 6 s to show). Nesting beyond
+# _MAX_DEPTH elements is only made by runs of emphasis markers (containers and brackets are
+# capped below that): the note is then shown as escaped text.
+_MAX_DEPTH = 40
+FAILED_NOTICE = "This note could not be formatted, so it is shown as plain text."
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_VOID_TAGS = frozenset({"br", "hr", "img"})
+
+NOTICE = ("This note is too large or too deeply nested to format quickly, so it is shown "
+          "as plain text.")
 
 # A fenced block longer than this is shown without highlighting.
 _MAX_HIGHLIGHT_CHARS = 100_000
@@ -149,7 +170,9 @@ _ALLOWED_ATTRIBUTES = {
     "th": frozenset({"align"}),
     "td": frozenset({"align"}),
 }
-_SAFE_URL = re.compile(r"(?:https?://|mailto:|#|note:\d+$)", re.IGNORECASE)
+_SAFE_URL = re.compile(r"(?:https?://|mailto:|#|note:[0-9]{1,19}$)", re.IGNORECASE)
+# Note ids are SQLite integers: a note: link to anything larger (or 0) is no link at all.
+MAX_NOTE_ID = 2**63 - 1
 _URL_EDGE = "".join(chr(code) for code in range(0x21))
 _URL_INNER_JUNK = re.compile(r"[\t\n\r]")
 _SUBSTITUTE_AMP = "\x02amp\x03"  # markdown.util.AMP_SUBSTITUTE
@@ -441,13 +464,20 @@ def _markdown_source(source: _Source) -> tuple[str, int]:
     capped = [line if fenced else _cap_nesting(line)
               for line, fenced in zip(source.lines, source.fenced, strict=True)]
     for line, kind in _blocks(capped, 0):
+        if kind == _CODE:
+            cost += _CODE_LINE_COST + len(line) // 5
+            if cost > _BUDGET:
+                return "", cost
         if kind in (_FENCE, _CODE, _BLANK):
             lines.append(line)
             continue
         cost += 50 + len(line) // 5
+        if kind == _TABLE:
+            cost += _CELL_COST * (line.count("|") + 1)
         if cost > _BUDGET:
             return "", cost
-        cost += 10 * len(_SIGNIFICANT.findall(line))
+        cost += 10 * len(_SIGNIFICANT.findall(line)) + _EMPHASIS_COST * (
+            line.count("*") + line.count("_"))
         if source.titles:
             cost += _CITATION_COST * len(_MARKER.findall(line))
         if cost > _BUDGET:
@@ -471,6 +501,13 @@ def _clean_url(value: str) -> str:
     value = _STASHED_CHAR.sub(lambda m: chr(int(m.group(1))), value)
     value = html.unescape(value)
     return _URL_INNER_JUNK.sub("", value.strip(_URL_EDGE))
+
+
+def _note_id_ok(target: str) -> bool:
+    """False for a ``note:`` link whose id no note can have."""
+    if target[:5].lower() != "note:":
+        return True
+    return 1 <= int(target[5:]) <= MAX_NOTE_ID
 
 
 # -- citations --------------------------------------------------------------------------------
@@ -589,7 +626,7 @@ def _build_markdown() -> Any:
                 return in_link
             href = element.get("href")
             target = _clean_url(href) if href is not None else ""
-            if in_link or not _SAFE_URL.match(target):
+            if in_link or not _SAFE_URL.match(target) or not _note_id_ok(target):
                 # Not a link we follow (or a link inside a link): its text, nothing more.
                 element.attrib.clear()
                 element.tag = "span"
@@ -646,9 +683,22 @@ def _convert(text: str, context: _Context) -> str:
         md.notegui_context = _NO_CITATIONS
 
 
-def _render_plain(source: _Source, context: _Context) -> str:
-    """Every line a paragraph of plain text (citations linked), fenced code in <pre>."""
-    parts: list[str] = []
+def _too_deep(fragment: str) -> bool:
+    """Whether elements in ``fragment`` (HTML we generated) nest deeper than _MAX_DEPTH."""
+    depth = 0
+    for match in _TAG.finditer(fragment):
+        if match.group(2).lower() in _VOID_TAGS:
+            continue
+        depth += -1 if match.group(1) else 1
+        if depth > _MAX_DEPTH:
+            return True
+    return False
+
+
+def _render_plain(source: _Source, context: _Context, notice: str) -> str:
+    """Every line a paragraph of plain text (citations linked), fenced code in <pre>, under
+    a notice saying why the note is not formatted."""
+    parts = [f'<p class="render-notice">{html.escape(notice)}</p>']
     code: list[str] | None = None
     for line, fenced in zip(source.lines, source.fenced, strict=True):
         if fenced == _DELIMITER and code is None:
@@ -682,13 +732,16 @@ def render_body(body: str, resolve: Resolver, dark: bool = False) -> str:
     text, cost = _markdown_source(source)
     if cost > _BUDGET:
         log.info("note body too costly to format (estimate %d us): shown as plain text", cost)
-        return _render_plain(source, context)
+        return _render_plain(source, context, NOTICE)
     try:
         rendered = _convert(text, context)
     except Exception:  # a bug or a pathological input must not take the window down
         log.exception("could not render a note body; showing it as plain text")
         _local.md = None  # a Markdown instance that raised may be left half-way: rebuild
-        return _render_plain(source, context)
+        return _render_plain(source, context, FAILED_NOTICE)
+    if _too_deep(rendered):
+        log.info("note body nests too deep to show formatted: shown as plain text")
+        return _render_plain(source, context, NOTICE)
     # Pygments ends a block with a newline, which Qt shows as an empty last line.
     rendered = rendered.replace("\n</code></pre>", "</code></pre>")
     # A marker still here was in code (or an attribute): show it as written.
@@ -714,7 +767,7 @@ def render_inline(text: str) -> str:
         log.exception("could not render a description; showing it as plain text")
         _local.md = None
         return html.escape(text)
-    if rendered.startswith("<p>") and rendered.endswith("</p>"):
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and not _too_deep(rendered):
         return rendered[3:-4]
     return html.escape(text)
 
@@ -766,6 +819,7 @@ span.image {{ color: {c["muted"]}; font-style: italic; }}
 p {{ margin-top: 0px; margin-bottom: 10px; }}
 p.description {{ color: {c["muted"]}; font-style: italic; margin-bottom: 16px; }}
 p.stub-note {{ color: {c["stub"]}; }}
+p.render-notice {{ color: {c["missing"]}; font-style: italic; }}
 h1 {{ margin-bottom: 8px; }}
 blockquote {{ color: {c["muted"]}; margin-left: 16px; margin-right: 0px; }}
 table {{ border-width: 1px; border-style: solid; border-color: {c["border"]};

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.plain_text import label, tip
 from notegui.gui.swatches import swatch_color, swatch_icon
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
@@ -110,7 +110,9 @@ class AnnotationModel(QAbstractListModel):
         annotation = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return annotation.note_title
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip(describe(annotation))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe(annotation)
         if role == ANNOTATION_ROLE:
             return annotation
@@ -229,7 +231,7 @@ class AnnotationBrowser(QDialog):
     (the window passes ``library.all_annotations``). Opening a row (double-click, Enter, or
     Open) emits ``annotationRequested(note_id, annotation_id)``; the dialog stays open."""
 
-    annotationRequested = Signal(int, int)
+    annotationRequested = Signal("qint64", "qint64")  # 64-bit ids
 
     def __init__(self, fetch: Fetch, current_note_id: int = 0,
                  parent: QWidget | None = None) -> None:
@@ -260,7 +262,7 @@ class AnnotationBrowser(QDialog):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAlternatingRowColors(True)
-        self.count_label = QLabel(self)
+        self.count_label = label(parent=self)
         self.count_label.setAccessibleName("Number of annotations shown")
         self.open_button = QPushButton("&Open", self)
         self.open_button.setAccessibleName("Open the selected annotation in its note")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu,
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.plain_text import tip
 from notegui.gui.swatches import swatch_icon
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -16,10 +17,10 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
 class AnnotationList(QListWidget):
-    annotationRequested = Signal(int)
-    editCommentRequested = Signal(int)
-    colorRequested = Signal(int, str)
-    deleteRequested = Signal(int)
+    annotationRequested = Signal("qint64")  # ids are 64-bit SQLite integers
+    editCommentRequested = Signal("qint64")
+    colorRequested = Signal("qint64", str)
+    deleteRequested = Signal("qint64")
     counted = Signal(int)  # after each fill: how many are listed
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,15 +49,15 @@ class AnnotationList(QListWidget):
             item = QListWidgetItem(swatch_icon(annotation.color), label)
             item.setData(ANNOTATION_ROLE, annotation.id)
             item.setData(COMMENT_ROLE, annotation.comment)
-            item.setToolTip(annotation.comment or quote)
+            item.setToolTip(tip(annotation.comment or quote))
             if annotation.detached:
                 font = QFont(self.font())
                 font.setItalic(True)
                 item.setFont(font)
                 item.setForeground(QApplication.palette().brush(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-                item.setToolTip("Its words are no longer in the note. "
-                                + (annotation.comment or quote))
+                item.setToolTip(tip("Its words are no longer in the note. "
+                                    + (annotation.comment or quote)))
             self.addItem(item)
         self.counted.emit(len(annotations))
 

@@ -14,23 +14,38 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from notegui.core.anchoring import from_utf16, to_utf16
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.core.render import MAX_NOTE_ID
+from notegui.gui.plain_text import InertBrowser, tip
 from notegui.gui.swatches import swatch_color
 
 NOTE_SCHEME = "note"
 HIGHLIGHT_ALPHA = 120  # see-through, so selected and searched words still show
 
 
-class AnswerView(QTextBrowser):
-    noteRequested = Signal(int)
-    externalLinkRequested = Signal(QUrl)
+def note_id_of(url: QUrl) -> int | None:
+    """The note a ``note:ID`` link leads to, or None (not such a link, or an id no note
+    can have: a 64-bit SQLite integer, 1 or more)."""
+    path = url.path()
+    if url.scheme().lower() != NOTE_SCHEME or not (path.isascii() and path.isdigit()):
+        return None
+    note_id = int(path)
+    return note_id if 1 <= note_id <= MAX_NOTE_ID else None
+
+
+class AnswerView(InertBrowser):
+    # Ids are 64-bit (SQLite integers): Signal(int) is 32-bit and raised OverflowError for
+    # a link to note:2147483648.
+    noteRequested = Signal("qint64")
+    # A web link as written in the note (a QUrl of "http://a b" is invalid and empty).
+    externalLinkRequested = Signal(str)
     statusMessage = Signal(str)
     highlightRequested = Signal(str)  # colour: annotate the selection
     commentRequested = Signal()  # comment on the selection (or the annotation under it)
-    annotationClicked = Signal(int)
+    annotationClicked = Signal("qint64")
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
@@ -47,6 +62,7 @@ class AnswerView(QTextBrowser):
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self.annotations: list[Annotation] = []  # shown now, anchored in this text
         self._plain: tuple[int, str] = (-1, "")  # (document revision, its plain text)
+        self._clicked_href = ""  # the link under the mouse when it was released
         self.setMouseTracking(True)
 
     # -- content -----------------------------------------------------------------------
@@ -176,18 +192,19 @@ class AnswerView(QTextBrowser):
         super().mouseMoveEvent(event)
         under = self.annotation_at(event.position().toPoint())
         if under is not None and under.comment:
-            QToolTip.showText(event.globalPosition().toPoint(), under.comment, self)
+            QToolTip.showText(event.globalPosition().toPoint(), tip(under.comment), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
+        # anchorClicked (emitted inside) carries a QUrl; the href as written is kept here.
+        self._clicked_href = self.anchorAt(event.position().toPoint())
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._clicked_href = ""
         if not self.textCursor().hasSelection():
             under = self.annotation_at(event.position().toPoint())
             if under is not None:
                 self.annotationClicked.emit(under.id)
-
-    def loadResource(self, kind: int, url: QUrl | str) -> object:
-        # The app never touches the network or the disk on a note's behalf.
-        return None
 
     # -- zoom ----------------------------------------------------------------------------
 
@@ -205,21 +222,32 @@ class AnswerView(QTextBrowser):
 
     # -- links ---------------------------------------------------------------------------
 
+    def _written_href(self, url: QUrl) -> str:
+        """The link's target as the note wrote it: from the click, or (a link activated
+        with the keyboard) from the text cursor, else as Qt read it."""
+        href = self._clicked_href or self.textCursor().charFormat().anchorHref()
+        if href and QUrl(href) == url:
+            return href
+        return url.toString() or url.errorString()
+
     def _route(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
-        if scheme == NOTE_SCHEME and url.path().isdigit():
-            self.noteRequested.emit(int(url.path()))
-        elif scheme in ("http", "https"):
-            self.externalLinkRequested.emit(url)
+        note_id = note_id_of(url)
+        if note_id is not None:
+            self.noteRequested.emit(note_id)
+        elif scheme in ("http", "https") or (not url.isValid() and (
+                self._written_href(url).lower().startswith(("http:", "https:")))):
+            self.externalLinkRequested.emit(self._written_href(url))
         elif not scheme and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         else:
-            self.statusMessage.emit(f"Link not followed: {url.toString()[:80]}")
+            self.statusMessage.emit(f"Link not followed: {self._written_href(url)[:80]}")
 
     def _hover(self, url: QUrl) -> None:
-        if url.scheme() == NOTE_SCHEME and url.path().isdigit():
-            summary = self._summaries.get(int(url.path()))
+        note_id = note_id_of(url)
+        if note_id is not None:
+            summary = self._summaries.get(note_id)
             if summary:
-                QToolTip.showText(QCursor.pos(), summary, self)
+                QToolTip.showText(QCursor.pos(), tip(summary), self)
                 return
         QToolTip.hideText()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.errors import LibraryError
+from notegui.gui.plain_text import label, tip
 
 log = logging.getLogger("notegui")
 
@@ -66,7 +66,7 @@ class BackupDialog(QDialog):
         for path, when, size in sorted(backups, key=lambda entry: entry[1], reverse=True):
             item = QListWidgetItem(entry_text(when, size), self.list)
             item.setData(_PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(tip(str(path)))
         self.buttons = QDialogButtonBox(self)
         self.restore_button = self.buttons.addButton(
             "Restore", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -86,13 +86,13 @@ class BackupDialog(QDialog):
             heading = f"Restore {library.name} as it was at the time of a backup:"
         else:
             heading = f"There are no backups of {library.name} yet."
-        layout.addWidget(QLabel(heading, self))
+        layout.addWidget(label(heading, self))  # a file name, as written
         layout.addWidget(self.list)
         note = ("The library as it is now is kept as a backup first, so a restore can be "
                 "undone.")
         if folder is not None:
             note += f"\nBackups are kept in {folder}"
-        explanation = QLabel(note, self)
+        explanation = label(note, self)
         explanation.setWordWrap(True)
         explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(explanation)

@@ -23,7 +23,7 @@ class EditSession(QObject):
     """Saves what ``pane`` holds into the library. ``saved(note_id, changes)`` after each
     successful write; a refused one is told in the pane (the draft keeps the text)."""
 
-    saved = Signal(int, object)
+    saved = Signal("qint64", object)  # note ids are 64-bit
 
     def __init__(self, library: Callable[[], Library], pane: NoteEditorPane,
                  save_draft: Callable[[int, NoteText], None],

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import Note, NoteText
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
+from notegui.gui.plain_text import InertBrowser
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
@@ -140,7 +140,7 @@ class NoteEditorPane(QWidget):
         self.summary.setPlaceholderText("One line: how notes citing this one sum it up")
         self.body = BodyEdit(titles_for)
         self.highlighter = MarkdownHighlighter(self.body.document())
-        self.preview = QTextBrowser()
+        self.preview = InertBrowser()  # loads nothing a note names
         self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
         self.preview_button = QToolButton()

@@ -10,6 +10,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from notegui.gui.plain_text import plain_box
+
 log = logging.getLogger("notegui")
 
 
@@ -18,8 +20,8 @@ def ask_about_library(problem: str, path: Path, parent: QWidget | None = None) -
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("notegui — cannot open the library")
-    box.setText(f"The library at\n{path}\ncannot be opened.")
-    box.setInformativeText(f"{problem}\n\nThe file has not been changed.")
+    plain_box(box, f"The library at\n{path}\ncannot be opened.",
+              f"{problem}\n\nThe file has not been changed.")
     open_other = box.addButton("Open Another…", QMessageBox.ButtonRole.AcceptRole)
     create = box.addButton("Create New…", QMessageBox.ButtonRole.ActionRole)
     quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
@@ -45,9 +47,9 @@ def install_exception_hook(log_file: Path | None) -> None:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("notegui — unexpected error")
-        box.setText(f"Something went wrong: {error}")
         where = f"The details are in {log_file}." if log_file else ""
-        box.setInformativeText(f"notegui keeps running; your library is safe. {where}")
+        plain_box(box, f"Something went wrong: {error}",
+                  f"notegui keeps running; your library is safe. {where}")
         box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
         box.exec()
 

@@ -299,7 +299,7 @@ class HistoryDialog(QDialog):
     current text. "Restore this version" (a click or Alt+R; Enter does not) emits
     ``restoreRequested(revision_id)`` and accepts the dialog."""
 
-    restoreRequested = Signal(int)
+    restoreRequested = Signal("qint64")  # revision ids are 64-bit
 
     def __init__(self, note: Note, revisions: Sequence[Revision],
                  sources: Sequence[tuple[str, str | None]] | None = None,

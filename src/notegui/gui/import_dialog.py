@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QProgressDialog,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import ImportOutcome
 from notegui.core.errors import LibraryError
 from notegui.core.import_files import note_files
+from notegui.gui.plain_text import label
 
 ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
 PROGRESS_EVERY = 0.05  # seconds between progress signals
@@ -102,7 +102,7 @@ class ImportResults(QDialog):
         text = (f"{counts['imported']:,} imported, {counts['unchanged']:,} unchanged, "
                 f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else "")
                 + (f"\nThe import stopped: {summary.failure}" if summary.failure else ""))
-        self.summary = QLabel(text)
+        self.summary = label(text)  # file names and reasons, as written
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")
         for outcome in summary.notable:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from notegui.core.errors import LibraryError
 from notegui.core.visible_text import visible
+from notegui.gui.plain_text import plain_box
 
 log = logging.getLogger("notegui")
 
@@ -113,9 +114,8 @@ def ask_about_locked_library(error: LibraryLocked, parent: QWidget | None = None
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("notegui — library already open")
-    box.setText(str(error))
-    box.setInformativeText("A library is opened by one notegui at a time, so that no change "
-                           "is lost between two windows.")
+    plain_box(box, str(error), "A library is opened by one notegui at a time, so that no "
+              "change is lost between two windows.")
     open_other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)
     quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gc
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -39,6 +40,7 @@ from notegui.gui.editor import NoteEditorPane
 from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.picker import Choice, Picker
+from notegui.gui.plain_text import ask, warn
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
     NoteListModel,
@@ -370,13 +372,18 @@ class MainWindow(FileActions, EditingActions):
 
     # -- links ---------------------------------------------------------------------------
 
-    def _open_external(self, url: QUrl) -> None:
-        answer = QMessageBox.question(
-            self, "Open link in browser?",
-            f"This link leads outside notegui:\n\n{url.toString()}\n\n"
-            "Open it in your web browser?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+    def _open_external(self, address: str) -> None:
+        """Ask before a web link opens the browser, showing its address as written; an
+        address that is not a valid web address is refused, with the reason."""
+        url = QUrl(address)
+        if not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host():
+            reason = url.errorString().split(";")[0] if not url.isValid() else "no web site named"
+            warn(self, "Link not opened",
+                 f"This link's address is not a valid web address, so it was not opened:"
+                 f"\n\n{address}\n\n({reason})")
+            return
+        if ask(self, "Open link in browser?", f"This link leads outside notegui:\n\n{address}"
+               "\n\nOpen it in your web browser?"):
             QDesktopServices.openUrl(url)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -484,7 +491,8 @@ class MainWindow(FileActions, EditingActions):
         QMessageBox.about(
             self, "About notegui",
             f"<h3>notegui {__version__}</h3><p>Read, search, annotate and edit a library of "
-            f"linked question notes, offline.</p><p>Library: {self.library.path}</p>",
+            f"linked question notes, offline.</p><p>Library: "
+            f"{escape(str(self.library.path))}</p>",
         )
 
     def do_quit(self) -> None:

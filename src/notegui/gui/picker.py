@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from notegui.gui.plain_text import tip
+
 # (label, payload, tooltip)
 Choice = tuple[str, object, str]
 
@@ -42,7 +44,7 @@ class Picker(QDialog):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, payload)
             if tooltip:
-                item.setToolTip(tooltip)
+                item.setToolTip(tip(tooltip))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import NoteRef
 from notegui.gui.item_delegate import PADDING, TwoLineDelegate, row_height
+from notegui.gui.plain_text import MAX_TIP_CHARS, shortened
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -134,7 +135,9 @@ class NoteListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return ref.title + (" (stub)" if ref.is_stub and role != 0 else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"<b>{html.escape(ref.title)}</b><br>{html.escape(ref.summary)}"
+            # Escaped rich text (a bold title): never the note's own markup.
+            return (f"<b>{html.escape(shortened(ref.title, MAX_TIP_CHARS))}</b><br>"
+                    f"{html.escape(shortened(ref.summary, MAX_TIP_CHARS))}")
         if role == IS_STUB_ROLE:
             return ref.is_stub
         if role == Qt.ItemDataRole.ForegroundRole and ref.is_stub:

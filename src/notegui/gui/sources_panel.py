@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.plain_text import tip
 from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -25,7 +26,7 @@ SUMMARY_LINES = 3
 
 
 class LinkList(QListWidget):
-    noteRequested = Signal(int)
+    noteRequested = Signal("qint64")  # note ids are 64-bit
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +59,7 @@ class LinkList(QListWidget):
             item = QListWidgetItem(title + (" (stub)" if is_stub else ""))
             item.setData(NOTE_ROLE, note_id)
             item.setData(SUMMARY_ROLE, summary)
-            item.setToolTip(summary or title)
+            item.setToolTip(tip(summary or title))
             if is_stub:
                 font = QFont(self.font())
                 font.setItalic(True)
@@ -74,7 +75,7 @@ class LinkList(QListWidget):
 
 
 class SourcesPanel(QWidget):
-    noteRequested = Signal(int)
+    noteRequested = Signal("qint64")  # note ids are 64-bit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui.plain_text import tip
+
 REMOVE_MARK = "\N{MULTIPLICATION SIGN}"
 
 
@@ -157,10 +159,10 @@ class TagChip(QWidget):
         self.setAccessibleName(f"Tag {name}")
         self.name_button = ChipButton(name, self)
         self.name_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.name_button.setToolTip(f"Show the notes tagged {name} (tag:{name})")
+        self.name_button.setToolTip(tip(f"Show the notes tagged {name} (tag:{name})"))
         self.name_button.setAccessibleName(f"Tag {name}: show the notes with this tag")
         self.remove_button = ChipButton(REMOVE_MARK, self)
-        self.remove_button.setToolTip(f"Remove the tag {name} from this note")
+        self.remove_button.setToolTip(tip(f"Remove the tag {name} from this note"))
         self.remove_button.setAccessibleName(f"Remove tag {name}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 1, 2, 1)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import NoteRef
+from notegui.gui.plain_text import tip
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 
 
 class TrashDialog(QDialog):
-    restoreRequested = Signal(int)
+    restoreRequested = Signal("qint64")  # note ids are 64-bit
     emptyRequested = Signal()
 
     def __init__(self, trashed: Callable[[], list[NoteRef]], parent: QWidget | None = None
@@ -58,7 +59,7 @@ class TrashDialog(QDialog):
         for ref in self._trashed():
             item = QListWidgetItem(ref.title)
             item.setData(NOTE_ROLE, ref.id)
-            item.setToolTip(ref.summary or ref.title)
+            item.setToolTip(tip(ref.summary or ref.title))
             self.notes.addItem(item)
         has_notes = self.notes.count() > 0
         self.empty_label.setVisible(not has_notes)

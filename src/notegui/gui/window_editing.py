@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from notegui.core.domain import Changes, Note, NoteRef, NoteText, title_key
 from notegui.core.drafts import Draft, DraftError
@@ -13,6 +13,7 @@ from notegui.core.errors import LibraryError
 from notegui.core.render import render_note_html
 from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.history_dialog import HistoryDialog
+from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
 
 
@@ -87,11 +88,9 @@ class EditingActions(QMainWindow):
         cited = len(self.library.backlinks(note.id))
         also = (f"\n\n{cited} note(s) cite it; their citations will show it as in the "
                 "Trash." if cited else "")
-        answer = QMessageBox.question(
-            self, "Move to Trash?",
-            f"Move “{note.title}” to the Trash?\n\nIts annotations and history go with "
-            f"it, and Note ▸ Trash… brings it back.{also}")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, "Move to Trash?",
+                   f"Move “{note.title}” to the Trash?\n\nIts annotations and history go "
+                   f"with it, and Note ▸ Trash… brings it back.{also}"):
             return
         if self.editing.active:
             self.editing.abandon()
@@ -155,7 +154,7 @@ class EditingActions(QMainWindow):
         try:
             return write()
         except LibraryError as error:
-            QMessageBox.warning(self, "Not written", str(error))
+            warn(self, "Not written", str(error))
             return None
 
     # -- drafts (a crash loses nothing) ---------------------------------------------------
@@ -179,11 +178,10 @@ class EditingActions(QMainWindow):
             return False
         draft = drafts[0]  # the newest
         name = draft.title or "a new note"
-        answer = QMessageBox.question(
-            self, "Restore unsaved edit?",
-            f"notegui closed before your edit of “{name}” was saved (draft from "
-            f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the draft.)")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, "Restore unsaved edit?",
+                   f"notegui closed before your edit of “{name}” was saved (draft from "
+                   f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the "
+                   "draft.)"):
             self.drafts.discard(self.library.path, draft.note_id)
             return False
         fields = NoteText(draft.title, draft.description, draft.summary, draft.body)

@@ -17,6 +17,7 @@ from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.ports import Library
 from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
+from notegui.gui.plain_text import warn
 
 OpenLibrary = Callable[[Path], Library]
 EXPORT_FORMATS = (
@@ -61,7 +62,7 @@ class FileActions(QMainWindow):
         try:
             library = opener(path)
         except LibraryError as error:
-            QMessageBox.warning(self, "Cannot open the library", str(error))
+            warn(self, "Cannot open the library", str(error))
             return
         old = self.library
         self.runner.cancel()
@@ -125,7 +126,7 @@ class FileActions(QMainWindow):
                     self.statusBar().showMessage(
                         f"Exported {len(files)} notes to {folder}", 5000)
         except ExportError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
+            warn(self, "Export failed", str(error))
 
     def _export_annotations(self, as_w3c: bool) -> None:
         name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
@@ -180,7 +181,7 @@ class FileActions(QMainWindow):
         self.setEnabled(True)
         self._restore_job = None
         if isinstance(outcome, Exception):
-            QMessageBox.warning(self, "Restore failed", str(outcome))
+            warn(self, "Restore failed", str(outcome))
             return
         self.load_library(self.backups.reopen(self.library))
         kept = f"; the library as it was is kept as {outcome.name}" if outcome else ""
