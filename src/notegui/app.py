@@ -16,7 +16,7 @@ from notegui import cli
 from notegui.core import paths, resources
 from notegui.core.visible_text import visible
 from notegui.store import backup as backups
-from notegui.store.errors import LibraryError
+from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.library import SqliteLibrary
 
 if TYPE_CHECKING:
@@ -245,9 +245,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "open"):
             return run_app(args, log_file)
         with open_library(library_path(args)) as library:
+            cli.say_health(library)
             return cli.run(args, library)
     except (LibraryError, *cli.USER_ERRORS) as error:
         print(f"notegui: {visible(str(error))}", file=sys.stderr)
+        return cli.PROBLEM
+    except DATABASE_ERRORS as error:
+        if args.debug:
+            raise
+        log.warning("database error", exc_info=True)
+        hint = ("; 'notegui salvage NEW-FILE' saves what can still be read into a new library"
+                if is_damage(error) else "")
+        print(f"notegui: {visible(explain(error, library_path(args)))}{hint}", file=sys.stderr)
         return cli.PROBLEM
     except KeyboardInterrupt:
         print("notegui: interrupted", file=sys.stderr)

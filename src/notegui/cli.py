@@ -107,6 +107,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say_health(library: Library, err: TextIO | None = None) -> None:
+    """What the opening moved aside, and a library that is damaged or read-only: said on
+    standard error, before the command's own output."""
+    err = err or sys.stderr
+    health = library.health()
+    for notice in health.notices:
+        print(f"notegui: {visible(notice)}", file=err)
+    if health.damaged:
+        print(f"notegui: warning: {visible(str(library.path))} is damaged "
+              f"({visible(health.damaged)}); it is open "
+              "read-only. What can be read is shown; 'notegui salvage NEW-FILE' saves it "
+              "into a new library", file=err)
+
+
 def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, Library, TextIO], int]] = {
         "import": _import,
@@ -253,14 +267,23 @@ def _show(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    health = library.health()
+    if args.repair and not health.writable:
+        raise CommandError(f"cannot repair: {health.refusal(library.path)}")
     if args.repair:
         library.repair_index()
         print("rebuilt the full-text index", file=out)
     problems = library.check()
     for problem in problems:
         print(f"problem: {visible(problem.what)}", file=out)
+    if health.read_only and not health.damaged:
+        print(f"note: the full-text index was not checked, and nothing can be repaired: "
+              f"{visible(str(library.path))} is read-only ({visible(health.read_only)})",
+              file=out)
     if problems:
         print(f"{len(problems)} problem(s) in {visible(str(library.path))}", file=out)
+        if not health.writable:
+            print("(it cannot be repaired where it is: it is open read-only)", file=out)
         return PROBLEM
     print(f"ok: {library.count()} notes; database, full-text index and links consistent",
           file=out)

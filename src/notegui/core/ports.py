@@ -20,12 +20,14 @@ from notegui.core.domain import (
     SourceLink,
 )
 from notegui.core.formats.document import LibraryDocument
+from notegui.core.health import Health
 
 
 class Library(Protocol):
     path: Path
 
     def close(self) -> None: ...
+    def health(self) -> Health: ...  # damaged or read-only: every write is refused, saying why
 
     # reading
     def count(self) -> int: ...

@@ -1,18 +1,31 @@
-"""Opening a library file: refuse what is not ours before SQLite writes a byte to it."""
+"""Opening a library file: nothing is written to it before it is known to be a sound notegui
+library. In order: the header (is it SQLite, is it ours); the -journal and -wal beside it
+(side_logs: one that does not belong is moved aside, unless another process has the
+library open); then, read-only, the application id, the schema version and the schema, and
+SQLite's quick check (integrity.py). Only then is it opened for writing and migrated. A
+damaged library, or one in a read-only place, is opened read-only instead."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sqlite3
+import threading
+from collections import Counter
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from notegui.core.health import Health
 from notegui.core.import_files import kind_of
-from notegui.store import schema
-from notegui.store.errors import DATABASE_ERRORS, LibraryError
+from notegui.store import integrity, schema, side_logs
+from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, read_only_reason
+from notegui.store.side_logs import has_content, side
 
 _MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
            "cache_size": -16384}  # 16 MB a connection (there is one a thread)
+_READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "cache_size": -16384}
 # A new library's pages: SQLite's usual 4 KB, set rather than left to the build. 16 KB
 # pages made a 100,000-note import 8% faster (a commit writes a quarter as many WAL frames),
 # but a search 2 ms slower at its median and opening a note 1 ms slower: a reader
@@ -20,9 +33,55 @@ PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
 # has 16 KB pages: see side_index.py.)
 PAGE_SIZE = 4 * 1024
 
+# The libraries this process has open (resolved path -> how many times): their logs are
+# live, and their files are never opened here to ask about locks (closing a descriptor
+# would drop the locks SQLite holds on the file for this process).
+_OPEN_HERE: Counter[str] = Counter()
+_OPEN_LOCK = threading.Lock()
+
+
+class Database(SqliteDatabase):
+    """peewee's SqliteDatabase whose connections read text that is not UTF-8 (a damaged
+    page, a flipped byte) with replacement characters rather than failing the query."""
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = super()._connect()
+        connection.text_factory = integrity.replacing_text
+        return connection
+
+
+def _key(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+def opened_here(path: Path) -> None:
+    with _OPEN_LOCK:
+        _OPEN_HERE[_key(path)] += 1
+
+
+def closed_here(path: Path) -> None:
+    with _OPEN_LOCK:
+        key = _key(path)
+        _OPEN_HERE[key] -= 1
+        if _OPEN_HERE[key] <= 0:
+            del _OPEN_HERE[key]
+
+
+def _is_open_here(path: Path) -> bool:
+    with _OPEN_LOCK:
+        return _key(path) in _OPEN_HERE
+
 
 def _header_field(header: bytes, offset: int) -> int:
     return int.from_bytes(header[offset : offset + 4], "big")
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(100)
+    except OSError as error:
+        raise LibraryError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def inspect_file(path: Path) -> bool:
@@ -36,15 +95,12 @@ def inspect_file(path: Path) -> bool:
     kind = kind_of(path.stat().st_mode)
     if kind:
         raise LibraryError(f"{path} is {kind}, not a library file; it was left untouched")
-    try:
-        with path.open("rb") as stream:
-            header = stream.read(100)
-    except OSError as error:
-        raise LibraryError(f"cannot read {path}: {error.strerror or error}") from None
+    header = _read_header(path)
     if not header:
         return True
     if len(header) < 100 or not header.startswith(_MAGIC):
-        raise LibraryError(f"{path} is not a notegui library (not a SQLite database)")
+        raise LibraryError(f"{path} is not a notegui library (not a SQLite database); it was "
+                           "left untouched")
     if _header_field(header, 68) != schema.APPLICATION_ID:
         raise LibraryError(
             f"{path} is a SQLite database, but not a notegui library; it was left untouched"
@@ -52,39 +108,144 @@ def inspect_file(path: Path) -> bool:
     return False
 
 
-def connect(path: Path) -> SqliteDatabase:
-    """Open (or create) the library at ``path``, migrated to the latest schema."""
+def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
+    """Open (or create) the library at ``path``, migrated to the latest schema when it can
+    be written. Returns the database, its health, and whether its quick check ran (a large
+    library's is left to integrity.BackgroundCheck)."""
     path = Path(path)
-    is_new = inspect_file(path)
-    if is_new:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise LibraryError(f"cannot create {path.parent}: {error.strerror}") from None
-    database = SqliteDatabase(None, pragmas=PRAGMAS)
+    if inspect_file(path):
+        return _create(path), Health(), True
+    verdict, notices = _settle(path)
+    if verdict.damaged:
+        return _read_only(path), Health(damaged=verdict.damaged, notices=notices), True
+    reason = read_only_reason(path)
+    if reason:
+        if verdict.version < schema.LATEST:
+            raise LibraryError(
+                f"{path} has an older schema ({verdict.version}) that must be upgraded to "
+                f"{schema.LATEST} before this notegui can read it, and {reason}; it was "
+                "left untouched")
+        return _read_only(path), Health(read_only=reason, notices=notices), verdict.checked
+    return _open_for_writing(path), Health(notices=notices), verdict.checked
+
+
+def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
+    """The side logs judged (unless live) and the library read: its verdict, and what was
+    moved aside. LibraryError when it cannot be opened: then every file is as it was (what
+    was moved aside is put back)."""
+    header = side_logs.DbHeader.of(_read_header(path))
+    live = _is_open_here(path) or side_logs.in_use_elsewhere(path)
+    shm_was_there = side(path, "-shm").exists()
+    moved: dict[str, tuple[Path, str]] = {}  # suffix -> (where it went, why)
+    try:
+        if not live:
+            for suffix, problem in (("-journal", side_logs.journal_problem),
+                                    ("-wal", side_logs.wal_problem)):
+                if has_content(side(path, suffix)) and (why := problem(path, header)):
+                    moved[suffix] = (_move(path, suffix), why)
+        verdict = _judge(path, live, moved)
+    except LibraryError:
+        for suffix, (where, _why) in moved.items():
+            side_logs.put_back(path, suffix, where)
+        _remove_made_shm(path, shm_was_there, live)
+        raise
+    return verdict, tuple(_said(path, suffix, why, where)
+                          for suffix, (where, why) in moved.items())
+
+
+def _judge(path: Path, live: bool, moved: dict[str, tuple[Path, str]]) -> integrity.Verdict:
+    """The library's verdict; when it is not sound with a WAL beside it (and nobody has it
+    open), it is tried without: if it is sound then, the WAL was what did not belong."""
+    try:
+        verdict = integrity.preflight(path)
+    except LibraryError:
+        if live or not has_content(side(path, "-wal")):
+            raise
+        verdict = None
+    if verdict is not None and (not verdict.damaged or live
+                                or not has_content(side(path, "-wal"))):
+        return verdict
+    where = _move(path, "-wal")
+    try:
+        alone = integrity.preflight(path)
+    except LibraryError:
+        alone = None
+    if alone is None or alone.damaged:
+        side_logs.put_back(path, "-wal", where)
+        return verdict if verdict is not None else integrity.preflight(path)  # (raises)
+    moved["-wal"] = (where, "with it the library is not sound")
+    return alone
+
+
+def _move(path: Path, suffix: str) -> Path:
+    try:
+        return side_logs.move_aside(path, suffix)
+    except OSError as error:
+        raise LibraryError(
+            f"{side(path, suffix)} does not belong to {path}, and cannot be moved aside "
+            f"({error.strerror or error}); both were left untouched") from None
+
+
+def _said(path: Path, suffix: str, why: str, moved: Path) -> str:
+    return (f"{side(path, suffix).name} beside {path} did not belong to it ({why}); it was "
+            f"moved aside as {moved.name}, and the library opens as it was")
+
+
+def _remove_made_shm(path: Path, was_there: bool, live: bool) -> None:
+    """A read-only look at a library with a WAL makes its -shm: remove it again when the
+    library is refused, so that it is left as it was found."""
+    if not was_there and not live:
+        with contextlib.suppress(OSError):
+            side(path, "-shm").unlink(missing_ok=True)
+
+
+def _create(path: Path) -> SqliteDatabase:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot create {path.parent}: {error.strerror}") from None
+    database = Database(None, pragmas=PRAGMAS)
     database.init(str(path), pragmas=PRAGMAS)
     try:
         connection = database.connection()
-        found = schema.version(connection)
-        if found > schema.LATEST:
-            raise LibraryError(
-                f"{path} was made by a newer notegui (schema {found}; this version reads "
-                f"up to {schema.LATEST}); it was left untouched"
-            )
-        # Read the schema before anything writes: a damaged file fails here, unchanged.
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if not is_new and found == 0:
-            raise LibraryError(f"{path} is not a notegui library (it has no schema)")
-        if is_new:  # (before the first table: the size is fixed from then on)
-            connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # (before the first table)
         schema.migrate(connection)
         connection.execute("PRAGMA journal_mode=wal")
-    except LibraryError:
-        database.close()
-        raise
     except DATABASE_ERRORS as error:
         database.close()
+        raise LibraryError(f"cannot create the library: {explain(error, path)}") from None
+    return database
+
+
+def _read_only(path: Path) -> SqliteDatabase:
+    database = Database(None, pragmas=_READ_ONLY_PRAGMAS)
+    database.init(integrity.read_only_uri(path), pragmas=_READ_ONLY_PRAGMAS, uri=True)
+    try:
+        database.connection()
+    except DATABASE_ERRORS as error:
+        database.close()
+        raise LibraryError(f"{explain(error, path)}; it was left untouched") from None
+    return database
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns
+
+
+def _open_for_writing(path: Path) -> SqliteDatabase:
+    before = _stamp(path)
+    database = Database(None, pragmas=PRAGMAS)
+    database.init(str(path), pragmas=PRAGMAS)
+    try:
+        connection = database.connection()
+        schema.migrate(connection)
+        connection.execute("PRAGMA journal_mode=wal")
+    except DATABASE_ERRORS as error:
+        database.close()
+        untouched = _stamp(path) == before
         raise LibraryError(
-            f"{path} is damaged or unreadable: {error}; it was left untouched"
-        ) from None
+            f"{path} could not be opened: {explain(error, path)}; "
+            + ("it was left untouched" if untouched else "the change under way was rolled "
+               "back")) from None
     return database

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -30,6 +32,7 @@ from notegui.core.domain import (
 from notegui.core.formats import annotation_export, json_format, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
+from notegui.core.health import Health
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
 from notegui.store import db as database_file
@@ -37,12 +40,14 @@ from notegui.store import schema, search, staged_import
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.import_lock import ImportLock
+from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
 from notegui.store.side_index import SideIndex, data_version, remove_scratch
 from notegui.store.staged_import import ImportMemory, StagedBatch
 from notegui.store.wal_checkpoints import BackgroundCheckpoints
 
+log = logging.getLogger("notegui")
 _CHUNK = 500
 _T = TypeVar("_T")
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
@@ -86,7 +91,12 @@ def now() -> str:
 class SqliteLibrary:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.db = database_file.connect(self.path)
+        self.db, self._health, checked = database_file.connect(self.path)
+        database_file.opened_here(self.path)
+        self._closed = False
+        self._check: BackgroundCheck | None = None
+        if not checked and self._health.writable:  # (a large library: checked beside)
+            self._check = BackgroundCheck(self.path, self._found_damage)
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
         self._staging: ImportMemory | None = None  # the import under way's (staged_import)
@@ -98,6 +108,8 @@ class SqliteLibrary:
         """An import cut short (the process ended) left citations staged, or the index to
         rebuild: finish it now, unless an import is under way in another process (its
         lock is held): that one finishes them itself."""
+        if not self._health.writable:
+            return  # (finished when it can be written)
         lock = ImportLock(self.path)
         try:
             if staged_import.has_unfinished_import(self.db.connection()) and lock.acquire():
@@ -170,7 +182,33 @@ class SqliteLibrary:
         return result
 
     def close(self) -> None:
+        if self._check is not None:
+            self._check.stop()
         self.db.close()
+        if not self._closed:
+            self._closed = True
+            database_file.closed_here(self.path)
+
+    # -- health --------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        """Whether the library can be written, and if not why (damaged, read-only); what
+        its opening moved aside."""
+        checking = self._check is not None and not self._check.done.is_set()
+        return replace(self._health, checking=checking) if checking else self._health
+
+    def _found_damage(self, problems: str) -> None:
+        log.warning("%s is damaged: %s", self.path, problems)
+        self._health = replace(self._health, damaged=problems)
+
+    def _refuse_writes(self, wait: bool = False) -> None:
+        """LibraryError (saying why) when the library must not be written: it is damaged or
+        read-only. ``wait``: a large library's check under way is waited for first (a bulk
+        write: an import, a repair)."""
+        if wait and self._check is not None:
+            self._check.wait()
+        if not self._health.writable:
+            raise LibraryError(self._health.refusal(self.path))
 
     def __enter__(self) -> SqliteLibrary:
         return self
@@ -293,6 +331,7 @@ class SqliteLibrary:
         Files are written in batches of ``_BATCH``, one transaction each, and reported when
         their batch is committed; if a batch fails to write, its files are written again one
         transaction each, so only the file at fault is refused."""
+        self._refuse_writes(wait=True)
         batch: list[ReadFile] = []
         files = list(note_files(paths))
         self._known = KnownNotes()
@@ -337,6 +376,7 @@ class SqliteLibrary:
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
+        self._refuse_writes()
         return self._write_alone(parse_bytes(data, name))
 
     def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
@@ -467,6 +507,7 @@ class SqliteLibrary:
     def _writing(self) -> Iterator[NoteEditor]:
         """One write transaction; a database failure rolls it back and is told as a
         LibraryError, the library unchanged."""
+        self._refuse_writes()
         connection = self.db.connection()
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -720,8 +761,12 @@ class SqliteLibrary:
                 problems.append(Problem(f"database: dangling reference in table {row[0]}"))
         except DATABASE_ERRORS as error:
             return [Problem(f"database: {error}")]
-        problems.extend(search.check_index(self.db))
-        problems.extend(self._check_links())
+        try:
+            if self._health.writable:  # (FTS5's check is an INSERT: refused read-only)
+                problems.extend(search.check_index(self.db))
+            problems.extend(self._check_links())
+        except DATABASE_ERRORS as error:
+            problems.append(Problem(f"database: {error}"))
         return problems
 
     def _check_links(self) -> list[Problem]:
@@ -760,5 +805,6 @@ class SqliteLibrary:
 
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes."""
+        self._refuse_writes(wait=True)
         with self.db.atomic():
             search.rebuild_index(self.db)
