@@ -30,6 +30,7 @@ from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
 from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
+from notegui.core.visible_text import visible
 from notegui.gui import theme
 from notegui.gui.actions import ACTIONS, ActionSpec
 from notegui.gui.annotating import Annotator
@@ -376,13 +377,14 @@ class MainWindow(FileActions, EditingActions):
         """Ask before a web link opens the browser, showing its address as written; an
         address that is not a valid web address is refused, with the reason."""
         url = QUrl(address)
+        shown = visible(address)  # as written, but a bidi override cannot disguise it
         if not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host():
             reason = url.errorString().split(";")[0] if not url.isValid() else "no web site named"
             warn(self, "Link not opened",
                  f"This link's address is not a valid web address, so it was not opened:"
-                 f"\n\n{address}\n\n({reason})")
+                 f"\n\n{shown}\n\n({reason})")
             return
-        if ask(self, "Open link in browser?", f"This link leads outside notegui:\n\n{address}"
+        if ask(self, "Open link in browser?", f"This link leads outside notegui:\n\n{shown}"
                "\n\nOpen it in your web browser?"):
             QDesktopServices.openUrl(url)
 
