@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -425,3 +426,71 @@ def test_a_read_only_disk_opens_read_only(tiny_disk, capsys):
     assert f"the folder {tiny_disk} is read-only" in err and "cannot repair" in err
     assert main(["--db", str(library), "check"]) == 0
     assert "problem" not in capsys.readouterr().out
+
+
+# -- salvage ----------------------------------------------------------------------------------
+
+
+def library_of_many(path: Path, count: int = 300) -> dict[str, str]:
+    """A library of ``count`` notes, each body holding a marker; returns title -> body."""
+    bodies = {f"Is note {n} kept after the damage?": f"MARKER-{n:04d} " + "text " * 200
+              for n in range(count)}
+    with SqliteLibrary(path) as library:
+        for title, body in bodies.items():
+            note_id, _ = library.create_note(title, summary=f"Summary {title}", body=body)
+            library.set_tags(note_id, ["kept"])
+    return bodies
+
+
+def smash_page_holding(path: Path, marker: bytes) -> set[str]:
+    """Damage the page of the note table that holds ``marker``; returns every marker on it."""
+    data = bytearray(path.read_bytes())
+    at = data.index(marker)
+    page = at - at % 4096
+    assert data[page] == 0x0D, "not a leaf page of a table"
+    on_page = {m.decode() for m in re.findall(rb"MARKER-\d{4}", bytes(data[page:page + 4096]))}
+    data[page:page + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    return on_page
+
+
+def test_salvage_saves_every_note_that_can_still_be_read(tmp_path, capsys):
+    damaged = tmp_path / "damaged.sqlite3"
+    bodies = library_of_many(damaged)
+    lost = smash_page_holding(damaged, b"MARKER-0150")
+    before = digest(damaged)
+    target = tmp_path / "saved.sqlite3"
+    capsys.readouterr()
+    assert main(["--db", str(damaged), "salvage", str(target)]) == 1  # (something was lost)
+    out = capsys.readouterr().out
+    assert f"notes: {len(bodies) - len(lost)} saved, {len(lost)} could not be read" in out
+    assert "its check finds no problem" in out
+    assert digest(damaged) == before  # only read
+    with SqliteLibrary(target) as saved:
+        assert saved.health().writable
+        assert saved.count() == len(bodies) - len(lost)
+        for title, body in bodies.items():
+            note = saved.find(title)
+            if body[:11] in lost:
+                assert note is None
+            else:
+                assert note is not None and note.body == body and note.tags == ("kept",)
+        assert saved.search("MARKER-0001")  # (the full-text index was remade)
+        assert saved.check() == []
+        saved.create_note("Can the salvaged library be written?")
+
+
+def test_salvage_of_a_sound_library_loses_nothing(good, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["--db", str(good), "salvage", str(tmp_path / "copy.sqlite3")]) == 0
+    assert "nothing was lost" in capsys.readouterr().out
+    assert titles(tmp_path / "copy.sqlite3", capsys) == titles(good, capsys)
+
+
+def test_salvage_never_writes_over_a_file(good, tmp_path, capsys):
+    taken = tmp_path / "taken.sqlite3"
+    taken.write_text("mine")
+    assert main(["--db", str(good), "salvage", str(taken)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert taken.read_text() == "mine"
+    assert main(["--db", str(good), "salvage", str(good)]) == 1

@@ -16,6 +16,7 @@ from notegui import cli
 from notegui.core import paths, resources
 from notegui.core.visible_text import visible
 from notegui.store import backup as backups
+from notegui.store import salvage
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.library import SqliteLibrary
 
@@ -124,6 +125,24 @@ def create_demo_library(path: Path,
         library.close()  # and its lock, if it has one
         raise
     return library
+
+
+def salvage_library(source: Path, target: Path) -> int:
+    """``notegui salvage``: what could be read of ``source`` copied into ``target``, and
+    what it came to."""
+    report = salvage.salvage(source, target)
+    for line in report.lines():
+        print(visible(line))
+    with SqliteLibrary(target) as saved:
+        problems = saved.check()
+        print(f"wrote {visible(str(target))}: {saved.count():,} notes"
+              + (f"; 'notegui --db {visible(str(target))} check' finds {len(problems)} "
+                 "problem(s) in it (links of lost notes)" if problems else
+                 "; its check finds no problem"))
+    if report.complete:
+        print("nothing was lost")
+        return cli.OK
+    return cli.PROBLEM
 
 
 def library_path(args: argparse.Namespace) -> Path:
@@ -244,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in (None, "open"):
             return run_app(args, log_file)
+        if args.command == "salvage":  # (reads the library without opening it)
+            return salvage_library(library_path(args), args.new_file.expanduser())
         with open_library(library_path(args)) as library:
             cli.say_health(library)
             return cli.run(args, library)

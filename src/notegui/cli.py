@@ -104,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--repair", action="store_true",
                          help="rebuild the full-text index before checking")
+
+    command = commands.add_parser(
+        "salvage", help="save what can be read of a damaged library into a new file",
+        description="Copy every note, link, tag, annotation and earlier version that can "
+        "still be read from the library (--db) into a new library file. The damaged "
+        "library is only read. Says how much was saved and how much was lost.",
+    )
+    command.add_argument("new_file", type=Path, metavar="NEW-FILE",
+                         help="the new library file to write (must not exist)")
     return parser
 
 
