@@ -130,7 +130,13 @@ def say_health(library: Library, err: TextIO | None = None) -> None:
               "into a new library", file=err)
 
 
+def say_waiting(message: str) -> None:
+    """A command that must wait for another process says so, on stderr."""
+    print(f"notegui: {message}", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:
+    library.on_wait = say_waiting
     handlers: dict[str, Callable[[argparse.Namespace, Library, TextIO], int]] = {
         "import": _import,
         "export": _export,

@@ -25,6 +25,9 @@ from notegui.core.health import Health
 
 class Library(Protocol):
     path: Path
+    # Told (a sentence) when a write must wait for another process: an import or a check
+    # under way, or another writer's transaction. The command line prints it on stderr.
+    on_wait: Callable[[str], None]
 
     def close(self) -> None: ...
     def health(self) -> Health: ...  # damaged or read-only: every write is refused, saying why

@@ -11,6 +11,7 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
+from notegui.store import staged_citations
 from notegui.store.note_import import NoteImporter
 
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
@@ -99,6 +100,8 @@ class NoteEditor:
         if trashed:
             raise LibraryError("this note is in the Trash: restore it before editing")
         title = check_title(fields.title)
+        # An import under way may still hold this note's citations (staged_citations.py).
+        staged_citations.resolve_note(self.connection, note_id, self.stamp)
         new = NoteText(title, one_line("description", fields.description),
                      one_line("summary", fields.summary), fields.body)
         old = NoteText(old_title, description, summary, body)
@@ -111,6 +114,9 @@ class NoteEditor:
         touched = {note_id}
         if key != title_key(old_title):
             touched |= self._take_title(note_id, key, title)
+            # Notes citing the old title whose citations an import holds: linked now, so
+            # that the rename rewrites them too.
+            staged_citations.resolve_citing(self.connection, title_key(old_title), self.stamp)
         if description or body:
             self.importer.keep_revision(title_key(old_title), self.stamp, reason)
         self.connection.execute(_UPDATE, (title, key, new.description, new.summary, new.body,
@@ -207,11 +213,12 @@ class NoteEditor:
         library stays there as a stub of its title, so the citation keeps its target."""
         gone = [row[0] for row in self.connection.execute(
             "SELECT note_id FROM trash")]
+        staged_citations.drop(self.connection, gone)
         for note_id in gone:
             cited = self.connection.execute(
                 "SELECT 1 FROM link AS l JOIN note AS s ON s.id = l.source_id "
                 "WHERE l.target_id = ? AND s.id NOT IN (SELECT note_id FROM trash) LIMIT 1",
-                (note_id,)).fetchone()
+                (note_id,)).fetchone() or staged_citations.cited(self.connection, note_id)
             if cited:
                 self.connection.execute(
                     "UPDATE note SET description = '', body = '' WHERE id = ?", (note_id,))

@@ -35,19 +35,20 @@ from notegui.core.formats.errors import FormatError
 from notegui.core.health import Health
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
+from notegui.store import busy, schema, search, staged_import
 from notegui.store import db as database_file
-from notegui.store import schema, search, staged_import
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.import_lock import ImportLock
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
 from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
-from notegui.store.side_index import SideIndex, data_version, remove_scratch
+from notegui.store.side_index import SideIndex, data_version, remove_scratch, scratch_path
 from notegui.store.staged_import import ImportMemory, StagedBatch
 from notegui.store.wal_checkpoints import BackgroundCheckpoints
 
 log = logging.getLogger("notegui")
+
 _CHUNK = 500
 _T = TypeVar("_T")
 _BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
@@ -89,8 +90,10 @@ def now() -> str:
 
 
 class SqliteLibrary:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, on_wait: busy.Say | None = None) -> None:
         self.path = Path(path)
+        # Told when a write must wait for another process (busy.py, import_lock.py).
+        self.on_wait: busy.Say = on_wait or busy.say_in_log
         self.db, self._health, checked = database_file.connect(self.path)
         database_file.opened_here(self.path)
         self._closed = False
@@ -99,6 +102,7 @@ class SqliteLibrary:
             self._check = BackgroundCheck(self.path, self._found_damage)
         self.m = bind_models(self.db)
         self._known = KnownNotes()  # what the import under way knows (note_import)
+        self._known_version = 0  # the data_version it was true at
         self._staging: ImportMemory | None = None  # the import under way's (staged_import)
         self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
         self._finish_cut_import()
@@ -106,17 +110,42 @@ class SqliteLibrary:
 
     def _finish_cut_import(self) -> None:
         """An import cut short (the process ended) left citations staged, or the index to
-        rebuild: finish it now, unless an import is under way in another process (its
-        lock is held): that one finishes them itself."""
+        rebuild, or its scratch index file: finish it now, unless an import or a check is
+        under way in another process (its lock is held): that one finishes them itself."""
         if not self._health.writable:
             return  # (finished when it can be written)
         lock = ImportLock(self.path)
         try:
-            if staged_import.has_unfinished_import(self.db.connection()) and lock.acquire():
-                remove_scratch(self.path)
-                self._finish_staged()
+            if ((scratch_path(self.path).exists()
+                 or staged_import.has_unfinished_import(self.db.connection()))
+                    and lock.acquire()):
+                self._tidy_cut_import()
         except DATABASE_ERRORS:
             pass  # (tried again at the next opening)
+        finally:
+            lock.release()
+
+    def _tidy_cut_import(self) -> None:
+        """With the import lock held: what an import cut short left, finished or removed
+        (if that fails, it stays for the next opening, and a check reports it)."""
+        remove_scratch(self.path)
+        try:
+            if staged_import.has_unfinished_import(self.db.connection()):
+                self._finish_staged()
+        except DATABASE_ERRORS as error:
+            log.warning("an import cut short could not be finished in %s: %s", self.path,
+                        error)
+
+    @contextmanager
+    def _taking_turns(self) -> Iterator[None]:
+        """Hold the import lock (waiting for an import or a check under way, which is
+        said): imports and checks take turns on a library (import_lock.py)."""
+        lock = ImportLock(self.path)
+        lock.wait(self.on_wait)
+        try:
+            if lock.held and self._health.writable:
+                self._tidy_cut_import()  # (one that ended while this waited)
+            yield
         finally:
             lock.release()
 
@@ -158,6 +187,7 @@ class SqliteLibrary:
         except BaseException:
             memory.give_up_index()
             raise
+        memory.version = version
         beside, memory.index = memory.index, None
         if beside is None:
             beside = SideIndex(self.path)
@@ -168,11 +198,12 @@ class SqliteLibrary:
         memory.waiting.clear()
         return beside, version
 
-    @staticmethod
-    def _in_transaction(write: Callable[..., _T], connection: sqlite3.Connection,
+    def _in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
                         *args: object) -> _T:
+        """``write`` in a transaction of its own, waiting for another writer if need be
+        (busy.py)."""
         with _links_checked_by_their_join(connection):
-            connection.execute("BEGIN IMMEDIATE")
+            busy.begin(connection, self.on_wait)
             try:
                 result = write(connection, *args)
                 connection.execute("COMMIT")
@@ -334,13 +365,16 @@ class SqliteLibrary:
         self._refuse_writes(wait=True)
         batch: list[ReadFile] = []
         files = list(note_files(paths))
+        # Imports (and checks) take turns on a library (import_lock.py says why).
+        lock = ImportLock(self.path)
+        lock.wait(self.on_wait)
+        if lock.held:
+            self._tidy_cut_import()  # (one that ended while this one waited)
         self._known = KnownNotes()
         large = len(files) >= _DEFER_INDEX_FROM
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
         self._staging = staging = ImportMemory(large and len(files) >= self.count())
-        lock = ImportLock(self.path)
-        lock.acquire()  # (another import under way? Both go on: each resolves what is staged)
         connection = self.db.connection()
         self._checkpoints = BackgroundCheckpoints(self.path, connection) if large else None
         if large:  # (set back when the import ends)
@@ -387,7 +421,7 @@ class SqliteLibrary:
         made, sources = set(staging.made), set(staging.sources)
         connection = self.db.connection()
         try:
-            connection.execute("BEGIN IMMEDIATE")
+            busy.begin(connection, self.on_wait)
             stage = StagedBatch(connection, _keys(batch), now(), staging)
             outcomes = [self._write_staged(read, stage) for read in batch]
             stage.end()
@@ -440,7 +474,10 @@ class SqliteLibrary:
         self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.db.connection()
         try:
-            connection.execute("BEGIN IMMEDIATE")
+            busy.begin(connection, self.on_wait)
+            if data_version(connection) != self._known_version:  # (another wrote meanwhile)
+                self._known.clear()
+                self._known_version = data_version(connection)
             outcome = self._write(read, NoteImporter(connection, known=self._known))
             if outcome.status == "imported":
                 connection.execute("COMMIT")
@@ -509,7 +546,7 @@ class SqliteLibrary:
         LibraryError, the library unchanged."""
         self._refuse_writes()
         connection = self.db.connection()
-        connection.execute("BEGIN IMMEDIATE")
+        busy.begin(connection, self.on_wait)
         try:
             yield NoteEditor(connection, now())
             connection.execute("COMMIT")
@@ -750,7 +787,21 @@ class SqliteLibrary:
 
     def check(self) -> list[Problem]:
         """Database integrity, the full-text index against the notes, and links against the
-        citations in the bodies."""
+        citations in the bodies; after any import under way (they take turns), and in one
+        transaction, so that an edit made meanwhile is seen whole or not at all."""
+        with self._taking_turns():
+            connection = self.db.connection()
+            # FTS5's integrity check is written as an INSERT: it needs the write lock.
+            if self._health.writable:
+                busy.begin(connection, self.on_wait)
+            else:  # (read-only: read as it is)
+                connection.execute("BEGIN")
+            try:
+                return self._problems()
+            finally:
+                connection.execute("ROLLBACK")
+
+    def _problems(self) -> list[Problem]:
         problems: list[Problem] = []
         connection = self.db.connection()
         try:
@@ -804,7 +855,8 @@ class SqliteLibrary:
         return schema.version(self.db.connection())
 
     def repair_index(self) -> None:
-        """Rebuild the full-text index from the notes."""
+        """Rebuild the full-text index from the notes (after any import under way)."""
         self._refuse_writes(wait=True)
-        with self.db.atomic():
-            search.rebuild_index(self.db)
+        with self._taking_turns():
+            self._in_transaction(lambda _connection: search.rebuild_index(self.db),
+                                 self.db.connection())

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from notegui.core.domain import Changes, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.question_note import ParsedNote
+from notegui.store import staged_citations
 
 
 class Unchanged(Exception):
@@ -178,6 +179,12 @@ class NoteImporter:
         key = title_key(parsed.title)
         known = self._lookup(key)
         row = self._row(key, known) if known is not None else None
+        # Another import under way may hold this note's citations (staged_citations.py):
+        # the note as that import leaves it is what this file is compared with.
+        if row is not None and staged_citations.resolve_note(self.connection, row.id, stamp):
+            self.known.clear()  # (stubs and summary lines were written past it)
+            known = self._lookup(key)
+            row = self._row(key, known)
         if row is not None:
             self.update(row, parsed, stamp)
             note_id = row.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from notegui.core.domain import title_key
 
@@ -309,31 +309,44 @@ def migrate(
     """Bring the schema up to ``target``, one transaction per step; returns the old version."""
     start = version(connection)
     for step in range(start, target):
-        migration = MIGRATIONS[step]
-        if callable(migration):
-            _run_step(connection, migration, step + 1)
-        else:
-            # executescript commits first; the explicit BEGIN makes the step all or nothing.
-            connection.executescript(
-                "BEGIN IMMEDIATE;\n"
-                + (f"PRAGMA application_id = {APPLICATION_ID};\n" if step == 0 else "")
-                + migration
-                + f"\nPRAGMA user_version = {step + 1};\nCOMMIT;"
-            )
+        _run_step(connection, MIGRATIONS[step], step)
         if on_step:
             on_step(step + 1)
     return start
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a SQL script, one at a time (a trigger's body kept whole)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
 def _run_step(connection: sqlite3.Connection,
-              migration: Callable[[sqlite3.Connection], None], to: int) -> None:
-    """A step written in Python, all or nothing like the SQL ones."""
+              migration: str | Callable[[sqlite3.Connection], None], step: int) -> None:
+    """One step, all or nothing, unless another process opening the library at the same
+    moment took it first (two imports into a new library: the second found the tables
+    made, and refused the library as damaged): the version is read again inside the
+    step's transaction, which waits for the other's."""
     if connection.in_transaction:
         connection.commit()
     connection.execute("BEGIN IMMEDIATE")
     try:
-        migration(connection)
-        connection.execute(f"PRAGMA user_version = {to}")
+        if version(connection) != step:
+            connection.execute("ROLLBACK")
+            return
+        if callable(migration):
+            migration(connection)
+        else:
+            if step == 0:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in _statements(migration):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {step + 1}")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

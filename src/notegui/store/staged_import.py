@@ -22,7 +22,7 @@ import sqlite3
 
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
-from notegui.store import schema, side_index
+from notegui.store import schema, side_index, staged_citations
 from notegui.store.note_import import NoteImporter
 from notegui.store.side_index import SideIndex, data_version
 
@@ -81,7 +81,12 @@ def finish(connection: sqlite3.Connection, stamp: str, index: bool = True,
     """Resolve what is staged, in the caller's transaction; and if an import deferred the
     index, make it (unless ``index`` is False: the import goes on): copy in the indexes
     built ``beside`` (side_index.py), if the library is still at the ``version`` of the
-    transaction that made its notes final, else rebuild them."""
+    transaction that made its notes final, else rebuild them. Without ``memory`` (an
+    import cut short), a note staged twice keeps its last staging."""
+    if memory is None:
+        staged_citations.drop_earlier_stagings(connection)
+    else:
+        memory.check_alone(connection)
     if not index_deferred(connection):
         resolve(connection, stamp, memory)
         return
@@ -208,17 +213,26 @@ class ImportMemory:
             self.index = None
         self.waiting.clear()
 
-    def alone_since_commit(self, connection: sqlite3.Connection) -> None:
-        """Inside a write transaction: give up the index beside if another connection
-        wrote since the import's last transaction (a note it indexed may have changed)."""
-        if self.index is not None and data_version(connection) != self.version:
-            self.give_up_index()
+    def check_alone(self, connection: sqlite3.Connection) -> bool:
+        """Inside a write transaction of the import: whether another connection wrote
+        since the import's last transaction (the window saved a note, a file was imported
+        on its own, a note was renamed). If so, which keys have notes may have changed:
+        the batch asks the library again; and the index beside is given up (a note it
+        indexed may have changed). The rest stays true: a stub to make that another made
+        is not made twice, and the writes of others keep what is staged in step
+        (staged_citations.py)."""
+        if not self.version or data_version(connection) == self.version:
+            return False
+        self.present.clear()
+        self.give_up_index()
+        self.version = data_version(connection)
+        return True
 
     def check_index(self, connection: sqlite3.Connection) -> None:
         """Inside the end's first transaction: give up the index beside unless it is still
         good: no other connection wrote, and every note in the library is one the import
         wrote."""
-        self.alone_since_commit(connection)
+        self.check_alone(connection)
         if self.index is not None and connection.execute(
                 "SELECT count(*) FROM note").fetchone()[0] != self.inserted:
             self.give_up_index()
@@ -263,10 +277,11 @@ class StagedBatch:
         self._triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
         self.importer = NoteImporter(connection, index_directly=not defer_index)
         memory.trim()
-        memory.alone_since_commit(connection)
-        # Keys known to have notes from earlier batches, or to be made, need no query.
+        others_wrote = memory.check_alone(connection)
+        # Keys known to have notes from earlier batches, or to be made, need no query
+        # (unless another connection wrote meanwhile: it may have made or deleted them).
         self.keys = keys
-        self.asked = set(keys.values()) - memory.present - made
+        self.asked = set(keys.values()) - memory.present - (set() if others_wrote else made)
         self.present = memory.present
         self.present.update(self._present(self.asked))
         self.memory = memory
