@@ -196,7 +196,8 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
     start = library.find(wanted) if wanted else None
     hooks = BackupHooks(backups.list_backups, backups.default_folder,
                         lambda backup, path: backups.restore_backup(backup, path),
-                        reopen_library)
+                        reopen_library,
+                        lambda source, target: salvage.salvage(source, target).lines())
     window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
                         start_note=start.id if start else None, drafts=DraftStore(),
                         backups=hooks)
@@ -205,7 +206,14 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
     window.show()
     if not os.environ.get(EXIT_AFTER_START_ENV):
         QTimer.singleShot(0, window.offer_drafts)  # an edit a crash left unsaved
-    AutomaticBackups(window, lambda: window.library.path, automatic_backup)  # the window's
+
+    def back_up(path: Path) -> str:
+        library = window.library
+        if library.path == path and not library.sound():
+            return ""  # never a damaged library's: it would push a good backup out
+        return automatic_backup(path)
+
+    AutomaticBackups(window, lambda: window.library.path, back_up)  # the window's
     return window
 
 

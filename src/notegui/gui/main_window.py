@@ -25,6 +25,7 @@ from notegui import __version__
 from notegui.core import settings as settings_file
 from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
 from notegui.core.drafts import DraftStore
+from notegui.core.health import Health
 from notegui.core.history import History
 from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
@@ -40,6 +41,7 @@ from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START
+from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.question_list import (
@@ -67,6 +69,8 @@ class MainWindow(FileActions, EditingActions):
         self.drafts = drafts
         self.backups = backups
         self._restore_job: BackgroundJob | None = None
+        self._salvage_job: BackgroundJob | None = None
+        self._health: Health | None = None
         self.settings = settings
         self._open_library = open_library
         self._new_library = new_library
@@ -122,7 +126,16 @@ class MainWindow(FileActions, EditingActions):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 700, 320])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.banner = LibraryBanner()  # (damaged or read-only: says so, offers what to do)
+        self.banner.restoreRequested.connect(self.restore_newest_backup)
+        self.banner.salvageRequested.connect(self.salvage_library)
+        central = QWidget()
+        stack = QVBoxLayout(central)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(self.banner)
+        stack.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self)
         self.statusBar().setAccessibleName("Status")
@@ -198,6 +211,8 @@ class MainWindow(FileActions, EditingActions):
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(f"notegui — {library.path.name}")
+        self._health = None
+        self.show_health()
         start = note_id or self.settings.last_note.get(str(library.path))
         if start is None or library.note(start) is None:
             ids = self.model.ids()
@@ -209,7 +224,29 @@ class MainWindow(FileActions, EditingActions):
             self.sidebar.show_links([], [])
         self._update_navigation()
 
+    # Actions that write into the library: off while it is damaged or read-only (the store
+    # refuses such writes anyway, saying why).
+    _WRITING_ACTIONS = ("import_files", "import_folder", "edit_note", "new_note", "trash_note",
+                        "highlight", "comment")
+
+    def show_health(self) -> None:
+        """The banner and the writing actions, after the library's health (a large library's
+        check may find damage after it opened: asked again with the outside changes)."""
+        health = self.library.health()
+        if health == self._health:
+            return
+        first = self._health is None
+        self._health = health
+        backups = len(self.backups.list_backups(self.library.path)) if self.backups else 0
+        self.banner.show_health(health, backups,
+                                self.backups is not None and self.backups.salvage is not None)
+        for name in self._WRITING_ACTIONS:
+            self.actions_by_name[name].setEnabled(health.writable)
+        if first and health.notices:
+            self.statusBar().showMessage(" ".join(health.notices), 30000)
+
     def _check_outside_changes(self) -> None:
+        self.show_health()
         if self._import is not None:
             return  # the import's own writes; it refreshes when it ends
         if self.library.changed_elsewhere():

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from notegui import __version__
@@ -37,6 +38,8 @@ class BackupHooks:
     folder: Callable[[Path], Path]
     restore: Callable[[Path, Path], Path | None]  # (backup, library) -> the safety backup
     reopen: Callable[[Library], Library]  # the same file, afresh, the lock handed over
+    # (damaged library, new file) -> what was saved and lost, a line each
+    salvage: Callable[[Path, Path], list[str]] | None = None
 
 
 class FileActions(QMainWindow):
@@ -161,8 +164,29 @@ class FileActions(QMainWindow):
         path = self.library.path
         chosen = choose_backup(self.backups.list_backups(path), path, self,
                                folder=self.backups.folder(path))
-        if chosen is None:
+        if chosen is not None:
+            self._restore_from(chosen)
+
+    def restore_newest_backup(self) -> None:
+        """The banner's offer for a damaged library: its newest backup, after a yes."""
+        if self.backups is None:
             return
+        found = self.backups.list_backups(self.library.path)
+        if not found:
+            QMessageBox.information(self, "Restore Backup", "There is no backup of this "
+                                    "library yet.")
+            return
+        newest = found[0]
+        answer = QMessageBox.question(
+            self, "Restore the newest backup?",
+            f"Restore {self.library.path.name} from its backup of "
+            f"{newest.when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
+            "one more backup first.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._restore_from(newest.path)
+
+    def _restore_from(self, chosen: Path) -> None:
+        path = self.library.path
         if self.editing.active and not self.stop_editing():
             return
         if self._import is not None:
@@ -176,6 +200,41 @@ class FileActions(QMainWindow):
             lambda: self.backups.restore(chosen, path),
             lambda outcome: self._restored(chosen, outcome), self, name="notegui-restore",
         ).start()
+
+    def salvage_library(self) -> None:
+        """Save what can be read of this (damaged) library into a new file, off the UI
+        thread; then offer to open it."""
+        if self.backups is None or self.backups.salvage is None:
+            return
+        source = self.library.path
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Salvage into a New File",
+            str(source.with_name(f"{source.stem}-salvaged{source.suffix}")),
+            "notegui libraries (*.sqlite3 *.db)")
+        if not name:
+            return
+        target = Path(name)
+        salvage = self.backups.salvage
+        self.statusBar().showMessage(f"Salvaging {source.name} into {target.name}…")
+        self._salvage_job = BackgroundJob(
+            lambda: salvage(source, target), lambda outcome: self._salvaged(target, outcome),
+            self, name="notegui-salvage").start()
+
+    def _salvaged(self, target: Path, outcome: list[str] | Exception) -> None:
+        self._salvage_job = None
+        if isinstance(outcome, Exception):
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, "Salvage failed", str(outcome))
+            return
+        self.statusBar().showMessage(f"Salvaged into {target}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Salvaged",
+                          f"What could be read was saved into\n{target}\n\n"
+                          + "\n".join(outcome) + "\n\nOpen the new library now?",
+                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() == QMessageBox.StandardButton.Open:
+            self._switch_library(target, self._open_library)
 
     def _restored(self, chosen: Path, outcome: Path | Exception | None) -> None:
         self.setEnabled(True)

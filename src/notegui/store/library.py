@@ -228,6 +228,13 @@ class SqliteLibrary:
         checking = self._check is not None and not self._check.done.is_set()
         return replace(self._health, checking=checking) if checking else self._health
 
+    def sound(self) -> bool:
+        """Whether the library is not known to be damaged, once its check is done (waits
+        for a large library's)."""
+        if self._check is not None:
+            self._check.wait()
+        return not self._health.damaged
+
     def _found_damage(self, problems: str) -> None:
         log.warning("%s is damaged: %s", self.path, problems)
         self._health = replace(self._health, damaged=problems)
