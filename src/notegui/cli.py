@@ -198,8 +198,11 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
         files = markdown_vault.to_files(library.document())
-        write_folder(args.output, files)
+        written = write_folder(args.output, files)
         print(f"wrote {len(files)} notes to {visible(str(args.output))}", file=out)
+        if not written.atomic:
+            print(f"(written file by file, not swapped in whole: {visible(written.why)})",
+                  file=out)
     return OK
 
 
