@@ -183,6 +183,8 @@ def _mirror(source: Path, into: Path, prefix: str, ours: dict[str, str],
                 continue
             target = into / entry.name
             if entry.is_dir(follow_symlinks=False):
+                if entry.stat(follow_symlinks=False).st_dev != os.stat(source).st_dev:
+                    raise OSError(errno.EXDEV, "a file system is mounted inside", entry.path)
                 target.mkdir(exist_ok=True)
                 shutil.copymode(entry.path, target)
                 dropped += _mirror(Path(entry.path), target, name + "/", ours, new)
