@@ -4,6 +4,7 @@ running; titles that only look different are one title."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -18,8 +19,8 @@ import pytest
 
 from conftest import write_note
 from notegui.core import import_files
-from notegui.core.domain import normalise_title, title_key
-from notegui.core.formats import question_note
+from notegui.core.domain import Annotation, normalise_title, title_key
+from notegui.core.formats import annotation_export, question_note
 from notegui.store import schema
 from notegui.store.library import SqliteLibrary
 
@@ -268,3 +269,209 @@ def test_parser_processes_end_when_the_import_is_killed(tmp_path):
     while time.monotonic() < deadline and any(map(_alive, children | grandchildren)):
         time.sleep(0.1)
     assert not [pid for pid in children | grandchildren if _alive(pid)]
+
+
+# -- JSON and W3C files: every field checked, a bad entry refused alone --------------------
+
+GOOD_NOTE = {"title": "Why is the good note good?", "description": "D.", "summary": "S.",
+             "body": "It cites [[How do glaciers move?]] once.",
+             "links": ["How do glaciers move?"], "sources": ["Ice flows."], "tags": ["ok"],
+             "created": "2026-11-27T17:00:00Z", "updated": "2026-11-27T17:00:00Z"}
+BAD = "Why is this note bad?"
+
+
+def json_library(notes: list[dict], annotations: list[dict] = ()) -> str:
+    return json.dumps({"format": "notegui", "version": 1, "notes": notes,
+                       "annotations": list(annotations)})
+
+
+def bad_note(**fields) -> dict:
+    return {"title": BAD, "description": "D.", "body": "", **fields}
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    (bad_note(body="Cites [[How do glaciers move?]].", links=["Why is the sky blue?"],
+              sources=[None]),
+     "notes[1].links: the body cites 'How do glaciers move?', which links does not list"),
+    (bad_note(links=[""], sources=[None]), "notes[1].links[0]: empty"),
+    (bad_note(body="Cites [[Why is A?]] and [[Why is B?]].", links=["Why is B?", "Why is A?"],
+              sources=[None, None]),
+     "notes[1].links: not in the order the body cites them (or repeated)"),
+    (bad_note(title="Not a question"),
+     "notes[1].title: 'Not a question' is not a question ending in '?'"),
+    (bad_note(title="Why is this\nbad?"), "notes[1].title: holds a line break"),
+    (bad_note(title=7), "notes[1].title: expected a string, found 7"),
+    (bad_note(tags=["a b"]),
+     "notes[1].tags[0]: 'a b' holds white space; a tag is one word (note 'Why is this note"),
+    (bad_note(tags=["a,b"]), "notes[1].tags[0]: 'a,b' holds a comma"),
+    (bad_note(created="yesterday"), "notes[1].created: 'yesterday' is not a date and time"),
+    (bad_note(updated="2026-02-30T00:00:00Z"), "notes[1].updated: '2026-02-30T00:00:00Z' is "
+                                               "not a date"),
+    (bad_note(body="\ud800 alone"),
+     "notes[1].body: holds a lone surrogate (\\ud800) at character 0: not text"),
+    (bad_note(summary="two\nlines"), "notes[1].summary: holds a line break; it is one line"),
+    (bad_note(description="a NUL \x00"), "notes[1].description: holds a NUL character"),
+    (bad_note(title=GOOD_NOTE["title"].upper()),
+     "notes[1].title: the same title as notes[0]"),
+    (5, "notes[1]: expected an object"),
+])
+def test_a_bad_note_entry_is_refused_alone_naming_its_field(library, tmp_path, entry, message):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([GOOD_NOTE, entry]), encoding="utf-8")
+    (outcome,) = library.import_paths([path])
+    assert outcome.status == "imported"
+    (refused,) = outcome.refused_entries
+    assert refused.startswith(message)
+    assert library.find(GOOD_NOTE["title"]).tags == ("ok",)
+    assert library.find(BAD) is None or entry.get("title") == GOOD_NOTE["title"].upper()
+    assert library.check() == []
+
+
+ANNOTATION = {"note": GOOD_NOTE["title"], "exact": "cites", "prefix": "It ", "suffix": " How",
+              "start": 3, "end": 8, "comment": "", "color": "green",
+              "created": "2026-11-27T17:00:00Z", "updated": "2026-11-27T17:00:00Z"}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"start": -1}, "annotations[1].start: -1 is not between 0 and 2,147,483,647"),
+    ({"start": 9, "end": 3}, "annotations[1].end: 3 is before start 9"),
+    ({"end": 2**63}, "annotations[1].end: 9223372036854775808 is not between 0 and"),
+    ({"start": True}, "annotations[1].start: expected a whole number, found True"),
+    ({"color": "red"}, "annotations[1].color: 'red' is not one of yellow, green"),
+    ({"exact": ""}, "annotations[1].exact: empty"),
+    ({"note": "Why is there no such note?"},
+     "annotation on 'Why is there no such note?' (quoting 'cites'): no note of that title"),
+    ({"created": "2026-13-01"}, "annotations[1].created: '2026-13-01' is not a date"),
+])
+def test_a_bad_annotation_entry_is_refused_alone(library, tmp_path, change, message):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([GOOD_NOTE], [ANNOTATION, {**ANNOTATION, **change}]),
+                    encoding="utf-8")
+    (outcome,) = library.import_paths([path])
+    assert outcome.status == "imported"
+    assert len(outcome.refused_entries) == 1
+    assert outcome.refused_entries[0].startswith(message)
+    assert [a.exact for a in library.all_annotations()] == ["cites"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('{"format": "notegui", "version": true, "notes": []}',
+     '"version" is True; this notegui reads version 1'),
+    ('{"format": "notegui", "version": ' + "9" * 5000 + ', "notes": []}',
+     "a number too long to read"),
+    ('{"format": "notegui", "version": ' + "9" * 4000 + ', "notes": []}',
+     '"version" is a number of 4000 digits; this notegui reads version 1'),
+    ('{"format": "notegui", "version": 1.0, "notes": []}', '"version" is 1.0'),
+    ('{"format": "notegui", "version": 1, "notes": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     "JSON nested too deeply"),
+    ('{"format": "notegui", "version": 1, "notes": [], "annotations": 7}',
+     "annotations: expected a list"),
+])
+def test_a_json_file_that_cannot_be_read_is_refused_alone(library, tmp_path, text, message):
+    (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+    write_note(tmp_path, "good.txt", note_text("Why is the text file fine?"))
+    outcomes = {Path(o.path).name: o for o in library.import_paths([tmp_path / "bad.json",
+                                                                     tmp_path / "good.txt"])}
+    assert outcomes["good.txt"].status == "imported"
+    assert outcomes["bad.json"].status == "refused"
+    assert outcomes["bad.json"].reason.startswith(message)
+    assert len(outcomes["bad.json"].reason) < 200
+
+
+def test_a_json_file_whose_every_entry_is_refused_is_refused(library, tmp_path):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([bad_note(tags=["a b"]), 5]), encoding="utf-8")
+    (outcome,) = library.import_paths([path])
+    assert outcome.status == "refused"
+    assert outcome.reason == "every entry is refused"
+    assert len(outcome.refused_entries) == 2
+
+
+def test_json_titles_are_normalised_like_a_note_files(library, tmp_path):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([{**GOOD_NOTE, "title": CAFE_NFD, "body": "", "links": [],
+                                   "sources": []}]), encoding="utf-8")
+    list(library.import_paths([path]))
+    assert [ref.title for ref in library.iter_refs()] == [CAFE]
+
+
+def w3c_file(tmp_path: Path, positions: list[tuple[object, object]]) -> Path:
+    annotations = [Annotation(GOOD_NOTE["title"], "cites", "It ", " How", 3, 8, "", "yellow",
+                              "2026-11-27T17:00:00Z", "2026-11-27T17:00:00Z")]
+    document = json.loads(annotation_export.to_w3c(annotations * len(positions)))
+    for item, (start, end) in zip(document["first"]["items"], positions, strict=True):
+        item["target"]["selector"][1].update(start=start, end=end)
+    path = tmp_path / "notes.jsonld"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_a_bad_w3c_annotation_is_refused_alone(library, tmp_path):
+    good = tmp_path / "library.json"
+    good.write_text(json_library([GOOD_NOTE]), encoding="utf-8")
+    path = w3c_file(tmp_path, [(3, 8), (2**63, 2**63 + 5), (9, 3), (0, "\ud800")])
+    outcomes = list(library.import_paths([good, path]))
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    assert outcomes[1].refused_entries == (
+        "first.items[1].target.selector[1].start: 9223372036854775808 is past the end of any "
+        "note (at most 2,147,483,647)",
+        "first.items[2].target.selector[1]: end 3 is before start 9",
+        "first.items[3].target.selector[1].end: expected a whole number >= 0, found '\\ud800'",
+    )
+    assert [(a.start, a.end) for a in library.all_annotations()] == [(3, 8)]
+
+
+def test_the_command_line_lists_each_refused_entry_and_exits_1(tmp_path):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([GOOD_NOTE, bad_note(tags=["a b"])]), encoding="utf-8")
+    result = _cli("--db", str(tmp_path / "lib.sqlite3"), "import", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        f"imported {path}",
+        f"refused {path}: notes[1].tags[0]: 'a b' holds white space; a tag is one word "
+        f"(note '{BAD}')",
+    ]
+    assert "(1 entry of JSON files refused)" in result.stdout
+
+
+def test_the_import_results_list_each_refused_entry(qtbot, window, tmp_path):
+    path = tmp_path / "library.json"
+    path.write_text(json_library([GOOD_NOTE, bad_note(created="soon")]), encoding="utf-8")
+    window.import_paths([path])
+    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
+    results = window.import_results
+    lines = [results.list.item(r).text() for r in range(results.list.count())]
+    assert lines == [f"Refused {path}: notes[1].created: 'soon' is not a date and time "
+                     f"(ISO 8601, as \"2026-11-27T17:00:00Z\") (note '{BAD}')"]
+    results.close()
+
+
+def _time_w3c_import(tmp_path: Path, count: int) -> float:
+    """Seconds to import ``count`` W3C annotations onto one note (the best of two
+    libraries), the note's file imported first."""
+    note = tmp_path / "note.json"
+    note.write_text(json_library([{**GOOD_NOTE, "body": "word " * 100, "links": [],
+                                   "sources": []}]), encoding="utf-8")
+    annotations = [Annotation(GOOD_NOTE["title"], "word", "", " word", 5 * i, 5 * i + 4,
+                              f"comment {i}", "yellow", "", "") for i in range(count)]
+    path = tmp_path / f"{count}.jsonld"
+    path.write_text(annotation_export.to_w3c(annotations), encoding="utf-8")
+    best = float("inf")
+    for attempt in range(2):
+        with SqliteLibrary(tmp_path / f"{count}-{attempt}.sqlite3") as library:
+            list(library.import_paths([note]))
+            started = time.perf_counter()
+            (outcome,) = library.import_paths([path])
+            best = min(best, time.perf_counter() - started)
+            assert outcome.status == "imported" and not outcome.refused_entries
+            assert len(library.annotations(library.find(GOOD_NOTE["title"]).id)) == count
+    return best
+
+
+def test_w3c_import_time_grows_linearly_with_the_annotations(tmp_path):
+    """Each annotation used to be checked against the note's others by a query that read
+    them all: 50,000 took 200 s. Four times the annotations must take about four times as
+    long (quadratic: sixteen)."""
+    small = _time_w3c_import(tmp_path, 2_000)
+    large = _time_w3c_import(tmp_path, 8_000)
+    assert large / small < 8, (small, large)

@@ -87,12 +87,25 @@ def test_bad_json_is_refused_naming_the_field(text, message):
         json_format.loads(text)
 
 
-def test_bad_json_file_changes_nothing(tmp_path, capsys, demo_db):
+def test_a_bad_json_entry_is_refused_alone(tmp_path, capsys, demo_db):
+    """Issue 14: one bad entry is refused with its reason; the rest imports (exit 1)."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "notegui", "version": 1, "notes": [{"title": "New?"}, 5]}')
     code, out, _ = run(capsys, "--db", demo_db, "import", bad)
     assert code == 1
-    assert f"refused {bad}: notes[1]: expected an object" in out
+    assert f"imported {bad}\nrefused {bad}: notes[1]: expected an object\n" in out
+    assert "(1 entry of JSON files refused)" in out
+    with SqliteLibrary(demo_db) as library:
+        assert library.find("New?") is not None
+
+
+def test_a_json_file_that_is_not_one_changes_nothing(tmp_path, capsys, demo_db):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "notegui", "version": 1, "notes": [{"title": "New?"}], '
+                   '"annotations": {}}')
+    code, out, _ = run(capsys, "--db", demo_db, "import", bad)
+    assert code == 1
+    assert f"refused {bad}: annotations: expected a list" in out
     with SqliteLibrary(demo_db) as library:
         assert library.find("New?") is None
 

@@ -230,7 +230,9 @@ def test_w3c_annotations_import_onto_their_notes_by_title(notes, tmp_path):
     bad = tmp_path / "bad.jsonld"
     bad.write_text(exported.replace('"TextQuoteSelector"', '"NoSelector"'), encoding="utf-8")
     [refused] = list(library.import_paths([bad]))
-    assert refused.status == "refused" and "bad.jsonld" in refused.reason
+    assert refused.status == "refused" and refused.reason == "every entry is refused"
+    assert refused.refused_entries == (
+        "first.items[0].target.selector: no TextQuoteSelector (notegui needs the quoted text)",)
     assert len(library.annotations(glaciers)) == 1
 
 

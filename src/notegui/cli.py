@@ -153,7 +153,7 @@ _LINES_AT_ONCE = 500  # lines written at once
 
 def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     counts = {"imported": 0, "unchanged": 0, "refused": 0}
-    created = 0
+    created = entries = 0
     # lexists: a symbolic link that loops or leads nowhere is there, and refused saying so
     missing = [path for path in args.paths if not os.path.lexists(path)]
     for path in missing:
@@ -166,6 +166,10 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         line = f"{outcome.status} {visible(str(outcome.path))}"
         lines.append(f"{line}: {visible(outcome.reason)}\n" if outcome.reason else f"{line}\n")
         lines.extend(f"  warning: {visible(warning)}\n" for warning in outcome.warnings)
+        # A JSON file's entries left out: one line each, as a refused file's.
+        lines.extend(f"refused {visible(str(outcome.path))}: {visible(entry)}\n"
+                     for entry in outcome.refused_entries)
+        entries += len(outcome.refused_entries)
         if len(lines) >= _LINES_AT_ONCE:
             out.write("".join(lines))
             out.flush()
@@ -173,10 +177,13 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     out.write("".join(lines))
     print(
         f"{counts['imported']} imported, {counts['unchanged']} unchanged, "
-        f"{counts['refused']} refused; {created} new notes, {library.count()} in the library",
+        f"{counts['refused']} refused"
+        + (f" ({entries} {'entry' if entries == 1 else 'entries'} of JSON files refused)"
+           if entries else "")
+        + f"; {created} new notes, {library.count()} in the library",
         file=out,
     )
-    return PROBLEM if counts["refused"] else OK
+    return PROBLEM if counts["refused"] or entries else OK
 
 
 def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:

@@ -160,6 +160,8 @@ class ImportOutcome:
     notes: int = 0
     warnings: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
+    # Entries of a JSON file left out, each with its place and why; the rest was imported.
+    refused_entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

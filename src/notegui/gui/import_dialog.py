@@ -46,7 +46,7 @@ class ImportSummary:
     def add(self, outcome: ImportOutcome) -> None:
         self.counts[outcome.status] += 1
         self.changed.update(outcome.changes.notes)
-        if outcome.status == "refused" or outcome.warnings:
+        if outcome.status == "refused" or outcome.warnings or outcome.refused_entries:
             self.notable.append(outcome)
 
     @property
@@ -108,6 +108,8 @@ class ImportResults(QDialog):
         for outcome in summary.notable:
             if outcome.status == "refused":
                 self.list.addItem(f"Refused {outcome.path}: {outcome.reason}")
+            for entry in outcome.refused_entries:  # (a JSON file's entries left out)
+                self.list.addItem(f"Refused {outcome.path}: {entry}")
             for warning in outcome.warnings:
                 self.list.addItem(f"Warning: {warning}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -35,11 +35,13 @@ import json
 import re
 import uuid
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote, unquote
 
-from notegui.core.domain import HIGHLIGHT_COLORS, Annotation, title_key
+from notegui.core.domain import HIGHLIGHT_COLORS, Annotation, normalise_title, title_key
+from notegui.core.formats import json_input
 from notegui.core.formats.errors import FormatError
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -175,21 +177,35 @@ def _to_w3c_item(a: Annotation, generator: str) -> dict[str, Any]:
 def from_w3c(text: str, source_name: str) -> list[Annotation]:
     """Annotations from W3C Web Annotation JSON(-LD): an AnnotationCollection with embedded
     pages, an AnnotationPage, one Annotation or a list of them. FormatError names
-    ``source_name`` and the field, e.g. ``first.items[3].target.selector``."""
+    ``source_name`` and the field, e.g. ``first.items[3].target.selector``, at the first
+    annotation at fault (``read_w3c`` leaves bad annotations out instead)."""
+    annotations, refused = read_w3c(text, source_name)
+    if refused:
+        raise FormatError(f"{source_name}: {refused[0]}")
+    return annotations
+
+
+def read_w3c(text: str, source_name: str) -> tuple[list[Annotation], list[str]]:
+    """The annotations of a W3C file, and the ones left out, each with its place, its
+    field and what is wrong. FormatError (naming ``source_name``) when the file is not
+    JSON or not a collection, page, annotation or list of annotations."""
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"{source_name}: not valid JSON at line {error.lineno}, column {error.colno}: "
-            f"{error.msg}"
-        ) from None
-    except RecursionError:
-        raise FormatError(f"{source_name}: JSON nested too deeply") from None
+        raw = json_input.load(text)
+    except FormatError as error:
+        raise FormatError(f"{source_name}: {error}") from None
+    annotations: list[Annotation] = []
+    refused: list[str] = []
     try:
-        return [_annotation(item, where) for item, where in _items(raw)]
+        for item, where in _items(raw):
+            try:
+                annotations.append(_annotation(item, where))
+            except _Bad as bad:
+                at, what = bad.args
+                refused.append(f"{at or 'top level'}: {what}")
     except _Bad as bad:
         where, what = bad.args
         raise FormatError(f"{source_name}: {where or 'top level'}: {what}") from None
+    return annotations, refused
 
 
 class _Bad(Exception):
@@ -200,8 +216,10 @@ def _path(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def _types(raw: dict[str, Any]) -> set[str]:
+def _types(raw: dict[str, Any]) -> set[str] | tuple[str]:
     value = raw.get("type", [])
+    if isinstance(value, str):  # (the usual case, four times an annotation: no set built)
+        return (value,)
     values = value if isinstance(value, list) else [value]
     return {v for v in values if isinstance(v, str)}
 
@@ -232,7 +250,7 @@ def _items(raw: Any) -> Iterator[tuple[Any, str]]:
             page, where = page.get("next"), f"{where}.next"
     else:
         raise _Bad("type", f"expected AnnotationCollection, AnnotationPage or Annotation, "
-                           f"found {raw.get('type')!r:.60}")
+                           f"found {json_input.shown(raw.get('type'), 60)}")
 
 
 def _page_items(page: dict[str, Any], where: str) -> Iterator[tuple[Any, str]]:
@@ -246,7 +264,8 @@ def _annotation(raw: Any, where: str) -> Annotation:
     if not isinstance(raw, dict):
         raise _Bad(where, "expected an Annotation object")
     if "Annotation" not in _types(raw):
-        raise _Bad(_path(where, "type"), f'expected "Annotation", found {raw.get("type")!r:.60}')
+        raise _Bad(_path(where, "type"),
+                   f'expected "Annotation", found {json_input.shown(raw.get("type"), 60)}')
     target, at = _one(raw.get("target"), _path(where, "target"))
     if not isinstance(target, dict):
         raise _Bad(at, "a whole document, not a span of text (no selector)")
@@ -265,8 +284,8 @@ def _annotation(raw: Any, where: str) -> Annotation:
         end=end,
         comment=_comment(raw, where),
         color=_color(target.get("styleClass")),
-        created=_string(raw, "created", where),
-        updated=_string(raw, "modified", where),
+        created=_date(raw, "created", where),
+        updated=_date(raw, "modified", where),
     )
 
 
@@ -284,11 +303,26 @@ def _title(source: Any, where: str) -> str:
     if isinstance(source, dict):  # an External Web Resource: its id is the address
         source, where = source.get("id"), f"{where}.id"
     if not isinstance(source, str) or not source.startswith(SOURCE_PREFIX):
-        raise _Bad(where, f'expected "{SOURCE_PREFIX}<title>", found {source!r:.60}')
+        raise _Bad(where,
+                   f'expected "{SOURCE_PREFIX}<title>", found {json_input.shown(source, 60)}')
+    title, problem = _source_title(source)
+    if problem:
+        raise _Bad(where, problem)
+    return title
+
+
+@lru_cache(maxsize=4096)
+def _source_title(source: str) -> tuple[str, str]:
+    """(the note title of a target's source, "") or ("", what is wrong). Cached: a note's
+    annotations name the same source (unquoting it was a tenth of a W3C import)."""
     title = unquote(source[len(SOURCE_PREFIX):])
     if not title.strip():
-        raise _Bad(where, "no note title")
-    return title
+        return "", "no note title"
+    try:
+        json_input.check_string(title, "source")
+    except json_input.BadField as bad:
+        return "", bad.what
+    return normalise_title(title), ""
 
 
 def _selectors(
@@ -300,8 +334,9 @@ def _selectors(
     for i, selector in enumerate(selectors):
         here = f"{where}[{i}]" if isinstance(value, list) else where
         if isinstance(selector, dict):
-            for kind in _types(selector) & {"TextQuoteSelector", "TextPositionSelector"}:
-                found.setdefault(kind, (selector, here))
+            for kind in _types(selector):
+                if kind in ("TextQuoteSelector", "TextPositionSelector"):
+                    found.setdefault(kind, (selector, here))
     if "TextQuoteSelector" not in found:
         raise _Bad(where, "no TextQuoteSelector (notegui needs the quoted text)")
     if "TextPositionSelector" not in found:
@@ -310,7 +345,11 @@ def _selectors(
     start, end = position.get("start"), position.get("end")
     for key, number in (("start", start), ("end", end)):
         if not isinstance(number, int) or isinstance(number, bool) or number < 0:
-            raise _Bad(f"{here}.{key}", f"expected a whole number >= 0, found {number!r:.40}")
+            raise _Bad(f"{here}.{key}", "expected a whole number >= 0, found "
+                                        f"{json_input.shown(number)}")
+        if number > json_input.MAX_OFFSET:
+            raise _Bad(f"{here}.{key}", f"{json_input.shown(number)} is past the end of any "
+                                        f"note (at most {json_input.MAX_OFFSET:,})")
     assert isinstance(start, int) and isinstance(end, int)
     if end < start:
         raise _Bad(here, f"end {end} is before start {start}")
@@ -320,9 +359,21 @@ def _selectors(
 def _string(raw: dict[str, Any], key: str, where: str, required: bool = False) -> str:
     value = raw.get(key, None if required else "")
     if not isinstance(value, str):
-        found = "missing" if value is None else f"found {value!r:.40}"
+        found = "missing" if value is None else f"found {json_input.shown(value)}"
         raise _Bad(_path(where, key), f"expected a string, {found}")
+    try:
+        json_input.check_string(value, key)
+    except json_input.BadField as bad:
+        raise _Bad(_path(where, key), bad.what) from None
     return value
+
+
+def _date(raw: dict[str, Any], key: str, where: str) -> str:
+    value = _string(raw, key, where)
+    try:
+        return json_input.date({key: value}, key)
+    except json_input.BadField as bad:
+        raise _Bad(_path(where, key), bad.what) from None
 
 
 def _comment(raw: dict[str, Any], where: str) -> str:

@@ -29,3 +29,6 @@ class NoteRecord:
 class LibraryDocument:
     notes: tuple[NoteRecord, ...]
     annotations: tuple[Annotation, ...] = ()
+    # Read from a file: the entries left out, each with where it is and why
+    # (``notes[3] "Why…?": tags[0]: …``); the rest is imported.
+    refused: tuple[str, ...] = ()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from notegui.core.domain import Annotation
+from notegui.core.domain import Annotation, title_key
+from notegui.core.formats import json_input, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
 
@@ -58,25 +59,57 @@ def looks_like_json(data: bytes) -> bool:
 
 
 def loads(text: str) -> LibraryDocument:
-    """Parse notegui JSON; FormatError names the field that is wrong."""
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        ) from None
+    """Parse notegui JSON, strictly: FormatError at the first entry at fault, naming it
+    and its field (``read`` leaves bad entries out instead)."""
+    document = read(text)
+    if document.refused:
+        raise FormatError(document.refused[0])
+    return document
+
+
+def read(text: str) -> LibraryDocument:
+    """Parse notegui JSON. A file that is not one raises FormatError saying why; an entry
+    (a note, an annotation) with a field at fault is left out, and listed in ``refused``
+    with its place, its title and the field."""
+    raw = json_input.load(text)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
         raise FormatError('not a notegui JSON file ("format" is not "notegui")')
-    if raw.get("version") != VERSION:
-        raise FormatError(f'"version" is {raw.get("version")!r}; this notegui reads version 1')
+    version = raw.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
+        raise FormatError(f'"version" is {json_input.shown(version)}; this notegui reads '
+                          f"version {VERSION}")
     notes = _list(raw, "notes", "")
     annotations = _list(raw, "annotations", "", required=False)
-    return LibraryDocument(
-        notes=tuple(_note(item, f"notes[{i}]") for i, item in enumerate(notes)),
-        annotations=tuple(
-            _annotation(item, f"annotations[{i}]") for i, item in enumerate(annotations)
-        ),
-    )
+    refused: list[str] = []
+    records: list[NoteRecord] = []
+    seen: dict[str, str] = {}  # title key -> the entry that has it
+    refused_keys: set[str] = set()
+    for i, item in enumerate(notes):
+        where = f"notes[{i}]"
+        try:
+            record = _note(item)
+            key = title_key(record.title)
+            if key in seen:
+                raise json_input.BadField("title", f"the same title as {seen[key]}")
+        except json_input.BadField as bad:
+            refused.append(bad.within(where, item))
+            if isinstance(item, dict) and isinstance(item.get("title"), str):
+                refused_keys.add(title_key(item["title"]))
+            continue
+        seen[key] = where
+        records.append(record)
+    kept: list[Annotation] = []
+    for i, item in enumerate(annotations):
+        where = f"annotations[{i}]"
+        try:
+            annotation = _annotation(item)
+            if title_key(annotation.note_title) in refused_keys - seen.keys():
+                raise json_input.BadField("note", "its note was refused (above)")
+        except json_input.BadField as bad:
+            refused.append(bad.within(where, item, "note"))
+            continue
+        kept.append(annotation)
+    return LibraryDocument(tuple(records), tuple(kept), tuple(refused))
 
 
 def _list(raw: dict[str, Any], key: str, where: str, required: bool = True) -> list[Any]:
@@ -86,60 +119,83 @@ def _list(raw: dict[str, Any], key: str, where: str, required: bool = True) -> l
     return value
 
 
-def _text(raw: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
-    value = raw.get(key, default)
-    if not isinstance(value, str):
-        raise FormatError(f"{where}.{key}: expected a string, found {value!r:.40}")
-    return value
-
-
-def _int(raw: dict[str, Any], key: str, where: str) -> int:
-    value = raw.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise FormatError(f"{where}.{key}: expected a whole number, found {value!r:.40}")
-    return value
-
-
-def _note(raw: Any, where: str) -> NoteRecord:
+def _note(raw: Any) -> NoteRecord:
+    """One note, every field checked (json_input); BadField names the one at fault."""
     if not isinstance(raw, dict):
-        raise FormatError(f"{where}: expected an object")
-    title = _text(raw, "title", where)
-    if not title.strip():
-        raise FormatError(f"{where}.title: empty")
-    links = _list(raw, "links", where, required=False)
-    sources = _list(raw, "sources", where, required=False)
-    if not all(isinstance(link, str) for link in links):
-        raise FormatError(f"{where}.links: expected a list of titles")
-    if len(sources) != len(links) or not all(s is None or isinstance(s, str) for s in sources):
-        raise FormatError(f"{where}.sources: expected one summary line per link")
-    tags = _list(raw, "tags", where, required=False)
-    if not all(isinstance(tag, str) for tag in tags):
-        raise FormatError(f"{where}.tags: expected a list of strings")
+        raise json_input.BadField("", "expected an object")
+    title = json_input.title(raw, "title")
+    body = json_input.text(raw, "body", "")
+    links = raw.get("links", [])
+    sources = raw.get("sources", [])
+    if not isinstance(links, list):
+        raise json_input.BadField("links", "expected a list of titles")
+    links = [json_input.check_title(_string(link, f"links[{i}]"), f"links[{i}]")
+             for i, link in enumerate(links)]
+    if not isinstance(sources, list) or len(sources) != len(links):
+        raise json_input.BadField("sources", "expected one summary line per link")
+    for i, source in enumerate(sources):
+        if source is not None:
+            json_input.line({f"sources[{i}]": _string(source, f"sources[{i}]")},
+                            f"sources[{i}]")
+    _check_links(body, links)
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list):
+        raise json_input.BadField("tags", "expected a list of tags")
     return NoteRecord(
         title=title,
-        description=_text(raw, "description", where, ""),
-        summary=_text(raw, "summary", where, ""),
-        body=_text(raw, "body", where, ""),
+        description=json_input.line(raw, "description", ""),
+        summary=json_input.line(raw, "summary", ""),
+        body=body,
         links=tuple(links),
         sources=tuple(sources),
-        tags=tuple(tags),
-        created=_text(raw, "created", where, ""),
-        updated=_text(raw, "updated", where, ""),
+        tags=tuple(json_input.tag(name, f"tags[{i}]") for i, name in enumerate(tags)),
+        created=json_input.date(raw, "created"),
+        updated=json_input.date(raw, "updated"),
     )
 
 
-def _annotation(raw: Any, where: str) -> Annotation:
+def _string(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise json_input.BadField(key, f"expected a string, found {json_input.shown(value)}")
+    json_input.check_string(value, key)
+    return value
+
+
+def _check_links(body: str, links: list[str]) -> None:
+    """``links`` are the notes the body cites, in the order it first cites them: a link
+    the body does not cite (or a citation without its link) would leave the library with
+    links that contradict its text, which no repair can decide."""
+    cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(body)))
+    linked = [title_key(link) for link in links]
+    if cited == linked:
+        return
+    missing = [t for t in question_note.cited_titles(body) if title_key(t) not in linked]
+    extra = [link for link in links if title_key(link) not in cited]
+    if missing:
+        raise json_input.BadField("links", f"the body cites {json_input.shown(missing[0], 60)}"
+                                           ", which links does not list")
+    if extra:
+        raise json_input.BadField("links", f"{json_input.shown(extra[0], 60)} is not cited "
+                                           "in the body")
+    raise json_input.BadField("links", "not in the order the body cites them (or repeated)")
+
+
+def _annotation(raw: Any) -> Annotation:
     if not isinstance(raw, dict):
-        raise FormatError(f"{where}: expected an object")
+        raise json_input.BadField("", "expected an object")
+    exact = json_input.text(raw, "exact")
+    if not exact:
+        raise json_input.BadField("exact", "empty: an annotation quotes some text")
+    start, end = json_input.offsets(raw)
     return Annotation(
-        note_title=_text(raw, "note", where),
-        exact=_text(raw, "exact", where),
-        prefix=_text(raw, "prefix", where, ""),
-        suffix=_text(raw, "suffix", where, ""),
-        start=_int(raw, "start", where),
-        end=_int(raw, "end", where),
-        comment=_text(raw, "comment", where, ""),
-        color=_text(raw, "color", where, "yellow"),
-        created=_text(raw, "created", where, ""),
-        updated=_text(raw, "updated", where, ""),
+        note_title=json_input.title(raw, "note"),
+        exact=exact,
+        prefix=json_input.text(raw, "prefix", ""),
+        suffix=json_input.text(raw, "suffix", ""),
+        start=start,
+        end=end,
+        comment=json_input.text(raw, "comment", ""),
+        color=json_input.color(raw, "color"),
+        created=json_input.date(raw, "created"),
+        updated=json_input.date(raw, "updated"),
     )

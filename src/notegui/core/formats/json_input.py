@@ -1,0 +1,164 @@
+"""The checks every field of an imported JSON file goes through (notegui JSON and W3C Web
+Annotations alike), to the rules a question-note file follows (shared/FORMAT.md): what
+the text format could not hold, a JSON file may not bring in either.
+
+Each check returns the value (a title normalised) or raises BadField naming the field
+and what is wrong; the readers add where the field is (the entry) and refuse that entry
+alone. ``load`` reads the file's JSON, refusing it whole when it cannot be read."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from notegui.core.domain import HIGHLIGHT_COLORS, normalise_title
+from notegui.core.formats.errors import FormatError
+
+# The largest offset into a note's text: more than any note holds (a note file is at
+# most 50 MB, a JSON file 1 GB), and what the window's text positions (32 bits) can take.
+MAX_OFFSET = 2**31 - 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = ("\n", "\r")
+
+
+class BadField(Exception):
+    """(field, what is wrong): one field of one entry."""
+
+    def __init__(self, field: str, what: str) -> None:
+        super().__init__(field, what)
+        self.field, self.what = field, what
+
+    def within(self, where: str, entry: Any = None, key: str = "title") -> str:
+        """The message with the entry's place, and its title when the title is readable and
+        not the field at fault: ``notes[3].tags[1]: … (note 'Why…?')``."""
+        field = f"{where}.{self.field}" if self.field else where
+        title = entry.get(key) if isinstance(entry, dict) else None
+        named = (isinstance(title, str) and title.strip() and self.field != key
+                 and not _SURROGATE.search(title))
+        return f"{field}: {self.what}" + (f" (note {shown(title, 60)})" if named else "")
+
+
+def load(text: str) -> Any:
+    """The JSON value of a file's text; FormatError when it is not JSON, or holds what
+    Python's reader refuses (a number of more than 4,300 digits) or cannot follow
+    (arrays nested thousands deep)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise FormatError("JSON nested too deeply (arrays or objects within each other "
+                          "hundreds of times): not read") from None
+    except ValueError as error:  # int(): "Exceeds the limit (4300 digits) ..."
+        raise FormatError(f"a number too long to read: {error}") from None
+
+
+def shown(value: object, width: int = 40) -> str:
+    """A value as a message quotes it: repr (control characters escaped), cut short."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else (
+        f"a number of {len(str(abs(value)))} digits")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def text(raw: dict[str, Any], key: str, default: str | None = None) -> str:
+    """A string field: present (unless it has a default), no NUL, no lone surrogate
+    (neither is text: SQLite could not store a surrogate, the format has no NUL)."""
+    value = raw.get(key, default)
+    if not isinstance(value, str):
+        found = "missing" if value is None else f"found {shown(value)}"
+        raise BadField(key, f"expected a string, {found}")
+    check_string(value, key)
+    return value
+
+
+def check_string(value: str, key: str) -> None:
+    if value.isascii():
+        if "\x00" in value:
+            raise BadField(key, "holds a NUL character: not text")
+        return
+    if "\x00" in value:
+        raise BadField(key, "holds a NUL character: not text")
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        raise BadField(key, f"holds a lone surrogate (\\u{ord(surrogate.group()):04x}) at "
+                            f"character {surrogate.start()}: not text")
+
+
+def line(raw: dict[str, Any], key: str, default: str | None = None) -> str:
+    """A field the text format writes as one line (a description, a summary)."""
+    value = text(raw, key, default)
+    if any(mark in value for mark in _LINE_BREAKS):
+        raise BadField(key, "holds a line break; it is one line")
+    return value
+
+
+def title(raw: dict[str, Any], key: str) -> str:
+    """A note's title, by the rules of line 1 of a note file: a question ending in "?",
+    one line. Returned normalised (domain.normalise_title), as notegui stores titles."""
+    return check_title(text(raw, key), key)
+
+
+def check_title(value: str, key: str) -> str:
+    value = normalise_title(value)
+    if not value.strip():
+        raise BadField(key, "empty")
+    if any(mark in value for mark in _LINE_BREAKS):
+        raise BadField(key, "holds a line break; a title is one line")
+    if not value.endswith("?") or not value[:-1].strip():
+        raise BadField(key, f"{shown(value, 60)} is not a question ending in '?'")
+    return value
+
+
+def date(raw: dict[str, Any], key: str) -> str:
+    """A time: "" (none given: the import's time is used) or ISO 8601."""
+    value = text(raw, key, "")
+    if value:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise BadField(key, f"{shown(value)} is not a date and time (ISO 8601, as "
+                                '"2026-11-27T17:00:00Z")') from None
+    return value
+
+
+def whole_number(raw: dict[str, Any], key: str, at_most: int = MAX_OFFSET) -> int:
+    value = raw.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        found = "missing" if value is None else f"found {shown(value)}"
+        raise BadField(key, f"expected a whole number, {found}")
+    if not 0 <= value <= at_most:
+        raise BadField(key, f"{shown(value)} is not between 0 and {at_most:,}")
+    return value
+
+
+def offsets(raw: dict[str, Any]) -> tuple[int, int]:
+    """TextPosition ``start`` and ``end``: whole numbers, 0 <= start <= end."""
+    start, end = whole_number(raw, "start"), whole_number(raw, "end")
+    if end < start:
+        raise BadField("end", f"{end} is before start {start}")
+    return start, end
+
+
+def tag(value: Any, key: str) -> str:
+    """A tag, as the window's tag field takes one: a word, no comma."""
+    if not isinstance(value, str):
+        raise BadField(key, f"expected a string, found {shown(value)}")
+    check_string(value, key)
+    if not value.strip():
+        raise BadField(key, "empty")
+    if len(value.split()) > 1 or value != value.strip():
+        raise BadField(key, f"{shown(value)} holds white space; a tag is one word")
+    if "," in value:
+        raise BadField(key, f"{shown(value)} holds a comma; a tag is one word")
+    return value
+
+
+def color(raw: dict[str, Any], key: str) -> str:
+    value = text(raw, key, "yellow")
+    if value not in HIGHLIGHT_COLORS:
+        raise BadField(key, f"{shown(value)} is not one of {', '.join(HIGHLIGHT_COLORS)}")
+    return value
