@@ -117,7 +117,8 @@ def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
         return _create(path), Health(), True
     verdict, notices = _settle(path)
     if verdict.damaged:
-        return _read_only(path), Health(damaged=verdict.damaged, notices=notices), True
+        return (_read_only(path, verdict.tolerant),
+                Health(damaged=verdict.damaged, notices=notices), True)
     reason = read_only_reason(path)
     if reason:
         if verdict.version < schema.LATEST:
@@ -133,7 +134,7 @@ def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
     """The side logs judged (unless live) and the library read: its verdict, and what was
     moved aside. LibraryError when it cannot be opened: then every file is as it was (what
     was moved aside is put back)."""
-    header = side_logs.DbHeader.of(_read_header(path))
+    header = _read_header(path)
     live = _is_open_here(path) or side_logs.in_use_elsewhere(path)
     shm_was_there = side(path, "-shm").exists()
     moved: dict[str, tuple[Path, str]] = {}  # suffix -> (where it went, why)
@@ -217,9 +218,11 @@ def _create(path: Path) -> SqliteDatabase:
     return database
 
 
-def _read_only(path: Path) -> SqliteDatabase:
-    database = Database(None, pragmas=_READ_ONLY_PRAGMAS)
-    database.init(integrity.read_only_uri(path), pragmas=_READ_ONLY_PRAGMAS, uri=True)
+def _read_only(path: Path, tolerant: bool = False) -> SqliteDatabase:
+    # (writable_schema first: the others may read the schema)
+    pragmas = {**({"writable_schema": 1} if tolerant else {}), **_READ_ONLY_PRAGMAS}
+    database = Database(None, pragmas=pragmas)
+    database.init(integrity.read_only_uri(path), pragmas=pragmas, uri=True)
     try:
         database.connection()
     except DATABASE_ERRORS as error:

@@ -5,8 +5,11 @@ too), the schema and, on a library up to ``QUICK_CHECK_LIMIT``, SQLite's quick c
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +28,12 @@ class Verdict:
     version: int  # the schema version found
     damaged: str  # what the quick check found ('' when it found nothing or did not run)
     checked: bool  # whether the quick check ran
+    tolerant: bool = False  # readable only with writable_schema on (shorter than it says)
+
+# SQLite refuses a file shorter than its header says (a truncated library) unless
+# writable_schema is on; on a read-only connection it changes nothing else, and lets what
+# is left be read (as SQLite's own .recover does).
+TOLERANT = "PRAGMA writable_schema = ON"
 
 
 def read_only_uri(path: Path) -> str:
@@ -35,10 +44,12 @@ def read_only_uri(path: Path) -> str:
     return uri if has_content(side(path, "-wal")) else uri + "&immutable=1"
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path, tolerant: bool = False) -> sqlite3.Connection:
     connection = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
                                  check_same_thread=False)
     connection.text_factory = replacing_text
+    if tolerant:
+        connection.execute(TOLERANT)
     return connection
 
 
@@ -70,12 +81,22 @@ def preflight(path: Path, quick_check: bool = True) -> Verdict:
     try:
         return _read_verdict(connection, path, quick_check)
     except DATABASE_ERRORS as error:
-        if is_damage(error):
-            raise LibraryError(f"{path} is damaged or unreadable: {error}; it was left "
-                               "untouched") from None
-        raise LibraryError(f"{explain(error, path)}; it was left untouched") from None
+        if not is_damage(error):
+            raise LibraryError(f"{explain(error, path)}; it was left untouched") from None
+        damage = str(error)
     finally:
         connection.close()
+    try:  # (a truncated library: what is left may still be read)
+        connection = connect_read_only(path, tolerant=True)
+        try:
+            found = _read_verdict(connection, path, True)
+        finally:
+            connection.close()
+    except DATABASE_ERRORS:
+        raise LibraryError(f"{path} is damaged or unreadable: {damage}; it was left "
+                           "untouched. 'notegui salvage NEW-FILE' may still save some of "
+                           "it") from None
+    return Verdict(found.version, found.damaged or damage, True, tolerant=True)
 
 
 def _read_verdict(connection: sqlite3.Connection, path: Path, quick_check: bool) -> Verdict:
@@ -121,6 +142,14 @@ def quick_check_problems(connection: sqlite3.Connection) -> str:
     return "; ".join(lines[:_PROBLEMS_SHOWN]) + more
 
 
+def _lower_priority() -> None:
+    """This thread at the lowest CPU priority, where threads have their own (Linux): the
+    check reads the whole library, and must not slow the window's searches meanwhile."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
 class BackgroundCheck:
     """The quick check of a large library, on a thread with its own read-only connection.
     ``on_damage`` is called (on that thread) with what it found; ``stop`` ends it early."""
@@ -134,6 +163,7 @@ class BackgroundCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        _lower_priority()
         try:
             connection = connect_read_only(self._path)
             connection.set_progress_handler(lambda: int(self._stopping.is_set()), 10_000)

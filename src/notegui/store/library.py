@@ -39,7 +39,7 @@ from notegui.store import annotations as annotation_rows
 from notegui.store import busy, schema, search, staged_import
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
-from notegui.store.errors import DATABASE_ERRORS, LibraryError
+from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.import_lock import ImportLock
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
@@ -568,7 +568,10 @@ class SqliteLibrary:
             connection.execute("COMMIT")
         except DATABASE_ERRORS as error:
             connection.execute("ROLLBACK")
-            raise LibraryError(f"the library could not be written: {error}") from None
+            if is_damage(error):  # (found by this write: none goes in after it)
+                self._found_damage(str(error))
+            raise LibraryError(f"the library could not be written: "
+                               f"{explain(error, self.path)}") from None
         except BaseException:
             connection.execute("ROLLBACK")
             raise

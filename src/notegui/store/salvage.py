@@ -16,9 +16,10 @@ from pathlib import Path
 from notegui.core.domain import title_key
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain
-from notegui.store.integrity import read_only_uri
+from notegui.store.integrity import TOLERANT, read_only_uri
 
 _PROBE_LIMIT = 2_000_000  # row ids asked for one by one across a damaged stretch, at most
+_BLIND_PROBES = 100_000  # ids asked for past the last row read, when the end is unknown
 # The tables worth saving, parents first; the indexes and full-text indexes are remade.
 _TABLES = ("note", "tag", "link", "revision", "annotation", "trash", "note_tag")
 _NOUNS = {"note": "notes", "tag": "tags", "link": "links", "revision": "earlier versions",
@@ -78,6 +79,7 @@ class _Source:
         self.connection = sqlite3.connect(read_only_uri(path), uri=True,
                                           isolation_level=None)
         self.connection.text_factory = self._text
+        self.connection.execute(TOLERANT)  # (reads a library shorter than it says)
 
     def _text(self, data: bytes) -> str:
         try:
@@ -118,7 +120,7 @@ class _Source:
                 row = self.connection.execute(f"{select} WHERE rowid = ?", (rowid,)
                                               ).fetchone()
             except DATABASE_ERRORS:
-                result.lost += 1
+                result.lost += not result.uncounted  # (past the known end: maybe no row)
                 continue
             if row is not None:
                 yield row
@@ -138,9 +140,9 @@ class _Source:
                 continue
             yield from sorted(ids)
             return
-        if end is None:
+        if end is None:  # (even the table's end cannot be read: ask a stretch)
             result.uncounted = True
-            end = start + _PROBE_LIMIT
+            end = start + _BLIND_PROBES
         if end - start > _PROBE_LIMIT:
             result.uncounted = True
             end = start + _PROBE_LIMIT

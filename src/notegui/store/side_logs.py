@@ -100,12 +100,17 @@ def _locked(fcntl: object, path: Path, start: int, length: int) -> bool:
 # -- WAL --------------------------------------------------------------------------------------
 
 
-def wal_problem(path: Path, header: DbHeader) -> str:
+def wal_problem(path: Path, header: bytes) -> str:
     """Why the WAL beside ``path`` cannot belong to it ('' when nothing says so). Reads its
-    header and its copies of page 1: the page size must be the library's; the newest page 1
-    must be a notegui library's, at least as new as the file's own (SQLite adds one to the
-    change counter each time it writes page 1)."""
+    header and its copies of page 1 (``header``: the library file's first 100 bytes). The
+    page size must be the library's, and page 1 a notegui library's. SQLite adds one to the
+    change counter each time it writes page 1, so the copies in the WAL's current frames
+    count on from the file's state when that WAL began: the file's own counter is one less
+    than the first copy's (nothing copied back yet), or that of a copy whose header it then
+    holds byte for byte (copied back by a checkpoint). Anything else is another database's
+    WAL, or this one's from another time."""
     wal = side(path, "-wal")
+    ours = DbHeader.of(header)
     try:
         with wal.open("rb") as stream:
             head = stream.read(32)
@@ -114,48 +119,60 @@ def wal_problem(path: Path, header: DbHeader) -> str:
             magic, version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", head[:24])
             if magic not in WAL_MAGIC or version != WAL_VERSION:
                 return ""  # not a WAL: SQLite ignores it, and writes over it
-            if page_size != header.page_size:
+            if page_size != ours.page_size:
                 return (f"its pages are of {page_size} bytes, the library's of "
-                        f"{header.page_size}")
-            newest = _newest_page_one(stream, page_size, salt1, salt2)
+                        f"{ours.page_size}")
+            copies = _copies_of_page_one(stream, page_size, salt1, salt2)
     except OSError as error:
         return f"it cannot be read ({error.strerror or error})"
-    if newest is None:
+    if not copies:
         return ""
-    if DbHeader.of(newest).application_id != header.application_id:
+    if any(DbHeader.of(copy).application_id != ours.application_id for copy in copies):
         return "its copy of the first page is not this library's"
-    if DbHeader.of(newest).change_counter < header.change_counter:
+    first = DbHeader.of(copies[0]).change_counter
+    if ours.change_counter == (first - 1) & 0xFFFFFFFF:
+        return ""
+    if any(copy == header[:100] for copy in copies):
+        return ""
+    if ours.change_counter > DbHeader.of(copies[-1]).change_counter:
         return "it is older than the library (a log left from before)"
-    return ""
+    return "it does not continue the library as it is (a log of another copy of it)"
 
 
-def _newest_page_one(stream: object, page_size: int, salt1: int, salt2: int) -> bytes | None:
-    """The last copy of page 1 among the frames of this WAL's current generation (their
-    salts are the header's: older frames further on are not applied)."""
-    newest = None
+def _copies_of_page_one(stream: object, page_size: int, salt1: int, salt2: int
+                        ) -> list[bytes]:
+    """The headers of the copies of page 1 in the committed frames of this WAL's current
+    generation (their salts are the header's; frames after the last commit, or of an older
+    generation further on, are not applied by SQLite, and a crash may have torn them)."""
+    committed: list[bytes] = []
+    pending: list[bytes] = []
     while True:
         frame = stream.read(24)
         if len(frame) < 24:
-            return newest
-        page_number, _size, frame_salt1, frame_salt2 = struct.unpack(">4I", frame[:16])
+            return committed
+        page_number, size_after, frame_salt1, frame_salt2 = struct.unpack(">4I", frame[:16])
         if (frame_salt1, frame_salt2) != (salt1, salt2):
-            return newest
+            return committed
         if page_number == 1:
-            newest = stream.read(100)
+            pending.append(stream.read(100))
             stream.seek(page_size - 100, os.SEEK_CUR)
         else:
             stream.seek(page_size, os.SEEK_CUR)
+        if size_after:  # a commit frame: its transaction's copies count
+            committed.extend(pending)
+            pending.clear()
 
 
 # -- rollback journal -----------------------------------------------------------------------
 
 
-def journal_problem(path: Path, header: DbHeader) -> str:
+def journal_problem(path: Path, first_page: bytes) -> str:
     """Why the rollback journal beside ``path`` cannot belong to it ('' when nothing says
     so). A notegui library is in WAL mode (a rollback journal then belongs to nothing);
     a new one is made in rollback mode, whose journal must have its page size, and a saved
     page 1 of a notegui library if it saved one."""
     journal = side(path, "-journal")
+    header = DbHeader.of(first_page)
     try:
         with journal.open("rb") as stream:
             head = stream.read(28)
