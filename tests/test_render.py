@@ -381,6 +381,9 @@ COSTLY = {
     "300 x 60 table of 2-character cells": table(300, 60, "ab"),
     "40,000 lines of indented code": "\n".join(["    x = f(a, b)"] * 40_000),
     "emphasis nested 5,000 deep": "*" * 5_000 + "deep" + "*" * 5_000,
+    "300 x 200 table in a list item": "- item\n\n" + "\n".join(
+        "    " + line for line in table(300, 200).split("\n")),
+    "300 x 200 table in a quote": "\n".join("> " + line for line in table(300, 200).split("\n")),
     "emphasis *_ nested 2,000 deep": "".join("*_"[i % 2] + "a " for i in range(2_000))
     + "x" + "".join(" b" + "_*"[i % 2] for i in range(2_000)),
 }
@@ -393,6 +396,14 @@ def test_a_body_too_costly_to_show_is_escaped_text_under_a_notice(body):
     assert "<table" not in html and "<strong>" not in html
     assert "&lt;img src=x&gt;" in html and 'href="note:7"' in html  # escaped; still linked
     assert_inert(html)
+
+
+def test_html_with_too_many_cells_is_caught_even_past_the_estimate(monkeypatch):
+    import notegui.core.render as render
+
+    monkeypatch.setattr(render, "_CELL_COST", 0)  # as if the estimate missed the cells
+    html = render_body(table(100, 20), nothing)
+    assert html.startswith('<p class="render-notice">') and "<td" not in html
 
 
 def test_a_small_table_and_modest_emphasis_are_still_formatted():

@@ -354,3 +354,40 @@ def test_a_heavy_note_shows_within_20_times_a_plain_note_of_its_size(qtbot, make
     assert heavy <= 20 * floor, (heavy, floor)
     view.show_note(render_note_html(Note(1, "Q?", "", "", body, "", ""), lambda _t: None), {})
     assert NOTICE in view.toPlainText()
+
+
+def best_fill_time(widget, fill, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fill()
+        QApplication.processEvents()
+        widget.viewport().repaint()
+        best = min(best, time.perf_counter() - start)
+        widget.fill([])  # emptied, so that the next fill is not skipped as unchanged
+    return best
+
+
+def test_a_megabyte_comment_or_title_lists_as_fast_as_a_short_one(qtbot):
+    from notegui.core.domain import Annotation
+    from notegui.gui.annotation_list import AnnotationList
+    from notegui.gui.sources_panel import LinkList
+
+    def annotation(comment: str) -> Annotation:
+        return Annotation("A note?", comment[:20_000], "", "", 0, 5, comment, "yellow", "", "",
+                          id=1, note_id=1)
+
+    short, huge = "a short comment " * 4, "a comment without end " * 50_000  # 1.1 MB
+    annotations = AnnotationList()
+    links = LinkList("Sources")
+    for widget in (annotations, links):
+        qtbot.addWidget(widget)
+        widget.resize(300, 600)
+        widget.show()
+    floor = best_fill_time(annotations, lambda: annotations.fill([annotation(short)]))
+    # It took 4.6 s: the whole comment laid out at each paint (the floor is ~2 ms).
+    assert best_fill_time(annotations, lambda: annotations.fill([annotation(huge)])) \
+        <= 20 * floor
+    floor = best_fill_time(links, lambda: links.fill([(1, "Short?", short, False)]))
+    assert best_fill_time(links, lambda: links.fill([(1, huge + "?", huge, False)])) \
+        <= 20 * floor

@@ -56,6 +56,8 @@ CASES: dict[str, Callable[[], str]] = {
     "table 300x200 (121 KB)": lambda: table(300, 200),
     "table 300x200 (400 KB)": lambda: table_of_size(400_000),
     "table 300x200 (1.4 MB)": lambda: table_of_size(1_400_000),
+    "table 300x200 in a list item": lambda: "- item\n\n" + "\n".join(
+        "    " + line for line in table(300, 200).split("\n")),
     "indented code 5 MB": lambda: indented_code(5_000_000),
     "emphasis nested 5,000 deep": lambda: nested_emphasis(5_000),
     "emphasis *_ nested 5,000 deep": lambda: nested_emphasis_mixed(5_000),

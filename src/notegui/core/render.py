@@ -35,8 +35,9 @@ Python-Markdown is quadratic or recursive on some inputs, and costs about 4-10 u
 significant character on the worst linear ones; Qt's QTextDocument then costs about 250 us
 per table cell and, with the style sheet, grows with the square of the element nesting
 depth. So a body whose estimated cost is over ``_BUDGET`` (about 0.3 s), or whose HTML
-nests deeper than ``_MAX_DEPTH``, is shown as escaped text instead (citations still linked,
-code in ``<pre>``) under a notice saying why: see ``_markdown_source``, ``_too_deep`` and
+nests deeper than ``_MAX_DEPTH`` or holds more than ``_MAX_CELLS`` table cells, is shown as
+escaped text instead (citations still linked,
+code in ``<pre>``) under a notice saying why: see ``_markdown_source``, ``_too_heavy`` and
 ``_render_plain``.
 """
 
@@ -118,11 +119,14 @@ _CODE_LINE_COST = 20
 # QTextDocument with the answer's style sheet costs ~0.85 us x depth^2 for elements nested
 # depth deep (2,500 nested <strong> from "*" * 5,000 took 6 s to show). Nesting beyond
 # _MAX_DEPTH elements is only made by runs of emphasis markers (containers and brackets are
-# capped below that): the note is then shown as escaped text.
+# capped below that): the note is then shown as escaped text. So is HTML with more than
+# _MAX_CELLS table cells (~250 us each there).
 _MAX_DEPTH = 40
 FAILED_NOTICE = "This note could not be formatted, so it is shown as plain text."
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _VOID_TAGS = frozenset({"br", "hr", "img"})
+_CELL_TAGS = frozenset({"td", "th"})
+_MAX_CELLS = _BUDGET // 250
 
 NOTICE = ("This note is too large or too deeply nested to format quickly, so it is shown "
           "as plain text.")
@@ -471,9 +475,8 @@ def _markdown_source(source: _Source) -> tuple[str, int]:
         if kind in (_FENCE, _CODE, _BLANK):
             lines.append(line)
             continue
-        cost += 50 + len(line) // 5
-        if kind == _TABLE:
-            cost += _CELL_COST * (line.count("|") + 1)
+        # Every "|" may be a table cell: a table can be inside a list item or a quote.
+        cost += 50 + len(line) // 5 + _CELL_COST * line.count("|")
         if cost > _BUDGET:
             return "", cost
         cost += 10 * len(_SIGNIFICANT.findall(line)) + _EMPHASIS_COST * (
@@ -683,14 +686,21 @@ def _convert(text: str, context: _Context) -> str:
         md.notegui_context = _NO_CITATIONS
 
 
-def _too_deep(fragment: str) -> bool:
-    """Whether elements in ``fragment`` (HTML we generated) nest deeper than _MAX_DEPTH."""
-    depth = 0
+def _too_heavy(fragment: str) -> bool:
+    """Whether ``fragment`` (HTML we generated) would be slow to show in QTextDocument: its
+    elements nest deeper than _MAX_DEPTH, or it holds more than _MAX_CELLS table cells (a
+    safety net under the estimate, which counts every "|" it sees)."""
+    depth = cells = 0
     for match in _TAG.finditer(fragment):
-        if match.group(2).lower() in _VOID_TAGS:
+        name = match.group(2).lower()
+        if name in _VOID_TAGS:
             continue
-        depth += -1 if match.group(1) else 1
-        if depth > _MAX_DEPTH:
+        if match.group(1):
+            depth -= 1
+            continue
+        depth += 1
+        cells += name in _CELL_TAGS
+        if depth > _MAX_DEPTH or cells > _MAX_CELLS:
             return True
     return False
 
@@ -739,8 +749,8 @@ def render_body(body: str, resolve: Resolver, dark: bool = False) -> str:
         log.exception("could not render a note body; showing it as plain text")
         _local.md = None  # a Markdown instance that raised may be left half-way: rebuild
         return _render_plain(source, context, FAILED_NOTICE)
-    if _too_deep(rendered):
-        log.info("note body nests too deep to show formatted: shown as plain text")
+    if _too_heavy(rendered):
+        log.info("note body too costly to show formatted: shown as plain text")
         return _render_plain(source, context, NOTICE)
     # Pygments ends a block with a newline, which Qt shows as an empty last line.
     rendered = rendered.replace("\n</code></pre>", "</code></pre>")
@@ -759,7 +769,8 @@ def render_inline(text: str) -> str:
     elif _NUMBERED.match(line):
         line = _NUMBERED.sub(r"\1\\.", line, count=1)
     line = _defuse(line)
-    if len(line) // 5 + 10 * len(_SIGNIFICANT.findall(line)) > _BUDGET:
+    if len(line) // 5 + 10 * len(_SIGNIFICANT.findall(line)) + _EMPHASIS_COST * (
+            line.count("*") + line.count("_")) > _BUDGET:
         return html.escape(text)
     try:
         rendered = _convert(line, _NO_CITATIONS)
@@ -767,7 +778,7 @@ def render_inline(text: str) -> str:
         log.exception("could not render a description; showing it as plain text")
         _local.md = None
         return html.escape(text)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and not _too_deep(rendered):
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and not _too_heavy(rendered):
         return rendered[3:-4]
     return html.escape(text)
 

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
-from notegui.gui.plain_text import label, tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.swatches import swatch_color, swatch_icon
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
@@ -62,7 +62,7 @@ _GAP = 8
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(shortened(text, MAX_ROW_CHARS).split())
 
 
 def describe(annotation: Annotation) -> str:

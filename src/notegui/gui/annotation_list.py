@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu,
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.item_delegate import TwoLineDelegate
-from notegui.gui.plain_text import tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 from notegui.gui.swatches import swatch_icon
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -42,13 +42,13 @@ class AnnotationList(QListWidget):
             return  # still empty: clearing it would only cost a relayout and a repaint
         self.clear()
         for annotation in annotations:
-            quote = " ".join(annotation.exact.split())
+            quote = " ".join(shortened(annotation.exact, MAX_ROW_CHARS).split())
             label = f"“{quote}”"
             if annotation.detached:
                 label = f"(detached) {label}"
             item = QListWidgetItem(swatch_icon(annotation.color), label)
             item.setData(ANNOTATION_ROLE, annotation.id)
-            item.setData(COMMENT_ROLE, annotation.comment)
+            item.setData(COMMENT_ROLE, shortened(annotation.comment, MAX_ROW_CHARS))
             item.setToolTip(tip(annotation.comment or quote))
             if annotation.detached:
                 font = QFont(self.font())

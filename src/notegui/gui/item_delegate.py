@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from notegui.gui.plain_text import MAX_ROW_CHARS, shortened
+
 MARK_START, MARK_END = "\x02", "\x03"  # what the search asks the store to put around matches
 PADDING = 4  # around a row's text
 _CACHED_DOCUMENTS = 400
@@ -62,7 +64,7 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def _text(self, index: Index) -> str:
         # Our models always give a string for the role (see the comment in paint).
-        return index.data(self._role) or ""
+        return shortened(index.data(self._role) or "", MAX_ROW_CHARS)
 
     def _document(self, text: str, font: QFont, width: int) -> QTextDocument:
         """``text`` (with marked words) laid out at ``width`` in the small ``font``."""
@@ -123,7 +125,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             return
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
-        title = option.text
+        title = shortened(option.text, MAX_ROW_CHARS)
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

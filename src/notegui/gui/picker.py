@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
-from notegui.gui.plain_text import tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 
 # (label, payload, tooltip)
 Choice = tuple[str, object, str]
@@ -41,7 +41,7 @@ class Picker(QDialog):
     def _refill(self, text: str) -> None:
         self.list.clear()
         for label, payload, tooltip in self._choices(text):
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(shortened(label, MAX_ROW_CHARS))
             item.setData(Qt.ItemDataRole.UserRole, payload)
             if tooltip:
                 item.setToolTip(tip(tooltip))

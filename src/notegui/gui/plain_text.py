@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
 
 # A tooltip is laid out whole at every hover: a 1 MB comment must not be.
 MAX_TIP_CHARS = 2_000
+# What a list row draws of a text (it shows at most a few lines): a 1 MB comment or title,
+# laid out or elided whole at every paint, took 4.6 s to show in the sidebar.
+MAX_ROW_CHARS = 1_000
 MAX_MESSAGE_CHARS = 4_000
 
 

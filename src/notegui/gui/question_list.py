@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import NoteRef
 from notegui.gui.item_delegate import PADDING, TwoLineDelegate, row_height
-from notegui.gui.plain_text import MAX_TIP_CHARS, shortened
+from notegui.gui.plain_text import MAX_ROW_CHARS, MAX_TIP_CHARS, shortened
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -193,8 +193,8 @@ class QuestionRowDelegate(TwoLineDelegate):
         else:  # the title alone, centred in the row
             rect = title = option.rect.adjusted(PADDING + 2, 0, -PADDING, 0)
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(ref.title, Qt.TextElideMode.ElideRight,
-                                            rect.width()))
+                         metrics.elidedText(shortened(ref.title, MAX_ROW_CHARS),
+                                            Qt.TextElideMode.ElideRight, rect.width()))
         if ref.is_stub:
             painter.setFont(option.font)
         if snippet:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
-from notegui.gui.plain_text import tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -56,9 +56,11 @@ class LinkList(QListWidget):
         self._shown = shown
         self.clear()
         for note_id, title, summary, is_stub in rows:
-            item = QListWidgetItem(title + (" (stub)" if is_stub else ""))
+            # What a row can show, not a megabyte: Qt copies the text at every paint.
+            item = QListWidgetItem(shortened(title, MAX_ROW_CHARS)
+                                   + (" (stub)" if is_stub else ""))
             item.setData(NOTE_ROLE, note_id)
-            item.setData(SUMMARY_ROLE, summary)
+            item.setData(SUMMARY_ROLE, shortened(summary, MAX_ROW_CHARS))
             item.setToolTip(tip(summary or title))
             if is_stub:
                 font = QFont(self.font())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import NoteRef
-from notegui.gui.plain_text import tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -57,7 +57,7 @@ class TrashDialog(QDialog):
     def refresh(self) -> None:
         self.notes.clear()
         for ref in self._trashed():
-            item = QListWidgetItem(ref.title)
+            item = QListWidgetItem(shortened(ref.title, MAX_ROW_CHARS))
             item.setData(NOTE_ROLE, ref.id)
             item.setToolTip(tip(ref.summary or ref.title))
             self.notes.addItem(item)
