@@ -114,7 +114,7 @@ def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
     library's is left to integrity.BackgroundCheck)."""
     path = Path(path)
     if inspect_file(path):
-        return _create(path), Health(), True
+        _create(path)  # (then opened as any library is)
     verdict, notices = _settle(path)
     if verdict.damaged:
         return (_read_only(path, verdict.tolerant),
@@ -200,22 +200,47 @@ def _remove_made_shm(path: Path, was_there: bool, live: bool) -> None:
             side(path, "-shm").unlink(missing_ok=True)
 
 
-def _create(path: Path) -> SqliteDatabase:
+def _create(path: Path) -> None:
+    """A new library at ``path``, made whole beside it and then linked into place, so that
+    no other process ever opens it half made (two imports into a new library at once: the
+    second read the first's tables mid-transaction as a damaged file). When another process
+    made it first, theirs is kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LibraryError(f"cannot create {path.parent}: {error.strerror}") from None
+    made = path.with_name(f".{path.name}.new-{os.getpid()}-{threading.get_native_id()}")
+    try:
+        _build(made, path)
+        try:
+            os.link(made, path)
+        except FileExistsError:
+            if path.stat().st_size == 0:  # (an empty file stood for a new library)
+                os.replace(made, path)
+        except OSError:  # (a file system without hard links)
+            if not path.exists() or path.stat().st_size == 0:
+                os.replace(made, path)
+    except OSError as error:
+        raise LibraryError(f"cannot create the library {path}: "
+                           f"{error.strerror or error}") from None
+    finally:
+        for leftover in (made, side(made, "-wal"), side(made, "-shm"), side(made, "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+
+
+def _build(made: Path, path: Path) -> None:
     database = Database(None, pragmas=PRAGMAS)
-    database.init(str(path), pragmas=PRAGMAS)
+    database.init(str(made), pragmas=PRAGMAS)
     try:
         connection = database.connection()
         connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # (before the first table)
         schema.migrate(connection)
         connection.execute("PRAGMA journal_mode=wal")
     except DATABASE_ERRORS as error:
-        database.close()
         raise LibraryError(f"cannot create the library: {explain(error, path)}") from None
-    return database
+    finally:
+        database.close()
 
 
 def _read_only(path: Path, tolerant: bool = False) -> SqliteDatabase:
