@@ -175,7 +175,7 @@ def _mirror(source: Path, into: Path, prefix: str, ours: dict[str, str],
     """Hard-link into ``into`` every entry of ``source`` that stays: everything but the
     manifest, the files being written anew and the unedited files of an earlier export.
     Returns how many of those last were left out."""
-    dropped = 0
+    dropped, device = 0, os.stat(source).st_dev
     with os.scandir(source) as entries:
         for entry in entries:
             name = prefix + entry.name
@@ -183,7 +183,7 @@ def _mirror(source: Path, into: Path, prefix: str, ours: dict[str, str],
                 continue
             target = into / entry.name
             if entry.is_dir(follow_symlinks=False):
-                if entry.stat(follow_symlinks=False).st_dev != os.stat(source).st_dev:
+                if entry.stat(follow_symlinks=False).st_dev != device:
                     raise OSError(errno.EXDEV, "a file system is mounted inside", entry.path)
                 target.mkdir(exist_ok=True)
                 shutil.copymode(entry.path, target)
