@@ -391,3 +391,57 @@ def test_a_megabyte_comment_or_title_lists_as_fast_as_a_short_one(qtbot):
     floor = best_fill_time(links, lambda: links.fill([(1, "Short?", short, False)]))
     assert best_fill_time(links, lambda: links.fill([(1, huge + "?", huge, False)])) \
         <= 20 * floor
+
+
+# -- every tooltip and message box in the code goes through plain_text --------------------
+
+
+def _is_constant(node) -> bool:
+    """A literal, or an f-string / conditional / concatenation of literals only."""
+    import ast
+
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.JoinedStr):
+        return all(isinstance(value, ast.Constant) for value in node.values)
+    if isinstance(node, ast.IfExp):
+        return _is_constant(node.body) and _is_constant(node.orelse)
+    if isinstance(node, ast.BinOp):
+        return _is_constant(node.left) and _is_constant(node.right)
+    return False
+
+
+def _is_escaped(node) -> bool:
+    import ast
+
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in {"tip", "literal"}) or _is_constant(node)
+
+
+def test_every_tooltip_and_message_box_text_is_made_plain():
+    """A new tooltip or message box that shows a variable text unescaped fails here: it
+    must go through notegui.gui.plain_text (tip, ask, warn, inform, plain_box)."""
+    import ast
+
+    from conftest import ROOT
+
+    found = []
+    for path in sorted((ROOT / "src" / "notegui").rglob("*.py")):
+        if path.name == "plain_text.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            name, owner = node.func.attr, node.func.value
+            if name == "setToolTip":
+                text = node.args[0]
+            elif name == "showText" and isinstance(owner, ast.Name) and owner.id == "QToolTip":
+                text = node.args[1]
+            elif (name in {"question", "warning", "information", "critical"}
+                  and isinstance(owner, ast.Name) and owner.id == "QMessageBox"):
+                text = node.args[2]
+            else:
+                continue
+            if not _is_escaped(text):
+                found.append(f"{path.name}:{node.lineno}: {ast.unparse(text)}")
+    assert not found, "\n".join(found)

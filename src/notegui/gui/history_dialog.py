@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import Note, Revision
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.plain_text import tip
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -373,9 +374,9 @@ class HistoryDialog(QDialog):
                 detail += f" · was “{revision.title}”"
             item.setData(REVISION_ROLE, revision)
             item.setData(DETAIL_ROLE, detail)
-            item.setToolTip(f"This text was saved {local_time(revision.saved)}; "
-                            f"{reason_text(revision.reason).lower()} "
-                            f"{local_time(revision.replaced)}.")
+            item.setToolTip(tip(f"This text was saved {local_time(revision.saved)}; "
+                                f"{reason_text(revision.reason).lower()} "
+                                f"{local_time(revision.replaced)}."))
             self.list.addItem(item)
         if revisions:
             self.pages.setCurrentIndex(0)

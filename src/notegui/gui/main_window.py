@@ -43,7 +43,7 @@ from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.picker import Choice, Picker
-from notegui.gui.plain_text import ask, warn
+from notegui.gui.plain_text import ask, tip, warn
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
     NoteListModel,
@@ -159,8 +159,8 @@ class MainWindow(FileActions, EditingActions):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(spec.checkable)
             if spec.tip:
-                action.setToolTip(f"{spec.tip} ({spec.shortcuts[0]})" if spec.shortcuts
-                                  else spec.tip)
+                action.setToolTip(tip(f"{spec.tip} ({spec.shortcuts[0]})" if spec.shortcuts
+                                      else spec.tip))
             if spec.group:
                 groups.setdefault(spec.group, QActionGroup(self)).addAction(action)
             action.triggered.connect(self._runner_for(spec))

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from notegui.core.domain import NoteRef
-from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -78,11 +77,9 @@ class TrashDialog(QDialog):
             self.refresh()
 
     def _empty(self) -> None:
-        answer = QMessageBox.question(
-            self, "Empty the Trash?",
-            f"Delete the {self.notes.count()} note(s) in the Trash for good, with their "
-            "annotations and history? A note still cited elsewhere stays as a stub of its "
-            "title.")
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, "Empty the Trash?",
+               f"Delete the {self.notes.count()} note(s) in the Trash for good, with their "
+               "annotations and history? A note still cited elsewhere stays as a stub of its "
+               "title."):
             self.emptyRequested.emit()
             self.refresh()

@@ -18,7 +18,7 @@ from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.ports import Library
 from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
-from notegui.gui.plain_text import warn
+from notegui.gui.plain_text import ask, warn
 
 OpenLibrary = Callable[[Path], Library]
 EXPORT_FORMATS = (
@@ -177,12 +177,10 @@ class FileActions(QMainWindow):
                                     "library yet.")
             return
         newest = found[0]
-        answer = QMessageBox.question(
-            self, "Restore the newest backup?",
-            f"Restore {self.library.path.name} from its backup of "
-            f"{newest.when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
-            "one more backup first.")
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, "Restore the newest backup?",
+               f"Restore {self.library.path.name} from its backup of "
+               f"{newest.when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
+               "one more backup first."):  # a file name, shown as written
             self._restore_from(newest.path)
 
     def _restore_from(self, chosen: Path) -> None:
@@ -224,7 +222,7 @@ class FileActions(QMainWindow):
         self._salvage_job = None
         if isinstance(outcome, Exception):
             self.statusBar().clearMessage()
-            QMessageBox.warning(self, "Salvage failed", str(outcome))
+            warn(self, "Salvage failed", str(outcome))
             return
         self.statusBar().showMessage(f"Salvaged into {target}", 10000)
         box = QMessageBox(QMessageBox.Icon.Information, "Salvaged",
