@@ -132,7 +132,7 @@ def say_health(library: Library, err: TextIO | None = None) -> None:
 
 def say_waiting(message: str) -> None:
     """A command that must wait for another process says so, on stderr."""
-    print(f"notegui: {message}", file=sys.stderr, flush=True)
+    print(f"notegui: {visible(message)}", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:
