@@ -113,6 +113,38 @@ def test_migration_recomputes_title_keys_and_keeps_look_alikes_apart(tmp_path):
                     3: "how do glaciers move?"}
 
 
+def test_check_names_a_look_alike_the_migration_kept_apart(tmp_path):
+    path = tmp_path / "v7.sqlite3"
+    _library_at_version_7(path, [
+        (1, "How do glaciers move?", "how do glaciers move?"),
+        (2, "How do gla\u200bciers move?", "how do gla\u200bciers move?"),
+        (3, "Why is ice slow?", "why is ice slow?"),
+    ])
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE note SET body = 'See [[Why is ice slow?]].' WHERE id = 2")
+    connection.execute("INSERT INTO link (source_id, target_id, ordinal) VALUES (2, 3, 1)")
+    connection.commit()
+    connection.close()
+    look_alike = "How do gla\u200bciers move?"
+    with SqliteLibrary(path) as library:
+        assert [p.what for p in library.check()] == [
+            f"note {look_alike!r}: its title looks like the title of note "
+            "'How do glaciers move?' (they differ only in how accents are written or in "
+            "invisible characters): rename one of them"]
+
+
+def test_a_title_line_with_a_carriage_return_is_refused(library, tmp_path):
+    """A lone CR (CRLF is folded) would let a title rewrite the line it is shown on; a
+    JSON title may not hold one either, so notegui's own export always re-imports."""
+    write_note(tmp_path, "cr.txt", note_text("Why is this\rfine?"))
+    write_note(tmp_path, "cites.txt", note_text(
+        "Why cite it?", "It cites Why is this\rfine?, as shown.", ("A line.",)))
+    outcomes = {Path(o.path).name: o for o in library.import_paths([tmp_path])}
+    assert outcomes["cr.txt"].reason == "line 1 holds a carriage return; a title is one line"
+    assert outcomes["cites.txt"].status == "imported"  # no citation: its Sources unpaired
+    assert library.count() == 1
+
+
 # -- no hang: files by type, sizes, loops ---------------------------------------------------
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and sockets: POSIX")
@@ -167,6 +199,20 @@ def test_a_library_path_that_is_a_fifo_is_refused_without_a_hang(tmp_path):
     assert result.returncode == 1
     assert "is a named pipe (FIFO), not a library file" in result.stderr + result.stdout
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the FIFO it was
+
+
+@posix_only
+def test_a_fifo_beside_the_library_is_refused_without_a_hang(tmp_path):
+    """SQLite (and the check of who has the library open) opens the -shm beside it."""
+    library = tmp_path / "lib.sqlite3"
+    assert _cli("--db", str(library), "list").returncode == 0
+    os.mkfifo(tmp_path / "lib.sqlite3-shm")
+    before = library.read_bytes()
+    result = _cli("--db", str(library), "list", timeout=30)
+    assert result.returncode == 1
+    assert (f"{library}-shm, beside the library, is a named pipe (FIFO), not SQLite's file: "
+            "not opened; the library was left untouched") in result.stderr + result.stdout
+    assert library.read_bytes() == before
 
 
 def test_files_over_the_size_limit_are_refused_and_the_rest_imported(library, tmp_path,
@@ -419,6 +465,8 @@ def test_a_bad_w3c_annotation_is_refused_alone(library, tmp_path):
         "first.items[3].target.selector[1].end: expected a whole number >= 0, found '\\ud800'",
     )
     assert [(a.start, a.end) for a in library.all_annotations()] == [(3, 8)]
+    assert [a.exact for a in library.all_annotations(words="cites")] == ["cites"]  # indexed
+    assert library.check() == []
 
 
 def test_the_command_line_lists_each_refused_entry_and_exits_1(tmp_path):

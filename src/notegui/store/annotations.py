@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.errors import LibraryError
 from notegui.core.search_query import parse_query
+from notegui.store import schema
 from notegui.store import search as search_sql
 
 _COLUMNS = (
@@ -92,8 +93,14 @@ def insert(connection: sqlite3.Connection, note_id: int, annotation: Annotation,
 
 def insert_many(connection: sqlite3.Connection, annotations: list[tuple[int, Annotation]],
                 stamp: str) -> None:
-    """Write annotations as they are, onto their notes' ids (an import's): in one
-    statement, a third of the time of one each. A missing time is ``stamp``."""
+    """Write annotations as they are, onto their notes' ids (an import's), inside the
+    caller's transaction. In one statement, and their words indexed by one more: through
+    the index's trigger, each row was indexed by a statement of its own (50,000
+    annotations: 1.5 s of CPU, 0.34 s this way). A missing time is ``stamp``."""
+    if not annotations:
+        return
+    top = connection.execute("SELECT coalesce(max(id), 0) FROM annotation").fetchone()[0]
+    saved = schema.suspend_triggers(connection, ("annotation_fts_insert",))
     connection.executemany(
         "INSERT INTO annotation (note_id, exact, prefix, suffix, start, \"end\", comment, color,"
         " created, updated, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -101,6 +108,9 @@ def insert_many(connection: sqlite3.Connection, annotations: list[tuple[int, Ann
           a.created or stamp, a.updated or stamp, int(a.detached))
          for note_id, a in annotations],
     )
+    connection.execute("INSERT INTO annotation_fts (rowid, exact, comment) "
+                       "SELECT id, exact, comment FROM annotation WHERE id > ?", (top,))
+    schema.restore_triggers(connection, saved)
 
 
 def update(connection: sqlite3.Connection, annotation_id: int, color: str | None,

@@ -84,14 +84,28 @@ def _read_header(path: Path) -> bytes:
         raise LibraryError(f"cannot read {path}: {error.strerror or error}") from None
 
 
+def _kind(path: Path) -> str:
+    try:
+        return kind_of(os.stat(path).st_mode)
+    except OSError:
+        return ""  # (none there)
+
+
 def inspect_file(path: Path) -> bool:
     """True when ``path`` is a new library to create, False when it is an existing notegui
     library; LibraryError when it is anything else. Reads the header only."""
     if path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")
+    # By type, before opening them: opening a FIFO waits for a writer, for ever (the
+    # library, or the -shm that SQLite and side_logs open beside it).
+    for suffix in ("-wal", "-shm", "-journal"):
+        beside = path.with_name(path.name + suffix)
+        kind = _kind(beside)
+        if kind:
+            raise LibraryError(f"{beside}, beside the library, is {kind}, not SQLite's file: "
+                               "not opened; the library was left untouched")
     if not path.exists():
         return True
-    # By type, before opening it: opening a FIFO waits for a writer, for ever.
     kind = kind_of(path.stat().st_mode)
     if kind:
         raise LibraryError(f"{path} is {kind}, not a library file; it was left untouched")

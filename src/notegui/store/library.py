@@ -856,6 +856,17 @@ class SqliteLibrary:
             problems.append(Problem(f"database: {error}"))
         return problems
 
+    def _stale_key(self, title: str) -> str:
+        """Why a note's title key is not its title's: a look-alike of another note's title
+        (schema 8 left it its old key), or a key gone stale."""
+        other = self.db.execute_sql("SELECT title FROM note WHERE title_key = ?",
+                                    (title_key(title),)).fetchone()
+        if other is None:
+            return f"note {title!r}: its title key is stale"
+        return (f"note {title!r}: its title looks like the title of note {other[0]!r} (they "
+                "differ only in how accents are written or in invisible characters): "
+                "rename one of them")
+
     def _check_links(self) -> list[Problem]:
         Note, Link, Target = self.m.Note, self.m.Link, self.m.Note.alias()
         linked: dict[int, list[tuple[str, str | None]]] = {}
@@ -871,7 +882,7 @@ class SqliteLibrary:
             Note.id
         ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))):
             if row.title_key != title_key(row.title):
-                problems.append(Problem(f"note {row.title!r}: its title key is stale"))
+                problems.append(Problem(self._stale_key(row.title)))
             cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(row.body)))
             links = [key for key, _ in linked.get(row.id, [])]
             if cited != links:

@@ -201,6 +201,7 @@ def find_candidates(lines: list[str], fenced: list[bool] | None = None) -> list[
                         _is_cited_start(masked, word.start())
                         and " " in span.strip()
                         and _MASK not in span
+                        and "\r" not in span  # (a title is one line)
                     ):
                         found.append(_Candidate(index, word.start(), end))
                         break
@@ -255,6 +256,8 @@ def parse(
     title = normalise_title(lines[0])
     if not title.endswith("?") or not title[:-1].strip():
         raise NotANoteError("line 1 is not a question ending in '?'")
+    if "\r" in title:  # (a lone one: CRLF was folded) it would rewrite the line it is shown on
+        raise NotANoteError("line 1 holds a carriage return; a title is one line")
     description = lines[1] if len(lines) > 1 else ""
     fenced = fenced_lines(lines[2:])
     header = _sources_section(lines, fenced)
