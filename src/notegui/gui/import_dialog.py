@@ -163,11 +163,13 @@ class ImportJob(QObject):
         self.progress.setMaximum(total + 1)  # one step more: the links and the index
 
     def _progressed(self, done: int, name: str) -> None:
-        self.progress.setValue(done)
+        # The label first: setValue of a shown modal progress dialog processes events, and
+        # whatever runs then (a slow machine's next progress) saw the old label.
         if done >= self.total:
             self.progress.setLabelText("Linking the notes and indexing them…")
         else:
             self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
+        self.progress.setValue(done)
 
     def _done(self) -> None:
         self._thread.quit()
