@@ -494,9 +494,10 @@ def test_the_import_results_list_each_refused_entry(qtbot, window, tmp_path):
     results.close()
 
 
-def _time_w3c_import(tmp_path: Path, count: int) -> float:
-    """Seconds to import ``count`` W3C annotations onto one note (the best of two
-    libraries), the note's file imported first."""
+def _time_w3c_import(tmp_path: Path, count: int, attempts: int) -> float:
+    """CPU seconds of this process to import ``count`` W3C annotations onto one note (the
+    best of ``attempts`` libraries; CPU time: the other processes of a busy machine do not
+    count), the note's file imported first."""
     note = tmp_path / "note.json"
     note.write_text(json_library([{**GOOD_NOTE, "body": "word " * 100, "links": [],
                                    "sources": []}]), encoding="utf-8")
@@ -505,12 +506,12 @@ def _time_w3c_import(tmp_path: Path, count: int) -> float:
     path = tmp_path / f"{count}.jsonld"
     path.write_text(annotation_export.to_w3c(annotations), encoding="utf-8")
     best = float("inf")
-    for attempt in range(2):
+    for attempt in range(attempts):
         with SqliteLibrary(tmp_path / f"{count}-{attempt}.sqlite3") as library:
             list(library.import_paths([note]))
-            started = time.perf_counter()
+            started = time.process_time()
             (outcome,) = library.import_paths([path])
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
             assert outcome.status == "imported" and not outcome.refused_entries
             assert len(library.annotations(library.find(GOOD_NOTE["title"]).id)) == count
     return best
@@ -518,8 +519,8 @@ def _time_w3c_import(tmp_path: Path, count: int) -> float:
 
 def test_w3c_import_time_grows_linearly_with_the_annotations(tmp_path):
     """Each annotation used to be checked against the note's others by a query that read
-    them all: 50,000 took 200 s. Four times the annotations must take about four times as
-    long (quadratic: sixteen)."""
-    small = _time_w3c_import(tmp_path, 2_000)
-    large = _time_w3c_import(tmp_path, 8_000)
-    assert large / small < 8, (small, large)
+    them all: 50,000 took 200 s. Sixteen times the annotations must take about sixteen
+    times as long (quadratic: 256; the bound leaves room for a busy machine's noise)."""
+    small = _time_w3c_import(tmp_path, 1_000, attempts=3)
+    large = _time_w3c_import(tmp_path, 16_000, attempts=1)
+    assert large / small < 48, (small, large)
