@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from notegui.app import main
 from notegui.core.visible_text import visible, visible_lines
 from notegui.store.library import SqliteLibrary
+from test_cli import notegui as run  # main() run with captured output
 
 RED = "\x1b[31m"  # CSI: recolours
 TITLE = f"Why does {RED}red\x1b[0m win \u202eevil\u202c over \u2066isolated\u2069 text?"
@@ -48,12 +48,6 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
         assert [o.status for o in library.import_paths([folder])] == ["imported"]
         library.set_tags(library.find(TITLE).id, [TAG])
     return db, folder
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(arg) for arg in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def assert_safe(text: str) -> None:
