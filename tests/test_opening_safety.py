@@ -326,8 +326,10 @@ def test_undecodable_text_is_shown_with_replacement_characters(good, capsys):
     assert "H\ufffd\ufffdI" in capsys.readouterr().out
     assert main(["--db", str(good), "export", "--format", "json"]) == 0
     assert "H\ufffd\ufffdI" in capsys.readouterr().out
-    main(["--db", str(good), "check"])
-    assert "decode" not in capsys.readouterr().err.lower()
+    assert main(["--db", str(good), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert "decode" not in err.lower() and "Traceback" not in err
+    assert f"note {title!r}: its summary and body hold bytes that are not UTF-8" in out
 
 
 def test_a_large_library_is_checked_beside_and_refuses_writes_once_found_damaged(

@@ -274,8 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "salvage":  # (reads the library without opening it)
             return salvage_library(library_path(args), args.new_file.expanduser())
         with open_library(library_path(args)) as library:
-            cli.say_health(library)
-            return cli.run(args, library)
+            said = cli.say_health(library)
+            code = cli.run(args, library)
+            if not said and cli.say_health(library, notices=False):
+                return cli.PROBLEM  # (found by a large library's check meanwhile)
+            return code
     except (LibraryError, *cli.USER_ERRORS) as error:
         print(f"notegui: {visible(str(error))}", file=sys.stderr)
         return cli.PROBLEM

@@ -116,18 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def say_health(library: Library, err: TextIO | None = None) -> None:
-    """What the opening moved aside, and a library that is damaged or read-only: said on
-    standard error, before the command's own output."""
+def say_health(library: Library, err: TextIO | None = None, notices: bool = True) -> bool:
+    """What the opening moved aside, and a library that is damaged: said on standard error
+    (before the command's own output; after it too, when a large library's check found the
+    damage meanwhile). True when the damage was said."""
     err = err or sys.stderr
     health = library.health()
-    for notice in health.notices:
+    for notice in health.notices if notices else ():
         print(f"notegui: {visible(notice)}", file=err)
     if health.damaged:
         print(f"notegui: warning: {visible(str(library.path))} is damaged "
               f"({visible(health.damaged)}); it is open "
               "read-only. What can be read is shown; 'notegui salvage NEW-FILE' saves it "
               "into a new library", file=err)
+    return bool(health.damaged)
 
 
 def say_waiting(message: str) -> None:

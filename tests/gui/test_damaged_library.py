@@ -169,3 +169,16 @@ def test_undecodable_text_is_shown_with_replacement_characters(qtbot, tmp_path):
     window.open_note(window.library.find(SAMPLE_TITLE).id)
     assert "H\ufffd\ufffdI" in window.answer.toPlainText()
     close(window)
+
+
+def test_damage_found_after_the_start_turns_the_banner_on(qtbot, damaged, monkeypatch):
+    """A large library is checked on a thread: the banner comes when the check ends."""
+    from notegui.store import integrity
+
+    path, folder = damaged
+    monkeypatch.setattr(integrity, "QUICK_CHECK_LIMIT", 0)
+    window = window_on(qtbot, path, folder)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
+    assert "This library is damaged" in window.banner.text.text()
+    assert not window.actions_by_name["new_note"].isEnabled()
+    close(window)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from notegui.core.domain import Problem
 from notegui.store import schema
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.side_logs import has_content, side
@@ -140,6 +141,30 @@ def quick_check_problems(connection: sqlite3.Connection) -> str:
              if line.strip() and not line.startswith("*** in database")]
     more = " …" if len(lines) > _PROBLEMS_SHOWN else ""
     return "; ".join(lines[:_PROBLEMS_SHOWN]) + more
+
+
+_TEXT_COLUMNS = ("title", "description", "summary", "body")
+
+
+def undecodable_text(connection: sqlite3.Connection) -> list[Problem]:
+    """Notes whose text holds bytes that are not UTF-8 (a flipped byte inside a note: SQLite's
+    checks cannot see it). Read as bytes, so that each is named."""
+    columns = ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
+    problems = []
+    for row in connection.execute(f"SELECT id, {columns} FROM note"):
+        bad = []
+        for name, data in zip(_TEXT_COLUMNS, row[1:], strict=True):
+            try:
+                (data or b"").decode("utf-8")
+            except UnicodeDecodeError:
+                bad.append(name)
+        if bad:
+            title = replacing_text(row[1] or b"")
+            problems.append(Problem(
+                f"note {title!r}: its {' and '.join(bad)} hold bytes that are not UTF-8 "
+                "(shown with replacement characters, which a save of the note writes in "
+                "their place)"))
+    return problems
 
 
 def _lower_priority() -> None:

@@ -36,7 +36,7 @@ from notegui.core.formats.json_input import shown
 from notegui.core.health import Health
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, schema, search, staged_import
+from notegui.store import busy, integrity, schema, search, staged_import
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
@@ -851,6 +851,7 @@ class SqliteLibrary:
         try:
             if self._health.writable:  # (FTS5's check is an INSERT: refused read-only)
                 problems.extend(search.check_index(self.db))
+            problems.extend(integrity.undecodable_text(connection))
             problems.extend(self._check_links())
         except DATABASE_ERRORS as error:
             problems.append(Problem(f"database: {error}"))
