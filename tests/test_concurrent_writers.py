@@ -15,6 +15,7 @@ import time
 import pytest
 
 from conftest import write_note
+from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.store import busy, import_lock, schema
 from notegui.store import db as database_file
@@ -320,3 +321,17 @@ def test_the_scratch_file_of_an_import_under_way_is_left_alone(tmp_path):
     running.release()
     with SqliteLibrary(db):
         assert not scratch_path(db).exists()
+
+
+def test_a_save_writes_only_the_fields_changed_since_they_were_read(tmp_path):
+    with SqliteLibrary(tmp_path / "lib.db") as window:
+        note_id, _ = window.create_note("Why merge?", "Read.", "", "Body.")
+        read = window.note(note_id)
+        base = NoteText(read.title, read.description, read.summary, read.body)
+        with SqliteLibrary(tmp_path / "lib.db") as other:  # an import gives it a summary
+            other.save_note(note_id, "Why merge?", "Read.", "Given elsewhere.", "Body.")
+        window.save_note(note_id, "Why merge?", "Read.", "", "Body, edited.", base=base)
+        assert window.note(note_id).summary == "Given elsewhere."
+        assert window.note(note_id).body == "Body, edited."
+        window.save_note(note_id, "Why merge?", "Read.", "", "Body, edited.")  # no base
+        assert window.note(note_id).summary == ""  # (every field written, as before)

@@ -159,3 +159,21 @@ def test_a_write_by_another_process_shows_up_in_the_open_window(qtbot, window):
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=5000)
     assert "Was this written from the command line?" in list_titles(window)
     assert "changed outside" in window.statusBar().currentMessage()
+
+
+def test_a_save_keeps_a_field_another_process_wrote_while_editing(qtbot, window):
+    """The window saves what was edited: a summary line an import (another process) gave
+    the note meanwhile is not overwritten by the one the editor had loaded."""
+    from notegui.store.library import SqliteLibrary
+
+    open_title(qtbot, window, PROCEDURAL)
+    editor = edit(qtbot, window)
+    note = window.library.find(PROCEDURAL)
+    with SqliteLibrary(window.library.path) as other:  # e.g. `notegui import` meanwhile
+        other.save_note(note.id, note.title, note.description, "Written elsewhere.",
+                        note.body)
+    type_at_end(qtbot, editor.body, " Added here.")
+    qtbot.waitUntil(lambda: editor.state.text().startswith("Saved"), timeout=3000)
+    saved = window.library.find(PROCEDURAL)
+    assert saved.body == note.body + " Added here."
+    assert saved.summary == "Written elsewhere."

@@ -155,6 +155,7 @@ def edit(db: Path, titles: list[str], stop: Path, log: Path, seed: int) -> int:
     note), make a note citing others, tag one, move one to the Trash and back. Logs what
     it did (JSON lines) for the reference; any failure is printed and counted."""
     sys.path.insert(0, str(ROOT / "src"))
+    from notegui.core.domain import NoteText
     from notegui.store.library import SqliteLibrary
 
     rng = random.Random(seed)
@@ -185,8 +186,11 @@ def edit(db: Path, titles: list[str], stop: Path, log: Path, seed: int) -> int:
                     elif note is None or note.is_stub:
                         continue
                     elif action < 0.6 and title not in done:
+                        # (as the window does: what it did not change is not written back)
                         library.save_note(note.id, note.title, note.description,
-                                          note.summary, note.body + EDITED)
+                                          note.summary, note.body + EDITED,
+                                          base=NoteText(note.title, note.description,
+                                                        note.summary, note.body))
                         done.add(title)
                         note_it(action="append", title=title)
                     elif action < 0.8:

@@ -14,6 +14,7 @@ from notegui.core.domain import (
     ImportOutcome,
     Note,
     NoteRef,
+    NoteText,
     Problem,
     Revision,
     SearchHit,
@@ -56,7 +57,7 @@ class Library(Protocol):
     ) -> tuple[int, Changes]: ...
     def save_note(
         self, note_id: int, title: str, description: str, summary: str, body: str,
-        create_missing: bool = True,
+        create_missing: bool = True, base: NoteText | None = None,
     ) -> Changes: ...
     def missing_citations(self, body: str) -> list[str]: ...
     def trash_note(self, note_id: int) -> Changes: ...

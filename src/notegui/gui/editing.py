@@ -35,6 +35,9 @@ class EditSession(QObject):
         self._discard_draft = discard_draft
         self.active = False
         self.dirty = False
+        # The fields as last read from or written to the library: a save writes only what
+        # changed since, so a field another process wrote meanwhile is kept.
+        self._base: NoteText | None = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
         self._draft = QTimer(self, singleShot=True, interval=DRAFT_MS)
@@ -52,6 +55,8 @@ class EditSession(QObject):
         if note_id and note is None:
             return False
         self.pane.load(note, fields)
+        self._base = (NoteText(note.title, note.description, note.summary, note.body)
+                      if note is not None and fields is None else None)
         self.active = True
         self.dirty = fields is not None
         self.pane.set_state("Unsaved draft restored" if fields else "")
@@ -89,7 +94,8 @@ class EditSession(QObject):
                 self.pane.note_id = note_id
             else:
                 changes = library.save_note(self.note_id, fields.title, fields.description,
-                                            fields.summary, fields.body, create_missing=False)
+                                            fields.summary, fields.body, create_missing=False,
+                                            base=self._base)
             missing = library.missing_citations(fields.body)
         except LibraryError as error:
             self.write_draft()
@@ -97,6 +103,7 @@ class EditSession(QObject):
             self.pane.set_state("Not saved")
             return False
         self.dirty = False
+        self._base = fields
         self._draft.stop()
         self._discard_draft(self.note_id)
         self.pane.show_missing(missing)

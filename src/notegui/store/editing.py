@@ -47,6 +47,15 @@ def one_line(field: str, text: str) -> str:
     return text.strip()
 
 
+def _merged(mine: NoteText, base: NoteText, now: NoteText) -> NoteText:
+    """The fields changed since ``base`` from ``mine``, the others as they are ``now``: an
+    import that gave the note its summary line while the window edited its body keeps it."""
+    return NoteText(*(m if m != b else n for m, b, n in (
+        (mine.title, base.title, now.title), (mine.description, base.description,
+                                              now.description),
+        (mine.summary, base.summary, now.summary), (mine.body, base.body, now.body))))
+
+
 class NoteEditor:
     """The reader's writes, on ``connection`` inside the caller's transaction."""
 
@@ -91,7 +100,7 @@ class NoteEditor:
         return note_id, Changes(notes=changes.notes | {note_id}, links=True)
 
     def save(self, note_id: int, fields: NoteText, create_missing: bool,
-             reason: str = "save") -> Changes:
+             reason: str = "save", base: NoteText | None = None) -> Changes:
         """Write the note's fields; its links follow its citations (a missing cited title
         becomes a stub when ``create_missing``, else it stays unlinked text). A text change
         keeps the old text as a revision; a new title is written into every note citing
@@ -99,6 +108,8 @@ class NoteEditor:
         _, old_title, description, summary, body, trashed = self._row(note_id)
         if trashed:
             raise LibraryError("this note is in the Trash: restore it before editing")
+        if base is not None:  # (what the editor did not change is not written back)
+            fields = _merged(fields, base, NoteText(old_title, description, summary, body))
         title = check_title(fields.title)
         # An import under way may still hold this note's citations (staged_citations.py).
         staged_citations.resolve_note(self.connection, note_id, self.stamp)

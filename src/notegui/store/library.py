@@ -586,12 +586,14 @@ class SqliteLibrary:
 
     def save_note(
         self, note_id: int, title: str, description: str, summary: str, body: str,
-        create_missing: bool = True,
+        create_missing: bool = True, base: NoteText | None = None,
     ) -> Changes:
-        """Save an edit (see store/editing.py); nothing is written when nothing changed."""
+        """Save an edit (see store/editing.py); nothing is written when nothing changed.
+        ``base``: the fields as the editor read them; a field not changed since keeps what
+        the library holds now (another process may have written it meanwhile)."""
         with self._writing() as editor:
             return editor.save(note_id, NoteText(title, description, summary, body),
-                               create_missing)
+                               create_missing, base=base)
 
     def missing_citations(self, body: str) -> list[str]:
         """Titles ``body`` cites that no note has (reads only)."""
