@@ -10,10 +10,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from notegui import cli
-from notegui.core import paths, resources
+from notegui.core import paths, private_files, resources
 from notegui.core.visible_text import visible
 from notegui.store import backup as backups
 from notegui.store import salvage
@@ -28,6 +28,14 @@ log = logging.getLogger("notegui")
 EXIT_AFTER_START_ENV = "NOTEGUI_EXIT_AFTER_START"
 
 
+class _OwnerOnlyLog(logging.handlers.RotatingFileHandler):
+    """The log, readable by its owner only (it names libraries, files and titles): each
+    file it opens, also after a rotation, is made 0600 whatever the umask."""
+
+    def _open(self) -> TextIO:
+        return private_files.open_owner_only(self.baseFilename, self.encoding, self.errors)
+
+
 def setup_logging(debug: bool) -> Path | None:
     """Log to a rotating file in the platform's log folder; None when it cannot be written."""
     level = logging.DEBUG if debug else logging.INFO
@@ -35,11 +43,12 @@ def setup_logging(debug: bool) -> Path | None:
     try:
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / "notegui.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = _OwnerOnlyLog(folder / "notegui.log", maxBytes=1_000_000, backupCount=3,
+                                encoding="utf-8")
     except OSError:
         return None
+    for older in range(1, 4):  # (rotated by an earlier notegui, which made them 0644)
+        private_files.narrow(folder / f"notegui.log.{older}")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     return folder / "notegui.log"

@@ -8,6 +8,7 @@ damaged library, or one in a read-only place, is opened read-only instead."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -16,11 +17,14 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from notegui.core import paths, private_files
 from notegui.core.health import Health
 from notegui.core.import_files import kind_of
 from notegui.store import integrity, schema, side_logs
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, read_only_reason
 from notegui.store.side_logs import has_content, side
+
+log = logging.getLogger("notegui")
 
 _MAGIC = b"SQLite format 3\x00"
 PRAGMAS = {"foreign_keys": 1, "synchronous": "normal", "busy_timeout": 5000,
@@ -141,7 +145,21 @@ def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
                 f"{schema.LATEST} before this notegui can read it, and {reason}; it was "
                 "left untouched")
         return _read_only(path), Health(read_only=reason, notices=notices), verdict.checked
+    _narrow_own(path)
     return _open_for_writing(path), Health(notices=notices), verdict.checked
+
+
+def _narrow_own(path: Path) -> None:
+    """A library in notegui's own data folder that others can read (an earlier notegui made
+    libraries 0644) is made readable by its owner only, with its -wal and -shm. A library
+    elsewhere keeps the mode it has: a shared folder's group may be meant to read it."""
+    try:
+        inside = path.resolve().is_relative_to(paths.data_dir().resolve())
+    except (OSError, RuntimeError):
+        return
+    if inside and any([private_files.narrow(file) for file in
+                       (path, side(path, "-wal"), side(path, "-shm"))]):
+        log.info("%s was readable by others: it is now readable by its owner only", path)
 
 
 def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
@@ -225,6 +243,9 @@ def _create(path: Path) -> None:
         raise LibraryError(f"cannot create {path.parent}: {error.strerror}") from None
     made = path.with_name(f".{path.name}.new-{os.getpid()}-{threading.get_native_id()}")
     try:
+        made.unlink(missing_ok=True)  # (a crash's, of this process id)
+        # Readable by its owner only, whatever the umask; its -wal and -shm take its mode.
+        private_files.create_owner_only(made)
         _build(made, path)
         try:
             os.link(made, path)

@@ -29,6 +29,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from notegui.core import private_files
 from notegui.store import schema
 
 INDEXES = ("note_fts", "title_fts")
@@ -130,6 +131,7 @@ class SideIndex:
         scratch = None
         try:
             _yield_to_the_import()
+            private_files.create_owner_only(self.path)  # (the notes' words: as the library)
             # Throwaway: no journal, no syncing; a crash leaves a file that the next
             # import, or the opening that finishes the import, removes.
             scratch = sqlite3.connect(self.path.resolve().as_uri(), uri=True,
