@@ -16,7 +16,7 @@ from notegui import cli
 from notegui.core import paths, private_files, resources
 from notegui.core.visible_text import visible
 from notegui.store import backup as backups
-from notegui.store import salvage
+from notegui.store import damage_mark, salvage
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.library import SqliteLibrary
 
@@ -295,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         log.warning("database error", exc_info=True)
-        hint = ("; 'notegui salvage NEW-FILE' saves what can still be read into a new library"
-                if is_damage(error) else "")
+        hint = ""
+        if is_damage(error):  # (then no later process writes into it: damage_mark.py)
+            damage_mark.mark(library_path(args), explain(error, library_path(args)))
+            hint = "; 'notegui salvage NEW-FILE' saves what can still be read into a new library"
         print(f"notegui: {visible(explain(error, library_path(args)))}{hint}", file=sys.stderr)
         return cli.PROBLEM
     except KeyboardInterrupt:

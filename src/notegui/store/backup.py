@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from notegui.core import paths
-from notegui.store import schema
+from notegui.store import damage_mark, schema
 from notegui.store.db import inspect_file
 from notegui.store.errors import LibraryError
 
@@ -246,6 +246,12 @@ def restore_backup(backup: Path, library_path: Path, folder: Path | None = None,
     check_backup(backup)
     if backup.resolve() == library_path.resolve():
         raise LibraryError(f"{backup} is the library itself; nothing was restored")
+    saved = _restore(backup, library_path, folder, keep)
+    damage_mark.clear(library_path)  # (a sound backup's content: no damage known now)
+    return saved
+
+
+def _restore(backup: Path, library_path: Path, folder: Path | None, keep: int) -> Path | None:
     if _is_empty(library_path):
         # Nothing to keep, unless a WAL with changes in it is left beside no database.
         saved = _copy_raw(library_path, folder) if _wal_has_data(library_path) else None

@@ -20,7 +20,7 @@ from peewee import SqliteDatabase
 from notegui.core import paths, private_files
 from notegui.core.health import Health
 from notegui.core.import_files import kind_of
-from notegui.store import integrity, schema, side_logs
+from notegui.store import damage_mark, integrity, schema, side_logs
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, read_only_reason
 from notegui.store.side_logs import has_content, side
 
@@ -137,6 +137,8 @@ def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
     if verdict.damaged:
         return (_read_only(path, verdict.tolerant),
                 Health(damaged=verdict.damaged, notices=notices), True)
+    if earlier := damage_mark.known(path):  # (found by a full check the quick one misses)
+        return _read_only(path), Health(damaged=earlier, notices=notices), True
     reason = read_only_reason(path)
     if reason:
         if verdict.version < schema.LATEST:

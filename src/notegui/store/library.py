@@ -36,7 +36,7 @@ from notegui.core.formats.json_input import shown
 from notegui.core.health import Health
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, integrity, schema, search, staged_import
+from notegui.store import busy, damage_mark, integrity, schema, search, staged_import
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
@@ -239,6 +239,7 @@ class SqliteLibrary:
     def _found_damage(self, problems: str) -> None:
         log.warning("%s is damaged: %s", self.path, problems)
         self._health = replace(self._health, damaged=problems)
+        damage_mark.mark(self.path, problems)  # (for the processes that open it next)
 
     def _refuse_writes(self, wait: bool = False) -> None:
         """LibraryError (saying why) when the library must not be written: it is damaged or
@@ -835,21 +836,37 @@ class SqliteLibrary:
             else:  # (read-only: read as it is)
                 connection.execute("BEGIN")
             try:
-                return self._problems()
+                damage, problems, readable = self._damage()
+                if readable:
+                    problems += self._problems()
             finally:
                 connection.execute("ROLLBACK")
+        if damage:  # (no write goes into it from now on, in any process)
+            self._found_damage("; ".join(p.what for p in damage[:3]))
+        elif readable:
+            damage_mark.clear(self.path)  # (sound after all: it opens writable next time)
+        return damage + problems
 
-    def _problems(self) -> list[Problem]:
-        problems: list[Problem] = []
+    def _damage(self) -> tuple[list[Problem], list[Problem], bool]:
+        """What SQLite's full integrity check finds (damage: the quick check at opening
+        does not compare indexes with their tables), dangling references, and whether the
+        database could be read at all."""
+        damage: list[Problem] = []
         connection = self.db.connection()
         try:
             for (message,) in connection.execute("PRAGMA integrity_check"):
                 if message != "ok":
-                    problems.append(Problem(f"database: {message}"))
-            for row in connection.execute("PRAGMA foreign_key_check"):
-                problems.append(Problem(f"database: dangling reference in table {row[0]}"))
+                    damage.append(Problem(f"database: {message}"))
+            dangling = [Problem(f"database: dangling reference in table {row[0]}")
+                        for row in connection.execute("PRAGMA foreign_key_check")]
         except DATABASE_ERRORS as error:
-            return [Problem(f"database: {error}")]
+            found = [Problem(f"database: {error}")]
+            return (found, [], False) if is_damage(error) else ([], found, False)
+        return damage, dangling, True
+
+    def _problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        connection = self.db.connection()
         try:
             if self._health.writable:  # (FTS5's check is an INSERT: refused read-only)
                 problems.extend(search.check_index(self.db))
