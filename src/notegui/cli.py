@@ -133,8 +133,15 @@ def say_health(library: Library, err: TextIO | None = None, notices: bool = True
 
 
 def say_waiting(message: str) -> None:
-    """A command that must wait for another process says so, on stderr."""
+    """A command that must wait for another process says so, on stderr (each wait once:
+    an import's every batch may wait for another's)."""
+    if message in _SAID:
+        return
+    _SAID.add(message)
     print(f"notegui: {visible(message)}", file=sys.stderr, flush=True)
+
+
+_SAID: set[str] = set()
 
 
 def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:

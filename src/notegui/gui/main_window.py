@@ -51,6 +51,7 @@ from notegui.gui.question_list import (
 )
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.sources_panel import SourcesPanel
+from notegui.gui.wait_notice import WaitNotice
 from notegui.gui.window_editing import EditingActions
 from notegui.gui.window_files import BackupHooks, FileActions, OpenLibrary
 
@@ -139,6 +140,7 @@ class MainWindow(FileActions, EditingActions):
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self)
         self.statusBar().setAccessibleName("Status")
+        self.wait_notice = WaitNotice(self.statusBar())
         self.editing = EditSession(lambda: self.library, self.editor, self._save_draft,
                                    self._discard_draft, self)
         self.annotator = Annotator(lambda: self.library, self.answer,
@@ -204,6 +206,7 @@ class MainWindow(FileActions, EditingActions):
 
     def load_library(self, library: Library, note_id: int | None = None) -> None:
         self.library = library
+        library.on_wait = self.wait_notice
         self.history = History()
         self.current_id = None
         self.search.clear()

@@ -3,8 +3,9 @@
 SQLite lets one connection write at a time. Each waits ``busy_timeout`` (db.PRAGMAS) for the
 other's transaction on its own; past that it raises "database is locked", which an import's
 long last transaction or a large batch easily outlasts. Here a writer that finds the library
-busy says so once (``say``: stderr for the command line, the log for the window) and tries
-again, for up to ``PATIENCE`` seconds, before giving up with a LibraryError that says why.
+busy says so once, after ``SAY_AFTER_MS`` (``say``: stderr for the command line, the status
+bar for the window) and tries again, for up to ``PATIENCE`` seconds, before giving up with a
+LibraryError that says why.
 
 Only the start of a transaction is retried: every write transaction begins with
 ``BEGIN IMMEDIATE``, which takes the write lock first, so in WAL mode nothing after it can
@@ -28,6 +29,7 @@ Say = Callable[[str], None]
 
 PATIENCE = 300.0  # seconds a writer waits for another, in all, before it gives up
 WAITING = "another process is writing to this library: waiting…"
+SAY_AFTER_MS = 250  # waited before saying so
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
@@ -53,10 +55,14 @@ def is_busy(error: BaseException) -> bool:
 
 def begin(connection: sqlite3.Connection, say: Say = say_in_log,
           patience: float | None = None) -> None:
-    """``BEGIN IMMEDIATE``, waiting while another writer holds the library (each attempt
-    waits the connection's busy timeout; ``say`` is told once)."""
+    """``BEGIN IMMEDIATE``, waiting while another writer holds the library. ``say`` is told
+    once, as soon as the first ``SAY_AFTER_MS`` of waiting show the library is held (the
+    window shows it while it waits); each later attempt waits the connection's own busy
+    timeout."""
     deadline = time.monotonic() + (PATIENCE if patience is None else patience)
-    said = False
+    if _first_attempt(connection):
+        return
+    say(WAITING)
     while True:
         try:
             connection.execute("BEGIN IMMEDIATE")
@@ -66,10 +72,22 @@ def begin(connection: sqlite3.Connection, say: Say = say_in_log,
                 raise
             if time.monotonic() >= deadline:
                 raise LibraryError(_gave_up(patience)) from None
-            if not said:
-                say(WAITING)
-                said = True
             time.sleep(0.05)  # (the busy timeout did the waiting; this only yields)
+
+
+def _first_attempt(connection: sqlite3.Connection) -> bool:
+    """Whether ``BEGIN IMMEDIATE`` succeeded within ``SAY_AFTER_MS``."""
+    (timeout,) = connection.execute("PRAGMA busy_timeout").fetchone()
+    connection.execute(f"PRAGMA busy_timeout = {min(timeout, SAY_AFTER_MS)}")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as error:
+        if not is_busy(error):
+            raise
+        return False
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {timeout}")
 
 
 def retrying(write: Callable[[], _T], say: Say = say_in_log,
