@@ -21,6 +21,8 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_dama
 from notegui.store.library import SqliteLibrary
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from notegui.core.settings import Settings
     from notegui.gui.main_window import MainWindow
 
@@ -176,16 +178,54 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
         return cli.PROBLEM
     library, is_new_demo = opened
     window = None
+    ending: SessionEnd | None = None
     try:
         install_exception_hook(log_file)
         window = show_window(args, settings, library, is_new_demo)
+        ending = SessionEnd(app, window)
         if os.environ.get(EXIT_AFTER_START_ENV):
             # For benchmarks: say "ready" once the first frame is painted, then quit.
             QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-        return app.exec()
+        else:
+            QTimer.singleShot(0, lambda: log.info("the window is open on %s", library.path))
+        code = app.exec()
+        return 128 + ending.signal if ending.signal else code
     finally:
+        if ending is not None:
+            ending.close()
         # The library open at the end (the window may have switched), and with it its lock.
         (window.library if window is not None else library).close()
+
+
+class SessionEnd:
+    """The session's end from outside the window closes it as Ctrl+Q does (settings and
+    the edit saved; the caller then closes the library: its lock released, its WAL
+    checkpointed): SIGTERM, SIGINT and SIGHUP (gui.session_end), the session manager's
+    logout (commitDataRequest saves; the quit that follows asks nothing) and any other
+    way Qt quits (aboutToQuit)."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        from notegui.gui.session_end import QuitOnSignals
+
+        self.signal = 0  # the signal that ended the session, if one did
+        self._app = app
+        self._window = window
+        self._signals = QuitOnSignals(self._on_signal)
+        app.commitDataRequest.connect(self.commit)
+        app.aboutToQuit.connect(window.end_session)
+
+    def _on_signal(self, number: int) -> None:
+        self.signal = number
+        self._window.end_session()
+        self._app.quit()
+
+    def commit(self, _manager: object) -> None:
+        self._window.commit_session()
+
+    def close(self) -> None:
+        self._signals.close()
+        self._app.commitDataRequest.disconnect(self.commit)
+        self._app.aboutToQuit.disconnect(self._window.end_session)
 
 
 def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLibrary,

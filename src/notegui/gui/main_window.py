@@ -76,6 +76,9 @@ class MainWindow(FileActions, EditingActions):
         self._open_library = open_library
         self._new_library = new_library
         self._save_settings = save_settings
+        # The session ends (a signal, a logout): closing asks nothing (session_end.py).
+        self.session_ending = False
+        self.closed = False  # (closeEvent accepted)
         self.history = History()
         self.current_id: int | None = None
         self._all_ids: Sequence[int] | None = None  # the whole list, while it holds
@@ -560,13 +563,32 @@ class MainWindow(FileActions, EditingActions):
         self.settings.zoom = self.answer.zoom()
         self.settings.last_library = str(self.library.path)
 
+    def end_session(self) -> None:
+        """Close as Ctrl+Q does, but asking nothing (SIGTERM, a logout: no one may be there
+        to answer): an edit that cannot be saved stays as a draft for the next start."""
+        self.session_ending = True
+        if not self.closed:
+            self.close()
+
+    def commit_session(self) -> None:
+        """The session manager asks for everything to be saved (a logout may follow, or be
+        cancelled): the edit saved (else kept as a draft) and the settings written; the
+        window stays open, and a close that follows asks nothing."""
+        if self.editing.active and not self.editing.save():
+            self.editing.write_draft()
+        self.remember_state()
+        if self._save_settings:
+            settings_file.save(self.settings)
+        self.session_ending = True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.editing.active and not self.editing.save():
-            answer = QMessageBox.question(
+            # At the session's end nobody may be there to answer: the draft keeps the edit.
+            if not self.session_ending and QMessageBox.question(
                 self, "Close without saving?",
                 "Your edit could not be saved (the editor says why). Close anyway? It is "
-                "kept as a draft and offered at the next start.")
-            if answer != QMessageBox.StandardButton.Yes:
+                "kept as a draft and offered at the next start."
+            ) != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
             self.editing.abandon()
@@ -579,4 +601,5 @@ class MainWindow(FileActions, EditingActions):
         if self._save_settings:
             settings_file.save(self.settings)
         QApplication.instance().removeEventFilter(self)
+        self.closed = True
         super().closeEvent(event)

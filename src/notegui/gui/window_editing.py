@@ -182,7 +182,8 @@ class EditingActions(QMainWindow):
                    f"notegui closed before your edit of “{name}” was saved (draft from "
                    f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the "
                    "draft.)"):
-            self.drafts.discard(self.library.path, draft.note_id)
+            if not self.session_ending:  # (else the session ended the question: no answer)
+                self.drafts.discard(self.library.path, draft.note_id)
             return False
         fields = NoteText(draft.title, draft.description, draft.summary, draft.body)
         if self.start_editing(draft.note_id or None, fields):
