@@ -53,9 +53,12 @@ def test_look_alike_titles_import_as_one_note(library, tmp_path):
                         ("zw.txt", "Why is caf\u200bé culture slow?")):
         write_note(tmp_path / "in", name, note_text(title, f"Body from {name}."))
     outcomes = list(library.import_paths([tmp_path / "in"]))
-    assert [o.status for o in outcomes] == ["imported"] * 3
+    # One title: the first file's text is kept, the later ones refused naming it.
+    assert [o.status for o in outcomes] == ["imported", "refused", "refused"]
+    assert all(f"is also the title of {tmp_path / 'in' / 'nfc.txt'}, imported before it"
+               in o.reason for o in outcomes[1:])
     assert [ref.title for ref in library.iter_refs()] == [CAFE]  # one note, NFC
-    assert library.find(CAFE_NFD).body == "Body from zw.txt."
+    assert library.find(CAFE_NFD).body == "Body from nfc.txt."
 
 
 def test_a_citation_written_decomposed_links_to_the_composed_note(library, tmp_path):

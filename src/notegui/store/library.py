@@ -40,6 +40,7 @@ from notegui.store import busy, damage_mark, integrity, schema, search, staged_i
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
+from notegui.store.import_claims import ImportClaims
 from notegui.store.import_lock import ImportLock
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
@@ -106,6 +107,7 @@ class SqliteLibrary:
         self._known_version = 0  # the data_version it was true at
         self._staging: ImportMemory | None = None  # the import under way's (staged_import)
         self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
+        self._claimed: ImportClaims | None = None  # the titles the import under way wrote
         self._finish_cut_import()
         self._data_version = self._read_data_version()
 
@@ -380,6 +382,7 @@ class SqliteLibrary:
         if lock.held:
             self._tidy_cut_import()  # (one that ended while this one waited)
         self._known = KnownNotes()
+        self._claimed = claimed = ImportClaims()
         large = len(files) >= _DEFER_INDEX_FROM
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
@@ -392,9 +395,11 @@ class SqliteLibrary:
             if staging.defer_index and staged_import.last_id(connection) == 0:
                 # An empty library: every note will be the import's, indexed beside it.
                 staging.build_index_beside(SideIndex(self.path), connection)
-            for read in read_all(files):
+            for position, read in enumerate(read_all(files)):
                 if should_stop():
                     break
+                if read.parsed is not None:  # (files[position]: the path, not a copy of it)
+                    read = claimed.claim(read, files[position])
                 if read.json_text is not None:  # a whole library: on its own
                     yield from self._write_batch(batch)
                     batch = []
@@ -406,6 +411,7 @@ class SqliteLibrary:
                     batch = []
             yield from self._write_batch(batch)
         finally:
+            self._claimed = None
             if self._checkpoints is not None:
                 self._checkpoints.close()
                 self._checkpoints = None
@@ -512,6 +518,8 @@ class SqliteLibrary:
         if read.json_text is not None:
             self._known.clear()  # a document writes through peewee, past the look-up cache
             document = self._document(read)
+            if self._claimed is not None:
+                document = self._claimed.claim_document(document, read.path)
             try:
                 changes, refused = self._import_document(document, importer)
             except Unchanged as unchanged:

@@ -1,0 +1,69 @@
+"""Two files of one import with one title: the first one's text is kept, the later is
+refused naming it (a JSON document's entry of that title is left out, likewise).
+
+Written one after the other, the later replaced the earlier silently, both "imported", and
+which one won depended on file names. Refusing the later loses nothing (the earlier's text
+is in the library, the later file is where it was), says which file won, and keeps a
+re-import of the same folder unchanged (replacing would swap the two texts at every
+import, each time one more revision). To take the later one's text, import it on its own.
+A title a file cites is no claim: only a note's own file (or JSON entry) writes its text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from notegui.core.domain import title_key
+from notegui.core.formats.document import LibraryDocument
+from notegui.core.formats.json_input import shown
+from notegui.core.import_files import ReadFile
+
+
+class ImportClaims:
+    """Title key -> the file of this import that wrote that note: about 170 bytes a file
+    (170 MB for a million), its path shared with the import's list of files."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def _earlier(self, title: str, path: str) -> str | None:
+        """The file that wrote ``title`` earlier in this import, or None (the title is
+        claimed for ``path`` now)."""
+        first = self._first.setdefault(title_key(title), path)
+        if first == path or _same_file(first, path):
+            return None  # (one file named twice: its second import changes nothing)
+        return first
+
+    def claim(self, read: ReadFile, path: str) -> ReadFile:
+        """``read`` (a parsed question note, from ``path``) as it is, or refused when an
+        earlier file of this import had its title."""
+        first = self._earlier(read.parsed.title, path)
+        if first is None:
+            return read
+        return replace(read, parsed=None, unpaired_text=None, refused=(
+            f"its title {shown(read.parsed.title, 80)} is also the title of {first}, "
+            "imported before it in this import: that file's text was kept and this one "
+            "was not imported (import this file on its own to replace that text)"))
+
+    def claim_document(self, document: LibraryDocument, path: str) -> LibraryDocument:
+        """The document less its notes whose titles an earlier file of this import had,
+        each said among its refused entries."""
+        kept, refused = [], []
+        for record in document.notes:
+            first = self._earlier(record.title, path)
+            if first is None:
+                kept.append(record)
+            else:
+                refused.append(
+                    f"note {shown(record.title, 80)}: also the title of {first}, imported "
+                    "before it in this import: that file's text was kept")
+        if not refused:
+            return document
+        return replace(document, notes=tuple(kept), refused=(*document.refused, *refused))
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
