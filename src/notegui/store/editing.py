@@ -250,10 +250,15 @@ class NoteEditor:
         if found is None:
             raise LibraryError(f"revision {revision_id} no longer exists")
         note_id, title, description, summary, body, links = found
+        cited = json.loads(links)  # [title, Sources line, note id (since issue 15)]
+        renamed = self._renamed_since(note_id, body, cited)
+        if renamed:  # cited by their titles now, not brought back as stubs of the old ones
+            body = _recited(body, renamed)
         changes = self.save(note_id, NoteText(title, description, summary, body),
                             create_missing=True, reason="restore")
         # The Sources lines as they were then, for the links the text still has.
-        lines = {title_key(cited): line for cited, line in json.loads(links)}
+        lines = {title_key(renamed.get(title_key(entry[0]), entry[0])): entry[1]
+                 for entry in cited}
         for target_id, target_title in self.connection.execute(
             "SELECT l.target_id, t.title FROM link AS l JOIN note AS t ON t.id = l.target_id "
             "WHERE l.source_id = ?", (note_id,)).fetchall():
@@ -262,3 +267,53 @@ class NoteEditor:
                     "UPDATE link SET summary = ? WHERE source_id = ? AND target_id = ?",
                     (lines[title_key(target_title)], note_id, target_id))
         return Changes(notes=changes.notes | {note_id}, links=True)
+
+    def _renamed_since(self, note_id: int, body: str, cited: list[list]) -> dict[str, str]:
+        """Title key -> the title its note has now, for each title a version's ``body``
+        cites whose note was renamed since: found by the note id the version kept with
+        the title (if that note had the title: the id of a deleted note may be reused);
+        else, when no note has that title now, the note whose own history had it (a
+        version kept before notes were kept with their ids). Titles not found are cited
+        as they were."""
+        ids = {title_key(entry[0]): entry[2] for entry in cited if len(entry) > 2}
+        renamed: dict[str, str] = {}
+        lost: set[str] = set()  # cited titles no note has now
+        for key in dict.fromkeys(title_key(t) for t in question_note.cited_titles(body)):
+            now = self._title_of(ids.get(key), key, note_id)
+            if now is not None:
+                if title_key(now) != key:
+                    renamed[key] = now
+            elif self.connection.execute(_BY_KEY, (key,)).fetchone() is None:
+                lost.add(key)
+        if lost:  # one pass over the histories, newest first (titles there have no key)
+            for old, now in self.connection.execute(
+                    "SELECT r.title, n.title FROM revision AS r JOIN note AS n "
+                    "ON n.id = r.note_id WHERE r.note_id != ? ORDER BY r.id DESC", (note_id,)):
+                key = title_key(old)
+                if key in lost:
+                    lost.discard(key)
+                    renamed[key] = now
+                    if not lost:
+                        break
+        return renamed
+
+    def _title_of(self, target_id: int | None, key: str, note_id: int) -> str | None:
+        """The title now of note ``target_id``, if it is the note that had title ``key``."""
+        if target_id is None or target_id == note_id:
+            return None
+        row = self.connection.execute("SELECT title FROM note WHERE id = ?",
+                                      (target_id,)).fetchone()
+        if row is None:
+            return None
+        if title_key(row[0]) == key or any(
+                title_key(old) == key for (old,) in self.connection.execute(
+                    "SELECT title FROM revision WHERE note_id = ?", (target_id,))):
+            return row[0]
+        return None
+
+
+def _recited(body: str, renamed: dict[str, str]) -> str:
+    """``body`` with each citation of a key in ``renamed`` written with its title now."""
+    return "".join(
+        f"[[{renamed.get(title_key(piece), piece)}]]" if is_citation else piece
+        for piece, is_citation in question_note.split_citations(body))

@@ -558,7 +558,7 @@ class SqliteLibrary:
         rows = self.m.Revision.select().where(self.m.Revision.note == note_id)
         return [
             Revision(r.id, note_id, r.title, r.description, r.summary, r.body,
-                     tuple((title, line) for title, line in json.loads(r.links)),
+                     tuple((title, line) for title, line, *_id in json.loads(r.links)),
                      r.saved, r.replaced, r.reason)
             for r in rows.order_by(self.m.Revision.id)
         ]

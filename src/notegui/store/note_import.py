@@ -70,8 +70,8 @@ _INDEX_TITLE = "INSERT INTO title_fts (rowid, title) VALUES (?, ?)"
 _UNINDEX_TITLE = "INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', ?, ?)"
 _SET_SUMMARY = "UPDATE note SET summary = ? WHERE id = ?"
 _LINKS = (
-    "SELECT t.title_key, t.title, l.summary FROM link AS l JOIN note AS t ON t.id = l.target_id "
-    "WHERE l.source_id = ? ORDER BY l.ordinal"
+    "SELECT t.title_key, t.title, l.summary, t.id FROM link AS l "
+    "JOIN note AS t ON t.id = l.target_id WHERE l.source_id = ? ORDER BY l.ordinal"
 )
 _DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
 _INSERT_LINK = "INSERT INTO link (source_id, target_id, ordinal, summary) VALUES (?, ?, ?, ?)"
@@ -170,7 +170,8 @@ class NoteImporter:
             return _Row(known.id, known.title, "", known.summary, "", "")
         return self.existing_row(key)
 
-    def _links(self, note_id: int) -> list[tuple[str, str, str | None]]:
+    def _links(self, note_id: int) -> list[tuple[str, str, str | None, int]]:
+        """(title key, title, Sources line, id) of each note ``note_id`` cites, in order."""
         return self.connection.execute(_LINKS, (note_id,)).fetchall()
 
     def apply(self, parsed: ParsedNote, stamp: str) -> Changes:
@@ -210,7 +211,7 @@ class NoteImporter:
         wanted = [(title_key(c.title), c.summary) for c in parsed.citations]
         if (row.title, row.description, row.body) == (
             parsed.title, parsed.description, parsed.body
-        ) and [(k, s) for k, _, s in current] == wanted:
+        ) and [(k, s) for k, _, s, _ in current] == wanted:
             raise Unchanged
         if not row.is_stub and self._changes_text(row, current, parsed):
             self._keep_revision(row, current, stamp, "import")
@@ -231,9 +232,10 @@ class NoteImporter:
         )
 
     def _changes_text(
-        self, row: _Row, current: list[tuple[str, str, str | None]], parsed: ParsedNote
+        self, row: _Row, current: list[tuple[str, str, str | None, int]], parsed: ParsedNote
     ) -> bool:
-        old = question_note.write(row.title, row.description, row.body, [s for *_, s in current])
+        old = question_note.write(row.title, row.description, row.body,
+                                  [s for _, _, s, _ in current])
         new = question_note.write(
             parsed.title, parsed.description, parsed.body, [c.summary for c in parsed.citations]
         )
@@ -245,9 +247,12 @@ class NoteImporter:
         self._keep_revision(row, self._links(row.id), stamp, reason)
 
     def _keep_revision(
-        self, row: _Row, links: list[tuple[str, str, str | None]], stamp: str, reason: str
+        self, row: _Row, links: list[tuple[str, str, str | None, int]], stamp: str, reason: str
     ) -> None:
-        cited = json.dumps([[title, summary] for _, title, summary in links], ensure_ascii=False)
+        # [title, Sources line, note id] a cited note: the id lets a restore cite the note
+        # by the title it has then (store/editing.py), not bring back one it lost since.
+        cited = json.dumps([[title, summary, target] for _, title, summary, target in links],
+                           ensure_ascii=False)
         self.connection.execute(
             _INSERT_REVISION,
             (row.id, row.title, row.description, row.summary, row.body, cited, row.updated,
