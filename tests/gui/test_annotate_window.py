@@ -88,11 +88,14 @@ def test_the_highlight_follows_its_words_through_edits(qtbot, sample):
         "(detached) “five million carefully chosen pretraining documents”"]
 
 
-def test_a_comment_is_shown_and_found_by_the_search(qtbot, sample, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *a, **k: ("Check the zeppelin dataset size.", True))
+def test_a_comment_is_shown_and_found_by_the_search(qtbot, sample):
     select(sample, PHRASE)
     qtbot.keyClick(sample, Qt.Key.Key_M, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: sample.annotator.dialog is not None
+                    and sample.annotator.dialog.isActiveWindow())
+    dialog = sample.annotator.dialog
+    qtbot.keyClicks(dialog.field, "Check the zeppelin dataset size.")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return, CTRL)  # saves
     [stored] = sample.library.annotations(sample.current_id)
     assert stored.comment == "Check the zeppelin dataset size."
     # Clicking the highlight shows its comment.

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from notegui.core.anchoring import Anchor, make_anchor, reanchor_all
 from notegui.core.domain import Annotation, Changes
@@ -15,6 +15,7 @@ from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.answer_view import AnswerView
+from notegui.gui.comment_dialog import CommentDialog
 
 
 def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
@@ -53,6 +54,7 @@ class Annotator(QObject):
         self.answer = answer
         self.panel = panel
         self.note_id = 0
+        self.dialog: CommentDialog | None = None  # the comment dialog while it is open
         answer.highlightRequested.connect(self.highlight)
         answer.commentRequested.connect(self.comment)
         answer.annotationClicked.connect(self.show)
@@ -84,12 +86,20 @@ class Annotator(QObject):
     # -- requests --------------------------------------------------------------------------
 
     def highlight(self, color: str = "yellow", comment: str = "") -> Annotation | None:
+        anchor = self._selected()
+        return None if anchor is None else self._add(anchor, color, comment)
+
+    def _selected(self) -> Anchor | None:
+        """The selection in the answer, widened to whole words; None (and a word to the
+        reader) when nothing is selected."""
         span = self.answer.selection_span()
         if span is None or not self.note_id:
             self.message.emit("Select some text in the answer to annotate it.")
             return None
         text = self.answer.plain_text()
-        anchor = make_anchor(text, *whole_words(text, *span))
+        return make_anchor(text, *whole_words(text, *span))
+
+    def _add(self, anchor: Anchor, color: str, comment: str) -> Annotation | None:
         try:
             added = self._library().add_annotation(
                 self.note_id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start,
@@ -110,19 +120,32 @@ class Annotator(QObject):
                     return
             self.message.emit("Select some text in the answer to comment on it.")
             return
-        text, ok = QInputDialog.getMultiLineText(self._parent, "Comment", "Your comment:")
-        if ok:
-            self.highlight("yellow", text)
+        anchor = self._selected()
+        if anchor is not None:
+            self._ask(anchor.exact, "", lambda text: self._add(anchor, "yellow", text))
 
     def edit_comment(self, annotation_id: int) -> None:
         current = next((a for a in self._library().annotations(self.note_id)
                         if a.id == annotation_id), None)
         if current is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self._parent, "Comment", "Your comment:",
-                                                 current.comment)
-        if ok:
-            self._update(annotation_id, comment=text)
+        self._ask(current.exact, current.comment,
+                  lambda text: self._update(annotation_id, comment=text))
+
+    def _ask(self, quote: str, current: str, done: Callable[[str], object]) -> None:
+        """Open the comment dialog (window-modal, not a nested event loop); ``done`` gets
+        the comment once it is saved."""
+        dialog = CommentDialog(quote, current, self._parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: done(dialog.comment()))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _closed(self, dialog: CommentDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
 
     def set_color(self, annotation_id: int, color: str) -> None:
         self._update(annotation_id, color=color)
