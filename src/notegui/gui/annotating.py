@@ -79,6 +79,12 @@ class Annotator(QObject):
         self.answer.show_annotations(annotations)
         self.panel.fill(annotations)
 
+    def clear(self) -> None:
+        """No note shown: nothing painted, nothing listed, nothing to annotate."""
+        self.note_id = 0
+        self.answer.show_annotations([])
+        self.panel.fill([])
+
     def refresh(self) -> None:
         if self.note_id:
             self.note_shown(self.note_id)

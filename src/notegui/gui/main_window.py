@@ -194,6 +194,8 @@ class MainWindow(FileActions, EditingActions):
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
         self.editing.saved.connect(self._edit_saved)
+        # Into or out of the editor: the actions that need a note follow.
+        self.middle.currentChanged.connect(lambda _index: self.update_note_actions())
         self.annotator.changed.connect(self.apply_changes)
         self.sidebar.tags.tagsChanged.connect(self._set_tags)
         self.sidebar.tags.tagClicked.connect(lambda name: self.search.setText(f"tag:{name}"))
@@ -226,14 +228,58 @@ class MainWindow(FileActions, EditingActions):
         if start is not None:
             self.open_note(start)
         else:
-            self.answer.setHtml("<p>This library is empty. Use File ▸ Import to add notes.</p>")
-            self.sidebar.show_links([], [])
+            self.show_no_note()
         self._update_navigation()
+
+    def show_no_note(self) -> None:
+        """No note to show (an empty library, its last note trashed): say how to add one, in
+        the menus' own words, and leave the actions that need a note off."""
+        self.current_id = None
+
+        def named(name: str) -> str:
+            action = self.actions_by_name[name]
+            menu = next(spec.menu for spec in ACTIONS if spec.name == name).replace("&", "")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            return escape(f"{menu} ▸ {action.text().replace('&', '')}") + (
+                f" ({escape(keys)})" if keys else "")
+
+        first = ("This library is empty." if self.library.count() == 0
+                 else "No note is open: choose one in the list.")
+        self.answer.setHtml(
+            f"<p>{first}</p><p>Add notes from files with {named('import_files')} or "
+            f"{named('import_folder')}, or write one with {named('new_note')}.</p>")
+        self.sidebar.show_links([], [])
+        self.sidebar.tags.set_tags([])
+        self.annotator.clear()
+        self.setWindowTitle(f"notegui — {self.library.path.name}")
+        self.update_note_actions()
 
     # Actions that write into the library: off while it is damaged or read-only (the store
     # refuses such writes anyway, saying why).
-    _WRITING_ACTIONS = ("import_files", "import_folder", "edit_note", "new_note", "trash_note",
-                        "highlight", "comment")
+    # (The ones that also need a note: update_note_actions.)
+    _WRITING_ACTIONS = ("import_files", "import_folder", "new_note")
+
+    def note_in_view(self) -> int | None:
+        """The note the window refers to: the editor's while editing (None for a new note
+        not saved yet), else the one shown."""
+        if self.editing.active:
+            return self.editing.note_id or None
+        return self.current_id
+
+    def update_note_actions(self) -> None:
+        """The actions that need a note are off while none is open (a tag typed with no
+        note made a chip of no note's), and the writing ones while the library is
+        read-only. Highlight and Comment act on the answer: off while the editor shows."""
+        writable = self._health is None or self._health.writable
+        note = self.note_in_view() is not None
+        editing = self.editing.active
+        for name, on in (("edit_note", writable and (note or editing)),  # Done Editing
+                         ("trash_note", writable and (note or editing)),
+                         ("note_history", note),
+                         ("highlight", writable and note and not editing),
+                         ("comment", writable and note and not editing)):
+            self.actions_by_name[name].setEnabled(on)
+        self.sidebar.tags.field.setEnabled(writable and note)
 
     def show_health(self) -> None:
         """The banner and the writing actions, after the library's health (a large library's
@@ -248,6 +294,7 @@ class MainWindow(FileActions, EditingActions):
                                 self.backups is not None and self.backups.salvage is not None)
         for name in self._WRITING_ACTIONS:
             self.actions_by_name[name].setEnabled(health.writable)
+        self.update_note_actions()
         if first and health.notices:
             self.statusBar().showMessage(" ".join(health.notices), 30000)
 
@@ -299,11 +346,24 @@ class MainWindow(FileActions, EditingActions):
             else:
                 self._query_changed(self.search.text())
         if self.editing.active:
-            return  # the editor holds the current note; it is shown again when left
+            # The editor holds the note (shown again when left); the sidebar follows its
+            # saves at once: the Sources of a citation just written, its tags.
+            self._follow_editor(changes)
+            return
         if self.current_id is not None and (
             self.current_id in changes.notes or changes.links
         ):  # (a change of annotations only is shown by the Annotator that made it)
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    def _follow_editor(self, changes: Changes) -> None:
+        note_id = self.editing.note_id
+        if note_id and (note_id in changes.notes or changes.links):
+            note = self.library.note(note_id)
+            if note is not None:
+                self.sidebar.show_links(self.library.sources(note_id),
+                                        self.library.backlinks(note_id))
+                self.sidebar.tags.set_tags(note.tags)
+        self.update_note_actions()
 
     # -- showing a note ------------------------------------------------------------------
 
@@ -346,6 +406,7 @@ class MainWindow(FileActions, EditingActions):
         self.setWindowTitle(f"{note.title} — notegui")
         self.settings.last_note[str(self.library.path)] = note_id
         self._update_navigation()
+        self.update_note_actions()
         return True
 
     def _select_in_list(self, note_id: int) -> None:

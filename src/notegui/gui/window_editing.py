@@ -107,6 +107,8 @@ class EditingActions(QMainWindow):
         remaining = self.model.ids()
         if remaining:
             self.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
+        else:
+            self.show_no_note()
         self.statusBar().showMessage(f"Moved “{note.title}” to the Trash.", 8000)
 
     def do_show_trash(self) -> None:

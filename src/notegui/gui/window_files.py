@@ -21,6 +21,7 @@ from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.plain_text import ask, warn
 
 OpenLibrary = Callable[[Path], Library]
+IMPORTED_LOOKED_AT = 1000  # notes an import wrote, read to find one that is not a stub
 EXPORT_FORMATS = (
     "Text: the current note, in the question-note format",
     "JSON: the whole library (notegui JSON, version 1)",
@@ -99,10 +100,24 @@ class FileActions(QMainWindow):
         self.library.changed_elsewhere()  # (its own writes, shown below)
         self.apply_changes(Changes(notes=frozenset(summary.changed), links=bool(summary.changed)),
                            summary.note_ids)
-        if self.current_id is None and self.model.ids():
+        shown = None if self.editing.active else self._imported_note(summary)
+        if shown is not None:
+            self.open_note(shown, record=shown != self.current_id)  # Back returns
+        elif self.current_id is None and self.model.ids():
             self.open_note(self.model.ids()[0])
         self.import_results = ImportResults(summary, self)
         self.import_results.open()
+
+    def _imported_note(self, summary: ImportSummary) -> int | None:
+        """The first note the import wrote, in list order, that has text of its own: the
+        list's first row could be a stub it cites ("Are …?" before "Why …?")."""
+        if not summary.changed:
+            return None
+        order = summary.note_ids if summary.note_ids is not None else self.library.note_ids()
+        written = [note_id for note_id in order if note_id in summary.changed]
+        refs = self.library.refs(written[:IMPORTED_LOOKED_AT])
+        return next((i for i in written[:IMPORTED_LOOKED_AT]
+                     if i in refs and not refs[i].is_stub), None)
 
     def do_export(self) -> None:
         choice, ok = QInputDialog.getItem(self, "Export", "What to export:",
