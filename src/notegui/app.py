@@ -172,17 +172,20 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     app.setApplicationName("notegui")
     app.setApplicationDisplayName("notegui")
     app.setDesktopFileName("notegui")
-    settings = settings_file.load()
-    opened = open_with_recovery(gui_library_path(args, settings))
-    if opened is None:
-        return cli.PROBLEM
-    library, is_new_demo = opened
+    # From now on a signal is handled (once an event loop runs), also one that comes while
+    # the library opens: the window then closes as soon as it is shown.
+    ending = SessionEnd(app)
     window = None
-    ending: SessionEnd | None = None
+    library = None
     try:
+        settings = settings_file.load()
+        opened = open_with_recovery(gui_library_path(args, settings))
+        if opened is None:  # (a signal that ended a question about the library, too)
+            return 128 + ending.signal if ending.signal else cli.PROBLEM
+        library, is_new_demo = opened
         install_exception_hook(log_file)
         window = show_window(args, settings, library, is_new_demo)
-        ending = SessionEnd(app, window)
+        ending.watch(window)
         if os.environ.get(EXIT_AFTER_START_ENV):
             # For benchmarks: say "ready" once the first frame is painted, then quit.
             QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
@@ -191,10 +194,12 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
         code = app.exec()
         return 128 + ending.signal if ending.signal else code
     finally:
-        if ending is not None:
-            ending.close()
+        ending.close()
         # The library open at the end (the window may have switched), and with it its lock.
-        (window.library if window is not None else library).close()
+        if window is not None:
+            window.library.close()
+        elif library is not None:
+            library.close()
 
 
 class SessionEnd:
@@ -202,30 +207,51 @@ class SessionEnd:
     the edit saved; the caller then closes the library: its lock released, its WAL
     checkpointed): SIGTERM, SIGINT and SIGHUP (gui.session_end), the session manager's
     logout (commitDataRequest saves; the quit that follows asks nothing) and any other
-    way Qt quits (aboutToQuit)."""
+    way Qt quits (aboutToQuit). ``watch`` the window once there is one."""
 
-    def __init__(self, app: QApplication, window: MainWindow) -> None:
+    def __init__(self, app: QApplication, window: MainWindow | None = None) -> None:
         from notegui.gui.session_end import QuitOnSignals
 
         self.signal = 0  # the signal that ended the session, if one did
         self._app = app
-        self._window = window
+        self._window: MainWindow | None = None
         self._signals = QuitOnSignals(self._on_signal)
         app.commitDataRequest.connect(self.commit)
-        app.aboutToQuit.connect(window.end_session)
+        if window is not None:
+            self.watch(window)
+
+    def watch(self, window: MainWindow) -> None:
+        self._window = window
+        self._app.aboutToQuit.connect(window.end_session)
 
     def _on_signal(self, number: int) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
         self.signal = number
-        self._window.end_session()
-        self._app.quit()
+        if self._window is not None:
+            self._window.end_session()
+            self._app.quit()
+            return
+        # Before the window (the app's loop is not running yet: quit would do nothing), a
+        # question about the library is waiting: answered as its Escape does (Quit).
+        for _ in range(10):  # (one a question; bounded, should one refuse to close)
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                break
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
 
     def commit(self, _manager: object) -> None:
-        self._window.commit_session()
+        if self._window is not None:
+            self._window.commit_session()
 
     def close(self) -> None:
         self._signals.close()
         self._app.commitDataRequest.disconnect(self.commit)
-        self._app.aboutToQuit.disconnect(self._window.end_session)
+        if self._window is not None:
+            self._app.aboutToQuit.disconnect(self._window.end_session)
 
 
 def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLibrary,

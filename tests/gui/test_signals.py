@@ -108,6 +108,36 @@ def test_a_signal_while_the_draft_question_is_open_keeps_the_draft(tmp_path):
     assert [d.body for d in DraftStore().load(db)] == ["Words a crash left unsaved."]
 
 
+def test_a_signal_before_the_window_ends_the_start_cleanly(tmp_path):
+    """SIGTERM while the start asks what to do about a library another notegui has open
+    (no window yet): the question ends, the app exits as if Quit was chosen, with the
+    signal's code, and the other holder's lock is left alone."""
+    from notegui.gui.instance_lock import lock_library
+
+    db = tmp_path / "library.sqlite3"
+    app.create_demo_library(db).close()
+    held = lock_library(db)
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "notegui", "--db", str(db)],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            said = child.stderr.readline()  # (printed as the question is shown)
+            assert "is already open in notegui" in said
+            child.send_signal(signal.SIGTERM)
+            _out, err = child.communicate(timeout=60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.communicate()
+        assert child.returncode == 128 + signal.SIGTERM, err
+        assert "Traceback" not in err
+        assert held.is_locked()
+    finally:
+        held.release()
+
+
 @pytest.fixture
 def editing_window(qtbot, tmp_path, monkeypatch):
     """A window that saves its settings and keeps drafts, editing the sample note; a
