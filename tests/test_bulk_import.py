@@ -189,7 +189,7 @@ def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch
         # A second version of an earlier file's title is refused, naming that file.
         refused = {Path(o.path).name: o.reason for o in outcomes if o.status == "refused"}
         assert refused and all(name.endswith("b.txt") for name in refused)
-        assert all(f"{int(name[:4]) - 1:04}.txt, imported before it" in why
+        assert all(f"is also {int(name[:4]) - 1:04}.txt's, imported before it" in why
                    for name, why in refused.items())
         expected_created = sum(o.notes for o in outcomes)
         assert bulk.check() == []

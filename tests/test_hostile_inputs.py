@@ -55,8 +55,7 @@ def test_look_alike_titles_import_as_one_note(library, tmp_path):
     outcomes = list(library.import_paths([tmp_path / "in"]))
     # One title: the first file's text is kept, the later ones refused naming it.
     assert [o.status for o in outcomes] == ["imported", "refused", "refused"]
-    assert all(f"is also the title of {tmp_path / 'in' / 'nfc.txt'}, imported before it"
-               in o.reason for o in outcomes[1:])
+    assert all("is also nfc.txt's, imported before it" in o.reason for o in outcomes[1:])
     assert [ref.title for ref in library.iter_refs()] == [CAFE]  # one note, NFC
     assert library.find(CAFE_NFD).body == "Body from nfc.txt."
 

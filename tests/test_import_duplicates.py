@@ -30,9 +30,10 @@ def clash(folder: Path, later_title: str = TITLE) -> tuple[Path, Path]:
 
 
 def refusal(first: Path, later: Path, title: str = TITLE) -> str:
-    return (f"refused {later}: its title {title!r} is also the title of {first}, imported "
-            "before it in this import: that file's text was kept and this one was not "
-            "imported (import this file on its own to replace that text)")
+    named = first.name if first.parent == later.parent else str(first)
+    return (f"refused {later}: its title {title!r} is also {named}'s, imported before it "
+            "in this import; that text was kept (import this file on its own to replace "
+            "it)")
 
 
 def test_the_later_file_is_refused_naming_the_first(capsys, tmp_path):
@@ -99,8 +100,8 @@ def test_a_json_entry_of_a_title_a_file_had_is_left_out(capsys, tmp_path):
     capsys.readouterr()
     code, lines = notegui(capsys, "--db", tmp_path / "lib.sqlite3", "import", first, document)
     assert lines[1] == f"imported {document}"
-    assert lines[2] == (f"refused {document}: note {TITLE!r}: also the title of {first}, "
-                        "imported before it in this import: that file's text was kept")
+    assert lines[2] == (f"refused {document}: note {TITLE!r}: also {first}'s title, "
+                        "imported before it in this import; that text was kept")
     assert code == 1
     with SqliteLibrary(tmp_path / "lib.sqlite3") as library:
         assert library.find(TITLE).body == "Days shorten."

@@ -41,9 +41,9 @@ class ImportClaims:
         if first is None:
             return read
         return replace(read, parsed=None, unpaired_text=None, refused=(
-            f"its title {shown(read.parsed.title, 80)} is also the title of {first}, "
-            "imported before it in this import: that file's text was kept and this one "
-            "was not imported (import this file on its own to replace that text)"))
+            f"its title {shown(read.parsed.title, 80)} is also {_named(first, path)}'s, "
+            "imported before it in this import; that text was kept (import this file on "
+            "its own to replace it)"))
 
     def claim_document(self, document: LibraryDocument, path: str) -> LibraryDocument:
         """The document less its notes whose titles an earlier file of this import had,
@@ -55,11 +55,19 @@ class ImportClaims:
                 kept.append(record)
             else:
                 refused.append(
-                    f"note {shown(record.title, 80)}: also the title of {first}, imported "
-                    "before it in this import: that file's text was kept")
+                    f"note {shown(record.title, 80)}: also {_named(first, path)}'s title, "
+                    "imported before it in this import; that text was kept")
         if not refused:
             return document
         return replace(document, notes=tuple(kept), refused=(*document.refused, *refused))
+
+
+def _named(first: str, later: str) -> str:
+    """The earlier file as the message names it: by its name alone beside the later one
+    (the line already names the folder), else by its path."""
+    if os.path.dirname(first) == os.path.dirname(later):
+        return os.path.basename(first)
+    return first
 
 
 def _same_file(one: str, other: str) -> bool:
