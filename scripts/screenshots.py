@@ -41,6 +41,43 @@ def annotate(app: QApplication, window: MainWindow, out: Path) -> None:
     window.do_edit_note()
 
 
+def import_and_restore(app: QApplication, out: Path) -> None:
+    """Issue 15: an import of two files of one title (the later refused, naming the
+    earlier), and a version restored after a cited note's rename (cited by its title now)."""
+    folder = Path(tempfile.mkdtemp())
+    library = create_demo_library(folder / "flows.sqlite3")
+    sample = library.find(SAMPLE_TITLE)
+    library.save_note(sample.id, sample.title, sample.description, sample.summary,
+                      sample.body + "\n\nA paragraph added later.")
+    cited = library.find("Do reasoning traces need to be semantically correct?")
+    library.save_note(cited.id, "Do reasoning traces need to be correct at all?",
+                      cited.description, cited.summary, cited.body)
+    for name, text in (("a-autumn.txt", "Why do leaves fall?\nIn autumn.\nDays shorten."),
+                       ("b-wind.txt", "Why do leaves fall?\nThe wind.\nGusts pull them.")):
+        (folder / "notes").mkdir(exist_ok=True)
+        (folder / "notes" / name).write_text(text, encoding="utf-8")
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False, start_note=sample.id)
+    window.resize(1400, 860)
+    window.show()
+    window.import_paths([folder / "notes"])
+    while window._import is not None:
+        settle(app, 100)
+    window.import_results.resize(1100, 200)
+    settle(app)
+    window.import_results.grab().save(str(out / "import-same-title.png"))
+    window.import_results.close()
+    first_version = library.revisions(sample.id)[0]
+    window.open_note(sample.id)
+    window.apply_changes(library.restore_revision(first_version.id))
+    window.open_note(sample.id, record=False)
+    window.answer.setTextCursor(window.answer.document().find("correct at all?"))
+    settle(app)
+    window.grab().save(str(out / "restored-after-rename.png"))
+    window.close()
+    library.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -76,6 +113,7 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "dark.png"))
     window.close()
     library.close()
+    import_and_restore(app, out)
 
 
 if __name__ == "__main__":
