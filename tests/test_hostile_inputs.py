@@ -23,6 +23,8 @@ from notegui.core.domain import Annotation, normalise_title, title_key
 from notegui.core.formats import annotation_export, question_note
 from notegui.store import schema
 from notegui.store.library import SqliteLibrary
+from stress.hostile_imports import alive
+from stress.hostile_imports import children as child_processes
 
 CAFE = "Why is café culture slow?"
 CAFE_NFD = unicodedata.normalize("NFD", CAFE)
@@ -269,27 +271,6 @@ def test_a_parser_bug_refuses_that_file_only(library, tmp_path, monkeypatch):
 # -- parser processes die with the import ---------------------------------------------------
 
 
-def _children(parent: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent:
-                found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # (a zombie has ended; its parent, init here, reaps it)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_parser_processes_end_when_the_import_is_killed(tmp_path):
     """kill -9 of an importing process: its parser processes (and multiprocessing's
@@ -307,16 +288,16 @@ def test_parser_processes_end_when_the_import_is_killed(tmp_path):
                                 text=True)
     try:
         assert importer.stdout.readline() == "parsing\n"
-        children = _children(importer.pid)
-        grandchildren = set().union(*(_children(pid) for pid in children))
+        children = child_processes(importer.pid)
+        grandchildren = set().union(*(child_processes(pid) for pid in children))
         assert len(children) >= 2  # two parsers (and the resource tracker)
     finally:
         importer.kill()
         importer.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(map(_alive, children | grandchildren)):
+    while time.monotonic() < deadline and any(map(alive, children | grandchildren)):
         time.sleep(0.1)
-    assert not [pid for pid in children | grandchildren if _alive(pid)]
+    assert not [pid for pid in children | grandchildren if alive(pid)]
 
 
 # -- JSON and W3C files: every field checked, a bad entry refused alone --------------------

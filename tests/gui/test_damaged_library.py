@@ -4,7 +4,6 @@ written into it; a read-only library says why; undecodable text is shown, not a 
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -20,21 +19,7 @@ from notegui.gui.window_files import BackupHooks
 from notegui.store import backup as backups
 from notegui.store import db as database_file
 from notegui.store import salvage
-
-
-def smash_revision_index(path: Path) -> None:
-    """Damage one index page: the notes stay readable, SQLite's quick check fails."""
-    connection = sqlite3.connect(path)
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = "
-                              "'revision_note'").fetchone()[0]
-    connection.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * 4096 + 3] ^= 0x0F
-    path.write_bytes(bytes(data))
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from test_opening_safety import digest, smash_an_index
 
 
 @pytest.fixture
@@ -44,7 +29,7 @@ def damaged(tmp_path: Path) -> tuple[Path, Path]:
     app.create_demo_library(path).close()
     folder = tmp_path / "backups"
     backups.backup_library(path, folder)
-    smash_revision_index(path)
+    smash_an_index(path)
     return path, folder
 
 

@@ -17,27 +17,51 @@ import sqlite3
 from collections.abc import Iterable
 
 _ANY = "SELECT 1 FROM import_citation WHERE source_id = ? LIMIT 1"
-_FIRST_SUMMARY = ("SELECT title_key, summary, min(seq) FROM import_citation "
-                  "WHERE source_id = ? AND summary != '' GROUP BY title_key")
-_STUBS = f"""
+
+
+def _first_summaries(rows: str) -> str:
+    """Each cited title's first Sources line among the staged ``rows`` (a condition)."""
+    return ("SELECT title_key, summary, min(seq) FROM import_citation "
+            f"WHERE {rows} AND summary != '' GROUP BY title_key")
+
+
+# (SQLite gives a bare column of a min() aggregate the value of the row with that minimum.)
+def make_stubs(rows: str) -> str:
+    """SQL making a stub of each title the staged ``rows`` cite that no note has yet, with
+    its first Sources line, in the order first cited (parameters: two timestamps, then
+    those of ``rows`` twice)."""
+    return f"""
 INSERT INTO note (title, title_key, description, summary, body, created, updated)
 SELECT first.title, first.title_key, '', coalesce(said.summary, ''), '', ?, ?
-FROM (SELECT title, title_key, min(seq) AS seq FROM import_citation WHERE source_id = ?
+FROM (SELECT title, title_key, min(seq) AS seq FROM import_citation WHERE {rows}
       GROUP BY title_key) AS first
-LEFT JOIN ({_FIRST_SUMMARY}) AS said USING (title_key)
+LEFT JOIN ({_first_summaries(rows)}) AS said USING (title_key)
 WHERE first.title_key NOT IN (SELECT title_key FROM note)
 ORDER BY first.seq
 """
-_SUMMARIES = f"""
-UPDATE note SET summary = said.summary FROM ({_FIRST_SUMMARY}) AS said
+
+
+def give_summaries(rows: str) -> str:
+    """SQL giving a note without a summary line the first one the staged ``rows`` say."""
+    return f"""
+UPDATE note SET summary = said.summary FROM ({_first_summaries(rows)}) AS said
 WHERE note.title_key = said.title_key AND note.summary = ''
 """
-_LINKS = """
+
+
+def make_links(rows: str) -> str:
+    """SQL making the links of the staged ``rows``, in their order."""
+    return f"""
 INSERT INTO link (source_id, target_id, ordinal, summary)
 SELECT c.source_id, n.id, c.ordinal, c.summary FROM import_citation AS c
 JOIN note AS n ON n.title_key = c.title_key
-WHERE c.source_id = ? ORDER BY c.seq
+WHERE {rows} ORDER BY c.seq
 """
+
+
+_OF_NOTE = "source_id = ?"
+_STUBS, _SUMMARIES, _LINKS = (make_stubs(_OF_NOTE), give_summaries(_OF_NOTE),
+                              make_links(_OF_NOTE))
 _DROP = "DELETE FROM import_citation WHERE source_id = ?"
 _CITING = "SELECT DISTINCT source_id FROM import_citation WHERE title_key = ?"
 _CITED = ("SELECT 1 FROM import_citation WHERE title_key = (SELECT title_key FROM note "

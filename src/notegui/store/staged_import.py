@@ -36,31 +36,10 @@ _STAGE = (
     "INSERT INTO import_citation (source_id, ordinal, title, title_key, summary) "
     "VALUES (?, ?, ?, ?, ?)"
 )
-_FIRST_SUMMARY = (
-    "SELECT title_key, summary, min(seq) FROM import_citation "
-    "WHERE summary != '' GROUP BY title_key"
-)
-# (SQLite gives a bare column of a min() aggregate the value of the row with that minimum.)
-_MAKE_STUBS = f"""
-INSERT INTO note (title, title_key, description, summary, body, created, updated)
-SELECT first.title, first.title_key, '', coalesce(said.summary, ''), '', ?, ?
-FROM (SELECT title, title_key, min(seq) AS seq FROM import_citation GROUP BY title_key)
-     AS first
-LEFT JOIN ({_FIRST_SUMMARY}) AS said USING (title_key)
-WHERE first.title_key NOT IN (SELECT title_key FROM note)
-ORDER BY first.seq
-"""
-_GIVE_SUMMARIES = f"""
-UPDATE note SET summary = said.summary FROM ({_FIRST_SUMMARY}) AS said
-WHERE note.title_key = said.title_key AND note.summary = ''
-"""
-_MAKE_LINKS = """
-INSERT INTO link (source_id, target_id, ordinal, summary)
-SELECT c.source_id, n.id, c.ordinal, c.summary FROM import_citation AS c
-JOIN note AS n ON n.title_key = c.title_key
-WHERE c.source_id IN (SELECT id FROM note)
-ORDER BY c.seq
-"""
+_EVERY = "1"  # (every staged citation)
+_MAKE_STUBS = staged_citations.make_stubs(_EVERY)
+_GIVE_SUMMARIES = staged_citations.give_summaries(_EVERY)
+_MAKE_LINKS = staged_citations.make_links("source_id IN (SELECT id FROM note)")
 _DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
 
 
