@@ -50,6 +50,7 @@ from notegui.gui.question_list import (
     QuestionListView,
 )
 from notegui.gui.search_field import SearchField, SearchRunner
+from notegui.gui.shortcut_override import WindowShortcuts
 from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.wait_notice import WaitNotice
 from notegui.gui.window_editing import EditingActions
@@ -87,6 +88,7 @@ class MainWindow(FileActions, EditingActions):
         self.setWindowTitle("notegui")
         self._build_widgets()
         self._build_actions()
+        self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()
         self.dark = theme.apply(settings.theme)
         self._apply_css()
