@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import Note, NoteText
+from notegui.gui import completion_popup
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 from notegui.gui.plain_text import InertBrowser
 
@@ -55,6 +56,7 @@ class BodyEdit(QPlainTextEdit):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.activated.connect(self.insert_citation)
         self.completer.popup().setAccessibleName("Cited title suggestions")
+        completion_popup.prepare(self.completer)
 
     def typed_title(self) -> str | None:
         cursor = self.textCursor()
@@ -106,12 +108,7 @@ class BodyEdit(QPlainTextEdit):
         if not titles:
             self.completer.popup().hide()
             return
-        self.completer.model().setStringList(titles)
-        self.completer.setCompletionPrefix("")
-        rect = self.cursorRect()
-        rect.setWidth(min(560, self.viewport().width()))
-        self.completer.complete(rect)
-        self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
+        completion_popup.show(self.completer, self, self.cursorRect(), titles)
 
 
 class NoteEditorPane(QWidget):

@@ -36,10 +36,11 @@ from dataclasses import replace
 
 from peewee import SqliteDatabase
 
-from notegui.core.domain import NoteRef, Problem, SearchHit
+from notegui.core.domain import NoteRef, Problem, SearchHit, title_key
 from notegui.core.formats.question_note import unescape_brackets
 from notegui.core.search_query import SearchQuery, parse_query
 from notegui.core.snippets import make_snippet
+from notegui.core.title_match import rank_titles
 from notegui.store.errors import DATABASE_ERRORS
 from notegui.store.schema import BM25_WEIGHTS
 
@@ -47,6 +48,7 @@ SHORT_PREFIX = 3
 RANK_CAP = 2_000
 EXPANSION_CAP = 4_000
 SNIPPETS = 50
+_LAST_CHAR = "\U0010ffff"  # above every character: key + it bounds the keys starting key
 _CHECK_EVERY = 10_000  # SQLite virtual machine steps between two cancellation checks
 _WEIGHTS = ", ".join(str(w) for w in BM25_WEIGHTS)
 _IS_STUB = "(n.description = '' AND n.body = '')"
@@ -256,13 +258,24 @@ def is_quick_enough(text: str) -> bool:
 
 
 def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteRef]:
-    """Notes whose title has every typed word, each as a prefix, best first."""
+    """Notes whose title has every typed word, each as a prefix; best first as
+    ``rank_titles`` says (a title that starts with the text, then one with a word that
+    does, then the others by bm25). Each tier is looked up on its own, so a title that
+    starts with the text is offered even when thousands of titles have its words."""
     query = parse_query(text)
     if not query.words:
         return []
+    key = title_key(text)
+    starting = [row[0] for row in database.execute_sql(
+        f"SELECT n.id FROM note AS n WHERE n.title_key >= ? AND n.title_key < ? "
+        f"AND {IN_LIBRARY} ORDER BY n.title_key LIMIT ?", [key, key + _LAST_CHAR, limit])]
+    phrase = '"' + " ".join(query.words) + '"' + ("*" if query.prefix_last else "")
+    in_order = _matching(database, "title_fts", phrase, "rank", IN_LIBRARY, [], limit)
     prefixes = " ".join(f'"{word}"*' for word in query.words)
-    ids = _matching(database, "title_fts", prefixes, "rank", IN_LIBRARY, [], limit)
-    return [hit.note for hit in _hits(database, ids, None, ("", ""))]
+    anywhere = _matching(database, "title_fts", prefixes, "rank", IN_LIBRARY, [], limit)
+    ids = list(dict.fromkeys([*starting, *in_order, *anywhere]))
+    refs = [hit.note for hit in _hits(database, ids, None, ("", ""))]
+    return rank_titles(text, refs, lambda ref: ref.title)[:limit]
 
 
 def check_index(database: SqliteDatabase) -> list[Problem]:
