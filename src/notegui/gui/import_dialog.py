@@ -156,6 +156,11 @@ class ImportJob(QObject):
         self._worker.stop = True
 
     def wait(self) -> None:
+        """Wait for the import to end (after ``cancel``: the window closes, a backup is
+        restored). Its thread's event loop is ended here: ``_done`` would end it, but runs
+        on the window's thread, which is the one waiting (closing the window during an
+        import waited for ever)."""
+        self._thread.quit()  # (takes effect once the worker returns; before it, too)
         self._thread.wait()
 
     def _counted(self, total: int) -> None:
