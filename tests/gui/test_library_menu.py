@@ -4,12 +4,15 @@ window's actions with the file dialogs answered."""
 from __future__ import annotations
 
 import json
+import sys
 
+import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
 from notegui.gui.window_files import EXPORT_FORMATS
+from test_connections_closed import open_files
 
 
 def answer_save(monkeypatch, path) -> None:
@@ -93,3 +96,18 @@ def test_tag_filter_in_the_search_field(qtbot, window):
     qtbot.keyClicks(window.search, "tag:transfer")
     qtbot.waitUntil(lambda: window.count_label.text() == "1 result of 9 notes")
     assert window.model.index(0).data() == SAMPLE_TITLE
+
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_library_left_by_open_library_has_no_file_open(window, tmp_path, monkeypatch,
+                                                           qtbot):
+    first = window.library.path
+    qtbot.keyClicks(window.search, "reasoning")  # (the search threads open connections)
+    qtbot.waitUntil(lambda: "result" in window.count_label.text(), timeout=5000)
+    other = tmp_path / "other.sqlite3"
+    open_library(other).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.actions_by_name["open_library"].trigger()
+    assert window.library.path == other
+    qtbot.waitUntil(lambda: open_files(first) == [], timeout=5000)

@@ -45,13 +45,38 @@ _OPEN_LOCK = threading.Lock()
 
 
 class Database(SqliteDatabase):
-    """peewee's SqliteDatabase whose connections read text that is not UTF-8 (a damaged
-    page, a flipped byte) with replacement characters rather than failing the query."""
+    """peewee's SqliteDatabase (a connection a thread) whose connections read text that is
+    not UTF-8 (a damaged page, a flipped byte) with replacement characters rather than
+    failing the query, and which can close every thread's connection: peewee's ``close``
+    closes the calling thread's only, so a library closed by the window kept the search
+    threads' connections (and their files) open for the life of the process."""
+
+    def init(self, database: str | None, **kwargs: object) -> None:
+        # (each connection is still used by one thread at a time: only closed by another)
+        kwargs.setdefault("check_same_thread", False)
+        self._opened: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._opened_lock = threading.Lock()
+        super().init(database, **kwargs)
 
     def _connect(self) -> sqlite3.Connection:
         connection = super()._connect()
         connection.text_factory = integrity.replacing_text
+        with self._opened_lock:  # (those of threads that ended: closed now)
+            for thread, opened in self._opened:
+                if not thread.is_alive():
+                    opened.close()
+            self._opened = [(thread, opened) for thread, opened in self._opened
+                            if thread.is_alive()]
+            self._opened.append((threading.current_thread(), connection))
         return connection
+
+    def close_everywhere(self) -> None:
+        """Close this database's connections in every thread (when no thread uses them)."""
+        self.close()
+        with self._opened_lock:
+            for _thread, opened in self._opened:
+                opened.close()
+            self._opened = []
 
 
 def _key(path: Path) -> str:
@@ -126,7 +151,7 @@ def inspect_file(path: Path) -> bool:
     return False
 
 
-def connect(path: Path) -> tuple[SqliteDatabase, Health, bool]:
+def connect(path: Path) -> tuple[Database, Health, bool]:
     """Open (or create) the library at ``path``, migrated to the latest schema when it can
     be written. Returns the database, its health, and whether its quick check ran (a large
     library's is left to integrity.BackgroundCheck)."""
@@ -280,7 +305,7 @@ def _build(made: Path, path: Path) -> None:
         database.close()
 
 
-def _read_only(path: Path, tolerant: bool = False) -> SqliteDatabase:
+def _read_only(path: Path, tolerant: bool = False) -> Database:
     # (writable_schema first: the others may read the schema)
     pragmas = {**({"writable_schema": 1} if tolerant else {}), **_READ_ONLY_PRAGMAS}
     database = Database(None, pragmas=pragmas)
@@ -298,7 +323,7 @@ def _stamp(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _open_for_writing(path: Path) -> SqliteDatabase:
+def _open_for_writing(path: Path) -> Database:
     before = _stamp(path)
     database = Database(None, pragmas=PRAGMAS)
     database.init(str(path), pragmas=PRAGMAS)

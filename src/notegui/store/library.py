@@ -218,7 +218,7 @@ class SqliteLibrary:
     def close(self) -> None:
         if self._check is not None:
             self._check.stop()
-        self.db.close()
+        self.db.close_everywhere()
         if not self._closed:
             self._closed = True
             database_file.closed_here(self.path)
