@@ -199,18 +199,38 @@ def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
     moved: dict[str, tuple[Path, str]] = {}  # suffix -> (where it went, why)
     try:
         if not live:
-            for suffix, problem in (("-journal", side_logs.journal_problem),
-                                    ("-wal", side_logs.wal_problem)):
-                if has_content(side(path, suffix)) and (why := problem(path, header)):
-                    moved[suffix] = (_move(path, suffix), why)
+            _move_what_does_not_belong(path, header, moved)
         verdict = _judge(path, live, moved)
     except LibraryError:
-        for suffix, (where, _why) in moved.items():
-            side_logs.put_back(path, suffix, where)
-        _remove_made_shm(path, shm_was_there, live)
+        with side_logs.alone(path) as nobody_else:
+            if nobody_else:  # (else a process opened it meanwhile: its logs are live)
+                for suffix, (where, _why) in moved.items():
+                    side_logs.put_back(path, suffix, where)
+                if not shm_was_there:  # (made by the read-only look: left as found)
+                    with contextlib.suppress(OSError):
+                        side(path, "-shm").unlink(missing_ok=True)
         raise
     return verdict, tuple(_said(path, suffix, why, where)
                           for suffix, (where, why) in moved.items())
+
+
+def _move_what_does_not_belong(path: Path, header: bytes,
+                               moved: dict[str, tuple[Path, str]]) -> None:
+    """Move aside a -journal or -wal that does not belong to the library: judged again
+    while no other process can connect, since one that connected after the first look
+    has made them its own."""
+    found = [(suffix, problem) for suffix, problem in (("-journal", side_logs.journal_problem),
+                                                      ("-wal", side_logs.wal_problem))
+             if has_content(side(path, suffix)) and problem(path, header)]
+    if not found:
+        return
+    with side_logs.alone(path) as nobody_else:
+        if not nobody_else:
+            return
+        header = _read_header(path)
+        for suffix, problem in found:
+            if has_content(side(path, suffix)) and (why := problem(path, header)):
+                moved[suffix] = (_move(path, suffix), why)
 
 
 def _judge(path: Path, live: bool, moved: dict[str, tuple[Path, str]]) -> integrity.Verdict:
@@ -225,16 +245,18 @@ def _judge(path: Path, live: bool, moved: dict[str, tuple[Path, str]]) -> integr
     if verdict is not None and (not verdict.damaged or live
                                 or not has_content(side(path, "-wal"))):
         return verdict
-    where = _move(path, "-wal")
-    try:
-        alone = integrity.preflight(path)
-    except LibraryError:
-        alone = None
-    if alone is None or alone.damaged:
-        side_logs.put_back(path, "-wal", where)
-        return verdict if verdict is not None else integrity.preflight(path)  # (raises)
-    moved["-wal"] = (where, "with it the library is not sound")
-    return alone
+    with side_logs.alone(path) as nobody_else:
+        if nobody_else:  # (the trial without the WAL: nobody may connect meanwhile)
+            where = _move(path, "-wal")
+            try:
+                alone = integrity.preflight(path)
+            except LibraryError:
+                alone = None
+            if alone is not None and not alone.damaged:
+                moved["-wal"] = (where, "with it the library is not sound")
+                return alone
+            side_logs.put_back(path, "-wal", where)
+    return verdict if verdict is not None else integrity.preflight(path)  # (raises)
 
 
 def _move(path: Path, suffix: str) -> Path:
@@ -249,14 +271,6 @@ def _move(path: Path, suffix: str) -> Path:
 def _said(path: Path, suffix: str, why: str, moved: Path) -> str:
     return (f"{side(path, suffix).name} beside {path} did not belong to it ({why}); it was "
             f"moved aside as {moved.name}, and the library opens as it was")
-
-
-def _remove_made_shm(path: Path, was_there: bool, live: bool) -> None:
-    """A read-only look at a library with a WAL makes its -shm: remove it again when the
-    library is refused, so that it is left as it was found."""
-    if not was_there and not live:
-        with contextlib.suppress(OSError):
-            side(path, "-shm").unlink(missing_ok=True)
 
 
 def _create(path: Path) -> None:

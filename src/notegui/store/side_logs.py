@@ -14,7 +14,8 @@ import logging
 import os
 import struct
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,17 +85,56 @@ def _locked(fcntl: object, path: Path, start: int, length: int) -> bool:
     except OSError:
         return True  # (cannot tell: assume it is)
     try:
-        if sys.platform == "darwin":  # (struct flock's fields in another order)
-            asked = struct.pack("qqihh", start, length, 0, fcntl.F_WRLCK, os.SEEK_SET)
-            kind = struct.unpack("qqihh", fcntl.fcntl(fd, fcntl.F_GETLK, asked))[3]
-        else:
-            asked = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, start, length, 0)
-            kind = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, asked))[0]
+        asked = _flock(fcntl, fcntl.F_WRLCK, start, length)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, asked)
+        kind = (struct.unpack("qqihh", answer)[3] if sys.platform == "darwin"
+                else struct.unpack("hhqqi", answer)[0])
         return kind != fcntl.F_UNLCK
     except OSError:
         return True
     finally:
         os.close(fd)
+
+
+@contextmanager
+def alone(path: Path) -> Iterator[bool]:
+    """Whether no connection to the library exists, kept true while inside: -shm's DMS byte
+    held exclusively (every WAL connection holds it shared for its whole life, and one that
+    starts meanwhile finds it taken). Files beside a library are only ever renamed or
+    removed inside: a -wal or -shm removed under a connection another process had just
+    opened left two processes with different logs of one library, which damages it. Where
+    locks cannot be taken (not POSIX, a read-only place), whether none was seen open."""
+    try:
+        import fcntl
+    except ImportError:
+        yield not in_use_elsewhere(path)
+        return
+    shm = side(path, "-shm")
+    made = not shm.exists()
+    try:
+        mode = os.stat(path).st_mode & 0o666
+        fd = os.open(shm, os.O_RDWR | os.O_CREAT, mode)
+    except OSError:
+        yield not in_use_elsewhere(path)
+        return
+    try:
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETLK, _flock(fcntl, fcntl.F_WRLCK, _DMS_BYTE, 1))
+        except OSError:
+            yield False  # (a connection holds it)
+            return
+        yield not _locked(fcntl, path, _PENDING_BYTE, 512)  # (nor a rollback-mode writer)
+        if made:  # (made here to be locked: gone again, before the lock is let go)
+            with suppress(OSError):
+                shm.unlink()
+    finally:
+        os.close(fd)
+
+
+def _flock(fcntl: object, kind: int, start: int, length: int) -> bytes:
+    if sys.platform == "darwin":  # (struct flock's fields in another order)
+        return struct.pack("qqihh", start, length, 0, kind, os.SEEK_SET)
+    return struct.pack("hhqqi", kind, os.SEEK_SET, start, length, 0)
 
 
 # -- WAL --------------------------------------------------------------------------------------
@@ -209,8 +249,8 @@ def journal_problem(path: Path, first_page: bytes) -> str:
 
 def move_aside(path: Path, suffix: str) -> Path:
     """Rename the library's ``suffix`` file (``-wal``, ``-journal``) to
-    ``<library>.rejected-wal`` (a number added if that exists): kept, never applied. Its
-    -shm (built from the WAL) goes too. OSError when it cannot be moved."""
+    ``<library>.rejected-wal`` (a number added if that exists): kept, never applied. Only
+    inside ``alone``. OSError when it cannot be moved."""
     source = side(path, suffix)
     kind = suffix.lstrip("-")
     target = path.with_name(f"{path.name}.rejected-{kind}")
@@ -218,10 +258,9 @@ def move_aside(path: Path, suffix: str) -> Path:
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}.rejected-{kind}-{number}")
+    # (its -shm, built from it, stays: the next connection finds nobody holding -shm's
+    # DMS byte, and so builds it anew from the WAL there is then)
     os.replace(source, target)
-    if suffix == "-wal":
-        with suppress(OSError):
-            side(path, "-shm").unlink(missing_ok=True)
     log.warning("moved %s aside as %s", source, target)
     return target
 
