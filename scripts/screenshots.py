@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -78,6 +79,32 @@ def import_and_restore(app: QApplication, out: Path) -> None:
     library.close()
 
 
+def completion(app: QApplication, out: Path) -> None:
+    """Issue 15: Ctrl+E from the search box (the focus when a library opens) edits; typing
+    [[Do reasoning offers the title that starts so first, every title whole although the
+    body is a narrow column. The popup is a window of its own: the screen is grabbed."""
+    folder = Path(tempfile.mkdtemp())
+    library = create_demo_library(folder / "completion.sqlite3")
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False,
+                        start_note=library.find(SAMPLE_TITLE).id)
+    window.resize(1200, 760)
+    window.show()
+    window.activateWindow()
+    settle(app)
+    window.splitter.setSizes([330, 420, 450])
+    window.search.setFocus()
+    QTest.keyClick(app.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    settle(app)
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(window.editor.body, " See [[Do reasoning")
+    settle(app, 600)
+    app.primaryScreen().grabWindow(0).save(str(out / "citation-completion.png"))
+    window.editor.body.completer.popup().hide()
+    window.close()
+    library.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -114,6 +141,7 @@ def main(out: Path) -> None:
     window.close()
     library.close()
     import_and_restore(app, out)
+    completion(app, out)
 
 
 if __name__ == "__main__":
