@@ -155,3 +155,18 @@ def test_clicking_a_completion_adds_it(qtbot, editor):
         qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert changed.args == [["seasons", "biology"]]
     assert editor.chip_names() == ["seasons", "biology"]
+
+
+def test_a_name_that_starts_with_the_typed_text_is_offered_first(qtbot, editor):
+    editor.set_known_tags(["Microbiology", "biology", "Botany", "bio-ethics", "ML"])
+    editor.field.setFocus()
+    qtbot.keyClicks(editor.field, "BIO")
+    popup = editor.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    names = editor.completer.completionModel()
+    offered = [names.index(row, 0).data() for row in range(names.rowCount())]
+    assert offered == ["biology", "bio-ethics", "Microbiology"]
+    with qtbot.waitSignal(editor.tagsChanged) as changed:
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert changed.args == [["seasons", "biology"]]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.core.title_match import rank_titles
 from notegui.gui.plain_text import tip
 
 REMOVE_MARK = "\N{MULTIPLICATION SIGN}"
@@ -219,6 +220,8 @@ class TagEditor(QWidget):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.popup().setAccessibleName("Known tags")
+        # Before the completer sees the text: the names in the order they are offered.
+        self.field.textEdited.connect(self._update_completions)
         self.field.setCompleter(self.completer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -310,6 +313,10 @@ class TagEditor(QWidget):
         self._update_completions()
 
     def _update_completions(self) -> None:
+        """Known names not on the note, those that start with the typed text first, then
+        those with a word that does, then the others (case and accents aside)."""
         taken = {tag.casefold() for tag in self._tags}
-        self._completions.setStringList(
-            [name for name in self._known if name.casefold() not in taken])
+        names = rank_titles(self.field.text(),
+                            [name for name in self._known if name.casefold() not in taken])
+        if names != self._completions.stringList():
+            self._completions.setStringList(names)
