@@ -783,17 +783,21 @@ def render_inline(text: str) -> str:
     return html.escape(text)
 
 
-def render_note_html(note: Note, resolve: Resolver, dark: bool = False) -> str:
+STUB_LINE = "A stub: other notes cite this question, but it has no text of its own yet."
+
+
+def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
+                     stub_line: str = STUB_LINE) -> str:
     """The answer pane: the title (``<h1>``), the description (``p.description``, inline
-    markdown), then the rendered body. A stub shows its summary as the description and a
-    line (``p.stub-note``) saying that it has no text of its own yet."""
+    markdown), then the rendered body. A stub shows its summary as the description and
+    ``stub_line`` (``p.stub-note``: by default, that it has no text of its own yet; the
+    editor's preview says what it will show instead)."""
     parts = [f"<h1>{html.escape(note.title)}</h1>"]
     description = note.description or (note.summary if note.is_stub else "")
     if description:
         parts.append(f'<p class="description">{render_inline(description)}</p>')
-    if note.is_stub:
-        parts.append('<p class="stub-note">A stub: other notes cite this question, but it '
-                     "has no text of its own yet.</p>")
+    if note.is_stub and stub_line:
+        parts.append(f'<p class="stub-note">{html.escape(stub_line)}</p>')
     if note.body:
         parts.append(render_body(note.body, resolve, dark))
     return "\n".join(parts)

@@ -29,6 +29,17 @@ from notegui.gui.plain_text import InertBrowser
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
+# The store names the field at fault first ("title: a note needs a title").
+FIELD_LABELS = {"title": "Title", "description": "Description", "summary": "Summary"}
+REFUSED = {False: "#b3261e", True: "#ff7b72"}  # red, on a light and on a dark theme
+
+
+def field_at_fault(error: str) -> tuple[str, str]:
+    """(the field the store's message names, the reason), or ("", the message)."""
+    field, colon, reason = error.partition(": ")
+    if colon and field in FIELD_LABELS:
+        return field, reason
+    return "", error
 
 
 def open_citation(text_before: str) -> str | None:
@@ -125,6 +136,7 @@ class NoteEditorPane(QWidget):
         self.setAccessibleName("Note editor")
         self._render_preview = render_preview
         self._loading = False
+        self._dark = False
         self.note_id = 0
         self.title = QLineEdit()
         self.title.setAccessibleName("Title (a question)")
@@ -204,21 +216,44 @@ class NoteEditorPane(QWidget):
                           self.body.toPlainText())
 
     def set_dark(self, dark: bool, css: str) -> None:
+        self._dark = dark
         self.highlighter.set_dark(dark)
         self.preview.document().setDefaultStyleSheet(css)
         self.refresh_preview()
 
     # -- messages --------------------------------------------------------------------------
 
+    def line_fields(self) -> dict[str, QLineEdit]:
+        return {"title": self.title, "description": self.description,
+                "summary": self.summary}
+
+    def refused_field(self) -> str:
+        """The field marked as refused ('' when none is)."""
+        return next((name for name, line in self.line_fields().items()
+                     if line.property("refused")), "")
+
     def show_problem(self, text: str) -> None:
-        """A problem that stops saving (a bad title, a failed write); '' hides it."""
-        self.message.setText(f"<b>Not saved:</b> {html.escape(text)}" if text else "")
+        """A problem that stops saving (a bad title, a failed write), in red above the
+        editor; the field it names is framed in red, with the reason as its tooltip. ''
+        hides it."""
+        field, reason = field_at_fault(text)
+        red = REFUSED[self._dark]
+        for name, line in self.line_fields().items():
+            refused = bool(text) and name == field
+            line.setProperty("refused", refused)
+            line.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; }}"
+                               if refused else "")
+            line.setToolTip(f"Not saved: {reason}" if refused else "")
+            line.setAccessibleDescription(f"Not saved: {reason}" if refused else "")
+        named = f"{FIELD_LABELS[field]}: " if field else ""
+        self.message.setStyleSheet(f"color: {red};" if text else "")
+        self.message.setText(f"<b>Not saved.</b> {html.escape(named + reason)}" if text else "")
         self.message.setVisible(bool(text))
 
     def show_missing(self, titles: list[str]) -> None:
         """Cited titles with no note: each with a link that creates it."""
+        self.show_problem("")
         if not titles:
-            self.show_problem("")
             return
         links = ", ".join(
             f'“{html.escape(t)}” (<a href="{html.escape(t, quote=True)}">create it</a>)'

@@ -16,6 +16,8 @@ from notegui.gui.history_dialog import HistoryDialog
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
 
+PREVIEW_EMPTY = "The preview shows the description and the answer as you write them."
+
 
 class EditingActions(QMainWindow):
     """Note and Annotate menu actions (do_<name>, from the table in actions.py)."""
@@ -72,7 +74,8 @@ class EditingActions(QMainWindow):
                                               found.is_stub)
             return refs[key]
 
-        return render_note_html(note, resolve, self.dark)
+        # Not "A stub: other notes cite this question": a note being written is no stub.
+        return render_note_html(note, resolve, self.dark, stub_line=PREVIEW_EMPTY)
 
     def do_new_note(self) -> None:
         if self.editing.active and not self.stop_editing():
