@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import Note, NoteText
 from notegui.gui import completion_popup
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
-from notegui.gui.plain_text import InertBrowser
+from notegui.gui.plain_text import InertBrowser, tip
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
@@ -243,8 +243,9 @@ class NoteEditorPane(QWidget):
             line.setProperty("refused", refused)
             line.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; }}"
                                if refused else "")
-            line.setToolTip(f"Not saved: {reason}" if refused else "")
-            line.setAccessibleDescription(f"Not saved: {reason}" if refused else "")
+            why = f"Not saved: {reason}" if refused else ""
+            line.setToolTip(tip(why))
+            line.setAccessibleDescription(why)
         named = f"{FIELD_LABELS[field]}: " if field else ""
         self.message.setStyleSheet(f"color: {red};" if text else "")
         self.message.setText(f"<b>Not saved.</b> {html.escape(named + reason)}" if text else "")
