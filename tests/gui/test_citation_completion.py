@@ -5,6 +5,7 @@ writes the highlighted one."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -103,8 +104,11 @@ def test_the_offers_show_whole_titles_however_narrow_the_editor(qtbot, window):
     assert popup.width() <= popup.screen().availableGeometry().width()
 
 
-def test_a_title_wider_than_the_screen_wraps_and_is_shown_whole(qtbot, window):
-    long_title = "Why does " + " ".join(f"zebra{n}" for n in range(30)) + "?"
+@pytest.mark.parametrize("long_title", [
+    "Why does " + " ".join(f"zebra{n}" for n in range(30)) + "?",
+    "Why does zebra" + "z" * 250 + "?",  # one word: wrapped anywhere
+])
+def test_a_title_wider_than_the_screen_wraps_and_is_shown_whole(qtbot, window, long_title):
     window.library.create_note(long_title, "D.")
     editor = edit_note(qtbot, window)
     popup = type_citation(qtbot, editor, " [[Why does zebra")
