@@ -73,3 +73,10 @@ def test_the_library_offers_the_title_that_starts_with_the_text_among_many_that_
         list(library.import_paths([folder / "ecole.txt"]))
         assert [ref.title for ref in library.search_titles("ecole norm", 5)] == [
             "École normale: why so hard?"]
+
+
+def test_a_lone_surrogate_typed_is_no_error(library):
+    """Text pasted from elsewhere can hold one; the words around it still find titles."""
+    library.create_note("Do it?", "D.")
+    assert [ref.title for ref in library.search_titles("do \ud800", 5)] == ["Do it?"]
+    assert library.search_titles("\ud800", 5) == []

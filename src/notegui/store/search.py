@@ -265,7 +265,8 @@ def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteR
     query = parse_query(text)
     if not query.words:
         return []
-    key = title_key(text)
+    # (A lone surrogate, which no title holds and SQLite cannot take, is left out.)
+    key = title_key(text).encode("utf-8", "ignore").decode("utf-8")
     starting = [row[0] for row in database.execute_sql(
         f"SELECT n.id FROM note AS n WHERE n.title_key >= ? AND n.title_key < ? "
         f"AND {IN_LIBRARY} ORDER BY n.title_key LIMIT ?", [key, key + _LAST_CHAR, limit])]
