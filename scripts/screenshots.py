@@ -105,6 +105,71 @@ def completion(app: QApplication, out: Path) -> None:
     library.close()
 
 
+def sidebar_flows(app: QApplication, out: Path) -> None:
+    """Issue 15, point 7: an empty library says how to fill it, with the note actions off;
+    one note imported into it is shown (not the stub it cites); the Sources follow a save
+    while editing; a refused title is framed in red; the comment dialog shows its quote."""
+    folder = Path(tempfile.mkdtemp())
+    library = open_library(folder / "empty.sqlite3")
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False)
+    window.resize(1200, 760)
+    window.show()
+    window.activateWindow()
+    settle(app)
+    window.grab().save(str(out / "empty-library.png"))
+    (folder / "glaciers.txt").write_text(
+        "Why do glaciers move?\nHow ice flows downhill.\nUnder their own weight, as "
+        "Are icebergs alive?, it asks in jest.\nSources 1 note\nA playful question.",
+        encoding="utf-8")
+    window.import_paths([folder / "glaciers.txt"])
+    while window._import is not None:
+        settle(app, 100)
+    window.import_results.close()
+    settle(app)
+    window.grab().save(str(out / "imported-into-empty.png"))
+    window.close()
+    library.close()
+
+    library = create_demo_library(folder / "demo.sqlite3")
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False, start_note=library.find(
+                            "Does procedural knowledge drive reasoning more than factual "
+                            "retrieval?").id)
+    window.resize(1400, 860)
+    window.show()
+    window.activateWindow()
+    settle(app)
+    window.do_edit_note()
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(window.editor.body,
+                    " See [[Where do memorization errors arise in chain-of-thought reasoning?]].")
+    while not window.editor.state.text().startswith("Saved"):
+        settle(app, 100)
+    settle(app)
+    window.grab().save(str(out / "sources-while-editing.png"))
+    window.editor.title.setFocus()
+    window.editor.title.end(False)
+    QTest.keyClick(window.editor.title, Qt.Key.Key_Backspace)
+    window.do_edit_note()  # Done: refused, the title has no '?'
+    settle(app)
+    window.grab().save(str(out / "refused-title.png"))
+    QTest.keyClicks(window.editor.title, "?")
+    window.do_edit_note()
+    settle(app)
+    window.answer.setTextCursor(window.answer.document().find("procedural knowledge"))
+    window.do_comment()
+    settle(app)
+    QTest.keyClicks(window.annotator.dialog.field,
+                    "A long comment wraps in the dialog instead of running off to the right, "
+                    "however much there is to say about these words.")
+    settle(app)
+    app.primaryScreen().grabWindow(0).save(str(out / "comment-dialog.png"))
+    window.annotator.dialog.reject()
+    window.close()
+    library.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -141,6 +206,7 @@ def main(out: Path) -> None:
     window.close()
     library.close()
     import_and_restore(app, out)
+    sidebar_flows(app, out)
     completion(app, out)
 
 
