@@ -10,10 +10,11 @@ import pytest
 
 from conftest import write_note
 from notegui.core import import_files
-from notegui.store.import_lock import ImportLock
+from notegui.store.importing.import_lock import ImportLock
+from notegui.store.importing.importer import Importer
+from notegui.store.importing.note_import import NoteImporter
+from notegui.store.importing.staged_import import StagedBatch
 from notegui.store.library import SqliteLibrary
-from notegui.store.note_import import NoteImporter
-from notegui.store.staged_import import StagedBatch
 
 
 def make_folder(tmp_path, count: int = 60):
@@ -174,16 +175,16 @@ def make_tangle(tmp_path, count: int = 240, seed: int = 3, revise: bool = True):
 @pytest.mark.parametrize("memory_limit", [300_000, 3])  # 3: past it, staged rows are read
 def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch,
                                                            memory_limit):
-    import notegui.store.library as library_module
-    from notegui.store.staged_import import ImportMemory
+    import notegui.store.importing.importer as importer_module
+    from notegui.store.importing.staged_import import ImportMemory
 
-    monkeypatch.setattr(library_module, "_BATCH", 50)  # several batches, and a tail
+    monkeypatch.setattr(importer_module, "_BATCH", 50)  # several batches, and a tail
     monkeypatch.setattr(ImportMemory, "LIMIT", memory_limit)
     folder = make_tangle(tmp_path)
     with SqliteLibrary(tmp_path / "bulk.db") as bulk:
         alone: list = []
         with monkeypatch.context() as staged_only:  # every batch is staged, none falls back
-            staged_only.setattr(bulk, "_write_alone", alone.append)
+            staged_only.setattr(bulk._importer, "_write_alone", alone.append)
             outcomes = list(bulk.import_paths([folder]))
         assert alone == []
         # A second version of an earlier file's title is refused, naming that file.
@@ -211,12 +212,12 @@ def test_staged_batches_give_what_one_file_at_a_time_gives(tmp_path, monkeypatch
 
 def test_an_import_cut_short_is_finished_when_the_library_is_next_opened(
         tmp_path, monkeypatch):
-    import notegui.store.library as library_module
+    import notegui.store.importing.importer as importer_module
 
-    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)  # the index waits too
+    monkeypatch.setattr(importer_module, "_DEFER_INDEX_FROM", 10)  # the index waits too
     folder = make_folder(tmp_path)
     with monkeypatch.context() as cut:  # the process ends before the import's last step
-        cut.setattr(SqliteLibrary, "_finish_import", lambda self, index=True: None)
+        cut.setattr(Importer, "_finish_import", lambda self, index=True: None)
         with SqliteLibrary(tmp_path / "lib.db") as library:
             assert len(list(library.import_paths([folder]))) == 60
             note = library.find("Does topic 5 follow from topic 4?")
@@ -238,9 +239,9 @@ def test_an_import_cut_short_is_finished_when_the_library_is_next_opened(
 
 def test_a_large_import_rebuilds_the_index_and_later_edits_are_indexed(
         tmp_path, monkeypatch):
-    import notegui.store.library as library_module
+    import notegui.store.importing.importer as importer_module
 
-    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)
+    monkeypatch.setattr(importer_module, "_DEFER_INDEX_FROM", 10)
     folder = make_folder(tmp_path)
     with SqliteLibrary(tmp_path / "lib.db") as library:
         list(library.import_paths([folder]))
@@ -255,7 +256,7 @@ def test_a_large_import_rebuilds_the_index_and_later_edits_are_indexed(
 
 def test_a_failed_end_of_import_says_so_and_the_next_opening_finishes_it(
         tmp_path, monkeypatch):
-    import notegui.store.staged_import as staged_import_module
+    import notegui.store.importing.staged_import as staged_import_module
     from notegui.store.errors import LibraryError
 
     folder = make_folder(tmp_path)

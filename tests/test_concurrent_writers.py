@@ -17,11 +17,12 @@ import pytest
 from conftest import write_note
 from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
-from notegui.store import busy, import_lock, schema
+from notegui.store import busy, schema
 from notegui.store import db as database_file
-from notegui.store.import_lock import ImportLock
+from notegui.store.importing import import_lock
+from notegui.store.importing.import_lock import ImportLock
+from notegui.store.importing.side_index import scratch_path
 from notegui.store.library import SqliteLibrary
-from notegui.store.side_index import scratch_path
 from stress import stress_writers
 
 # -- the stress, small ---------------------------------------------------------------------

@@ -16,8 +16,8 @@ import pytest
 from conftest import SAMPLE, write_note
 from notegui import app
 from notegui.core import paths
+from notegui.store.importing.side_index import SideIndex, scratch_path
 from notegui.store.library import SqliteLibrary
-from notegui.store.side_index import SideIndex, scratch_path
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
 

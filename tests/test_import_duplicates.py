@@ -74,7 +74,7 @@ def test_one_file_named_twice_is_no_clash(capsys, tmp_path):
 
 
 def test_a_large_import_refuses_the_later_file_too(capsys, tmp_path):
-    """Enough files for one staged batch (store/staged_import.py), the clash in the
+    """Enough files for one staged batch (store/importing/staged_import.py), the clash in the
     middle of it: the same outcome as file by file."""
     folder = tmp_path / "many"
     for number in range(40):

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, SAMPLE_CITED, SAMPLE_TITLE, write_note
+from notegui.core import clock as clock_module
 from notegui.core.domain import title_key
-from notegui.store import library as library_module
+from notegui.store.importing.note_import import NoteImporter
 from notegui.store.library import SqliteLibrary
-from notegui.store.note_import import NoteImporter
 
 PROCEDURAL = SAMPLE_CITED[0]
 PROCEDURAL_FILE = (
@@ -63,7 +63,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every write gets a later timestamp, so an unwanted write always shows."""
     ticks = itertools.count(1)
     monkeypatch.setattr(
-        library_module, "now", lambda: f"2030-01-01T00:00:00.{next(ticks):06d}Z"
+        clock_module, "utc_now", lambda: f"2030-01-01T00:00:00.{next(ticks):06d}Z"
     )
 
 

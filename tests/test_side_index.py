@@ -1,5 +1,5 @@
 """A large import builds the note index beside the library while it runs, and copies it
-in (store/side_index.py): the index must be the one a rebuild makes, and anything that
+in (store/importing/side_index.py): the index must be the one a rebuild makes, and anything that
 could make it stale must make the import index every note again, or rebuild."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import pytest
 
 from conftest import write_note
 from notegui.core.domain import title_key
-from notegui.store import side_index, staged_import
 from notegui.store.errors import LibraryError
+from notegui.store.importing import side_index, staged_import
+from notegui.store.importing.side_index import SideIndex, scratch_path
+from notegui.store.importing.staged_import import StagedBatch
 from notegui.store.library import SqliteLibrary
-from notegui.store.side_index import SideIndex, scratch_path
-from notegui.store.staged_import import StagedBatch
 from test_bulk_import import make_tangle
 
 QUERIES = ["topic", "Description 17", "Said", "Summary 12-1", "matter",
@@ -24,10 +24,10 @@ QUERIES = ["topic", "Description 17", "Said", "Summary 12-1", "matter",
 @pytest.fixture
 def large(monkeypatch):
     """Imports of a few hundred files take the path of large ones, in several batches."""
-    import notegui.store.library as library_module
+    import notegui.store.importing.importer as importer_module
 
-    monkeypatch.setattr(library_module, "_BATCH", 50)
-    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)
+    monkeypatch.setattr(importer_module, "_BATCH", 50)
+    monkeypatch.setattr(importer_module, "_DEFER_INDEX_FROM", 10)
 
 
 @pytest.fixture

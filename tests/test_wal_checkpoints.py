@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sqlite3
 
-import notegui.store.library as library_module
+import notegui.store.importing.importer as importer_module
 from notegui.store.db import PRAGMAS
+from notegui.store.importing.wal_checkpoints import BackgroundCheckpoints
 from notegui.store.library import SqliteLibrary
-from notegui.store.wal_checkpoints import BackgroundCheckpoints
 from test_bulk_import import make_tangle
 
 
@@ -36,8 +36,8 @@ def test_commits_reach_the_library_file_through_the_thread(tmp_path):
 
 
 def test_a_large_import_leaves_its_checkpoints_to_the_thread(tmp_path, monkeypatch):
-    monkeypatch.setattr(library_module, "_BATCH", 50)
-    monkeypatch.setattr(library_module, "_DEFER_INDEX_FROM", 10)
+    monkeypatch.setattr(importer_module, "_BATCH", 50)
+    monkeypatch.setattr(importer_module, "_DEFER_INDEX_FROM", 10)
     commits: list[int] = []
     committed = BackgroundCheckpoints.committed
 
@@ -50,7 +50,7 @@ def test_a_large_import_leaves_its_checkpoints_to_the_thread(tmp_path, monkeypat
     with SqliteLibrary(tmp_path / "lib.db") as library:
         list(library.import_paths([make_tangle(tmp_path)]))
         # Each batch's commit, the connection's own checkpoints off, its page cache larger.
-        assert commits == [(0, -library_module._LARGE_IMPORT_CACHE_KB)] * 5
+        assert commits == [(0, -importer_module._LARGE_IMPORT_CACHE_KB)] * 5
         connection = library.db.connection()
         assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
         assert connection.execute("PRAGMA cache_size").fetchone()[0] == PRAGMAS["cache_size"]

@@ -244,7 +244,7 @@ def test_painting_the_lists_does_not_leak_references_to_none(qtbot, window):
 
 def test_an_import_that_cannot_finish_says_why_in_its_results(qtbot, window, tmp_path,
                                                                monkeypatch):
-    import notegui.store.staged_import as staged_import_module
+    import notegui.store.importing.staged_import as staged_import_module
 
     def disk_full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")

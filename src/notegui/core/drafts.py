@@ -13,10 +13,10 @@ import json
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from notegui.core import paths
+from notegui.core.clock import utc_now
 from notegui.core.errors import ExportError
 from notegui.core.files import write_atomically
 
@@ -25,10 +25,6 @@ log = logging.getLogger("notegui")
 FORMAT = "notegui-draft"
 VERSION = 1
 _TEXT_FIELDS = ("title", "description", "summary", "body", "saved_at")
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def default_drafts_dir() -> Path:

@@ -11,8 +11,8 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
-from notegui.store import staged_citations
-from notegui.store.note_import import NoteImporter
+from notegui.store.importing import staged_citations
+from notegui.store.importing.note_import import NoteImporter
 
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
 _ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"

@@ -9,12 +9,12 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from peewee import JOIN, SQL, fn
 
+from notegui.core import clock
 from notegui.core.domain import (
     Annotation,
     Backlink,
@@ -29,37 +29,22 @@ from notegui.core.domain import (
     SourceLink,
     title_key,
 )
-from notegui.core.formats import annotation_export, json_format, question_note
+from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
-from notegui.core.formats.errors import FormatError
-from notegui.core.formats.json_input import shown
 from notegui.core.health import Health
-from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, damage_mark, integrity, schema, search, staged_import
+from notegui.store import busy, damage_mark, integrity, schema, search
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
-from notegui.store.import_claims import ImportClaims
-from notegui.store.import_lock import ImportLock
+from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
-from notegui.store.note_import import KnownNotes, NoteImporter, Unchanged
-from notegui.store.side_index import SideIndex, data_version, remove_scratch, scratch_path
-from notegui.store.staged_import import ImportMemory, StagedBatch
-from notegui.store.wal_checkpoints import BackgroundCheckpoints
 
 log = logging.getLogger("notegui")
 
 _CHUNK = 500
 _T = TypeVar("_T")
-_BATCH = 5000  # files per transaction in an import (fewer, larger index segments)
-_BULK_FROM = 20  # files in a batch from which their links are staged (staged_import)
-_DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
-# The page cache of a large import's connection: with the usual 16 MB, a batch's pages
-# spilled to the log before its commit, and pages changed again were written again (a
-# 100k import: 19.6 -> 18.8 s, medians of three; 192 MB did no better).
-_LARGE_IMPORT_CACHE_KB = 96 * 1024
 
 
 @contextmanager
@@ -75,22 +60,6 @@ def _links_checked_by_their_join(connection: sqlite3.Connection) -> Iterator[Non
         connection.execute("PRAGMA foreign_keys = ON")
 
 
-def _keys(batch: list[ReadFile]) -> dict[str, str]:
-    """Title -> title key, for every title a batch names: its notes' and their
-    citations' (a title is cited several times: its key is computed once)."""
-    keys: dict[str, str] = {}
-    for read in batch:
-        if read.parsed is not None:
-            for title in (read.parsed.title, *(c.title for c in read.parsed.citations)):
-                if title not in keys:
-                    keys[title] = title_key(title)
-    return keys
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 class SqliteLibrary:
     def __init__(self, path: Path | str, on_wait: busy.Say | None = None) -> None:
         self.path = Path(path)
@@ -103,103 +72,9 @@ class SqliteLibrary:
         if not checked and self._health.writable:  # (a large library: checked beside)
             self._check = BackgroundCheck(self.path, self._found_damage)
         self.m = bind_models(self.db)
-        self._known = KnownNotes()  # what the import under way knows (note_import)
-        self._known_version = 0  # the data_version it was true at
-        self._staging: ImportMemory | None = None  # the import under way's (staged_import)
-        self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
-        self._claimed: ImportClaims | None = None  # the titles the import under way wrote
-        self._finish_cut_import()
+        self._importer = Importer(self)  # imports, and what one under way knows
+        self._importer.finish_cut_import()
         self._data_version = self._read_data_version()
-
-    def _finish_cut_import(self) -> None:
-        """An import cut short (the process ended) left citations staged, or the index to
-        rebuild, or its scratch index file: finish it now, unless an import or a check is
-        under way in another process (its lock is held): that one finishes them itself."""
-        if not self._health.writable:
-            return  # (finished when it can be written)
-        lock = ImportLock(self.path)
-        try:
-            if ((scratch_path(self.path).exists()
-                 or staged_import.has_unfinished_import(self.db.connection()))
-                    and lock.acquire()):
-                self._tidy_cut_import()
-        except DATABASE_ERRORS:
-            pass  # (tried again at the next opening)
-        finally:
-            lock.release()
-
-    def _tidy_cut_import(self) -> None:
-        """With the import lock held: what an import cut short left, finished or removed
-        (if that fails, it stays for the next opening, and a check reports it)."""
-        remove_scratch(self.path)
-        try:
-            if staged_import.has_unfinished_import(self.db.connection()):
-                self._finish_staged()
-        except DATABASE_ERRORS as error:
-            log.warning("an import cut short could not be finished in %s: %s", self.path,
-                        error)
-
-    @contextmanager
-    def _taking_turns(self) -> Iterator[None]:
-        """Hold the import lock (waiting for an import or a check under way, which is
-        said): imports and checks take turns on a library (import_lock.py)."""
-        lock = ImportLock(self.path)
-        lock.wait(self.on_wait)
-        try:
-            if lock.held and self._health.writable:
-                self._tidy_cut_import()  # (one that ended while this waited)
-            yield
-        finally:
-            lock.release()
-
-    def _finish_staged(self, index: bool = True, memory: ImportMemory | None = None) -> None:
-        """staged_import.finish in a transaction of its own (rolled back if it fails: what
-        is staged then stays, and is finished at the next opening). An import that defers
-        the index commits its stubs and summary lines first, so that the thread indexing
-        the notes beside it (side_index.py) indexes the last of them while the links are
-        written."""
-        connection = self.db.connection()
-        beside, version = None, 0
-        if (index and memory is not None and memory.complete
-                and staged_import.index_deferred(connection)):
-            beside, version = self._give_stubs_and_summaries(connection, memory)
-        try:
-            self._in_transaction(staged_import.finish, connection, now(), index, memory,
-                                 beside, version)
-        finally:
-            if beside is not None:
-                beside.discard()
-                if beside.copied:
-                    self.db.close()  # (SideIndex.copy_into says why)
-                    remove_scratch(self.path)  # (Windows: not while it was attached)
-
-    def _give_stubs_and_summaries(self, connection: sqlite3.Connection,
-                                  memory: ImportMemory) -> tuple[SideIndex, int]:
-        """The first transaction of a large import's end. Returns the index beside, told
-        what it has left to index (every note, if the import had to give it up), and the
-        library's data_version in that transaction (the copy needs it unchanged)."""
-
-        def first(connection: sqlite3.Connection) -> tuple[int, int]:
-            memory.check_index(connection)
-            top = staged_import.last_id(connection)
-            staged_import.give_stubs_and_summaries(connection, now(), memory)
-            return top, data_version(connection)
-
-        try:
-            top, version = self._in_transaction(first, connection)
-        except BaseException:
-            memory.give_up_index()
-            raise
-        memory.version = version
-        beside, memory.index = memory.index, None
-        if beside is None:
-            beside = SideIndex(self.path)
-            beside.add_all()
-        else:
-            beside.add_notes(memory.waiting)
-            beside.add_after(top)
-        memory.waiting.clear()
-        return beside, version
 
     def _in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
                         *args: object) -> _T:
@@ -369,188 +244,13 @@ class SqliteLibrary:
     def import_paths(
         self, paths: Iterable[Path | str], should_stop: Callable[[], bool] = lambda: False
     ) -> Iterator[ImportOutcome]:
-        """Import files and folders; yields one outcome per file, each file all or nothing.
-        Files are written in batches of ``_BATCH``, one transaction each, and reported when
-        their batch is committed; if a batch fails to write, its files are written again one
-        transaction each, so only the file at fault is refused."""
-        self._refuse_writes(wait=True)
-        batch: list[ReadFile] = []
-        files = list(note_files(paths))
-        # Imports (and checks) take turns on a library (import_lock.py says why).
-        lock = ImportLock(self.path)
-        lock.wait(self.on_wait)
-        if lock.held:
-            self._tidy_cut_import()  # (one that ended while this one waited)
-        self._known = KnownNotes()
-        self._claimed = claimed = ImportClaims()
-        large = len(files) >= _DEFER_INDEX_FROM
-        # Rebuilding the index at the end costs less than keeping it in step, when the
-        # import is at least as large as the library.
-        self._staging = staging = ImportMemory(large and len(files) >= self.count())
-        connection = self.db.connection()
-        self._checkpoints = BackgroundCheckpoints(self.path, connection) if large else None
-        if large:  # (set back when the import ends)
-            connection.execute(f"PRAGMA cache_size = -{_LARGE_IMPORT_CACHE_KB}")
-        try:
-            if staging.defer_index and staged_import.last_id(connection) == 0:
-                # An empty library: every note will be the import's, indexed beside it.
-                staging.build_index_beside(SideIndex(self.path), connection)
-            for position, read in enumerate(read_all(files)):
-                if should_stop():
-                    break
-                if read.parsed is not None:  # (files[position]: the path, not a copy of it)
-                    read = claimed.claim(read, files[position])
-                if read.json_text is not None:  # a whole library: on its own
-                    yield from self._write_batch(batch)
-                    batch = []
-                    yield self._write_alone(read)
-                    continue
-                batch.append(read)
-                if len(batch) >= _BATCH:
-                    yield from self._write_batch(batch)
-                    batch = []
-            yield from self._write_batch(batch)
-        finally:
-            self._claimed = None
-            if self._checkpoints is not None:
-                self._checkpoints.close()
-                self._checkpoints = None
-            try:
-                self._finish_import()
-            finally:
-                lock.release()
-                if large:
-                    self.db.connection().execute(
-                        f"PRAGMA cache_size = {database_file.PRAGMAS['cache_size']}")
+        """Import files and folders; yields one outcome per file, each file all or nothing
+        (store/importing/importer.py)."""
+        return self._importer.import_paths(paths, should_stop)
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
-        self._refuse_writes()
-        return self._write_alone(parse_bytes(data, name))
-
-    def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
-        """A batch of files in one transaction, their links staged (staged_import.py)."""
-        staging = self._staging
-        if not batch or (len(batch) < _BULK_FROM and not staging.defer_index):
-            return [self._write_alone(read) for read in batch]
-        made, sources = set(staging.made), set(staging.sources)
-        connection = self.db.connection()
-        try:
-            busy.begin(connection, self.on_wait)
-            stage = StagedBatch(connection, _keys(batch), now(), staging)
-            outcomes = [self._write_staged(read, stage) for read in batch]
-            stage.end()
-            connection.execute("COMMIT")
-            if self._checkpoints is not None:
-                self._checkpoints.committed()
-            stage.committed()
-            return outcomes
-        except DATABASE_ERRORS:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            staging.roll_back(made, sources)
-            return [self._write_alone(read) for read in batch]
-
-    def _write_staged(self, read: ReadFile, stage: StagedBatch) -> ImportOutcome:
-        if read.refused:
-            return ImportOutcome(read.path, "refused", read.refused)
-        parsed = read.parsed
-        if read.unpaired_text is not None:
-            parsed = question_note.parse(read.unpaired_text, read.path,
-                                         is_known=stage.is_known)
-        try:
-            note_id, created = stage.write(parsed)
-        except Unchanged:
-            return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
-        return ImportOutcome(read.path, "imported", notes=created, warnings=parsed.warnings,
-                             changes=Changes(notes=frozenset({note_id}), links=True))
-
-    def _finish_import(self, index: bool = True) -> None:
-        """Resolve the import's staged citations (and rebuild the index it deferred, unless
-        ``index`` is False: the import goes on), in a transaction of its own."""
-        staging = self._staging
-        if staging is None or not (staging.sources or (index and staging.defer_index)):
-            return
-        try:
-            self._finish_staged(index, staging)
-        except DATABASE_ERRORS as error:
-            raise LibraryError(
-                f"the import's links could not be written: {error}; they will be when "
-                "the library is next opened") from None
-        finally:
-            staging.sources.clear()
-            self._known.clear()  # stubs were made past it
-        if index:
-            self._staging = None
-
-    def _write_alone(self, read: ReadFile) -> ImportOutcome:
-        if self._staging is not None:
-            self._staging.give_up_index()  # (resolving now rewrites notes it indexed)
-        self._finish_import(index=False)  # a file written alone finds every link in place
-        connection = self.db.connection()
-        try:
-            busy.begin(connection, self.on_wait)
-            if data_version(connection) != self._known_version:  # (another wrote meanwhile)
-                self._known.clear()
-                self._known_version = data_version(connection)
-            outcome = self._write(read, NoteImporter(connection, known=self._known))
-            if outcome.status == "imported":
-                connection.execute("COMMIT")
-            else:
-                connection.execute("ROLLBACK")
-                self._known.clear()
-            return outcome
-        except (FormatError, *DATABASE_ERRORS) as error:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            self._known.clear()
-            if isinstance(error, FormatError):
-                return ImportOutcome(read.path, "refused", str(error))
-            return ImportOutcome(
-                read.path, "refused", f"the library could not be written: {error}")
-
-    def _write(self, read: ReadFile, importer: NoteImporter) -> ImportOutcome:
-        """One file, inside the caller's transaction. A refused or unchanged file is found
-        so before anything is written; a database error propagates to the caller."""
-        if read.refused:
-            return ImportOutcome(read.path, "refused", read.refused)
-        importer.created = 0
-        if read.json_text is not None:
-            self._known.clear()  # a document writes through peewee, past the look-up cache
-            document = self._document(read)
-            if self._claimed is not None:
-                document = self._claimed.claim_document(document, read.path)
-            try:
-                changes, refused = self._import_document(document, importer)
-            except Unchanged as unchanged:
-                refused = unchanged.args[0] if unchanged.args else []
-                everything = (not document.notes and len(refused) == len(document.annotations)
-                              and bool(document.refused or refused))
-                return ImportOutcome(
-                    read.path, "refused" if everything else "unchanged",
-                    "every entry is refused" if everything else "",
-                    refused_entries=(*document.refused, *refused))
-            return ImportOutcome(read.path, "imported", notes=importer.created,
-                                 changes=changes,
-                                 refused_entries=(*document.refused, *refused))
-        parsed = read.parsed
-        if read.unpaired_text is not None:
-            parsed = question_note.parse(read.unpaired_text, read.path, is_known=importer.exists)
-        try:
-            changes = importer.apply(parsed, now())
-        except Unchanged:
-            return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
-        return ImportOutcome(read.path, "imported", notes=importer.created,
-                             warnings=parsed.warnings, changes=changes)
-
-    @staticmethod
-    def _document(read: ReadFile) -> LibraryDocument:
-        """A JSON file's content: a notegui library, or W3C Web Annotations (their notes
-        named by title in each target's source)."""
-        if annotation_export.W3C_CONTEXT in read.json_text[:4096]:
-            annotations, refused = annotation_export.read_w3c(read.json_text, read.path)
-            return LibraryDocument((), tuple(annotations), tuple(refused))
-        return json_format.read(read.json_text)
+        return self._importer.import_bytes(data, name)
 
     def revisions(self, note_id: int) -> list[Revision]:
         """Earlier versions of a note, oldest first (``saved``: when that text was saved,
@@ -573,7 +273,7 @@ class SqliteLibrary:
         connection = self.db.connection()
         busy.begin(connection, self.on_wait)
         try:
-            yield NoteEditor(connection, now())
+            yield NoteEditor(connection, clock.utc_now())
             connection.execute("COMMIT")
         except DATABASE_ERRORS as error:
             connection.execute("ROLLBACK")
@@ -606,7 +306,7 @@ class SqliteLibrary:
 
     def missing_citations(self, body: str) -> list[str]:
         """Titles ``body`` cites that no note has (reads only)."""
-        return NoteEditor(self.db.connection(), now()).missing_citations(body)
+        return NoteEditor(self.db.connection(), clock.utc_now()).missing_citations(body)
 
     def trash_note(self, note_id: int) -> Changes:
         with self._writing() as editor:
@@ -684,61 +384,6 @@ class SqliteLibrary:
         changed, self._data_version = found != self._data_version, found
         return changed
 
-    def _import_document(self, document: LibraryDocument,
-                         importer: NoteImporter) -> tuple[Changes, list[str]]:
-        """Merge a whole-library document: notes by title, then their links and annotations.
-        Returns the changes and the annotations refused (on a note the library does not
-        have), or raises Unchanged (with those refusals)."""
-        Note = self.m.Note
-        stamp = now()
-        touched: set[int] = set()
-        rows: dict[str, object] = {}
-        changed = False
-        for record in document.notes:
-            key = title_key(record.title)
-            row = Note.get_or_none(Note.title_key == key)
-            fields = {
-                "title": record.title, "description": record.description,
-                "summary": record.summary, "body": record.body,
-            }
-            if row is None:
-                row = Note.create(
-                    title_key=key, created=record.created or stamp,
-                    updated=record.updated or stamp, **fields,
-                )
-                importer.created += 1
-                changed = True
-            elif any(getattr(row, name) != value for name, value in fields.items()):
-                if not row.is_stub:
-                    importer.keep_revision(key, stamp, "import")
-                for name, value in fields.items():
-                    setattr(row, name, value)
-                row.updated = record.updated or stamp
-                row.save()
-                changed = True
-            rows[key] = row
-            touched.add(row.id)
-        for record in document.notes:
-            row = rows[title_key(record.title)]
-            wanted = [
-                (rows[title_key(t)].id if title_key(t) in rows else importer.target(t, s, stamp),
-                 s)
-                for t, s in zip(record.links, record.sources, strict=True)
-            ]
-            current = [
-                (link.target_id, link.summary)
-                for link in self.m.Link.select().where(self.m.Link.source == row.id)
-                .order_by(self.m.Link.ordinal)
-            ]
-            if wanted != current:
-                importer.replace_links(row.id, wanted)
-                changed = True
-            changed |= self._set_tags(row.id, record.tags)
-        added, refused = self._add_annotations(document.annotations, rows)
-        if not (changed or added):
-            raise Unchanged(refused)
-        return Changes(notes=frozenset(touched), links=True), refused
-
     def _set_tags(self, note_id: int, names: Iterable[str]) -> bool:
         Tag, NoteTag = self.m.Tag, self.m.NoteTag
         wanted = {name.strip() for name in names if name.strip()}
@@ -751,42 +396,6 @@ class SqliteLibrary:
             tag = Tag.get(Tag.name == name)
             NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute()
         return True
-
-    def _add_annotations(
-        self, annotations: Iterable[Annotation], rows: dict[str, object]
-    ) -> tuple[bool, list[str]]:
-        """Each annotation onto its note, by title, unless that note already has it (same
-        quote, place and comment). Returns whether any was added, and why each one that
-        names no note of the library was refused. Linear: each note's annotations are read
-        once (a query an annotation scanned the note's annotations: 50,000 took 200 s)."""
-        connection = self.db.connection()
-        ids: dict[str, int | None] = {key: row.id for key, row in rows.items()}
-        present: dict[int, set[tuple[str, int, int, str]]] = {}
-        refused: list[str] = []
-        adding: list[tuple[int, Annotation]] = []
-        stamp = now()
-        for a in annotations:
-            key = title_key(a.note_title)
-            if key not in ids:
-                found = connection.execute("SELECT id FROM note WHERE title_key = ?",
-                                           (key,)).fetchone()
-                ids[key] = found[0] if found else None
-            note_id = ids[key]
-            if note_id is None:
-                refused.append(f"annotation on {shown(a.note_title, 60)} (quoting "
-                               f"{shown(a.exact)}): no note of that title")
-                continue
-            if note_id not in present:
-                present[note_id] = set(connection.execute(
-                    'SELECT exact, start, "end", comment FROM annotation WHERE note_id = ?',
-                    (note_id,)))
-            mark = (a.exact, a.start, a.end, a.comment)
-            if mark in present[note_id]:
-                continue
-            present[note_id].add(mark)
-            adding.append((note_id, a))
-        annotation_rows.insert_many(connection, adding, stamp)
-        return bool(adding), refused
 
     # -- export --------------------------------------------------------------------------
 
@@ -836,7 +445,7 @@ class SqliteLibrary:
         """Database integrity, the full-text index against the notes, and links against the
         citations in the bodies; after any import under way (they take turns), and in one
         transaction, so that an edit made meanwhile is seen whole or not at all."""
-        with self._taking_turns():
+        with self._importer.taking_turns():
             connection = self.db.connection()
             # FTS5's integrity check is written as an INSERT: it needs the write lock.
             if self._health.writable:
@@ -932,6 +541,6 @@ class SqliteLibrary:
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes (after any import under way)."""
         self._refuse_writes(wait=True)
-        with self._taking_turns():
+        with self._importer.taking_turns():
             self._in_transaction(lambda _connection: search.rebuild_index(self.db),
                                  self.db.connection())

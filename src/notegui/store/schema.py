@@ -161,7 +161,7 @@ INSERT INTO annotation_fts(annotation_fts) VALUES ('rebuild');
 # much new text, which only a large import does; an edit holds a few kilobytes.
 #
 # A large import writes each batch's notes at once and their links when it ends
-# (store/staged_import.py): the citations wait in import_citation, in file order, and
+# (store/importing/staged_import.py): the citations wait in import_citation, in file order, and
 # import_state says that the full-text index is to be rebuilt then. Both are empty between
 # imports; a library opened with rows in them had an import cut short, which the opening
 # finishes (library.py).

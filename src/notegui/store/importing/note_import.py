@@ -19,7 +19,7 @@ from typing import NamedTuple
 from notegui.core.domain import Changes, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.question_note import ParsedNote
-from notegui.store import staged_citations
+from notegui.store.importing import staged_citations
 
 
 class Unchanged(Exception):

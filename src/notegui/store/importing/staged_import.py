@@ -22,9 +22,10 @@ import sqlite3
 
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
-from notegui.store import schema, side_index, staged_citations
-from notegui.store.note_import import NoteImporter
-from notegui.store.side_index import SideIndex, data_version
+from notegui.store import schema
+from notegui.store.importing import side_index, staged_citations
+from notegui.store.importing.note_import import NoteImporter
+from notegui.store.importing.side_index import SideIndex, data_version
 
 _CHUNK = 500  # keys a query, under SQLite's variable limit
 
