@@ -32,6 +32,12 @@ def title_key(title: str) -> str:
     return unicodedata.normalize("NFC", key)
 
 
+def is_stub(description: str, body: str) -> bool:
+    """A stub: a note other notes cite that has no text of its own yet (the one rule;
+    ``store.schema.is_stub_sql`` says it in SQL)."""
+    return not description and not body
+
+
 @dataclass(frozen=True)
 class NoteRef:
     """Enough of a note to list it or link to it."""
@@ -56,7 +62,7 @@ class Note:
 
     @property
     def is_stub(self) -> bool:
-        return not self.description and not self.body
+        return is_stub(self.description, self.body)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ log; it never stops the app from starting."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -47,10 +46,7 @@ class Draft:
 
 def library_key(library: Path) -> str:
     """The library's part of a draft file name: readable, and unique to its resolved path."""
-    resolved = Path(library).expanduser().resolve()
-    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", resolved.stem)[:60] or "library"
-    return f"{stem}-{digest}"
+    return paths.path_key(library, 12)
 
 
 class DraftStore:

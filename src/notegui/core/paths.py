@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -23,3 +25,13 @@ def default_library() -> Path:
     """``NOTEGUI_DB`` when set, else ``library.sqlite3`` in the user data folder."""
     override = os.environ.get(DB_ENV)
     return Path(override).expanduser() if override else data_dir() / "library.sqlite3"
+
+
+def path_key(path: Path | str, digits: int) -> str:
+    """A name for the file at ``path`` (its drafts' and backups' folder or file names):
+    readable (its stem) and unique to its resolved path (``digits`` hex digits of a hash;
+    backups have used 8, drafts 12, so each keeps finding its old files)."""
+    resolved = Path(path).expanduser().resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:digits]
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", resolved.stem)[:60] or "library"
+    return f"{stem}-{digest}"

@@ -10,7 +10,6 @@ file (rollback journal, not WAL) that notegui can open as it is."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -24,7 +23,7 @@ from typing import NamedTuple
 
 from notegui.core import paths
 from notegui.store import damage_mark, schema
-from notegui.store.db import inspect_file
+from notegui.store.db import header_kind, inspect_file, read_header
 from notegui.store.errors import LibraryError
 
 log = logging.getLogger("notegui")
@@ -37,7 +36,6 @@ _PARTIAL = ".partial"
 _STALE_PARTIAL = timedelta(hours=1)  # a partial copy this old was left by a crash
 _BUSY_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class BackupInfo(NamedTuple):
@@ -50,10 +48,7 @@ class BackupInfo(NamedTuple):
 
 def default_folder(library_path: Path) -> Path:
     """Where the backups of ``library_path`` go unless told otherwise."""
-    resolved = Path(library_path).expanduser().resolve()
-    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", resolved.stem)[:60] or "library"
-    return paths.data_dir() / "backups" / f"{stem}-{digest}"
+    return paths.data_dir() / "backups" / paths.path_key(library_path, 8)
 
 
 def _stem(library_path: Path) -> str:
@@ -307,14 +302,10 @@ def _is_empty(path: Path) -> bool:
 def _has_sqlite_header(path: Path) -> bool:
     """True for a SQLite file (LibraryError if it belongs to another program: a restore never
     overwrites that); False for a file too damaged to be one."""
-    try:
-        with path.open("rb") as stream:
-            header = stream.read(100)
-    except OSError as error:
-        raise LibraryError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+    kind = header_kind(read_header(path))
+    if not kind:
         return False
-    if int.from_bytes(header[68:72], "big") != schema.APPLICATION_ID:
+    if kind != "library":
         raise LibraryError(f"{path} is a SQLite database of another program, not a notegui "
                            "library; nothing was restored over it")
     return True

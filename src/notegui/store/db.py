@@ -105,7 +105,16 @@ def _header_field(header: bytes, offset: int) -> int:
     return int.from_bytes(header[offset : offset + 4], "big")
 
 
-def _read_header(path: Path) -> bytes:
+def header_kind(header: bytes) -> str:
+    """What a file's first 100 bytes say it is: "library" (a notegui library), "sqlite"
+    (a SQLite database of another program), or "" (no SQLite database)."""
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return ""
+    return "library" if _header_field(header, 68) == schema.APPLICATION_ID else "sqlite"
+
+
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes of ``path`` (SQLite's header); LibraryError if it cannot be read."""
     try:
         with path.open("rb") as stream:
             return stream.read(100)
@@ -138,13 +147,14 @@ def inspect_file(path: Path) -> bool:
     kind = kind_of(path.stat().st_mode)
     if kind:
         raise LibraryError(f"{path} is {kind}, not a library file; it was left untouched")
-    header = _read_header(path)
+    header = read_header(path)
     if not header:
         return True
-    if len(header) < 100 or not header.startswith(_MAGIC):
+    kind = header_kind(header)
+    if not kind:
         raise LibraryError(f"{path} is not a notegui library (not a SQLite database); it was "
                            "left untouched")
-    if _header_field(header, 68) != schema.APPLICATION_ID:
+    if kind != "library":
         raise LibraryError(
             f"{path} is a SQLite database, but not a notegui library; it was left untouched"
         )
@@ -193,7 +203,7 @@ def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
     """The side logs judged (unless live) and the library read: its verdict, and what was
     moved aside. LibraryError when it cannot be opened: then every file is as it was (what
     was moved aside is put back)."""
-    header = _read_header(path)
+    header = read_header(path)
     live = _is_open_here(path) or side_logs.in_use_elsewhere(path)
     shm_was_there = side(path, "-shm").exists()
     moved: dict[str, tuple[Path, str]] = {}  # suffix -> (where it went, why)
@@ -227,7 +237,7 @@ def _move_what_does_not_belong(path: Path, header: bytes,
     with side_logs.alone(path) as nobody_else:
         if not nobody_else:
             return
-        header = _read_header(path)
+        header = read_header(path)
         for suffix, problem in found:
             if has_content(side(path, suffix)) and (why := problem(path, header)):
                 moved[suffix] = (_move(path, suffix), why)

@@ -13,11 +13,12 @@ from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
 from notegui.store.importing import staged_citations
 from notegui.store.importing.note_import import NoteImporter
+from notegui.store.schema import is_stub_sql
 
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
 _ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"
 _BY_KEY = (
-    f"SELECT id, description = '' AND body = '', {_TRASHED} FROM note WHERE title_key = ?"
+    f"SELECT id, {is_stub_sql()}, {_TRASHED} FROM note WHERE title_key = ?"
 )
 _UPDATE = (
     "UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, body = ?, "

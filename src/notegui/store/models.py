@@ -16,6 +16,8 @@ from peewee import (
     TextField,
 )
 
+from notegui.core import domain
+
 
 @dataclass(frozen=True)
 class Models:
@@ -46,7 +48,7 @@ def bind_models(database: SqliteDatabase) -> Models:
 
         @property
         def is_stub(self) -> bool:
-            return not self.description and not self.body
+            return domain.is_stub(self.description, self.body)
 
     class Link(Base):
         id = AutoField()

@@ -13,6 +13,14 @@ _log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x4E4F5445  # "NOTE": marks a SQLite file as a notegui library
 
+
+def is_stub_sql(table: str = "") -> str:
+    """``core.domain.is_stub`` in SQL: a condition on the note table (named ``table`` in a
+    join)."""
+    t = f"{table}." if table else ""
+    return f"({t}description = '' AND {t}body = '')"
+
+
 _V1_NOTES_AND_LINKS = """
 CREATE TABLE note (
     id          INTEGER PRIMARY KEY,

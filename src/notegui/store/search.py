@@ -42,7 +42,7 @@ from notegui.core.search_query import SearchQuery, parse_query
 from notegui.core.snippets import make_snippet
 from notegui.core.title_match import rank_titles
 from notegui.store.errors import DATABASE_ERRORS
-from notegui.store.schema import BM25_WEIGHTS
+from notegui.store.schema import BM25_WEIGHTS, is_stub_sql
 
 SHORT_PREFIX = 3
 RANK_CAP = 2_000
@@ -51,7 +51,7 @@ SNIPPETS = 50
 _LAST_CHAR = "\U0010ffff"  # above every character: key + it bounds the keys starting key
 _CHECK_EVERY = 10_000  # SQLite virtual machine steps between two cancellation checks
 _WEIGHTS = ", ".join(str(w) for w in BM25_WEIGHTS)
-_IS_STUB = "(n.description = '' AND n.body = '')"
+_IS_STUB = is_stub_sql("n")
 _HAS_TAG = (
     "EXISTS (SELECT 1 FROM note_tag AS nt JOIN tag AS t ON t.id = nt.tag_id "
     "WHERE nt.note_id = n.id AND t.name = ?)"
@@ -63,7 +63,7 @@ IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
 def ref_columns(table: str = "") -> str:
     """The columns of a NoteRef's row, of the note table named ``table`` in a join."""
     t = f"{table}." if table else ""
-    return f"{t}id, {t}title, {t}summary, {t}description = '' AND {t}body = ''"
+    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}"
 
 
 REF_COLUMNS = ref_columns()  # a NoteRef's row

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from notegui.core import domain
 from notegui.core.domain import Annotation
 
 
@@ -22,7 +23,7 @@ class NoteRecord:
 
     @property
     def is_stub(self) -> bool:
-        return not self.description and not self.body
+        return domain.is_stub(self.description, self.body)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from notegui.core import domain
 from notegui.core.domain import Changes, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.question_note import ParsedNote
 from notegui.store.importing import staged_citations
+from notegui.store.schema import is_stub_sql
 
 
 class Unchanged(Exception):
@@ -47,13 +49,11 @@ class _Row:
 
     @property
     def is_stub(self) -> bool:
-        return not self.description and not self.body
+        return domain.is_stub(self.description, self.body)
 
 
 _FIND = "SELECT id, title, description, summary, body, updated FROM note WHERE title_key = ?"
-_KNOW = (
-    "SELECT id, title, summary, description = '' AND body = '' FROM note WHERE title_key = ?"
-)
+_KNOW = f"SELECT id, title, summary, {is_stub_sql()} FROM note WHERE title_key = ?"
 _EXISTS = "SELECT 1 FROM note WHERE title_key = ?"
 _INSERT_NOTE = (
     "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
@@ -198,7 +198,7 @@ class NoteImporter:
             self._index(note_id, parsed.title, parsed.description, "", parsed.body)
             self.created += 1
         self._remember(key, _Known(note_id, parsed.title, row.summary if row else "",
-                                   not parsed.description and not parsed.body))
+                                   domain.is_stub(parsed.description, parsed.body)))
         targets = [(self.target(c.title, c.summary, stamp), c.summary) for c in parsed.citations]
         self.replace_links(note_id, targets)
         return Changes(notes=frozenset({note_id, *(t for t, _ in targets)}), links=True)
