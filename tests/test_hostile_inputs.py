@@ -106,7 +106,7 @@ def test_migration_recomputes_title_keys_and_keeps_look_alikes_apart(tmp_path):
         (3, "How do glaciers move?", "how do glaciers move?"),
     ])
     with SqliteLibrary(path) as library:
-        assert library.schema_version() == schema.LATEST
+        assert schema.version(library.db.connection()) == schema.LATEST
         assert library.find(CAFE).id == 1  # found by the composed spelling now
         assert library.find("How do glaciers move?").id == 3
         assert library.count() == 3

@@ -36,7 +36,7 @@ def test_version_1_library_is_migrated_and_keeps_its_notes(tmp_path):
     path = tmp_path / "old.sqlite3"
     make_version_1_library(path)
     with SqliteLibrary(path) as library:
-        assert library.schema_version() == schema.LATEST
+        assert schema.version(library.db.connection()) == schema.LATEST
         assert library.count() == 2
         note = library.find(SAMPLE_TITLE)
         assert note.description == "Old description."
@@ -69,7 +69,7 @@ def test_a_migrated_library_buffers_64_mb_of_index_text(tmp_path):
     path = tmp_path / "old.sqlite3"
     make_version_1_library(path)
     with SqliteLibrary(path) as library:
-        assert library.schema_version() == schema.LATEST
+        assert schema.version(library.db.connection()) == schema.LATEST
     connection = sqlite3.connect(path)
     (size,) = connection.execute("SELECT v FROM note_fts_config WHERE k = 'hashsize'").fetchone()
     connection.close()

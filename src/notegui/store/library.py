@@ -33,7 +33,7 @@ from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.health import Health
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, damage_mark, integrity, schema, search
+from notegui.store import busy, damage_mark, integrity, search
 from notegui.store import db as database_file
 from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
@@ -534,9 +534,6 @@ class SqliteLibrary:
                 )
                 problems.append(Problem(f"note {row.title!r}: {detail}"))
         return problems
-
-    def schema_version(self) -> int:
-        return schema.version(self.db.connection())
 
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes (after any import under way)."""
