@@ -26,7 +26,7 @@ from notegui.core import settings as settings_file
 from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
-from notegui.core.history import History
+from notegui.core.navigation import History
 from notegui.core.ports import Library
 from notegui.core.render import pygments_css, render_note_html
 from notegui.core.search_query import parse_query

@@ -35,11 +35,11 @@ from notegui.core.health import Health
 from notegui.store import annotations as annotation_rows
 from notegui.store import busy, damage_mark, integrity, search
 from notegui.store import db as database_file
-from notegui.store.editing import NoteEditor
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.models import bind_models
+from notegui.store.note_editor import NoteEditor
 
 log = logging.getLogger("notegui")
 
@@ -297,7 +297,7 @@ class SqliteLibrary:
         self, note_id: int, title: str, description: str, summary: str, body: str,
         create_missing: bool = True, base: NoteText | None = None,
     ) -> Changes:
-        """Save an edit (see store/editing.py); nothing is written when nothing changed.
+        """Save an edit (see store/note_editor.py); nothing is written when nothing changed.
         ``base``: the fields as the editor read them; a field not changed since keeps what
         the library holds now (another process may have written it meanwhile)."""
         with self._writing() as editor:

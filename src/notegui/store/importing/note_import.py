@@ -250,7 +250,7 @@ class NoteImporter:
         self, row: _Row, links: list[tuple[str, str, str | None, int]], stamp: str, reason: str
     ) -> None:
         # [title, Sources line, note id] a cited note: the id lets a restore cite the note
-        # by the title it has then (store/editing.py), not bring back one it lost since.
+        # by the title it has then (store/note_editor.py), not bring back one it lost since.
         cited = json.dumps([[title, summary, target] for _, title, summary, target in links],
                            ensure_ascii=False)
         self.connection.execute(
