@@ -82,6 +82,41 @@ def test_a_signal_closes_the_app_as_ctrl_q_does(qtbot, monkeypatch, tmp_path, nu
         window.library.close()
 
 
+def pending(pid: int, number: int) -> bool:
+    """Whether signal ``number`` is sent to process ``pid`` but not yet handled (Linux)."""
+    status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    masks = [int(line.split()[1], 16) for line in status
+             if line.startswith(("SigPnd:", "ShdPnd:"))]
+    return any(mask & (1 << (number - 1)) for mask in masks)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_signal_ignored_at_the_start_stays_ignored(tmp_path):
+    """`nohup notegui`: SIGHUP (its terminal closed) was ignored when notegui started, so
+    it does not close the window; SIGTERM still does."""
+    db = tmp_path / "library.sqlite3"
+    app.create_demo_library(db).close()
+    log = paths.log_dir() / "notegui.log"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "notegui", "--db", str(db)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: log.exists() and "the window is open" in log.read_text(), child)
+        child.send_signal(signal.SIGHUP)
+        wait_for(lambda: not pending(child.pid, signal.SIGHUP), child)  # (then in order)
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 128 + signal.SIGTERM, err
+    assert "SIGHUP received" not in log.read_text()
+    assert side_files(db) == []
+
+
 def test_a_signal_while_the_draft_question_is_open_keeps_the_draft(tmp_path):
     """SIGTERM while "Restore unsaved edit?" waits for an answer: the question ends
     unanswered, which is not a No: the draft stays for the next start."""

@@ -1,6 +1,7 @@
 """The end of a session from outside the window: SIGTERM (a logout, ``kill``, a system
 shutting down), SIGINT (Ctrl+C in the terminal that started notegui) and SIGHUP (that
-terminal closed) close the window as Ctrl+Q does.
+terminal closed) close the window as Ctrl+Q does, unless notegui was started with them
+ignored (``nohup``).
 
 Python runs a signal's handler only when the interpreter next runs Python code, and while
 Qt's event loop sleeps it runs none: so the handler does nothing itself, and the wake-up
@@ -43,7 +44,10 @@ class QuitOnSignals(QObject):
         self._notifier.activated.connect(self._woken)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(),
                                                  warn_on_full_buffer=False)
-        self._previous = {number: signal.signal(number, _noted) for number in signals}
+        # A signal ignored by whoever started notegui stays ignored: `nohup notegui` must
+        # outlive its terminal (SIGHUP), a job started in the background ignores SIGINT.
+        self._previous = {number: signal.signal(number, _noted) for number in signals
+                          if signal.getsignal(number) is not signal.SIG_IGN}
         self._ended = False
 
     def _woken(self) -> None:
