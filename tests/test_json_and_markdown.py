@@ -31,7 +31,7 @@ def demo_db(tmp_path, capsys) -> Path:
 
 def test_json_round_trip_gives_the_same_notes(tmp_path, capsys, demo_db):
     with SqliteLibrary(demo_db) as library:
-        library._set_tags(library.find(SAMPLE_TITLE).id, ["ml", "reasoning"])
+        library.set_tags(library.find(SAMPLE_TITLE).id, ["ml", "reasoning"])
     first = tmp_path / "first.json"
     assert run(capsys, "--db", demo_db, "export", "--format", "json", "-o", first)[0] == 0
     fresh = tmp_path / "fresh.db"

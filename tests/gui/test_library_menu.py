@@ -91,7 +91,7 @@ def test_a_failed_export_says_why_and_keeps_the_app(window, tmp_path, monkeypatc
 
 
 def test_tag_filter_in_the_search_field(qtbot, window):
-    window.library._set_tags(window.library.find(SAMPLE_TITLE).id, ["transfer"])
+    window.library.set_tags(window.library.find(SAMPLE_TITLE).id, ["transfer"])
     window.search.setFocus()
     qtbot.keyClicks(window.search, "tag:transfer")
     qtbot.waitUntil(lambda: window.count_label.text() == "1 result of 9 notes")

@@ -76,8 +76,8 @@ class SqliteLibrary:
         self._importer.finish_cut_import()
         self._data_version = self._read_data_version()
 
-    def _in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
-                        *args: object) -> _T:
+    def in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
+                       *args: object) -> _T:
         """``write`` in a transaction of its own, waiting for another writer if need be
         (busy.py)."""
         with _links_checked_by_their_join(connection):
@@ -118,7 +118,7 @@ class SqliteLibrary:
         self._health = replace(self._health, damaged=problems)
         damage_mark.mark(self.path, problems)  # (for the processes that open it next)
 
-    def _refuse_writes(self, wait: bool = False) -> None:
+    def refuse_writes(self, wait: bool = False) -> None:
         """LibraryError (saying why) when the library must not be written: it is damaged or
         read-only. ``wait``: a large library's check under way is waited for first (a bulk
         write: an import, a repair)."""
@@ -269,7 +269,7 @@ class SqliteLibrary:
     def _writing(self) -> Iterator[NoteEditor]:
         """One write transaction; a database failure rolls it back and is told as a
         LibraryError, the library unchanged."""
-        self._refuse_writes()
+        self.refuse_writes()
         connection = self.db.connection()
         busy.begin(connection, self.on_wait)
         try:
@@ -333,7 +333,7 @@ class SqliteLibrary:
 
     def set_tags(self, note_id: int, names: Iterable[str]) -> Changes:
         with self._writing():
-            changed = self._set_tags(note_id, names)
+            changed = self.write_tags(note_id, names)
         return Changes(notes=frozenset({note_id})) if changed else Changes()
 
     # -- annotations ---------------------------------------------------------------------
@@ -384,7 +384,9 @@ class SqliteLibrary:
         changed, self._data_version = found != self._data_version, found
         return changed
 
-    def _set_tags(self, note_id: int, names: Iterable[str]) -> bool:
+    def write_tags(self, note_id: int, names: Iterable[str]) -> bool:
+        """A note's tags set to ``names``, inside the caller's transaction; whether they
+        changed."""
         Tag, NoteTag = self.m.Tag, self.m.NoteTag
         wanted = {name.strip() for name in names if name.strip()}
         if {name.casefold() for name in wanted} == {t.casefold() for t in self._tags(note_id)}:
@@ -537,7 +539,7 @@ class SqliteLibrary:
 
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes (after any import under way)."""
-        self._refuse_writes(wait=True)
+        self.refuse_writes(wait=True)
         with self._importer.taking_turns():
-            self._in_transaction(lambda _connection: search.rebuild_index(self.db),
+            self.in_transaction(lambda _connection: search.rebuild_index(self.db),
                                  self.db.connection())

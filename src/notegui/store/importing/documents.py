@@ -4,7 +4,6 @@ a library: notes by title, then their links, tags and annotations."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from notegui.core import clock
 from notegui.core.domain import Annotation, Changes, title_key
@@ -13,10 +12,8 @@ from notegui.core.formats.document import LibraryDocument
 from notegui.core.formats.json_input import shown
 from notegui.core.import_files import ReadFile
 from notegui.store import annotations as annotation_rows
+from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.note_import import NoteImporter, Unchanged
-
-if TYPE_CHECKING:
-    from notegui.store.library import SqliteLibrary
 
 
 def read_document(read: ReadFile) -> LibraryDocument:
@@ -28,7 +25,7 @@ def read_document(read: ReadFile) -> LibraryDocument:
     return json_format.read(read.json_text)
 
 
-def merge(library: SqliteLibrary, document: LibraryDocument,
+def merge(library: ImportTarget, document: LibraryDocument,
           importer: NoteImporter) -> tuple[Changes, list[str]]:
     """Merge a whole-library document: notes by title, then their links and annotations.
     Returns the changes and the annotations refused (on a note the library does not
@@ -77,7 +74,7 @@ def merge(library: SqliteLibrary, document: LibraryDocument,
         if wanted != current:
             importer.replace_links(row.id, wanted)
             changed = True
-        changed |= library._set_tags(row.id, record.tags)
+        changed |= library.write_tags(row.id, record.tags)
     added, refused = _add_annotations(library, document.annotations, rows)
     if not (changed or added):
         raise Unchanged(refused)
@@ -85,7 +82,7 @@ def merge(library: SqliteLibrary, document: LibraryDocument,
 
 
 def _add_annotations(
-    library: SqliteLibrary, annotations: Iterable[Annotation], rows: dict[str, object]
+    library: ImportTarget, annotations: Iterable[Annotation], rows: dict[str, object]
 ) -> tuple[bool, list[str]]:
     """Each annotation onto its note, by title, unless that note already has it (same
     quote, place and comment). Returns whether any was added, and why each one that

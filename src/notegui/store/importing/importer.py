@@ -10,7 +10,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from notegui.core import clock
 from notegui.core.domain import Changes, ImportOutcome, title_key
@@ -21,6 +20,7 @@ from notegui.store import busy
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.importing import documents, staged_import
+from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.import_claims import ImportClaims
 from notegui.store.importing.import_lock import ImportLock
 from notegui.store.importing.note_import import KnownNotes, NoteImporter, Unchanged
@@ -32,9 +32,6 @@ from notegui.store.importing.side_index import (
 )
 from notegui.store.importing.staged_import import ImportMemory, StagedBatch
 from notegui.store.importing.wal_checkpoints import BackgroundCheckpoints
-
-if TYPE_CHECKING:
-    from notegui.store.library import SqliteLibrary
 
 log = logging.getLogger("notegui")
 
@@ -63,7 +60,7 @@ class Importer:
     """The imports of one library (its facade's database, path, health and transaction
     helper), and what the import under way knows."""
 
-    def __init__(self, library: SqliteLibrary) -> None:
+    def __init__(self, library: ImportTarget) -> None:
         self.library = library
         self._known = KnownNotes()  # what the import under way knows (note_import)
         self._known_version = 0  # the data_version it was true at
@@ -129,7 +126,7 @@ class Importer:
                 and staged_import.index_deferred(connection)):
             beside, version = self._give_stubs_and_summaries(connection, memory)
         try:
-            self.library._in_transaction(staged_import.finish, connection, clock.utc_now(), index,
+            self.library.in_transaction(staged_import.finish, connection, clock.utc_now(), index,
                                         memory, beside, version)
         finally:
             if beside is not None:
@@ -151,7 +148,7 @@ class Importer:
             return top, data_version(connection)
 
         try:
-            top, version = self.library._in_transaction(first, connection)
+            top, version = self.library.in_transaction(first, connection)
         except BaseException:
             memory.give_up_index()
             raise
@@ -173,7 +170,7 @@ class Importer:
         Files are written in batches of ``_BATCH``, one transaction each, and reported when
         their batch is committed; if a batch fails to write, its files are written again one
         transaction each, so only the file at fault is refused."""
-        self.library._refuse_writes(wait=True)
+        self.library.refuse_writes(wait=True)
         batch: list[ReadFile] = []
         files = list(note_files(paths))
         # Imports (and checks) take turns on a library (import_lock.py says why).
@@ -225,7 +222,7 @@ class Importer:
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""
-        self.library._refuse_writes()
+        self.library.refuse_writes()
         return self._write_alone(parse_bytes(data, name))
 
     def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
