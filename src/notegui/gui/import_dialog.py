@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QListView,
     QListWidget,
     QProgressDialog,
     QVBoxLayout,
@@ -105,6 +106,11 @@ class ImportResults(QDialog):
         self.summary = label(text)  # file names and reasons, as written
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")
+        # Whole reasons, wrapped at the dialog's width (a path and its reason run long).
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         for outcome in summary.notable:
             if outcome.status == "refused":
                 self.list.addItem(f"Refused {outcome.path}: {outcome.reason}")
