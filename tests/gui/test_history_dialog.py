@@ -11,13 +11,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog
 
 from notegui.core.domain import Note, Revision
+from notegui.core.revision_diff import diff_lines
 from notegui.gui.history_dialog import (
     DETAIL_ROLE,
     EMPTY_TEXT,
     MINUS,
     DiffColors,
     HistoryDialog,
-    diff_lines,
     local_time,
 )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from notegui.gui.tag_editor import TagEditor, check_tag
+from notegui.core.tags import check_tag
+from notegui.gui.tag_editor import TagEditor
 
 KNOWN = ["biology", "Botany", "seasons", "ML"]
 

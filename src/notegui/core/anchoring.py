@@ -411,4 +411,15 @@ class _Text:
 
 __all__ = [
     "CONTEXT", "Anchor", "from_utf16", "make_anchor", "reanchor", "reanchor_all", "to_utf16",
+    "whole_words",
 ]
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection that starts or ends inside a word, widened to the whole word: a reader
+    dragging over words rarely hits their edges exactly."""
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end

@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from notegui.core.anchoring import Anchor, make_anchor, reanchor_all
+from notegui.core.anchoring import Anchor, make_anchor, reanchor_all, whole_words
 from notegui.core.domain import Annotation, Changes
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
@@ -28,16 +28,6 @@ def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
             prefix=anchor.prefix, suffix=anchor.suffix, detached=False)
         for annotation, anchor in zip(annotations, anchors, strict=True)
     ]
-
-
-def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """A selection that starts or ends inside a word, widened to the whole word: a reader
-    dragging over words rarely hits their edges exactly."""
-    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    return start, end
 
 
 class Annotator(QObject):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -20,26 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.core.tags import check_tag
 from notegui.core.title_match import rank_titles
 from notegui.gui.plain_text import tip
+from notegui.gui.theme import blend
 
 REMOVE_MARK = "\N{MULTIPLICATION SIGN}"
-
-
-def check_tag(text: str) -> tuple[str, str]:
-    """(the tag to add, "") or ("", why it cannot be one). "" and "" for an empty field.
-    A tag is one word (``tag:NAME`` in search takes one), without commas; a leading "#"
-    is dropped."""
-    name = text.strip().removeprefix("#").strip()
-    if not text.strip():
-        return "", ""
-    if not name:
-        return "", "A tag needs a name."
-    if "," in name:
-        return "", "A tag cannot contain a comma: add one tag at a time."
-    if len(name.split()) > 1:
-        return "", f"A tag is one word: try “{'-'.join(name.split())}”."
-    return name, ""
 
 
 class FlowLayout(QLayout):
@@ -102,14 +88,6 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
-def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
-    return QColor(
-        round(base.red() + (tint.red() - base.red()) * amount),
-        round(base.green() + (tint.green() - base.green()) * amount),
-        round(base.blue() + (tint.blue() - base.blue()) * amount),
-    )
-
-
 class ChipButton(QToolButton):
     """A borderless button inside a chip, drawn by hand so that hover and keyboard focus
     show the same in every style and theme: a tinted pill on hover, the highlight colour
@@ -137,7 +115,7 @@ class ChipButton(QToolButton):
             window = palette.color(QPalette.ColorRole.Window)
             accent = palette.color(QPalette.ColorRole.Highlight)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(accent if self.hasFocus() else _blend(window, accent, 0.35))
+            painter.setBrush(accent if self.hasFocus() else blend(window, accent, 0.35))
             radius = self.height() / 2
             painter.drawRoundedRect(self.rect(), radius, radius)
             if self.hasFocus():
@@ -180,8 +158,8 @@ class TagChip(QWidget):
         accent = palette.color(QPalette.ColorRole.Highlight)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(_blend(window, accent, 0.45))
-        painter.setBrush(_blend(window, accent, 0.14))
+        painter.setPen(blend(window, accent, 0.45))
+        painter.setBrush(blend(window, accent, 0.14))
         box = self.rect().adjusted(0, 0, -1, -1)
         radius = box.height() / 2
         painter.drawRoundedRect(box, radius, radius)

@@ -87,3 +87,13 @@ def flatten_scrollbars(root: QWidget, dark: bool) -> None:
     css = scrollbar_css(dark)
     for bar in root.findChildren(QScrollBar):
         bar.setStyleSheet(css)
+
+
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` (0 to 1) of the way towards ``tint``: a tint that follows
+    the theme."""
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * amount),
+        round(base.green() + (tint.green() - base.green()) * amount),
+        round(base.blue() + (tint.blue() - base.blue()) * amount),
+    )
