@@ -214,9 +214,9 @@ def test_a_twenty_thousand_word_note_completes():
 
 @pytest.mark.parametrize("edit", ["", "x", " \n "])
 def test_tiny_texts_do_not_fail(edit):
+    """A one-letter quote in a text without it: detached, no error."""
     anchor = make_anchor("a b", 0, 1)
-    result = reanchor(anchor, edit)
-    assert result is None or edit[result.start:result.end] == result.exact
+    assert reanchor(anchor, edit) is None
 
 
 def test_whatever_the_edit_a_found_anchor_describes_the_new_text():

@@ -202,7 +202,7 @@ def test_escaped_brackets_in_code_show_as_written():
     # question_note stores a literal "[[" (pandas: df[["a"]]) as "[\[" everywhere.
     body = "Use `df[\\[\"a\"]]` or:\n```python\ndf[\\[\"a\", \"b\"]]\n```"
     html = render_body(body, nothing)
-    assert "<code>df[[&quot;a&quot;]]</code>" in html or '<code>df[["a"]]</code>' in html
+    assert '<code>df[["a"]]</code>' in html
     assert "[\\[" not in html and '<span class="p">[[</span>' in html
 
 
@@ -365,7 +365,7 @@ def test_hostile_shapes_render_quickly_without_recursion(body, caplog):
 def test_a_body_too_costly_to_format_is_shown_as_plain_text_with_its_citations():
     body = "- item\n" * 20_000 + f"Cites [[{CITED}]] and <script>x</script>.\n```\ncode\n```"
     html = render_body(body, resolve)
-    assert '<a class="citation" href="note:7"' in html or '<a href="note:7"' in html
+    assert '<a href="note:7" class="citation"' in html
     assert "&lt;script&gt;" in html and "<pre>code</pre>" in html
     assert_inert(html)
 
@@ -493,7 +493,7 @@ def test_a_description_is_inline_only():
     for text in ("# not a heading", "- not a list", "1. not a list", "> not a quote", "---"):
         html = render_inline(text)
         assert not Tags(html).names(), html
-        assert "not" in html or html == "---"
+        assert html == text.replace(">", "&gt;")  # shown as written
     assert render_inline("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
 
 
