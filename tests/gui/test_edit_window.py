@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import SAMPLE_CITED, SAMPLE_TITLE
+from prompts import answer_next_box, back_to
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PROCEDURAL = SAMPLE_CITED[0]  # a demo note cited by the sample
@@ -85,13 +86,18 @@ def test_a_bad_title_is_refused_by_name_and_the_text_is_kept(qtbot, window):
     editor = edit(qtbot, window)
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, "No question mark")
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # tries to leave: refused
+    asked = answer_next_box("Keep Editing")
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # tries to leave: refused, Discard offered
     assert window.middle.currentWidget() is editor
     assert "title" in editor.message.text() and editor.message.isVisible()
+    assert len(asked) == 1 and "not saved" in asked[0] and "?" in asked[0]
     assert window.library.find(SAMPLE_TITLE) is not None
+    back_to(qtbot, window)
+    editor.title.setFocus()
     qtbot.keyClicks(editor.title, "?")
-    done(qtbot, window)
+    editor.body.setFocus()  # (leaving the title commits it)
     assert "No question mark?" in list_titles(window)
+    done(qtbot, window)
 
 
 def test_new_note_and_a_citation_of_a_missing_title_offers_to_create_it(qtbot, window):

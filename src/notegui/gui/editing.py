@@ -1,11 +1,15 @@
-"""The editing session: when to save and what to tell. An edit is saved a moment after
-typing stops, when the reader leaves the editor or switches notes, and when the window
-closes; until it is saved, the buffer is also written to a draft (within two seconds), so a
-crash loses nothing."""
+"""The editing session: when to save and what to tell. The body, description and summary
+are saved a moment after typing stops; the title only when it is committed (the reader
+leaves the title field or presses Enter in it, goes back to reading, switches notes, or
+closes the window), so a rename never passes through half-typed titles. Until an edit is
+saved, the buffer is also written to a draft (within two seconds), so a crash loses
+nothing; a draft exists only while the editor differs from the saved note because the
+reader typed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +21,13 @@ from notegui.gui.editor import NoteEditorPane
 
 AUTOSAVE_MS = 1000
 DRAFT_MS = 500  # well within the two seconds a crash may cost
+EMPTY = NoteText("", "", "", "")
+
+
+def blank(fields: NoteText) -> bool:
+    """Nothing typed in any field (a new note left untouched, or emptied again)."""
+    return not any(text.strip() for text in
+                   (fields.title, fields.description, fields.summary, fields.body))
 
 
 class EditSession(QObject):
@@ -35,19 +46,32 @@ class EditSession(QObject):
         self._discard_draft = discard_draft
         self.active = False
         self.dirty = False
+        self.problem = ""  # why the last save was refused ('' when it was not)
         # The fields as last read from or written to the library: a save writes only what
         # changed since, so a field another process wrote meanwhile is kept.
         self._base: NoteText | None = None
+        self._saved = EMPTY  # what the library holds of the note (EMPTY: a new note)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save)
+        self._autosave.timeout.connect(lambda: self.save(commit_title=False))
         self._draft = QTimer(self, singleShot=True, interval=DRAFT_MS)
         self._draft.timeout.connect(self.write_draft)
         pane.edited.connect(self._edited)
         pane.createRequested.connect(self.create_cited)
+        pane.title.editingFinished.connect(self._title_left)
 
     @property
     def note_id(self) -> int:
         return self.pane.note_id
+
+    @property
+    def is_new(self) -> bool:
+        """A new note not created in the library yet."""
+        return self.active and self.note_id == 0
+
+    @property
+    def saved_title(self) -> str:
+        """The title the library holds ('' for a new note not created yet)."""
+        return self._saved.title
 
     def start(self, note_id: int | None, fields: NoteText | None = None) -> bool:
         """Edit a note (None: a new one); ``fields``: a draft to carry on from."""
@@ -55,38 +79,63 @@ class EditSession(QObject):
         if note_id and note is None:
             return False
         self.pane.load(note, fields)
-        self._base = (NoteText(note.title, note.description, note.summary, note.body)
-                      if note is not None and fields is None else None)
+        self._saved = (NoteText(note.title, note.description, note.summary, note.body)
+                       if note is not None else EMPTY)
+        self._base = self._saved if note is not None and fields is None else None
         self.active = True
-        self.dirty = fields is not None
-        self.pane.set_state("Unsaved draft restored" if fields else "")
-        if fields is not None:
+        self.problem = ""
+        self.dirty = fields is not None and self.unsaved()
+        if fields is not None and not self.dirty:
+            self._discard_draft(self.note_id)  # a draft of what the library holds anyway
+        self.pane.set_state("Unsaved draft restored" if self.dirty else "")
+        if self.dirty:
             self._autosave.start()
         return True
 
+    def unsaved(self) -> bool:
+        """The editor holds text the library does not: typed and not saved yet."""
+        fields = self.pane.fields()
+        return not blank(fields) if self.is_new else fields != self._saved
+
     def _edited(self) -> None:
+        if not self.active:
+            return  # (a field set while reading is no edit)
         self.dirty = True
         self.pane.set_state("Editing…")
         self._autosave.start()
         if not self._draft.isActive():
             self._draft.start()
 
-    def write_draft(self) -> None:
-        if self.dirty:
-            self._save_draft(self.note_id, self.pane.fields())
+    def _title_left(self) -> None:
+        if self.active and self.pane.title.text() != self._saved.title:
+            self.save()
 
-    def save(self) -> bool:
-        """Write the buffer now, if it changed; False when the library refused it."""
+    def write_draft(self) -> None:
+        """Keep the buffer on disk while it differs from the saved note; else no draft."""
+        if not self.active:
+            return
+        if self.dirty and self.unsaved():
+            self._save_draft(self.note_id, self.pane.fields())
+        else:
+            self._discard_draft(self.note_id)
+
+    def save(self, commit_title: bool = True) -> bool:
+        """Write the buffer now, if it changed; False when the library refused it. The
+        autosave (``commit_title`` False) keeps the saved title: a new note waits for its
+        title, a rename for the reader to leave the title field."""
         self._autosave.stop()
         if not self.dirty:
             return True
         fields = self.pane.fields()
+        if not commit_title:
+            if self.is_new:
+                return True  # created when its title is committed; the draft keeps it
+            fields = replace(fields, title=self._saved.title)
         library = self._library()
         try:
             if self.note_id == 0:
                 if not fields.title.strip():
-                    self.pane.set_state("A new note is saved once it has a title")
-                    return False
+                    raise LibraryError("a new note is saved once it has a title")
                 note_id, changes = library.create_note(
                     fields.title, fields.description, fields.summary, fields.body,
                     create_missing=False)
@@ -98,14 +147,19 @@ class EditSession(QObject):
                                             base=self._base)
             missing = library.missing_citations(fields.body)
         except LibraryError as error:
+            self.problem = str(error)
             self.write_draft()
-            self.pane.show_problem(str(error))
+            self.pane.show_problem(self.problem)
             self.pane.set_state("Not saved")
             return False
-        self.dirty = False
-        self._base = fields
+        self.problem = ""
+        self._base = self._saved = fields
+        self.dirty = self.pane.fields() != fields  # a title still being typed
         self._draft.stop()
-        self._discard_draft(self.note_id)
+        if self.dirty:
+            self.write_draft()
+        else:
+            self._discard_draft(self.note_id)
         self.pane.show_missing(missing)
         self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}")
         self.saved.emit(self.note_id, changes)
@@ -123,16 +177,25 @@ class EditSession(QObject):
         self.save()
 
     def finish(self) -> bool:
-        """Save and stop editing; False (still editing) when the save was refused."""
+        """Save (the title too) and stop editing; False (still editing) when refused."""
         if not self.save():
             return False
         self.active = False
         return True
 
+    def discard(self) -> None:
+        """Stop without saving and forget the unsaved text (its draft too)."""
+        self._autosave.stop()
+        self._draft.stop()
+        self._discard_draft(self.note_id)
+        self.active = False
+        self.dirty = False
+        self.problem = ""
+
     def abandon(self) -> None:
         """Stop without saving (the draft, if any, stays for the next start)."""
         self._autosave.stop()
+        self._draft.stop()
         self.write_draft()
         self.active = False
         self.dirty = False
-

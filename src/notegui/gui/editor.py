@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -124,10 +125,13 @@ class BodyEdit(QPlainTextEdit):
 
 class NoteEditorPane(QWidget):
     """Edits one note. ``edited`` fires on every change the reader makes;
-    ``createRequested(title)`` when they ask to create a cited note that does not exist."""
+    ``createRequested(title)`` when they ask to create a cited note that does not exist;
+    ``discardRequested`` (the Discard button) and ``leaveRequested`` (Esc) ask to leave."""
 
     edited = Signal()
     createRequested = Signal(str)
+    discardRequested = Signal()
+    leaveRequested = Signal()
 
     def __init__(self, titles_for: Callable[[str], list[str]],
                  render_preview: Callable[[NoteText], str],
@@ -166,12 +170,20 @@ class NoteEditorPane(QWidget):
         self.message.hide()
         self.state = QLabel()
         self.state.setAccessibleName("Save state")
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setAccessibleName("Discard the unsaved edit")
+        self.discard_button.setToolTip(
+            "Leave the editor without saving what is not saved yet (Esc leaves a new note)")
+        self.discard_button.setAutoDefault(False)
+        self.discard_button.clicked.connect(self.discardRequested)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._layout()
         for field in (self.title, self.description, self.summary):
-            field.textEdited.connect(self._changed)
-        self.body.textChanged.connect(self._body_changed)
+            field.textEdited.connect(self._changed)  # typed, never a setText
+        # Not textChanged: the highlighter's rehighlight (a theme change, the first paint)
+        # emits it with the text unchanged, and that started a phantom edit and draft.
+        self.body.document().contentsChange.connect(self._body_changed)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -180,6 +192,7 @@ class NoteEditorPane(QWidget):
         form.addRow("S&ummary", self.summary)
         bar = QHBoxLayout()
         bar.addWidget(self.state, 1)
+        bar.addWidget(self.discard_button)
         bar.addWidget(self.preview_button)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.body)
@@ -268,13 +281,22 @@ class NoteEditorPane(QWidget):
 
     # -- reacting --------------------------------------------------------------------------
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc that no field used (the body's completion takes it first): leave the editor.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.leaveRequested.emit()
+            return
+        super().keyPressEvent(event)
+
     def _changed(self) -> None:
         if not self._loading:
             self._preview_timer.start()
             self.edited.emit()
 
-    def _body_changed(self) -> None:
-        self._changed()
+    def _body_changed(self, _position: int, removed: int, added: int) -> None:
+        if removed or added:
+            self._changed()
 
     def _toggle_preview(self, shown: bool) -> None:
         self.preview.setVisible(shown)

@@ -84,6 +84,7 @@ class MainWindow(FileActions, EditingActions):
         self.current_id: int | None = None
         self._all_ids: Sequence[int] | None = None  # the whole list, while it holds
         self._syncing_selection = False
+        self._declined_click: int | None = None  # a list click that chose Keep Editing
         self._import: ImportJob | None = None
         self.setWindowTitle("notegui")
         self._build_widgets()
@@ -198,6 +199,8 @@ class MainWindow(FileActions, EditingActions):
         self.editing.saved.connect(self._edit_saved)
         # Into or out of the editor: the actions that need a note follow.
         self.middle.currentChanged.connect(lambda _index: self.update_note_actions())
+        self.editor.discardRequested.connect(self.discard_edit)
+        self.editor.leaveRequested.connect(self._editor_leave_requested)
         self.annotator.changed.connect(self.apply_changes)
         self.sidebar.tags.tagsChanged.connect(self._set_tags)
         self.sidebar.tags.tagClicked.connect(lambda name: self.search.setText(f"tag:{name}"))
@@ -370,8 +373,8 @@ class MainWindow(FileActions, EditingActions):
     # -- showing a note ------------------------------------------------------------------
 
     def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool:
-        if self.editing.active and not self.stop_editing():
-            self._select_in_list(self.editing.note_id)
+        if self.editing.active and not self.stop_editing(show=False):
+            self._keep_list_on_edited_note()
             return False
         note = self.library.note(note_id)
         if note is None:
@@ -427,14 +430,26 @@ class MainWindow(FileActions, EditingActions):
         finally:
             self._syncing_selection = False
 
+    def _keep_list_on_edited_note(self) -> None:
+        """The reader chose to keep editing rather than open the note they clicked: the
+        list goes back to the edited note (none for a new one)."""
+        row = self.model.row_of(self.editing.note_id) if self.editing.note_id else None
+        self._syncing_selection = True
+        try:
+            self.list.setCurrentIndex(QModelIndex() if row is None else self.model.index(row))
+        finally:
+            self._syncing_selection = False
+
     def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._declined_click = None
         if current.isValid() and not self._syncing_selection:
             note_id = current.data(NOTE_ID_ROLE)
-            if note_id != self.current_id:
-                self.open_note(note_id)
+            if note_id != self.current_id and not self.open_note(note_id):
+                self._declined_click = note_id  # (the click that follows: asked already)
 
     def _list_clicked(self, index: QModelIndex) -> None:
-        if index.isValid() and index.data(NOTE_ID_ROLE) != self.current_id:
+        declined, self._declined_click = self._declined_click, None
+        if index.isValid() and index.data(NOTE_ID_ROLE) not in (self.current_id, declined):
             self.open_note(index.data(NOTE_ID_ROLE))
 
     def _update_navigation(self) -> None:
@@ -582,7 +597,7 @@ class MainWindow(FileActions, EditingActions):
         self.actions_by_name[f"theme_{name}"].setChecked(True)
         self.dark = theme.apply(name)
         self._apply_css()
-        if self.current_id is not None:
+        if self.current_id is not None and not self.editing.active:  # (editing: stay there)
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
 
     def _system_scheme_changed(self, _scheme: object) -> None:
@@ -645,6 +660,8 @@ class MainWindow(FileActions, EditingActions):
         self.session_ending = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editing.is_new and not self.editing.unsaved():
+            self.editing.discard()  # a new note left blank: nothing to keep or ask about
         if self.editing.active and not self.editing.save():
             # At the session's end nobody may be there to answer: the draft keeps the edit.
             if not self.session_ending and QMessageBox.question(

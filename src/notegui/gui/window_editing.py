@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QMainWindow
 
 from notegui.core.domain import Changes, Note, NoteRef, NoteText, title_key
@@ -12,6 +13,7 @@ from notegui.core.drafts import Draft, DraftError
 from notegui.core.errors import LibraryError
 from notegui.core.render import render_note_html
 from notegui.gui.annotation_browser import AnnotationBrowser
+from notegui.gui.discard_prompt import confirm_discard
 from notegui.gui.history_dialog import HistoryDialog
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
@@ -23,6 +25,9 @@ class EditingActions(QMainWindow):
     """Note and Annotate menu actions (do_<name>, from the table in actions.py)."""
 
     # -- editing -------------------------------------------------------------------------
+
+    # The note that was open when a new note was started: shown again if it is dropped.
+    _before_new: int | None = None
 
     def do_edit_note(self) -> None:
         if self.editing.active:
@@ -37,29 +42,98 @@ class EditingActions(QMainWindow):
             return False
         if not self.editing.start(note_id, fields):
             return False
+        if not note_id:
+            self._show_new_note()
         self.middle.setCurrentWidget(self.editor)
         self.actions_by_name["edit_note"].setText("&Done Editing")
         (self.editor.body if note_id else self.editor.title).setFocus()
         return True
 
-    def stop_editing(self) -> bool:
-        """Save and go back to reading; False (still editing) when the save was refused."""
-        if not self.editing.finish():
-            self.statusBar().showMessage(
-                "Not saved: fix what the editor says (your text is kept as a draft).", 10000)
-            return False
-        self.middle.setCurrentWidget(self.answer)
-        self.actions_by_name["edit_note"].setText("&Edit Note")
-        note_id = self.editing.note_id
-        if note_id:
-            self.open_note(note_id, record=note_id != self.current_id)
+    def _show_new_note(self) -> None:
+        """While a new note is open it is the window's note: the title, the list (nothing
+        selected), the sidebar (no links, annotations or tags yet) and every action."""
+        self._before_new = self.current_id
+        self.current_id = None
+        self.setWindowTitle("New note — notegui")
+        self._syncing_selection = True
+        try:
+            self.list.setCurrentIndex(QModelIndex())
+            self.list.clearSelection()
+        finally:
+            self._syncing_selection = False
+        self.sidebar.show_links([], [])
+        self.sidebar.tags.set_tags([])
+        self.annotator.clear()
+        self.update_note_actions()
+
+    def stop_editing(self, show: bool = True) -> bool:
+        """Save (the title too) and go back to reading the note (``show`` False: the caller
+        opens another). A new note left blank is dropped; a refused save asks Discard /
+        Keep Editing. False: still editing."""
+        if self.editing.is_new and not self.editing.unsaved():
+            self.editing.discard()
+        elif not self.editing.finish():
+            if not self._confirm_discard(self.editing.problem):
+                self.statusBar().showMessage(
+                    "Not saved: fix what the editor says, or Discard.", 10000)
+                return False
+            self.editing.discard()
+        self._leave_editor(show)
         return True
 
+    def discard_edit(self) -> bool:
+        """Leave the editor without saving (Discard, Esc on a new note, Trash on a new
+        note); asks first when it holds text not saved. False: still editing."""
+        if not self.editing.active:
+            return True
+        if self.editing.unsaved() and not self._confirm_discard():
+            return False
+        self.editing.discard()
+        self._leave_editor()
+        return True
+
+    def _editor_leave_requested(self) -> None:
+        """Esc in the editor: a new note is dropped (asking when it holds text), a note
+        being edited is saved and shown (as Done Editing)."""
+        if self.editing.is_new:
+            self.discard_edit()
+        else:
+            self.stop_editing()
+
+    def _confirm_discard(self, problem: str = "") -> bool:
+        reason = f"It could not be saved: {problem}" if problem else ""
+        if self.editing.is_new:
+            return confirm_discard(
+                self, "Discard the new note?",
+                "This new note is not saved. Discard it, or keep editing?", reason)
+        return confirm_discard(
+            self, "Discard unsaved changes?",
+            f"Your changes to “{self.editing.saved_title}” are not saved. Discard them (the "
+            "note stays as it was last saved), or keep editing?", reason)
+
+    def _leave_editor(self, show: bool = True) -> None:
+        self.middle.setCurrentWidget(self.answer)
+        self.actions_by_name["edit_note"].setText("&Edit Note")
+        note_id = self.editing.note_id or self._before_new
+        self._before_new = None
+        if note_id is not None and self.library.note(note_id) is None:
+            note_id = None
+        self.current_id = note_id
+        if note_id is None:
+            self.show_no_note()
+        elif show:
+            self.open_note(note_id)  # a new note enters Back/Forward here
+        else:
+            self.history.visit(note_id, self.answer.scroll_position())
+        self.update_note_actions()
+
     def _edit_saved(self, note_id: int, changes: Changes) -> None:
-        self.current_id = note_id if self.editing.active else self.current_id
+        if self.editing.active and self.editing.note_id:  # (note_id: maybe a stub it made)
+            self.current_id = self.editing.note_id
         self.apply_changes(changes)
-        if self.editing.active:
-            self.setWindowTitle(f"{self.editor.title.text()} — notegui")
+        if self.editing.active and self.editing.note_id:
+            self.setWindowTitle(f"{self.editing.saved_title} — notegui")
+            self._select_in_list(self.editing.note_id)
 
     def _render_preview(self, fields: NoteText) -> str:
         note = Note(self.editing.note_id, fields.title, fields.description, fields.summary,
@@ -78,11 +152,14 @@ class EditingActions(QMainWindow):
         return render_note_html(note, resolve, self.dark, stub_line=PREVIEW_EMPTY)
 
     def do_new_note(self) -> None:
-        if self.editing.active and not self.stop_editing():
+        if self.editing.active and not self.stop_editing(show=False):
             return
         self.start_editing(None)
 
     def do_trash_note(self) -> None:
+        if self.editing.is_new:  # the open note is the new one: trashing it drops it
+            self.discard_edit()
+            return
         if self.current_id is None:
             return
         note = self.library.note(self.current_id)
@@ -96,7 +173,8 @@ class EditingActions(QMainWindow):
                    f"with it, and Note ▸ Trash… brings it back.{also}"):
             return
         if self.editing.active:
-            self.editing.abandon()
+            self.editing.save(commit_title=False)  # (its latest text goes with it)
+            self.editing.discard()
             self.middle.setCurrentWidget(self.answer)
             self.actions_by_name["edit_note"].setText("&Edit Note")
         ids = list(self.model.ids())

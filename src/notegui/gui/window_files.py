@@ -103,7 +103,7 @@ class FileActions(QMainWindow):
         shown = None if self.editing.active else self._imported_note(summary)
         if shown is not None:
             self.open_note(shown, record=shown != self.current_id)  # Back returns
-        elif self.current_id is None and self.model.ids():
+        elif self.current_id is None and not self.editing.active and self.model.ids():
             self.open_note(self.model.ids()[0])
         self.import_results = ImportResults(summary, self)
         self.import_results.open()
