@@ -7,10 +7,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from notegui.app import create_demo_library, open_library
 from notegui.core.resources import SAMPLE_TITLE
@@ -105,6 +105,45 @@ def completion(app: QApplication, out: Path) -> None:
     library.close()
 
 
+def answer_box(app: QApplication, button: str, shot: Path) -> None:
+    """When the next message box shows: a screenshot of the screen, then ``button``."""
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        QTest.qWait(300)
+        app.primaryScreen().grabWindow(0).save(str(shot))
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def editing_states(app: QApplication, out: Path) -> None:
+    """Issue 15, points 1-3: a new note is the window's note (its title, nothing selected,
+    an empty sidebar); Esc on one with text asks Discard / Keep Editing."""
+    folder = Path(tempfile.mkdtemp())
+    library = create_demo_library(folder / "demo.sqlite3")
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
+    window.resize(1400, 860)
+    window.show()
+    window.activateWindow()
+    settle(app)
+    window.do_new_note()
+    settle(app)
+    window.editor.body.setFocus()
+    QTest.keyClicks(window.editor.body, "Some words before the title.")
+    settle(app)
+    window.grab().save(str(out / "new-note.png"))
+    answer_box(app, "Discard", out / "new-note-esc.png")
+    QTest.keyClick(window.editor.body, Qt.Key.Key_Escape)
+    settle(app)
+    window.grab().save(str(out / "new-note-discarded.png"))
+    window.close()
+    library.close()
+
+
 def sidebar_flows(app: QApplication, out: Path) -> None:
     """Issue 15, point 7: an empty library says how to fill it, with the note actions off;
     one note imported into it is shown (not the stub it cites); the Sources follow a save
@@ -151,7 +190,9 @@ def sidebar_flows(app: QApplication, out: Path) -> None:
     window.editor.title.setFocus()
     window.editor.title.end(False)
     QTest.keyClick(window.editor.title, Qt.Key.Key_Backspace)
-    window.do_edit_note()  # Done: refused, the title has no '?'
+    # Done: refused, the title has no '?': Discard or Keep Editing is asked; kept.
+    answer_box(app, "Keep Editing", out / "refused-discard-or-keep.png")
+    window.do_edit_note()
     settle(app)
     window.grab().save(str(out / "refused-title.png"))
     QTest.keyClicks(window.editor.title, "?")
@@ -207,6 +248,7 @@ def main(out: Path) -> None:
     library.close()
     import_and_restore(app, out)
     sidebar_flows(app, out)
+    editing_states(app, out)
     completion(app, out)
 
 

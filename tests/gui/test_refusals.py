@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from conftest import SAMPLE_CITED, SAMPLE_TITLE
+from prompts import answer_next_box, back_to
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -46,7 +47,10 @@ def test_a_refused_title_is_marked_in_red_with_the_reason(qtbot, window):
     assert red_pixels(editor.title) == 0
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, "No question mark")
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # Done: refused
+    asked = answer_next_box("Keep Editing")
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)  # Done: refused; Keep Editing
+    assert len(asked) == 1
+    back_to(qtbot, window)
     assert window.middle.currentWidget() is editor
     assert editor.message.isVisible()
     message = shown(editor.message)
@@ -71,7 +75,9 @@ def test_a_duplicate_title_marks_the_title_and_names_the_other_note(qtbot, windo
     editor = window.editor
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, SAMPLE_CITED[1])
+    asked = answer_next_box("Keep Editing")
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert len(asked) == 1
     assert window.middle.currentWidget() is editor
     assert editor.refused_field() == "title"
     assert SAMPLE_CITED[1] in shown(editor.message) and "Title:" in shown(editor.message)
@@ -84,7 +90,9 @@ def test_a_two_line_summary_marks_the_summary(qtbot, window):
     editor = window.editor
     editor.summary.setText("one\ntwo")  # (pasted: a line edit keeps the line break)
     editor.summary.textEdited.emit(editor.summary.text())
+    asked = answer_next_box("Keep Editing")
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert len(asked) == 1
     assert editor.refused_field() == "summary"
     assert "Summary: it is one line" in shown(editor.message)
     assert red_pixels(editor.summary) > 20 and red_pixels(editor.title) == 0
