@@ -372,3 +372,24 @@ def test_a_half_typed_title_never_takes_over_a_stub(qtbot, drafting):
     qtbot.keyClick(editor.title, Qt.Key.Key_Return)  # Enter commits the title too
     assert window.library.find("Can it be done?") is not None
     assert window.library.find("Can it?").is_stub
+
+
+def test_a_refused_title_stays_marked_while_the_body_is_saved(qtbot, drafting):
+    window = drafting
+    window.open_note(window.library.find(PROCEDURAL).id)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    editor = window.editor
+    editor.title.setFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "No question mark")
+    type_in_body(qtbot, window, " Saved anyway.")  # leaving the title: refused
+    assert editor.refused_field() == "title"
+    qtbot.waitUntil(lambda: editor.state.text().startswith("Saved"), timeout=3000)
+    assert window.library.find(PROCEDURAL).body.endswith(" Saved anyway.")
+    assert editor.state.text().endswith("but not the title")
+    assert editor.refused_field() == "title" and "end it with" in editor.message.text()
+    editor.title.setFocus()
+    qtbot.keyClicks(editor.title, "?")
+    editor.body.setFocus()
+    assert window.library.find("No question mark?") is not None
+    assert editor.refused_field() == "" and not editor.message.isVisible()

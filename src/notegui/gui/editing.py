@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
-from notegui.gui.editor import NoteEditorPane
+from notegui.gui.editor import NoteEditorPane, field_at_fault
 
 AUTOSAVE_MS = 1000
 DRAFT_MS = 500  # well within the two seconds a crash may cost
@@ -152,7 +152,9 @@ class EditSession(QObject):
             self.pane.show_problem(self.problem)
             self.pane.set_state("Not saved")
             return False
-        self.problem = ""
+        # A refused title not fixed yet stays marked while the rest is saved.
+        title_refused = (not commit_title and field_at_fault(self.problem)[0] == "title"
+                         and self.pane.title.text() != fields.title)
         self._base = self._saved = fields
         self.dirty = self.pane.fields() != fields  # a title still being typed
         self._draft.stop()
@@ -160,8 +162,12 @@ class EditSession(QObject):
             self.write_draft()
         else:
             self._discard_draft(self.note_id)
-        self.pane.show_missing(missing)
-        self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}")
+        if title_refused:
+            self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}, but not the title")
+        else:
+            self.problem = ""
+            self.pane.show_missing(missing)
+            self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}")
         self.saved.emit(self.note_id, changes)
         return True
 
