@@ -393,3 +393,30 @@ def test_a_refused_title_stays_marked_while_the_body_is_saved(qtbot, drafting):
     editor.body.setFocus()
     assert window.library.find("No question mark?") is not None
     assert editor.refused_field() == "" and not editor.message.isVisible()
+
+
+def test_a_renamed_note_is_on_the_trail_and_closing_commits_its_title(qtbot, drafting):
+    window = drafting
+    before = revisions_of(window, SAMPLE_TITLE)
+    click_row(qtbot, window, PROCEDURAL)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    editor = window.editor
+    editor.title.setFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Is procedure what transfers?")
+    qtbot.keyClick(editor.title, Qt.Key.Key_E, CTRL)  # Done, from the title field
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.windowTitle().startswith(SAMPLE_TITLE)
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.windowTitle() == "Is procedure what transfers? — notegui"
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    editor.title.setFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Is procedure all that transfers?")  # still in the field
+    path = window.library.path
+    qtbot.keyClick(editor.title, Qt.Key.Key_Q, CTRL)  # quit: the title is committed
+    assert not window.isVisible()
+    window.library.close()
+    window.library = open_library(path)  # (the fixture closes it)
+    assert window.library.find("Is procedure all that transfers?") is not None
+    assert len(revisions_of(window, SAMPLE_TITLE)) == len(before) + 2  # one a rename
