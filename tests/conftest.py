@@ -52,18 +52,17 @@ def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()
 
 
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    """The real main window, shown offscreen, on a fresh demo library, at the sample note."""
+def shown_window(qtbot, library, start_note: int | None = None):
+    """The real main window on ``library``, shown offscreen; closed (with its library)
+    after the test."""
     from PySide6.QtWidgets import QApplication
 
-    from notegui.app import create_demo_library, open_library
+    from notegui.app import open_library
     from notegui.core.settings import Settings
     from notegui.gui.main_window import MainWindow
 
-    library = create_demo_library(tmp_path / "demo.sqlite3")
     shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
+                       save_settings=False, start_note=start_note)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -71,6 +70,23 @@ def window(qtbot, tmp_path: Path):
     shown.close()
     shown.library.close()
     QApplication.instance().setPalette(QApplication.style().standardPalette())
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    """The real main window, shown offscreen, on a fresh demo library, at the sample note."""
+    from notegui.app import create_demo_library
+
+    library = create_demo_library(tmp_path / "demo.sqlite3")
+    yield from shown_window(qtbot, library, library.find(SAMPLE_TITLE).id)
+
+
+@pytest.fixture
+def empty_window(qtbot, tmp_path: Path):
+    """The real main window on a new, empty library."""
+    from notegui.app import open_library
+
+    yield from shown_window(qtbot, open_library(tmp_path / "empty.sqlite3"))
 
 
 def write_note(folder: Path, name: str, text: str) -> Path:

@@ -9,6 +9,7 @@ import logging
 import os
 import stat
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -89,16 +90,27 @@ def test_an_earlier_library_in_the_data_folder_is_narrowed(tmp_path):
         assert mode(path.with_name(path.name + "-wal")) == 0o600
 
 
-def test_the_log_is_owner_only_and_stays_so_after_rotation(tmp_path):
-    folder = paths.log_dir()
-    folder.mkdir(parents=True)
-    (folder / "notegui.log.1").write_text("an earlier notegui's\n")
-    (folder / "notegui.log.1").chmod(0o644)
+@contextmanager
+def app_logging():
+    """The app's logging set up as at its start; its handlers taken off again after."""
     logger = logging.getLogger("notegui")
     before = list(logger.handlers)
     log_file = app.setup_logging(debug=False)
     added = [h for h in logger.handlers if h not in before]
     try:
+        yield logger, log_file, added
+    finally:
+        for handler in added:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def test_the_log_is_owner_only_and_stays_so_after_rotation(tmp_path):
+    folder = paths.log_dir()
+    folder.mkdir(parents=True)
+    (folder / "notegui.log.1").write_text("an earlier notegui's\n")
+    (folder / "notegui.log.1").chmod(0o644)
+    with app_logging() as (logger, log_file, added):
         logger.warning("a title: %s", "Why?")
         assert log_file is not None and mode(log_file) == 0o600
         assert mode(folder / "notegui.log.1") == 0o600
@@ -106,10 +118,6 @@ def test_the_log_is_owner_only_and_stays_so_after_rotation(tmp_path):
         logger.warning("after the rotation")
         assert mode(log_file) == 0o600
         assert mode(folder / "notegui.log.1") == 0o600
-    finally:
-        for handler in added:
-            logger.removeHandler(handler)
-            handler.close()
 
 
 def test_an_existing_wider_log_is_narrowed(tmp_path):
@@ -117,15 +125,8 @@ def test_an_existing_wider_log_is_narrowed(tmp_path):
     folder.mkdir(parents=True)
     (folder / "notegui.log").write_text("old\n")
     (folder / "notegui.log").chmod(0o644)
-    logger = logging.getLogger("notegui")
-    before = list(logger.handlers)
-    app.setup_logging(debug=False)
-    try:
+    with app_logging():
         assert mode(folder / "notegui.log") == 0o600
-    finally:
-        for handler in [h for h in logger.handlers if h not in before]:
-            logger.removeHandler(handler)
-            handler.close()
 
 
 def test_a_note_file_imported_is_not_touched(tmp_path):

@@ -236,14 +236,21 @@ def test_a_new_note_with_text_asks_discard_or_keep_editing(qtbot, drafting, draf
     assert window.library.find("Words worth a question.") is None
 
 
-def test_a_refused_save_on_leaving_offers_discard_or_keep_editing(qtbot, drafting, drafts):
-    window = drafting
-    window.open_note(window.library.find(PROCEDURAL).id)
+
+def retitle(qtbot, window, title: str, typed: str):
+    """Open ``title``, edit it (Ctrl+E) and type ``typed`` over its title (not yet left)."""
+    window.open_note(window.library.find(title).id)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     editor = window.editor
     editor.title.setFocus()
     editor.title.selectAll()
-    qtbot.keyClicks(editor.title, "No question mark")
+    qtbot.keyClicks(editor.title, typed)
+    return editor
+
+
+def test_a_refused_save_on_leaving_offers_discard_or_keep_editing(qtbot, drafting, drafts):
+    window = drafting
+    editor = retitle(qtbot, window, PROCEDURAL, "No question mark")
     editor.body.setFocus()  # leaving the title commits it: refused, said in the editor
     assert "end it with" in editor.message.text()
     # Every way of leaving asks; Keep Editing stays, with the text.
@@ -376,12 +383,7 @@ def test_a_half_typed_title_never_takes_over_a_stub(qtbot, drafting):
 
 def test_a_refused_title_stays_marked_while_the_body_is_saved(qtbot, drafting):
     window = drafting
-    window.open_note(window.library.find(PROCEDURAL).id)
-    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
-    editor = window.editor
-    editor.title.setFocus()
-    editor.title.selectAll()
-    qtbot.keyClicks(editor.title, "No question mark")
+    editor = retitle(qtbot, window, PROCEDURAL, "No question mark")
     type_in_body(qtbot, window, " Saved anyway.")  # leaving the title: refused
     assert editor.refused_field() == "title"
     qtbot.waitUntil(lambda: editor.state.text().startswith("Saved"), timeout=3000)

@@ -4,34 +4,11 @@ act on a note that is not there."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NOTE_ACTIONS = ("edit_note", "highlight", "comment", "trash_note", "note_history")
-
-
-@pytest.fixture
-def empty_window(qtbot, tmp_path: Path):
-    from PySide6.QtWidgets import QApplication
-
-    from notegui.app import open_library
-    from notegui.core.settings import Settings
-    from notegui.gui.main_window import MainWindow
-
-    library = open_library(tmp_path / "empty.sqlite3")
-    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    shown.library.close()
-    QApplication.instance().setPalette(QApplication.style().standardPalette())
 
 
 def menu_items(window) -> set[str]:

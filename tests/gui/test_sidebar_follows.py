@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -41,27 +40,6 @@ def test_the_sources_follow_a_save_while_still_editing(qtbot, window):
     qtbot.waitUntil(lambda: MEMORIZATION not in plain(window.sidebar.sources.titles()),
                     timeout=3000)
     assert window.middle.currentWidget() is editor
-
-
-@pytest.fixture
-def empty_window(qtbot, tmp_path: Path):
-    """The real window on a new, empty library."""
-    from PySide6.QtWidgets import QApplication
-
-    from notegui.app import open_library
-    from notegui.core.settings import Settings
-    from notegui.gui.main_window import MainWindow
-
-    library = open_library(tmp_path / "empty.sqlite3")
-    shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
-                       save_settings=False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    shown.library.close()
-    QApplication.instance().setPalette(QApplication.style().standardPalette())
 
 
 GLACIERS = ("Why do glaciers move?\nHow ice flows downhill.\nUnder their own weight, as "

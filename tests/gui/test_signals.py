@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,21 @@ def side_files(db: Path) -> list[str]:
                   if path.name != db.name and path.name.startswith(db.name))
 
 
+@contextmanager
+def notegui_process(db: Path, *args: str, **popen: object):
+    """notegui on ``db``, offscreen, in a process of its own; killed if still running."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "notegui", "--db", str(db), *args],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+
+
 def wait_for(condition, process: subprocess.Popen) -> None:
     import time
 
@@ -49,19 +65,11 @@ def test_a_signal_closes_the_app_as_ctrl_q_does(qtbot, monkeypatch, tmp_path, nu
     db = tmp_path / "library.sqlite3"
     app.create_demo_library(db).close()
     log = paths.log_dir() / "notegui.log"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "notegui", "--db", str(db), "open", OPENED],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with notegui_process(db, "open", OPENED) as child:
         wait_for(lambda: log.exists() and "the window is open" in log.read_text(), child)
         assert lock_path(db).exists() and db.with_name(db.name + "-wal").exists()
         child.send_signal(number)
         _out, err = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate()
     assert child.returncode == 128 + number, err
     assert "Traceback" not in err
     assert f"{signal.Signals(number).name} received" in log.read_text()
@@ -97,21 +105,13 @@ def test_a_signal_ignored_at_the_start_stays_ignored(tmp_path):
     db = tmp_path / "library.sqlite3"
     app.create_demo_library(db).close()
     log = paths.log_dir() / "notegui.log"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "notegui", "--db", str(db)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    ignoring_hangups = lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)  # noqa: E731
+    with notegui_process(db, preexec_fn=ignoring_hangups) as child:
         wait_for(lambda: log.exists() and "the window is open" in log.read_text(), child)
         child.send_signal(signal.SIGHUP)
         wait_for(lambda: not pending(child.pid, signal.SIGHUP), child)  # (then in order)
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate()
     assert child.returncode == 128 + signal.SIGTERM, err
     assert "SIGHUP received" not in log.read_text()
     assert side_files(db) == []
@@ -126,18 +126,10 @@ def test_a_signal_while_the_draft_question_is_open_keeps_the_draft(tmp_path):
         note_id = library.find(OPENED).id
     DraftStore().save(db, Draft(note_id, OPENED, body="Words a crash left unsaved."))
     log = paths.log_dir() / "notegui.log"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "notegui", "--db", str(db)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
+    with notegui_process(db) as child:
         wait_for(lambda: log.exists() and "the window is open" in log.read_text(), child)
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.communicate()
     assert child.returncode == 128 + signal.SIGTERM, err
     assert side_files(db) == []
     assert [d.body for d in DraftStore().load(db)] == ["Words a crash left unsaved."]
@@ -153,19 +145,11 @@ def test_a_signal_before_the_window_ends_the_start_cleanly(tmp_path):
     app.create_demo_library(db).close()
     held = lock_library(db)
     try:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "notegui", "--db", str(db)],
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
+        with notegui_process(db) as child:
             said = child.stderr.readline()  # (printed as the question is shown)
             assert "is already open in notegui" in said
             child.send_signal(signal.SIGTERM)
             _out, err = child.communicate(timeout=60)
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.communicate()
         assert child.returncode == 128 + signal.SIGTERM, err
         assert "Traceback" not in err
         assert held.is_locked()
