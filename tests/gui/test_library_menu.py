@@ -100,14 +100,22 @@ def test_tag_filter_in_the_search_field(qtbot, window):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_the_library_left_by_open_library_has_no_file_open(window, tmp_path, monkeypatch,
-                                                           qtbot):
+def test_libraries_opened_and_left_20_times_keep_no_file_open(window, tmp_path, monkeypatch,
+                                                               qtbot):
+    """Open, search and leave libraries 20 times: only the library open at the end has
+    files open (issue 16: a library left kept its search threads' connections)."""
     first = window.library.path
-    qtbot.keyClicks(window.search, "reasoning")  # (the search threads open connections)
-    qtbot.waitUntil(lambda: "result" in window.count_label.text(), timeout=5000)
     other = tmp_path / "other.sqlite3"
-    open_library(other).close()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
-    window.actions_by_name["open_library"].trigger()
-    assert window.library.path == other
-    qtbot.waitUntil(lambda: open_files(first) == [], timeout=5000)
+    with open_library(other) as library:
+        library.import_bytes(SAMPLE.read_bytes(), "sample.txt")
+    for turn in range(20):
+        qtbot.keyClicks(window.search, "reasoning")  # (the search threads open connections)
+        qtbot.waitUntil(lambda: "result" in window.count_label.text(), timeout=5000)
+        going_to = other if turn % 2 == 0 else first
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            lambda *a, target=going_to, **k: (str(target), ""))
+        window.actions_by_name["open_library"].trigger()
+        assert window.library.path == going_to
+    left = first if window.library.path == other else other
+    qtbot.waitUntil(lambda: open_files(left) == [], timeout=5000)
+    assert len(open_files(window.library.path)) <= 9  # (this one's: three threads at most)
