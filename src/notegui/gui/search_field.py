@@ -69,7 +69,7 @@ class SearchRunner(QObject):
         # per lane (quick, full): the newest query it has not started yet
         self._wanted: dict[bool, tuple[int, str] | None] = {True: None, False: None}
         self._busy: dict[bool, bool] = {True: False, False: False}
-        self._results: dict[int, tuple[int, bool, str, list[SearchHit]]] = {}
+        self._results: dict[int, tuple[int, bool, bool, str, list[SearchHit]]] = {}
         self._serial = 0
         self._closed = False
         self._lock = threading.Condition()
