@@ -104,3 +104,26 @@ def test_a_log_judged_foreign_is_not_moved_once_a_process_has_connected(
     assert not list(tmp_path.glob("*rejected*")), "a live WAL was moved aside"
     monkeypatch.undo()
     assert_sound(library)
+
+
+def test_a_refused_opening_of_a_library_open_here_leaves_its_files_alone(library,
+                                                                          monkeypatch):
+    """This process has the library open: a second opening that is refused must not even
+    open its -shm (closing that descriptor would drop the open connection's locks)."""
+    looked: list[Path] = []
+    real_alone = side_logs.alone
+
+    def watched_alone(path: Path):
+        looked.append(path)
+        return real_alone(path)
+
+    def refused(path: Path, quick_check: bool = True):
+        raise LibraryError(f"{path} is refused; it was left untouched")
+
+    with SqliteLibrary(library):
+        monkeypatch.setattr(side_logs, "alone", watched_alone)
+        monkeypatch.setattr(integrity, "preflight", refused)
+        with pytest.raises(LibraryError):
+            database_file.connect(library)
+        assert looked == []
+        assert side(library, "-shm").exists()

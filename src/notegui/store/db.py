@@ -212,16 +212,27 @@ def _settle(path: Path) -> tuple[integrity.Verdict, tuple[str, ...]]:
             _move_what_does_not_belong(path, header, moved)
         verdict = _judge(path, live, moved)
     except LibraryError:
-        with side_logs.alone(path) as nobody_else:
-            if nobody_else:  # (else a process opened it meanwhile: its logs are live)
-                for suffix, (where, _why) in moved.items():
-                    side_logs.put_back(path, suffix, where)
-                if not shm_was_there:  # (made by the read-only look: left as found)
-                    with contextlib.suppress(OSError):
-                        side(path, "-shm").unlink(missing_ok=True)
+        if not live:  # (live: nothing was moved, and its -shm is in use, here or elsewhere)
+            _restore_as_found(path, moved, shm_was_there)
         raise
     return verdict, tuple(_said(path, suffix, why, where)
                           for suffix, (where, why) in moved.items())
+
+
+def _restore_as_found(path: Path, moved: dict[str, tuple[Path, str]],
+                      shm_was_there: bool) -> None:
+    """A refused library's files as they were found: what was moved aside put back, and a
+    -shm the read-only look made removed; not if a process opened it meanwhile (its logs
+    are live then). Never called while this process has it open: ``alone`` opens and
+    closes -shm, which would drop this process's own SQLite locks on it."""
+    with side_logs.alone(path) as nobody_else:
+        if not nobody_else:
+            return
+        for suffix, (where, _why) in moved.items():
+            side_logs.put_back(path, suffix, where)
+        if not shm_was_there:
+            with contextlib.suppress(OSError):
+                side(path, "-shm").unlink(missing_ok=True)
 
 
 def _move_what_does_not_belong(path: Path, header: bytes,
