@@ -510,6 +510,8 @@ class MainWindow(FileActions, EditingActions):
             QDesktopServices.openUrl(url)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._shortcuts.claims(watched, event):  # (a field's claim on an action's key)
+            return True
         # The mouse's back and forward buttons, wherever the pointer is in this window.
         if event.type() == QEvent.Type.MouseButtonPress and self.isActiveWindow():
             if event.button() == Qt.MouseButton.BackButton:

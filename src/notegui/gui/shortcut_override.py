@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 # What a field keeps whatever an action says: the keys of editing its text.
 FIELD_KEYS = (
@@ -33,12 +33,11 @@ def field_keys() -> set[int]:
             for sequence in QKeySequence.keyBindings(standard) if sequence.count() == 1}
 
 
-class WindowShortcuts(QObject):
-    """Installed on the application for one window; lets that window's enabled actions have
-    their keys in any of its widgets."""
+class WindowShortcuts:
+    """The keys of one window's actions; the window's application-wide event filter asks
+    ``claims`` (one filter: each filter is a call into Python for every event of the app)."""
 
     def __init__(self, window: QWidget, actions: Iterable[QAction]) -> None:
-        super().__init__(window)
         self._window = window
         kept = field_keys()
         self._actions: dict[int, list[QAction]] = {}
@@ -46,18 +45,18 @@ class WindowShortcuts(QObject):
             for sequence in action.shortcuts():
                 if sequence.count() == 1 and sequence[0].toCombined() not in kept:
                     self._actions.setdefault(sequence[0].toCombined(), []).append(action)
-        QApplication.instance().installEventFilter(self)
 
     def owns(self, event: QKeyEvent) -> bool:
         """True when an enabled action of the window has this key."""
         actions = self._actions.get(event.keyCombination().toCombined(), ())
         return any(action.isEnabled() for action in actions)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def claims(self, watched: QObject, event: QEvent) -> bool:
+        """Whether ``event`` is a field's claim on a key the window's action has: then
+        ignored (not accepted, so Qt goes on to the window's shortcut; Qt also asks each
+        parent of the field, answered the same) and filtered out."""
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget)
                 and watched.window() is self._window and self.owns(event)):
-            # Not accepted: Qt goes on to the window's shortcut. (It also asks each parent
-            # of the field; they are answered the same.)
             event.ignore()
             return True
         return False
