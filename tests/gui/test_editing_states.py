@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shown import refused_field
 
 from conftest import SAMPLE_CITED, SAMPLE_TITLE
 from notegui.app import create_demo_library, open_library
@@ -385,16 +386,16 @@ def test_a_refused_title_stays_marked_while_the_body_is_saved(qtbot, drafting):
     window = drafting
     editor = retitle(qtbot, window, PROCEDURAL, "No question mark")
     type_in_body(qtbot, window, " Saved anyway.")  # leaving the title: refused
-    assert editor.refused_field() == "title"
+    assert refused_field(editor) == "title"
     qtbot.waitUntil(lambda: editor.state.text().startswith("Saved"), timeout=3000)
     assert window.library.find(PROCEDURAL).body.endswith(" Saved anyway.")
     assert editor.state.text().endswith("but not the title")
-    assert editor.refused_field() == "title" and "end it with" in editor.message.text()
+    assert refused_field(editor) == "title" and "end it with" in editor.message.text()
     editor.title.setFocus()
     qtbot.keyClicks(editor.title, "?")
     editor.body.setFocus()
     assert window.library.find("No question mark?") is not None
-    assert editor.refused_field() == "" and not editor.message.isVisible()
+    assert refused_field(editor) == "" and not editor.message.isVisible()
 
 
 def test_a_renamed_note_is_on_the_trail_and_closing_commits_its_title(qtbot, drafting):

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog
+from shown import revision_ids
 
 from notegui.core.domain import Note, Revision
 from notegui.core.revision_diff import diff_lines
@@ -59,7 +60,7 @@ def click_row(qtbot, dialog: HistoryDialog, row: int) -> None:
 
 
 def test_versions_are_listed_newest_first_with_their_time_and_reason(dialog):
-    assert dialog.revision_ids() == [13, 12, 11]
+    assert revision_ids(dialog) == [13, 12, 11]
     rows = [dialog.list.item(row) for row in range(dialog.list.count())]
     assert [item.text() for item in rows] == [
         local_time("2026-11-27T13:03:00Z"), local_time("2026-11-25T18:40:00Z"),

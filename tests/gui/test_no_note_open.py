@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from shown import chip_names
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NOTE_ACTIONS = ("edit_note", "highlight", "comment", "trash_note", "note_history")
@@ -35,7 +36,7 @@ def test_with_no_note_the_note_actions_and_the_tag_field_are_off(qtbot, empty_wi
     assert not field.isEnabled()
     qtbot.keyClicks(field, "orphan")
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert empty_window.sidebar.tags.chip_names() == []
+    assert chip_names(empty_window.sidebar.tags) == []
     # Ctrl+E does nothing rather than open an editor on no note.
     qtbot.keyClick(empty_window, Qt.Key.Key_E, CTRL)
     assert empty_window.middle.currentWidget() is empty_window.answer

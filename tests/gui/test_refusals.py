@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
+from shown import refused_field
 
 from conftest import SAMPLE_CITED, SAMPLE_TITLE
 from prompts import answer_next_box, back_to
@@ -55,7 +56,7 @@ def test_a_refused_title_is_marked_in_red_with_the_reason(qtbot, window):
     assert editor.message.isVisible()
     message = shown(editor.message)
     assert "Title: a title is a question; end it with '?'" in message
-    assert editor.refused_field() == "title"
+    assert refused_field(editor) == "title"
     assert "end it with '?'" in editor.title.toolTip()
     assert red_pixels(editor.title) > 20  # framed in red
     assert red_pixels(editor.message) > 20  # the reason in red
@@ -66,7 +67,7 @@ def test_a_refused_title_is_marked_in_red_with_the_reason(qtbot, window):
     qtbot.keyClicks(editor.title, "?")
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert window.middle.currentWidget() is window.answer
-    assert editor.refused_field() == "" and not editor.message.isVisible()
+    assert refused_field(editor) == "" and not editor.message.isVisible()
     assert red_pixels(editor.title) == 0
 
 
@@ -79,7 +80,7 @@ def test_a_duplicate_title_marks_the_title_and_names_the_other_note(qtbot, windo
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert len(asked) == 1
     assert window.middle.currentWidget() is editor
-    assert editor.refused_field() == "title"
+    assert refused_field(editor) == "title"
     assert SAMPLE_CITED[1] in shown(editor.message) and "Title:" in shown(editor.message)
     assert red_pixels(editor.title) > 20
     assert window.library.find(SAMPLE_TITLE) is not None
@@ -93,7 +94,7 @@ def test_a_two_line_summary_marks_the_summary(qtbot, window):
     asked = answer_next_box("Keep Editing")
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert len(asked) == 1
-    assert editor.refused_field() == "summary"
+    assert refused_field(editor) == "summary"
     assert "Summary: it is one line" in shown(editor.message)
     assert red_pixels(editor.summary) > 20 and red_pixels(editor.title) == 0
 

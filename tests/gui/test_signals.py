@@ -152,7 +152,7 @@ def test_a_signal_before_the_window_ends_the_start_cleanly(tmp_path):
             _out, err = child.communicate(timeout=60)
         assert child.returncode == 128 + signal.SIGTERM, err
         assert "Traceback" not in err
-        assert held.is_locked()
+        assert held._file.isLocked()
     finally:
         held.release()
 

@@ -76,10 +76,6 @@ class DraftStore:
         """Forget the draft of ``note_id`` (once it is saved, or declined)."""
         self._remove(self._path(library, note_id))
 
-    def discard_all(self, library: Path) -> None:
-        for path in self._files(library):
-            self._remove(path)
-
     def _path(self, library: Path, note_id: int) -> Path:
         return self.folder / f"{library_key(library)}-{note_id}.json"
 

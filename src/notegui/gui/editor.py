@@ -240,11 +240,6 @@ class NoteEditorPane(QWidget):
         return {"title": self.title, "description": self.description,
                 "summary": self.summary}
 
-    def refused_field(self) -> str:
-        """The field marked as refused ('' when none is)."""
-        return next((name for name, line in self.line_fields().items()
-                     if line.property("refused")), "")
-
     def show_problem(self, text: str) -> None:
         """A problem that stops saving (a bad title, a failed write), in red above the
         editor; the field it names is framed in red, with the reason as its tooltip. ''

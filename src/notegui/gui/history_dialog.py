@@ -272,10 +272,6 @@ class HistoryDialog(QDialog):
             self.restore_button.setEnabled(False)
             self.restore_button.hide()
 
-    def revision_ids(self) -> list[int]:
-        """The listed revisions' ids, as shown (newest first)."""
-        return [self.list.item(row).data(REVISION_ROLE).id for row in range(self.list.count())]
-
     def selected_revision(self) -> Revision | None:
         item = self.list.currentItem()
         return item.data(REVISION_ROLE) if item is not None else None

@@ -72,9 +72,6 @@ class LibraryLock:
     def holder_pid(self) -> int:
         return self._file.getLockInfo()[0]
 
-    def is_locked(self) -> bool:
-        return self._file.isLocked()
-
     def release(self) -> None:
         """Let another process open the library (a no-op when not held)."""
         self._file.unlock()

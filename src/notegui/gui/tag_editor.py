@@ -266,10 +266,6 @@ class TagEditor(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
-    def chip_names(self) -> list[str]:
-        return [chip.name for chip in self.chips.findChildren(TagChip)
-                if not chip.isHidden()]
-
     def chip(self, name: str) -> TagChip | None:
         return next((chip for chip in self.chips.findChildren(TagChip)
                      if chip.name == name and not chip.isHidden()), None)
