@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from notegui.store import models
 from notegui.store.library import SqliteLibrary
 
 CITED, RENAMED = "Why is the cited note here?", "Why is the cited note still here?"
@@ -21,7 +22,7 @@ def renamed(library: SqliteLibrary) -> tuple[SqliteLibrary, int, int]:
     cited_id, _ = library.create_note(CITED, "B's description.", "B in one line.", "B's body.")
     citing_id, _ = library.create_note(
         CITING, "A's description.", "", f"It follows from [[{CITED}]], as said.")
-    library.m.Link.update(summary="The line A gave B then.").execute()  # its Sources line
+    models.Link.update(summary="The line A gave B then.").execute(library.db)  # its Sources line
     library.save_note(citing_id, CITING, "A's description.", "",
                       "Rewritten without the citation.")
     first = library.revisions(citing_id)[0]
@@ -48,9 +49,10 @@ def test_a_restored_version_cites_a_renamed_note_by_its_title_now(renamed):
 def test_a_version_kept_without_note_ids_follows_the_rename_through_the_notes_history(
         renamed):
     library, citing_id, revision_id = renamed
-    row = library.m.Revision.get_by_id(revision_id)
-    row.links = json.dumps([entry[:2] for entry in json.loads(row.links)])  # as before
-    row.save()
+    Revision = models.Revision
+    row = Revision.select().where(Revision.id == revision_id).get(library.db)
+    links = json.dumps([entry[:2] for entry in json.loads(row.links)])  # as before
+    Revision.update(links=links).where(Revision.id == revision_id).execute(library.db)
     check_restored(library, citing_id, revision_id)
 
 

@@ -236,7 +236,7 @@ def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
-    hits = library.search(" ".join(args.query), limit=args.limit)
+    hits = library.search(" ".join(args.query), limit=args.limit) or []  # (None: cancelled)
     if args.json:
         rows = [
             {"title": h.note.title, "summary": h.note.summary, "stub": h.note.is_stub,
@@ -331,7 +331,7 @@ def _find(library: Library, title: str) -> Note:
     note = library.find(title)
     if note is not None:
         return note
-    guesses = [hit.note.title for hit in library.search(title, limit=3)]
+    guesses = [hit.note.title for hit in library.search(title, limit=3) or []]
     hint = ("; did you mean: " + " | ".join(guesses)) if guesses else ""
     raise CommandError(f"no note titled {title!r}{hint}")  # (main() makes it visible)
 

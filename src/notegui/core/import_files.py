@@ -51,6 +51,13 @@ class ReadFile:
     # then which citations are proven (those of notes it already has), so it parses again.
     unpaired_text: str | None = None
 
+    @property
+    def note(self) -> ParsedNote:
+        """The parsed note of a question-note file (ValueError for a refusal or JSON)."""
+        if self.parsed is None:
+            raise ValueError(f"{self.path}: no question note was read")
+        return self.parsed
+
 
 def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
     """Files as given; folders recursively, their ``*.txt`` files in name order. As
@@ -199,22 +206,25 @@ def parse_bytes(data: bytes, name: str) -> ReadFile:
 
 # A file read, as a worker process sends it: plain tuples, which pickle in a fifth of
 # the time the dataclasses take (each pickled through copyreg, field by field).
-_Wire = tuple[str, tuple | None, str | None, str, str | None]
+_WireNote = tuple[str, str, str, list[tuple[str, str | None]], tuple[str, ...]]
+_Wire = tuple[str, _WireNote | None, str | None, str, str | None]
 
 
 def _to_wire(read: ReadFile) -> _Wire:
     parsed = read.parsed
+    wired: _WireNote | None = None
     if parsed is not None:
-        parsed = (parsed.title, parsed.description, parsed.body,
-                  [(citation.title, citation.summary) for citation in parsed.citations],
-                  parsed.warnings)
-    return read.path, parsed, read.json_text, read.refused, read.unpaired_text
+        wired = (parsed.title, parsed.description, parsed.body,
+                 [(citation.title, citation.summary) for citation in parsed.citations],
+                 parsed.warnings)
+    return read.path, wired, read.json_text, read.refused, read.unpaired_text
 
 
 def _from_wire(wire: _Wire) -> ReadFile:
-    path, parsed, json_text, refused, unpaired_text = wire
-    if parsed is not None:
-        title, description, body, citations, warnings = parsed
+    path, wired, json_text, refused, unpaired_text = wire
+    parsed = None
+    if wired is not None:
+        title, description, body, citations, warnings = wired
         parsed = ParsedNote(title, description, body,
                             tuple([Citation(*citation) for citation in citations]), warnings)
     return ReadFile(path, parsed, json_text, refused, unpaired_text)

@@ -588,11 +588,21 @@ def _build_markdown() -> Any:
     from markdown.util import AtomicString
     from pygments.formatters.html import HtmlFormatter
 
+    class NoteMarkdown(markdown.Markdown):
+        notegui_context: _Context  # the citations of the note being converted
+
     class CitationProcessor(InlineProcessor):
         """A citation marker -> <a href="note:ID" class="citation"> or <span class="missing">."""
 
-        def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, Any, Any]:
-            context: _Context = self.md.notegui_context
+        def __init__(self, pattern: str, md: NoteMarkdown) -> None:
+            super().__init__(pattern, md)
+            self.note_md = md
+
+        # (ignore: markdown's own InlineProcessor.handleMatch breaks Pattern's signature)
+        def handleMatch(  # type: ignore[override]
+            self, m: re.Match[str], data: str
+        ) -> tuple[etree.Element | None, int | None, int | None]:
+            context = self.note_md.notegui_context
             if ord(m.group(0)) - _MARKER_BASE >= len(context.titles):
                 return None, None, None  # cannot happen: such characters were replaced
             title = context.title(m.group(0))
@@ -654,7 +664,7 @@ def _build_markdown() -> Any:
             formatters[key] = HtmlFormatter(**options)
         return formatters[key]
 
-    md = markdown.Markdown(
+    md = NoteMarkdown(
         extensions=[
             FencedCodeExtension(),
             TableExtension(use_align_attribute=True),

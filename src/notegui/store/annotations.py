@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.errors import LibraryError
 from notegui.core.search_query import parse_query
 from notegui.store import schema
 from notegui.store import search as search_sql
+from notegui.store.db import inserted_id
 
 _COLUMNS = (
     "n.title, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.comment, a.color, a.created,"
@@ -18,8 +20,11 @@ _COLUMNS = (
 _FROM = "FROM annotation AS a JOIN note AS n ON n.id = a.note_id"
 
 
-def _annotation(row: tuple) -> Annotation:
-    return Annotation(*row[:12], detached=bool(row[12]))
+def _annotation(row: tuple[Any, ...]) -> Annotation:
+    (title, exact, prefix, suffix, start, end, comment, color, created, updated, annotation_id,
+     note_id, detached) = row
+    return Annotation(title, exact, prefix, suffix, start, end, comment, color, created,
+                      updated, annotation_id, note_id, bool(detached))
 
 
 def _check_color(color: str) -> str:
@@ -83,12 +88,12 @@ def insert(connection: sqlite3.Connection, note_id: int, annotation: Annotation,
            created: str, updated: str) -> int:
     """Write one annotation as it is (``add`` checks a reader's new one first)."""
     a = annotation
-    return connection.execute(
+    return inserted_id(connection.execute(
         "INSERT INTO annotation (note_id, exact, prefix, suffix, start, \"end\", comment, color,"
         " created, updated, detached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (note_id, a.exact, a.prefix, a.suffix, a.start, a.end, a.comment, a.color, created,
          updated, int(a.detached)),
-    ).lastrowid
+    ))
 
 
 def insert_many(connection: sqlite3.Connection, annotations: list[tuple[int, Annotation]],

@@ -41,15 +41,16 @@ def is_busy(error: BaseException) -> bool:
     """Whether ``error`` (sqlite3's, or peewee's wrapping of it) means another connection
     holds a lock: SQLITE_BUSY or SQLITE_LOCKED, extended codes included."""
     seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, sqlite3.Error):
-            code = getattr(error, "sqlite_errorcode", None)
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if isinstance(found, sqlite3.Error):
+            code = getattr(found, "sqlite_errorcode", None)
             if code is not None:
                 return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
-            return "locked" in str(error) or "busy" in str(error)
-        inner = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
-        error = inner or error.__cause__ or error.__context__
+            return "locked" in str(found) or "busy" in str(found)
+        inner = found.args[0] if found.args and isinstance(found.args[0], BaseException) else None
+        found = inner or found.__cause__ or found.__context__
     return False
 
 

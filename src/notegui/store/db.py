@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -51,15 +52,16 @@ class Database(SqliteDatabase):
     closes the calling thread's only, so a library closed by the window kept the search
     threads' connections (and their files) open for the life of the process."""
 
-    def init(self, database: str | None, **kwargs: object) -> None:
+    def init(self, database: str | None, *args: Any, **kwargs: Any) -> None:
         # (each connection is still used by one thread at a time: only closed by another)
         kwargs.setdefault("check_same_thread", False)
         self._opened: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._opened_lock = threading.Lock()
-        super().init(database, **kwargs)
+        super().init(database, *args, **kwargs)
 
+    # (ignore: peewee's stubs leave out the hook it calls to make a connection)
     def _connect(self) -> sqlite3.Connection:
-        connection = super()._connect()
+        connection: sqlite3.Connection = super()._connect()  # type: ignore[misc]
         connection.text_factory = integrity.replacing_text
         with self._opened_lock:  # (those of threads that ended: closed now)
             for thread, opened in self._opened:
@@ -77,6 +79,15 @@ class Database(SqliteDatabase):
             for _thread, opened in self._opened:
                 opened.close()
             self._opened = []
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT just gave its row (typeshed's ``lastrowid`` is ``int | None``:
+    None only before any INSERT)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise sqlite3.InterfaceError("no row was inserted")
+    return rowid
 
 
 def _key(path: Path) -> str:

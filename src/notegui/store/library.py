@@ -33,12 +33,11 @@ from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.health import Health
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, damage_mark, integrity, search
+from notegui.store import busy, damage_mark, integrity, models, search
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
-from notegui.store.models import bind_models
 from notegui.store.note_editor import NoteEditor
 
 log = logging.getLogger("notegui")
@@ -71,7 +70,6 @@ class SqliteLibrary:
         self._check: BackgroundCheck | None = None
         if not checked and self._health.writable:  # (a large library: checked beside)
             self._check = BackgroundCheck(self.path, self._found_damage)
-        self.m = bind_models(self.db)
         self._importer = Importer(self)  # imports, and what one under way knows
         self._importer.finish_cut_import()
         self._data_version = self._read_data_version()
@@ -192,7 +190,9 @@ class SqliteLibrary:
             f"WHERE {condition}", (value,)).fetchone()
         if row is None:
             return None
-        return Note(*row, tuple(self._tags(row[0])), self._trashed_at(row[0]))
+        note_id, title, description, summary, body, created, updated = row
+        return Note(note_id, title, description, summary, body, created, updated,
+                    tuple(self._tags(note_id)), self._trashed_at(note_id))
 
     # Sources and backlinks are read at every note opened: in SQL, and only the columns
     # of a NoteRef (through peewee, the whole rows of the linked notes came, bodies and all:
@@ -232,7 +232,8 @@ class SqliteLibrary:
 
     def tags(self) -> list[str]:
         """Every tag name in use, sorted."""
-        return [tag.name for tag in self.m.Tag.select(self.m.Tag.name).order_by(self.m.Tag.name)]
+        Tag = models.Tag
+        return [tag.name for tag in Tag.select(Tag.name).order_by(Tag.name).bind(self.db)]
 
     def _tags(self, note_id: int) -> list[str]:
         return [name for (name,) in self.db.execute_sql(
@@ -255,12 +256,12 @@ class SqliteLibrary:
     def revisions(self, note_id: int) -> list[Revision]:
         """Earlier versions of a note, oldest first (``saved``: when that text was saved,
         ``replaced``: when a save, an import, a rename or a restore replaced it)."""
-        rows = self.m.Revision.select().where(self.m.Revision.note == note_id)
+        rows = models.Revision.select().where(models.Revision.note == note_id)
         return [
             Revision(r.id, note_id, r.title, r.description, r.summary, r.body,
                      tuple((title, line) for title, line, *_id in json.loads(r.links)),
                      r.saved, r.replaced, r.reason)
-            for r in rows.order_by(self.m.Revision.id)
+            for r in rows.order_by(models.Revision.id).bind(self.db)
         ]
 
     # -- editing -------------------------------------------------------------------------
@@ -387,16 +388,16 @@ class SqliteLibrary:
     def write_tags(self, note_id: int, names: Iterable[str]) -> bool:
         """A note's tags set to ``names``, inside the caller's transaction; whether they
         changed."""
-        Tag, NoteTag = self.m.Tag, self.m.NoteTag
+        Tag, NoteTag = models.Tag, models.NoteTag
         wanted = {name.strip() for name in names if name.strip()}
         if {name.casefold() for name in wanted} == {t.casefold() for t in self._tags(note_id)}:
             return False
-        NoteTag.delete().where(NoteTag.note == note_id).execute()
+        NoteTag.delete().where(NoteTag.note == note_id).execute(self.db)
         for name in sorted(wanted):
             # (not get_or_create: it opens a transaction of its own, and we are in one)
-            Tag.insert(name=name).on_conflict_ignore().execute()
-            tag = Tag.get(Tag.name == name)
-            NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute()
+            Tag.insert(name=name).on_conflict_ignore().execute(self.db)
+            tag = Tag.select().where(Tag.name == name).get(self.db)
+            NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute(self.db)
         return True
 
     # -- export --------------------------------------------------------------------------
@@ -411,7 +412,8 @@ class SqliteLibrary:
 
     def document(self) -> LibraryDocument:
         """The whole library as plain values (for JSON and markdown export)."""
-        Note, Link, Target = self.m.Note, self.m.Link, self.m.Note.alias()
+        Note, Link, Target = models.Note, models.Link, models.Note.alias()
+        Tag, NoteTag = models.Tag, models.NoteTag
         links: dict[int, list[tuple[str, str | None]]] = {}
         query = (
             Link.select(Link.source, Link.summary, Target.title)
@@ -419,17 +421,22 @@ class SqliteLibrary:
             .order_by(Link.source, Link.ordinal)
             .tuples()
         )
-        for source_id, summary, target_title in query:
+        source_id: int
+        summary: str | None
+        target_title: str
+        for source_id, summary, target_title in query.execute(self.db):
             links.setdefault(source_id, []).append((target_title, summary))
         tags: dict[int, list[str]] = {}
+        note_id: int
+        name: str
         for note_id, name in (
-            self.m.NoteTag.select(self.m.NoteTag.note, self.m.Tag.name)
-            .join(self.m.Tag).order_by(self.m.Tag.name).tuples()
+            NoteTag.select(NoteTag.note, Tag.name).join(Tag).order_by(Tag.name).tuples()
+            .execute(self.db)
         ):
             tags.setdefault(note_id, []).append(name)
         notes = []
         for row in Note.select().where(Note.id.not_in(SQL(f"({search.TRASHED})"))).order_by(
-                Note.title_key):
+                Note.title_key).bind(self.db):
             cited = links.get(row.id, [])
             notes.append(
                 NoteRecord(
@@ -507,19 +514,22 @@ class SqliteLibrary:
                 "rename one of them")
 
     def _check_links(self) -> list[Problem]:
-        Note, Link, Target = self.m.Note, self.m.Link, self.m.Note.alias()
+        Note, Link, Target = models.Note, models.Link, models.Note.alias()
         linked: dict[int, list[tuple[str, str | None]]] = {}
+        source_id: int
+        key: str
+        summary: str | None
         for source_id, key, summary in (
             Link.select(Link.source, Target.title_key, Link.summary)
             .join(Target, on=(Link.target == Target.id))
-            .order_by(Link.source, Link.ordinal).tuples()
+            .order_by(Link.source, Link.ordinal).tuples().execute(self.db)
         ):
             linked.setdefault(source_id, []).append((key, summary))
         problems = []
         rows = Note.select(Note.id, Note.title, Note.title_key, Note.body)
         for row in rows.join(Link, JOIN.LEFT_OUTER, on=(Link.source == Note.id)).group_by(
             Note.id
-        ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))):
+        ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))).bind(self.db):
             if row.title_key != title_key(row.title):
                 problems.append(Problem(self._stale_key(row.title)))
             cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(row.body)))

@@ -1,9 +1,18 @@
-"""peewee models over the schema of ``schema.py``, made per database so that two libraries
-can be open at once (tests, import from one into another) without rebinding globals."""
+"""peewee models of the plain tables of ``schema.py``, defined once and typed (``note.title``
+is a ``str`` to the type checker).
+
+The DDL in schema.py is the one truth of the schema: it holds what peewee cannot say (FTS5
+tables, triggers, ``WITHOUT ROWID``, ``COLLATE NOCASE``) and its text must stay as old
+libraries have it in ``sqlite_master``. These models declare the same columns for the
+queries that read them; tests/test_models_match_schema.py holds the two together.
+
+The models are bound to no database: two libraries may be open at once (in tests, in an
+import from one into another) and each thread of each has its own connection, so every
+query names its library's database when it runs: ``query.bind(db)`` before iterating,
+``query.execute(db)``, ``query.get(db)``. An unbound query raises peewee's InterfaceError
+rather than touching the wrong library."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from peewee import (
     SQL,
@@ -12,87 +21,79 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
 from notegui.core import domain
 
 
-@dataclass(frozen=True)
-class Models:
-    Note: type[Model]
-    Link: type[Model]
-    Revision: type[Model]
-    Annotation: type[Model]
-    Tag: type[Model]
-    NoteTag: type[Model]
+class _Table(Model):
+    class Meta:
+        legacy_table_names = False  # NoteTag is note_tag
 
 
-def bind_models(database: SqliteDatabase) -> Models:
-    class Base(Model):
-        class Meta:
-            legacy_table_names = False
+class Note(_Table):
+    id = AutoField()
+    title = TextField()
+    title_key = TextField(unique=True)
+    description = TextField(default="")
+    summary = TextField(default="")
+    body = TextField(default="")
+    created = TextField()
+    updated = TextField()
 
-    Base._meta.database = database
+    @property
+    def is_stub(self) -> bool:
+        return domain.is_stub(self.description, self.body)
 
-    class Note(Base):
-        id = AutoField()
-        title = TextField()
-        title_key = TextField(unique=True)
-        description = TextField(default="")
-        summary = TextField(default="")
-        body = TextField(default="")
-        created = TextField()
-        updated = TextField()
 
-        @property
-        def is_stub(self) -> bool:
-            return domain.is_stub(self.description, self.body)
+class Link(_Table):
+    id = AutoField()
+    source = ForeignKeyField(Note, column_name="source_id", on_delete="CASCADE", backref="+")
+    target = ForeignKeyField(Note, column_name="target_id", on_delete="CASCADE", backref="+")
+    ordinal = IntegerField()
+    summary = TextField(null=True)
 
-    class Link(Base):
-        id = AutoField()
-        source = ForeignKeyField(Note, column_name="source_id", on_delete="CASCADE")
-        target = ForeignKeyField(Note, column_name="target_id", on_delete="CASCADE")
-        ordinal = IntegerField()
-        summary = TextField(null=True)
 
-    class Revision(Base):
-        id = AutoField()
-        note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE")
-        title = TextField()
-        description = TextField()
-        summary = TextField()
-        body = TextField()
-        links = TextField(default="[]")
-        saved = TextField()
-        replaced = TextField()
-        reason = TextField()
+class Revision(_Table):
+    id = AutoField()
+    note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE", backref="+")
+    title = TextField()
+    description = TextField()
+    summary = TextField()
+    body = TextField()
+    links = TextField(default="[]")
+    saved = TextField()
+    replaced = TextField()
+    reason = TextField()
 
-    class Annotation(Base):
-        id = AutoField()
-        note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE")
-        exact = TextField()
-        prefix = TextField(default="")
-        suffix = TextField(default="")
-        start = IntegerField()
-        end = IntegerField(column_name="end")
-        comment = TextField(default="")
-        color = TextField(default="yellow")
-        created = TextField()
-        updated = TextField()
-        detached = IntegerField(default=0)
 
-    class Tag(Base):
-        id = AutoField()
-        name = TextField(unique=True, constraints=[SQL("COLLATE NOCASE")])
+class Annotation(_Table):
+    id = AutoField()
+    note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE", backref="+")
+    exact = TextField()
+    prefix = TextField(default="")
+    suffix = TextField(default="")
+    start = IntegerField()
+    end = IntegerField(column_name="end")
+    comment = TextField(default="")
+    color = TextField(default="yellow")
+    created = TextField()
+    updated = TextField()
+    detached = IntegerField(default=0)
 
-    class NoteTag(Base):
-        note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE")
-        tag = ForeignKeyField(Tag, column_name="tag_id", on_delete="CASCADE")
 
-        class Meta:
-            table_name = "note_tag"
-            primary_key = CompositeKey("note", "tag")
+class Tag(_Table):
+    id = AutoField()
+    name = TextField(unique=True, constraints=[SQL("COLLATE NOCASE")])
 
-    return Models(Note, Link, Revision, Annotation, Tag, NoteTag)
+
+class NoteTag(_Table):
+    note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE", backref="+")
+    tag = ForeignKeyField(Tag, column_name="tag_id", on_delete="CASCADE", backref="+")
+
+    class Meta:
+        primary_key = CompositeKey("note", "tag")
+
+
+MODELS: tuple[type[_Table], ...] = (Note, Link, Revision, Annotation, Tag, NoteTag)

@@ -11,6 +11,7 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
+from notegui.store.db import inserted_id
 from notegui.store.importing import staged_citations
 from notegui.store.importing.note_import import NoteImporter
 from notegui.store.schema import is_stub_sql
@@ -93,10 +94,10 @@ class NoteEditor:
                 raise LibraryError(f"title: a note titled {title!r} already exists{where}")
             # A stub waits for this note: writing it fills the stub, keeping its citations.
             return note_id, self.save(note_id, fields, create_missing)
-        note_id = self.connection.execute(
+        note_id = inserted_id(self.connection.execute(
             "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
             " VALUES (?, ?, '', '', '', ?, ?)", (title, key, self.stamp, self.stamp),
-        ).lastrowid
+        ))
         changes = self.save(note_id, fields, create_missing)
         return note_id, Changes(notes=changes.notes | {note_id}, links=True)
 

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO
 
 log = logging.getLogger("notegui")
 
@@ -74,7 +76,7 @@ def in_use_elsewhere(path: Path) -> bool:
             or _locked(fcntl, path, _PENDING_BYTE, 512))
 
 
-def _locked(fcntl: object, path: Path, start: int, length: int) -> bool:
+def _locked(fcntl: ModuleType, path: Path, start: int, length: int) -> bool:
     """Whether another process holds a lock on those bytes (F_GETLK only asks: this process
     takes no lock, and sees none of its own). Called only while this process has no
     connection to the file: closing the descriptor drops a process's locks on it."""
@@ -131,7 +133,7 @@ def alone(path: Path) -> Iterator[bool]:
         os.close(fd)
 
 
-def _flock(fcntl: object, kind: int, start: int, length: int) -> bytes:
+def _flock(fcntl: ModuleType, kind: int, start: int, length: int) -> bytes:
     if sys.platform == "darwin":  # (struct flock's fields in another order)
         return struct.pack("qqihh", start, length, 0, kind, os.SEEK_SET)
     return struct.pack("hhqqi", kind, os.SEEK_SET, start, length, 0)
@@ -179,7 +181,7 @@ def wal_problem(path: Path, header: bytes) -> str:
     return "it does not continue the library as it is (a log of another copy of it)"
 
 
-def _copies_of_page_one(stream: object, page_size: int, salt1: int, salt2: int
+def _copies_of_page_one(stream: BinaryIO, page_size: int, salt1: int, salt2: int
                         ) -> list[bytes]:
     """The headers of the copies of page 1 in the committed frames of this WAL's current
     generation (their salts are the header's; frames after the last commit, or of an older

@@ -14,7 +14,7 @@ citation, and the mapping is reversible for any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from notegui.core.domain import normalise_title, title_key
@@ -311,7 +311,9 @@ def _pairing_problem(
     if header is None:
         return f"no Sources list, but the body cites {cited} title(s)" if cited else ""
     said = lines[header]
-    count = _said_count(_SOURCES_HEADER.match(said))
+    matched = _SOURCES_HEADER.match(said)
+    assert matched is not None  # (``header`` is the index of the line it matched)
+    count = _said_count(matched)
     if len(said) > 60:
         said = said[:30] + "…" + said[-12:]
     if count != len(summaries):
@@ -343,11 +345,11 @@ def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
     return "\n".join(stored)
 
 
-def write(title: str, description: str, body: str, summaries: list[str | None]) -> str:
+def write(title: str, description: str, body: str, summaries: Sequence[str | None]) -> str:
     """A note in the format, without a final newline: the inverse of ``parse``.
     ``summaries`` are the links' lines; None marks a link whose Sources line stayed in
     the body as written."""
-    summaries = [line for line in summaries if line is not None]
+    written = [line for line in summaries if line is not None]
     # The description line is always written: for a note of a title alone, that adds only
     # a final newline.
     lines = [title, description]
@@ -355,7 +357,7 @@ def write(title: str, description: str, body: str, summaries: list[str | None]) 
         lines.extend([""] * len(body))  # a body of blank lines only (see _store_body)
     elif body:
         lines.append(body_to_text(body))
-    if summaries:
-        lines.append(_header(len(summaries)))
-        lines.extend(summaries)
+    if written:
+        lines.append(_header(len(written)))
+        lines.extend(written)
     return "\n".join(lines)

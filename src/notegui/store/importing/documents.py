@@ -12,6 +12,7 @@ from notegui.core.formats.document import LibraryDocument
 from notegui.core.formats.json_input import shown
 from notegui.core.import_files import ReadFile
 from notegui.store import annotations as annotation_rows
+from notegui.store import models
 from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.note_import import NoteImporter, Unchanged
 
@@ -19,10 +20,13 @@ from notegui.store.importing.note_import import NoteImporter, Unchanged
 def read_document(read: ReadFile) -> LibraryDocument:
     """A JSON file's content: a notegui library, or W3C Web Annotations (their notes
     named by title in each target's source)."""
-    if annotation_export.W3C_CONTEXT in read.json_text[:4096]:
-        annotations, refused = annotation_export.read_w3c(read.json_text, read.path)
+    text = read.json_text
+    if text is None:
+        raise ValueError(f"{read.path}: no JSON was read")
+    if annotation_export.W3C_CONTEXT in text[:4096]:
+        annotations, refused = annotation_export.read_w3c(text, read.path)
         return LibraryDocument((), tuple(annotations), tuple(refused))
-    return json_format.read(read.json_text)
+    return json_format.read(text)
 
 
 def merge(library: ImportTarget, document: LibraryDocument,
@@ -30,23 +34,22 @@ def merge(library: ImportTarget, document: LibraryDocument,
     """Merge a whole-library document: notes by title, then their links and annotations.
     Returns the changes and the annotations refused (on a note the library does not
     have), or raises Unchanged (with those refusals)."""
-    Note = library.m.Note
+    Note, Link, db = models.Note, models.Link, library.db
     stamp = clock.utc_now()
     touched: set[int] = set()
-    rows: dict[str, object] = {}
+    rows: dict[str, models.Note] = {}
     changed = False
     for record in document.notes:
         key = title_key(record.title)
-        row = Note.get_or_none(Note.title_key == key)
+        row = Note.select().where(Note.title_key == key).bind(db).first()
         fields = {
             "title": record.title, "description": record.description,
             "summary": record.summary, "body": record.body,
         }
         if row is None:
-            row = Note.create(
-                title_key=key, created=record.created or stamp,
-                updated=record.updated or stamp, **fields,
-            )
+            values = dict(title_key=key, created=record.created or stamp,
+                          updated=record.updated or stamp, **fields)
+            row = Note(id=Note.insert(**values).execute(db), **values)
             importer.created += 1
             changed = True
         elif any(getattr(row, name) != value for name, value in fields.items()):
@@ -55,7 +58,7 @@ def merge(library: ImportTarget, document: LibraryDocument,
             for name, value in fields.items():
                 setattr(row, name, value)
             row.updated = record.updated or stamp
-            row.save()
+            Note.update(**fields, updated=row.updated).where(Note.id == row.id).execute(db)
             changed = True
         rows[key] = row
         touched.add(row.id)
@@ -66,11 +69,8 @@ def merge(library: ImportTarget, document: LibraryDocument,
              s)
             for t, s in zip(record.links, record.sources, strict=True)
         ]
-        current = [
-            (link.target_id, link.summary)
-            for link in library.m.Link.select().where(library.m.Link.source == row.id)
-            .order_by(library.m.Link.ordinal)
-        ]
+        current = list(Link.select(Link.target, Link.summary).where(Link.source == row.id)
+                       .order_by(Link.ordinal).tuples().execute(db))
         if wanted != current:
             importer.replace_links(row.id, wanted)
             changed = True
@@ -82,7 +82,7 @@ def merge(library: ImportTarget, document: LibraryDocument,
 
 
 def _add_annotations(
-    library: ImportTarget, annotations: Iterable[Annotation], rows: dict[str, object]
+    library: ImportTarget, annotations: Iterable[Annotation], rows: dict[str, models.Note]
 ) -> tuple[bool, list[str]]:
     """Each annotation onto its note, by title, unless that note already has it (same
     quote, place and comment). Returns whether any was added, and why each one that

@@ -12,7 +12,6 @@ from typing import Protocol, TypeVar
 from notegui.core.health import Health
 from notegui.store.busy import Say
 from notegui.store.db import Database
-from notegui.store.models import Models
 
 _T = TypeVar("_T")
 
@@ -21,7 +20,6 @@ class ImportTarget(Protocol):
     path: Path
     on_wait: Say  # told when a write waits for another process
     db: Database
-    m: Models
 
     def health(self) -> Health: ...
 

@@ -37,11 +37,11 @@ class ImportClaims:
     def claim(self, read: ReadFile, path: str) -> ReadFile:
         """``read`` (a parsed question note, from ``path``) as it is, or refused when an
         earlier file of this import had its title."""
-        first = self._earlier(read.parsed.title, path)
+        first = self._earlier(read.note.title, path)
         if first is None:
             return read
         return replace(read, parsed=None, unpaired_text=None, refused=(
-            f"its title {shown(read.parsed.title, 80)} is also {_named(first, path)}'s, "
+            f"its title {shown(read.note.title, 80)} is also {_named(first, path)}'s, "
             "imported before it in this import; that text was kept (import this file on "
             "its own to replace it)"))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import IO
 
 WAITING = "another notegui process is importing into or checking this library: waiting…"
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 
     def _try_lock(file: IO[bytes]) -> bool:
@@ -48,7 +49,7 @@ else:
 def _still_there(file: IO[bytes], path: Path) -> bool:
     """Whether ``path`` is still the file locked: a holder removes it as it lets go, so a
     lock won on the removed file is no lock (a third process has made a new one)."""
-    if os.name == "nt":  # (Windows removes no file that is open: it is still there)
+    if sys.platform == "win32":  # (Windows removes no file that is open: it is still there)
         return True
     try:
         found, held = os.stat(path), os.fstat(file.fileno())

@@ -198,15 +198,15 @@ class Importer:
                 if read.parsed is not None:  # (files[position]: the path, not a copy of it)
                     read = claimed.claim(read, files[position])
                 if read.json_text is not None:  # a whole library: on its own
-                    yield from self._write_batch(batch)
+                    yield from self._write_batch(batch, staging)
                     batch = []
                     yield self._write_alone(read)
                     continue
                 batch.append(read)
                 if len(batch) >= _BATCH:
-                    yield from self._write_batch(batch)
+                    yield from self._write_batch(batch, staging)
                     batch = []
-            yield from self._write_batch(batch)
+            yield from self._write_batch(batch, staging)
         finally:
             self._claimed = None
             if self._checkpoints is not None:
@@ -225,9 +225,8 @@ class Importer:
         self.library.refuse_writes()
         return self._write_alone(parse_bytes(data, name))
 
-    def _write_batch(self, batch: list[ReadFile]) -> list[ImportOutcome]:
+    def _write_batch(self, batch: list[ReadFile], staging: ImportMemory) -> list[ImportOutcome]:
         """A batch of files in one transaction, their links staged (staged_import.py)."""
-        staging = self._staging
         if not batch or (len(batch) < _BULK_FROM and not staging.defer_index):
             return [self._write_alone(read) for read in batch]
         made, sources = set(staging.made), set(staging.sources)
@@ -251,7 +250,7 @@ class Importer:
     def _write_staged(self, read: ReadFile, stage: StagedBatch) -> ImportOutcome:
         if read.refused:
             return ImportOutcome(read.path, "refused", read.refused)
-        parsed = read.parsed
+        parsed = read.note
         if read.unpaired_text is not None:
             parsed = question_note.parse(read.unpaired_text, read.path,
                                          is_known=stage.is_known)
@@ -330,7 +329,7 @@ class Importer:
             return ImportOutcome(read.path, "imported", notes=importer.created,
                                  changes=changes,
                                  refused_entries=(*document.refused, *refused))
-        parsed = read.parsed
+        parsed = read.note
         if read.unpaired_text is not None:
             parsed = question_note.parse(read.unpaired_text, read.path, is_known=importer.exists)
         try:

@@ -20,6 +20,7 @@ from notegui.core import domain
 from notegui.core.domain import Changes, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.question_note import ParsedNote
+from notegui.store.db import inserted_id
 from notegui.store.importing import staged_citations
 from notegui.store.schema import is_stub_sql
 
@@ -101,7 +102,7 @@ class KnownNotes:
     def remember(self, key: str, known: _Known) -> None:
         if len(self.notes) >= self.LIMIT:
             self.clear()
-        self.notes[key] = tuple(known)
+        self.notes[key] = (known.id, known.title, known.summary, known.is_stub)
 
     def clear(self) -> None:
         self.notes.clear()
@@ -148,9 +149,12 @@ class NoteImporter:
     def exists(self, key: str) -> bool:
         return self.connection.execute(_EXISTS, (key,)).fetchone() is not None
 
-    def existing_row(self, key: str) -> _Row | None:
+    def existing_row(self, key: str) -> _Row:
+        """The row of a note known to be in the library (LookupError if it is not)."""
         row = self.connection.execute(_FIND, (key,)).fetchone()
-        return _Row(*row) if row else None
+        if row is None:
+            raise LookupError(f"no note of title key {key!r}")
+        return _Row(*row)
 
     def _lookup(self, key: str) -> _Known | None:
         found = self.known.get(key)
@@ -185,6 +189,8 @@ class NoteImporter:
         if row is not None and staged_citations.resolve_note(self.connection, row.id, stamp):
             self.known.clear()  # (stubs and summary lines were written past it)
             known = self._lookup(key)
+            if known is None:  # (cannot be: resolving writes no note away)
+                raise LookupError(f"no note of title key {key!r}")
             row = self._row(key, known)
         if row is not None:
             self.update(row, parsed, stamp)
@@ -194,7 +200,7 @@ class NoteImporter:
                 _INSERT_NOTE,
                 (parsed.title, key, parsed.description, "", parsed.body, stamp, stamp),
             )
-            note_id = cursor.lastrowid
+            note_id = inserted_id(cursor)
             self._index(note_id, parsed.title, parsed.description, "", parsed.body)
             self.created += 1
         self._remember(key, _Known(note_id, parsed.title, row.summary if row else "",
@@ -266,9 +272,9 @@ class NoteImporter:
         known = self._lookup(key)
         if known is None:
             self.created += 1
-            note_id = self.connection.execute(
+            note_id = inserted_id(self.connection.execute(
                 _INSERT_NOTE, (title, key, "", summary or "", "", stamp, stamp)
-            ).lastrowid
+            ))
             self._index(note_id, title, "", summary or "", "")
             self._remember(key, _Known(note_id, title, summary or "", True))
             return note_id

@@ -310,15 +310,15 @@ class StagedBatch:
             note_id = self._next_id
             self._next_id += 1
             # (An incomplete memory may not know the first line: resolving gives it.)
-            summary = self.memory.said.pop(key, "") if self.memory.complete else ""
+            own_summary = self.memory.said.pop(key, "") if self.memory.complete else ""
             self.memory.stubs.pop(key, None)  # its own file came: no stub
-            if summary:
+            if own_summary:
                 self.memory.summarized.add(key)
             else:
                 self._waiting.append(note_id)
-            self._rows.append((note_id, parsed.title, key, parsed.description, summary,
+            self._rows.append((note_id, parsed.title, key, parsed.description, own_summary,
                                parsed.body, self.stamp, self.stamp))
-            self.importer.index_new(note_id, parsed.title, parsed.description, summary,
+            self.importer.index_new(note_id, parsed.title, parsed.description, own_summary,
                                     parsed.body)
             self.present.add(key)
             if key not in self.made:
