@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from notegui.app import main
+from notegui.launch import main
 
 if __name__ == "__main__":
     # A large import parses files in a "spawn" child process; frozen, that child is this

@@ -1,5 +1,5 @@
 """`python -m notegui` runs the same entry point as the `notegui` command."""
 
-from notegui.app import main
+from notegui.launch import main
 
 raise SystemExit(main())

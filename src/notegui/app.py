@@ -7,6 +7,7 @@ import argparse
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from notegui import cli
 from notegui.core import paths, private_files, resources
 from notegui.core.visible_text import visible
+from notegui.launch import EarlyInterrupt
 from notegui.store import backup as backups
 from notegui.store import damage_mark, salvage
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
@@ -160,12 +162,14 @@ def library_path(args: argparse.Namespace) -> Path:
     return args.db.expanduser() if args.db else paths.default_library()
 
 
-def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
+def run_app(args: argparse.Namespace, log_file: Path | None,
+            early: EarlyInterrupt | None = None) -> int:
     """The desktop app. Qt is imported here, so the CLI commands never pay for it."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from notegui.core import settings as settings_file
+    from notegui.gui import session_end  # noqa: F401 (imported before SIGINT is let go)
     from notegui.gui.errors import install_exception_hook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -174,10 +178,13 @@ def run_app(args: argparse.Namespace, log_file: Path | None) -> int:
     app.setDesktopFileName("notegui")
     # From now on a signal is handled (once an event loop runs), also one that comes while
     # the library opens: the window then closes as soon as it is shown.
+    interrupted = early is not None and early.release()
     ending = SessionEnd(app)
     window = None
     library = None
     try:
+        if interrupted:  # (Ctrl+C while the app was importing)
+            return 128 + signal.SIGINT
         settings = settings_file.load()
         opened = open_with_recovery(gui_library_path(args, settings))
         if opened is None:  # (a signal that ended a question about the library, too)
@@ -339,13 +346,17 @@ def ask_for_library_file(near: Path, create: bool) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, early: EarlyInterrupt | None = None) -> int:
+    """``early``: Ctrl+C noted while the app was importing (launch.py)."""
     parser = cli.build_parser()
     args = parser.parse_args(argv)
     log_file = setup_logging(args.debug)
     try:
         if args.command in (None, "open"):
-            return run_app(args, log_file)
+            return run_app(args, log_file, early)
+        if early is not None and early.release():
+            print("notegui: interrupted", file=sys.stderr)
+            return 130
         if args.command == "salvage":  # (reads the library without opening it)
             return salvage_library(library_path(args), args.new_file.expanduser())
         with open_library(library_path(args)) as library:
