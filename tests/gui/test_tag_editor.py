@@ -121,7 +121,8 @@ def test_the_completer_offers_known_tags_not_on_the_note(qtbot, editor):
     offered = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert offered == ["biology", "Botany"]
     qtbot.keyClicks(editor.field, "o")
-    assert editor.completer.currentCompletion() == "Botany"  # any case, any part of the name
+    names = editor.completer.completionModel()  # any case, any part of the name
+    assert [names.index(row, 0).data() for row in range(names.rowCount())] == ["Botany"]
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     with qtbot.waitSignal(editor.tagsChanged) as changed:
         qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -172,3 +173,35 @@ def test_a_name_that_starts_with_the_typed_text_is_offered_first(qtbot, editor):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert changed.args == [["seasons", "biology"]]
+
+
+def test_accents_and_case_do_not_count_in_the_completions(qtbot, editor):
+    editor.set_known_tags(["Café", "décor", "cafeteria"])
+    editor.field.setFocus()
+    qtbot.keyClicks(editor.field, "cafe")
+    popup = editor.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    names = editor.completer.completionModel()
+    assert [names.index(row, 0).data() for row in range(names.rowCount())] == \
+        ["Café", "cafeteria"]
+    editor.field.clear()
+    qtbot.keyClicks(editor.field, "DECO")
+    qtbot.waitUntil(popup.isVisible)
+    names = editor.completer.completionModel()
+    assert [names.index(row, 0).data() for row in range(names.rowCount())] == ["décor"]
+    with qtbot.waitSignal(editor.tagsChanged) as changed:
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert changed.args == [["seasons", "décor"]]
+
+
+def test_no_completion_shows_when_no_name_matches(qtbot, editor):
+    editor.field.setFocus()
+    qtbot.keyClicks(editor.field, "zzz")
+    qtbot.wait(50)
+    assert not editor.completer.popup().isVisible()
+    editor.field.clear()
+    qtbot.keyClicks(editor.field, "b")
+    qtbot.waitUntil(editor.completer.popup().isVisible)
+    qtbot.keyClicks(editor.field, "zz")
+    qtbot.waitUntil(lambda: not editor.completer.popup().isVisible())

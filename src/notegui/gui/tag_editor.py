@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.tags import check_tag
-from notegui.core.title_match import rank_titles
+from notegui.core.title_match import fold, rank_titles
 from notegui.gui.plain_text import tip
 from notegui.gui.theme import blend
 
@@ -194,9 +194,9 @@ class TagEditor(QWidget):
         self.label.setBuddy(self.field)
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # The names offered are chosen here (case and accents aside: "cafe" offers
+        # "café"), not by Qt's filter, which compares accents as different letters.
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.popup().setAccessibleName("Known tags")
         # Before the completer sees the text: the names in the order they are offered.
         self.field.textEdited.connect(self._update_completions)
@@ -290,7 +290,8 @@ class TagEditor(QWidget):
         """Known names not on the note, those that start with the typed text first, then
         those with a word that does, then the others (case and accents aside)."""
         taken = {tag.casefold() for tag in self._tags}
-        names = rank_titles(self.field.text(),
-                            [name for name in self._known if name.casefold() not in taken])
+        typed = fold(self.field.text())
+        names = rank_titles(typed, [name for name in self._known
+                                    if name.casefold() not in taken and typed in fold(name)])
         if names != self._completions.stringList():
             self._completions.setStringList(names)
