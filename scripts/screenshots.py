@@ -36,10 +36,10 @@ def annotate(app: QApplication, window: MainWindow, out: Path) -> None:
     window.answer.setTextCursor(window.answer.document().find("clean answer"))
     settle(app)
     window.grab().save(str(out / "annotations.png"))
-    window.do_edit_note()
+    window.notes.edit_note()
     settle(app, 600)
     window.grab().save(str(out / "editor.png"))
-    window.do_edit_note()
+    window.notes.edit_note()
 
 
 def import_and_restore(app: QApplication, out: Path) -> None:
@@ -61,13 +61,13 @@ def import_and_restore(app: QApplication, out: Path) -> None:
                         save_settings=False, start_note=sample.id)
     window.resize(1400, 860)
     window.show()
-    window.import_paths([folder / "notes"])
-    while window._import is not None:
+    window.files.import_paths([folder / "notes"])
+    while window.files.import_job is not None:
         settle(app, 100)
-    window.import_results.resize(1100, 200)
+    window.files.import_results.resize(1100, 200)
     settle(app)
-    window.import_results.grab().save(str(out / "import-same-title.png"))
-    window.import_results.close()
+    window.files.import_results.grab().save(str(out / "import-same-title.png"))
+    window.files.import_results.close()
     first_version = library.revisions(sample.id)[0]
     window.open_note(sample.id)
     window.apply_changes(library.restore_revision(first_version.id))
@@ -130,7 +130,7 @@ def editing_states(app: QApplication, out: Path) -> None:
     window.show()
     window.activateWindow()
     settle(app)
-    window.do_new_note()
+    window.notes.new_note()
     settle(app)
     window.editor.body.setFocus()
     QTest.keyClicks(window.editor.body, "Some words before the title.")
@@ -161,10 +161,10 @@ def sidebar_flows(app: QApplication, out: Path) -> None:
         "Why do glaciers move?\nHow ice flows downhill.\nUnder their own weight, as "
         "Are icebergs alive?, it asks in jest.\nSources 1 note\nA playful question.",
         encoding="utf-8")
-    window.import_paths([folder / "glaciers.txt"])
-    while window._import is not None:
+    window.files.import_paths([folder / "glaciers.txt"])
+    while window.files.import_job is not None:
         settle(app, 100)
-    window.import_results.close()
+    window.files.import_results.close()
     settle(app)
     window.grab().save(str(out / "imported-into-empty.png"))
     window.close()
@@ -179,7 +179,7 @@ def sidebar_flows(app: QApplication, out: Path) -> None:
     window.show()
     window.activateWindow()
     settle(app)
-    window.do_edit_note()
+    window.notes.edit_note()
     window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(window.editor.body,
                     " See [[Where do memorization errors arise in chain-of-thought reasoning?]].")
@@ -192,14 +192,14 @@ def sidebar_flows(app: QApplication, out: Path) -> None:
     QTest.keyClick(window.editor.title, Qt.Key.Key_Backspace)
     # Done: refused, the title has no '?': Discard or Keep Editing is asked; kept.
     answer_box(app, "Keep Editing", out / "refused-discard-or-keep.png")
-    window.do_edit_note()
+    window.notes.edit_note()
     settle(app)
     window.grab().save(str(out / "refused-title.png"))
     QTest.keyClicks(window.editor.title, "?")
-    window.do_edit_note()
+    window.notes.edit_note()
     settle(app)
     window.answer.setTextCursor(window.answer.document().find("procedural knowledge"))
-    window.do_comment()
+    window.notes.comment()
     settle(app)
     QTest.keyClicks(window.annotator.dialog.field,
                     "A long comment wraps in the dialog instead of running off to the right, "
@@ -232,7 +232,7 @@ def main(out: Path) -> None:
     settle(app)
     window.grab().save(str(out / "code.png"))
 
-    window.do_focus_search()
+    window.focus_search()
     QTest.keyClicks(window.search, "memoriz")
     settle(app, 600)
     window.grab().save(str(out / "search.png"))
@@ -241,7 +241,7 @@ def main(out: Path) -> None:
     window.open_note(sample.id)
     annotate(app, window, out)
     window.open_note(sample.id)
-    window.do_theme_dark()
+    window.set_theme("dark")
     settle(app)
     window.grab().save(str(out / "dark.png"))
     window.close()

@@ -468,9 +468,9 @@ def test_the_command_line_lists_each_refused_entry_and_exits_1(tmp_path):
 def test_the_import_results_list_each_refused_entry(qtbot, window, tmp_path):
     path = tmp_path / "library.json"
     path.write_text(json_library([GOOD_NOTE, bad_note(created="soon")]), encoding="utf-8")
-    window.import_paths([path])
-    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
-    results = window.import_results
+    window.files.import_paths([path])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    results = window.files.import_results
     lines = [results.list.item(r).text() for r in range(results.list.count())]
     assert lines == [f"Refused {path}: notes[1].created: 'soon' is not a date and time "
                      f"(ISO 8601, as \"2026-11-27T17:00:00Z\") (note '{BAD}')"]

@@ -110,9 +110,9 @@ def test_a_json_entry_of_a_title_a_file_had_is_left_out(capsys, tmp_path):
 
 def test_the_windows_import_report_names_the_file_kept(qtbot, window, tmp_path):
     first, later = clash(tmp_path / "notes")
-    window.import_paths([tmp_path / "notes"])
-    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
-    results = window.import_results
+    window.files.import_paths([tmp_path / "notes"])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    results = window.files.import_results
     assert results.summary.text() == "1 imported, 0 unchanged, 1 refused"
     lines = [results.list.item(r).text() for r in range(results.list.count())]
     assert lines == ["R" + refusal(first, later)[1:]]

@@ -269,8 +269,8 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
 
     from notegui.core.drafts import DraftStore
     from notegui.gui.backup_dialog import AutomaticBackups
+    from notegui.gui.library_actions import BackupHooks
     from notegui.gui.main_window import MainWindow
-    from notegui.gui.window_files import BackupHooks
 
     wanted = " ".join(args.title) if args.command == "open" else None
     if wanted is None and is_new_demo:
@@ -287,7 +287,7 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
     if not os.environ.get(EXIT_AFTER_START_ENV):
-        QTimer.singleShot(0, window.offer_drafts)  # an edit a crash left unsaved
+        QTimer.singleShot(0, window.notes.offer_drafts)  # an edit a crash left unsaved
 
     def back_up(path: Path) -> str:
         library = window.library

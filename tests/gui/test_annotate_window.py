@@ -54,7 +54,7 @@ def test_highlight_a_selection_shows_it_and_lists_it(qtbot, sample):
     [stored] = sample.library.annotations(sample.current_id)
     assert (stored.exact, stored.color) == (PHRASE, "yellow")
     # It comes back when the note is opened again.
-    sample.do_back() if sample.history.can_go_back() else None
+    sample.go_back() if sample.history.can_go_back() else None
     sample.open_note(sample.library.find(SAMPLE_TITLE).id)
     assert painted(sample) == [PHRASE]
 
@@ -113,7 +113,7 @@ def test_the_annotation_browser_jumps_to_an_annotation(qtbot, sample):
     sample.open_note(sample.library.find(
         "Does procedural knowledge drive reasoning more than factual retrieval?").id)
     qtbot.keyClick(sample, Qt.Key.Key_A, CTRL_SHIFT)
-    browser = sample._browser
+    browser = sample.notes.browser
     qtbot.waitExposed(browser)
     browser.list.setFocus()
     browser.list.setCurrentIndex(browser.list.model().index(0, 0))
@@ -129,14 +129,14 @@ def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path
                                             marker):
     from PySide6.QtWidgets import QFileDialog
 
-    from notegui.gui.window_files import EXPORT_FORMATS
+    from notegui.gui.library_actions import EXPORT_FORMATS
 
     highlight(qtbot, sample)
     target = tmp_path / "out.txt"
     monkeypatch.setattr(QInputDialog, "getItem",
                         lambda *a, **k: (EXPORT_FORMATS[choice], True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    sample.do_export()
+    sample.files.export()
     assert marker in target.read_text(encoding="utf-8")
     assert "Exported 1 annotations" in sample.statusBar().currentMessage()
 

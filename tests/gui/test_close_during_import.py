@@ -25,9 +25,9 @@ def test_closing_the_window_during_an_import_stops_it_and_closes(qtbot, window, 
 
     monkeypatch.setattr(window.library, "import_paths", slow_import)
     write_note(tmp_path / "in", "a.txt", "Why do leaves fall?\nAutumn.\nDays shorten.")
-    window.import_paths([tmp_path / "in"])
+    window.files.import_paths([tmp_path / "in"])
     assert started.wait(30)
-    job, closed, rescued = window._import, threading.Event(), threading.Event()
+    job, closed, rescued = window.files.import_job, threading.Event(), threading.Event()
 
     def watchdog() -> None:  # ends the hang (from another thread), so the test can fail
         if not closed.wait(HANG_SECONDS):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from conftest import SAMPLE_TITLE
 from notegui import app
 from notegui.core.settings import Settings
+from notegui.gui.library_actions import BackupHooks
 from notegui.gui.main_window import MainWindow
-from notegui.gui.window_files import BackupHooks
 from notegui.store import backup as backups
 from notegui.store import db as database_file
 from notegui.store import salvage
@@ -76,7 +76,7 @@ def test_restore_newest_backup_from_the_banner(qtbot, damaged, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *rest: (
         asked.append(text), QMessageBox.StandardButton.Yes)[1])
     qtbot.mouseClick(window.banner.restore, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.isEnabled() and window._restore_job is None, timeout=15000)
+    qtbot.waitUntil(lambda: window.isEnabled() and window.files.restore_job is None, timeout=15000)
     assert asked and "kept as one more backup" in asked[0]
     assert window.library.health().writable
     assert not window.banner.isVisible()

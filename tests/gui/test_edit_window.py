@@ -129,7 +129,7 @@ def test_trash_then_restore(qtbot, window, monkeypatch):
     assert window.model.rowCount() == count - 1
     assert window.current_id != window.library.find(PROCEDURAL).id
     window.actions_by_name["show_trash"].trigger()
-    dialog = window.trash_dialog
+    dialog = window.notes.trash_dialog
     assert dialog.titles() == [PROCEDURAL]
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.titles() == []
@@ -147,7 +147,7 @@ def test_restoring_a_revision_brings_the_old_text_back(qtbot, window):
     done(qtbot, window)
     assert window.library.find(PROCEDURAL).description == "A rewritten description."
     qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
-    dialog = window.history_dialog
+    dialog = window.notes.history_dialog
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     note = window.library.find(PROCEDURAL)

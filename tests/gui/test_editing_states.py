@@ -15,7 +15,7 @@ from conftest import SAMPLE_CITED, SAMPLE_TITLE
 from notegui.app import create_demo_library, open_library
 from notegui.core.drafts import DraftStore
 from notegui.core.settings import Settings
-from notegui.gui import window_editing
+from notegui.gui import note_actions
 from notegui.gui.editing import DRAFT_MS
 from notegui.gui.main_window import MainWindow
 from notegui.gui.picker import Picker
@@ -66,7 +66,7 @@ def no_question(monkeypatch):
         asked.append(f"{title}\n{text}\n{detail}")
         return False
 
-    monkeypatch.setattr(window_editing, "confirm_discard", refuse)
+    monkeypatch.setattr(note_actions, "confirm_discard", refuse)
     return asked
 
 
@@ -129,7 +129,7 @@ def test_starting_waiting_theme_and_quitting_write_no_draft_and_ask_nothing(
                         or QMessageBox.StandardButton.No)
     for start in range(2):  # the phantom draft came back at every second start
         window = make_window(qtbot, path, drafts, theme="system")
-        assert not window.offer_drafts()
+        assert not window.notes.offer_drafts()
         qtbot.wait(SETTLE)  # waiting, with no input at all
         assert draft_files(drafts) == [], f"start {start}"
         for name in ("theme_dark", "theme_light", "theme_system"):

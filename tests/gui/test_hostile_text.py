@@ -161,21 +161,21 @@ def show_everything(qtbot, window, monkeypatch, image: str) -> list[str]:
     window.search.setText("")
 
     # The dialogs: annotations, Trash, history, quick switcher.
-    window.do_annotation_browser()
+    window.notes.annotation_browser()
     settle(qtbot)
-    tooltip(window._browser.model.index(0).data(Qt.ItemDataRole.ToolTipRole),
-            window._browser)
-    window._browser.close()
-    window.do_show_trash()
+    tooltip(window.notes.browser.model.index(0).data(Qt.ItemDataRole.ToolTipRole),
+            window.notes.browser)
+    window.notes.browser.close()
+    window.notes.show_trash()
     settle(qtbot)
-    tooltip(window.trash_dialog.notes.item(0).toolTip(), window.trash_dialog)
-    window.trash_dialog.close()
-    window.do_note_history()
+    tooltip(window.notes.trash_dialog.notes.item(0).toolTip(), window.notes.trash_dialog)
+    window.notes.trash_dialog.close()
+    window.notes.note_history()
     settle(qtbot)
-    window.history_dialog.close()
+    window.notes.history_dialog.close()
     pickers: list[Picker] = []
     monkeypatch.setattr(Picker, "exec", lambda self: pickers.append(self) or 0)
-    window.do_quick_switcher()
+    window.quick_switcher()
     pickers[0].show()
     settle(qtbot)
     for row in range(pickers[0].list.count()):
@@ -184,7 +184,7 @@ def show_everything(qtbot, window, monkeypatch, image: str) -> list[str]:
     pickers[0].close()
 
     # Message boxes and labels: Move to Trash asks with the title; an import's results.
-    window.do_trash_note()
+    window.notes.trash_note()
     for text in asked:
         box(text)
     summary = ImportSummary(failure=f"{payload(image)} could not be read")
@@ -196,9 +196,9 @@ def show_everything(qtbot, window, monkeypatch, image: str) -> list[str]:
     results.close()
 
     # The editor and its preview.
-    window.do_edit_note()
+    window.notes.edit_note()
     settle(qtbot)
-    window.stop_editing()
+    window.notes.stop_editing()
     settle(qtbot)
     return seen
 

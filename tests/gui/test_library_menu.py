@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
-from notegui.gui.window_files import EXPORT_FORMATS
+from notegui.gui.library_actions import EXPORT_FORMATS
 from test_connections_closed import open_files
 
 

@@ -15,9 +15,9 @@ from conftest import SAMPLE_TITLE
 from notegui import app
 from notegui.core.drafts import DraftStore
 from notegui.core.settings import Settings
-from notegui.gui import window_files as main_window_module
+from notegui.gui import library_actions
+from notegui.gui.library_actions import BackupHooks
 from notegui.gui.main_window import MainWindow
-from notegui.gui.window_files import BackupHooks
 from notegui.store import backup as backups
 
 # The app, killed (SIGKILL: no clean-up runs) while the reader is still typing: every key
@@ -38,7 +38,7 @@ KILLED_MID_EDIT = textwrap.dedent("""
                         save_settings=False, start_note=library.find(sys.argv[2]).id,
                         drafts=DraftStore(Path(sys.argv[3])))
     window.show()
-    window.do_edit_note()
+    window.notes.edit_note()
     body = window.editor.body
     body.moveCursor(body.textCursor().MoveOperation.End)
     for word in " Words typed just before the crash.".split(" "):
@@ -68,10 +68,10 @@ def test_an_edit_survives_the_app_being_killed(qtbot, tmp_path, monkeypatch):
                         save_settings=False, drafts=DraftStore(drafts))
     qtbot.addWidget(window)
     window.show()
-    assert window.offer_drafts()
+    assert window.notes.offer_drafts()
     assert window.middle.currentWidget() is window.editor
     assert window.editor.body.toPlainText().endswith("Words typed just before the crash. ")
-    window.stop_editing()  # saved now, and the draft is gone
+    window.notes.stop_editing()  # saved now, and the draft is gone
     assert library.find(SAMPLE_TITLE).body.endswith("Words typed just before the crash. ")
     assert DraftStore(drafts).load(library_path) == []
     window.close()
@@ -100,7 +100,7 @@ def test_restore_backup_from_the_file_menu(qtbot, tmp_path, monkeypatch):
         offered.extend(entry[0] for entry in entries)
         return entries[0][0]
 
-    monkeypatch.setattr(main_window_module, "choose_backup", choose)
+    monkeypatch.setattr(library_actions, "choose_backup", choose)
     window.actions_by_name["restore_backup"].trigger()
     qtbot.waitUntil(lambda: window.isEnabled(), timeout=10000)
     assert len(offered) == 1
@@ -124,9 +124,9 @@ def test_a_draft_of_a_note_gone_since_becomes_a_new_note(qtbot, tmp_path, monkey
                         save_settings=False, drafts=drafts)
     qtbot.addWidget(window)
     window.show()
-    assert window.offer_drafts()
+    assert window.notes.offer_drafts()
     assert window.editor.note_id == 0 and window.editor.body.toPlainText() == "Kept words."
-    window.stop_editing()
+    window.notes.stop_editing()
     assert library.find("Is this draft orphaned?").body == "Kept words."
     assert drafts.load(library.path) == []
     window.close()

@@ -193,10 +193,10 @@ def test_hostile_note_renders_inert(qtbot, window, tmp_path):
         "<img src=x onerror=alert(1)> and [click](javascript:alert(1)) and "
         "![remote](http://example.com/track.png)\n" + "- a\n" * 3 + "  " * 60 + "- deep",
     )
-    job = window.import_paths([hostile])
-    qtbot.waitUntil(lambda: window._import is None, timeout=5000)
+    job = window.files.import_paths([hostile])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=5000)
     job.deleteLater()
-    window.import_results.close()
+    window.files.import_results.close()
     note = window.library.find("Is this note hostile?")
     window.open_note(note.id)
     text = window.answer.toPlainText()
@@ -236,8 +236,8 @@ def test_settings_survive_a_restart_on_disk(qtbot, tmp_path):
     window = MainWindow(library, settings_file.load(), open_library, open_library)
     qtbot.addWidget(window)
     window.show()
-    window.do_zoom_in()
-    window.do_theme_dark()
+    window.zoom_in()
+    window.set_theme("dark")
     window.close()
     loaded = settings_file.load()
     assert loaded.zoom == 1 and loaded.theme == "dark"
@@ -277,8 +277,8 @@ def test_a_stub_in_the_sources_follows_a_theme_change(qtbot, window):
     click_row(qtbot, window, SAMPLE_TITLE)
     sources = window.sidebar.sources
     row = next(r for r in range(sources.count()) if sources.item(r).text().startswith(STUB))
-    for switch in (window.do_theme_dark, window.do_theme_light):
-        switch()
+    for theme_name in ("dark", "light"):
+        window.set_theme(theme_name)
         grey = QApplication.palette().color(
             QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         assert sources.item(row).foreground().color() == grey

@@ -20,7 +20,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from conftest import SAMPLE_TITLE
-from notegui.gui.actions import ACTIONS
 from notegui.gui.shortcut_override import field_keys
 
 UNDER_X11 = "NOTEGUI_TEST_UNDER_X11"
@@ -122,21 +121,21 @@ def test_ctrl_h_opens_the_history_and_ctrl_n_a_new_note_from_a_field(qtbot, wind
     if name == "Title":
         start_editing(qtbot, window)
     press(qtbot, field(window, name), "Ctrl+H")
-    qtbot.waitUntil(lambda: getattr(window, "history_dialog", None) is not None
-                    and window.history_dialog.isVisible())
-    assert window.history_dialog.windowTitle().endswith(SAMPLE_TITLE) or \
-        SAMPLE_TITLE in window.history_dialog.windowTitle()
-    window.history_dialog.reject()
+    qtbot.waitUntil(lambda: window.notes.history_dialog is not None
+                    and window.notes.history_dialog.isVisible())
+    assert window.notes.history_dialog.windowTitle().endswith(SAMPLE_TITLE) or \
+        SAMPLE_TITLE in window.notes.history_dialog.windowTitle()
+    window.notes.history_dialog.reject()
     press(qtbot, field(window, "search box"), "Ctrl+N")
     assert editing(window)
     assert window.editor.title.text() == ""
 
 
-def test_no_window_shortcut_is_a_text_editing_key(qapp):
+def test_no_window_shortcut_is_a_text_editing_key(window):
     """The keys a field keeps (copy, paste, undo, …) are never a window action's."""
     kept = field_keys()
     assert kept  # (the platform has bindings for them)
-    taken = [s for spec in ACTIONS for s in spec.shortcuts
+    taken = [s for spec in window.action_specs for s in spec.shortcuts
              if QKeySequence(s)[0].toCombined() in kept]
     assert taken == []
 

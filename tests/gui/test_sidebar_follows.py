@@ -47,9 +47,9 @@ GLACIERS = ("Why do glaciers move?\nHow ice flows downhill.\nUnder their own wei
 
 
 def import_and_wait(qtbot, window, paths: list[Path]) -> None:
-    window.import_paths(paths)
-    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
-    window.import_results.close()
+    window.files.import_paths(paths)
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    window.files.import_results.close()
     window.activateWindow()  # (offscreen, no window manager gives it back)
     qtbot.waitUntil(window.isActiveWindow)
 

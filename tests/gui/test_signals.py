@@ -171,7 +171,7 @@ def editing_window(qtbot, tmp_path, monkeypatch):
     window.asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, *_a, **_k: (
         window.asked.append(title), QMessageBox.StandardButton.No)[1])
-    window.do_edit_note()
+    window.notes.edit_note()
     yield window
     window.close()
     window.library.close()
@@ -196,7 +196,7 @@ def test_sigterm_mid_edit_saves_the_edit(qtbot, editing_window):
     send_to_self(qtbot, window, signal.SIGTERM)
     assert not window.isVisible() and window.asked == []
     assert window.library.find(SAMPLE_TITLE).body.endswith("Typed just before the logout.")
-    assert window.drafts.load(window.library.path) == []
+    assert window.notes.drafts.load(window.library.path) == []
     saved = json.loads(settings_file().read_text(encoding="utf-8"))
     assert saved["last_note"] == {str(window.library.path): window.current_id}
 
@@ -209,7 +209,7 @@ def test_sigterm_with_an_edit_that_cannot_be_saved_keeps_a_draft_and_asks_nothin
     send_to_self(qtbot, window, signal.SIGTERM)
     assert not window.isVisible()
     assert window.asked == []  # nobody is there to answer at a logout
-    assert [d.title for d in window.drafts.load(window.library.path)] == ["No question mark"]
+    assert [d.title for d in window.notes.drafts.load(window.library.path)] == ["No question mark"]
     assert window.library.find(SAMPLE_TITLE) is not None  # the note as it was
 
 
@@ -222,7 +222,8 @@ def test_the_session_managers_logout_saves_then_closes_without_asking(qtbot, edi
         # The session manager asks the app to save (commitDataRequest): the window stays.
         ending.commit(None)
         assert window.isVisible() and window.asked == []
-        assert [d.title for d in window.drafts.load(window.library.path)] == ["No question mark"]
+        drafts = window.notes.drafts.load(window.library.path)
+        assert [d.title for d in drafts] == ["No question mark"]
         assert settings_file().exists()
         # Then the session ends: Qt quits (aboutToQuit), and the window closes, asking
         # nothing.
@@ -230,7 +231,7 @@ def test_the_session_managers_logout_saves_then_closes_without_asking(qtbot, edi
         assert window.closed and window.asked == []
     finally:
         ending.close()
-    assert window.drafts.load(window.library.path)  # offered at the next start
+    assert window.notes.drafts.load(window.library.path)  # offered at the next start
 
 
 def test_the_app_answers_the_session_manager():

@@ -21,9 +21,9 @@ def test_import_shows_progress_then_every_refused_file_and_why(qtbot, window, tm
     write_note(folder, "good.txt", "Why do leaves fall?\nAutumn.\nDays shorten.")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
     write_note(folder, "plain.txt", "Not a question at all\nbody")
-    window.import_paths([folder])
-    qtbot.waitUntil(lambda: window._import is None, timeout=10000)
-    results = window.import_results
+    window.files.import_paths([folder])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    results = window.files.import_results
     assert results.summary.text() == "1 imported, 0 unchanged, 2 refused"
     lines = [results.list.item(r).text() for r in range(results.list.count())]
     assert any(line.startswith(f"Refused {folder / 'binary.txt'}: contains a NUL byte")
@@ -43,7 +43,7 @@ def test_a_large_import_says_when_it_links_and_indexes_and_shows_the_links(
         write_note(folder, f"{number:03}.txt",
                    f"Why is number {number} here?\nD.\nIt follows from Why is number "
                    f"{number + 1} here?, as shown.\nSources 1 note\nNumber {number + 1}.")
-    job = window.import_paths([folder])
+    job = window.files.import_paths([folder])
     shown: list[tuple[str, int, int]] = []
 
     class Watcher(QObject):  # in the window's thread, after the dialog's own slot
@@ -54,8 +54,8 @@ def test_a_large_import_says_when_it_links_and_indexes_and_shows_the_links(
 
     watcher = Watcher()
     job._worker.progressed.connect(watcher.saw)
-    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
-    window.import_results.close()
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=20000)
+    window.files.import_results.close()
     # Still open (not at its maximum, which would close it) while the links are made.
     assert shown[-1] == ("Linking the notes and indexing them…", 60, 61)
     row = next(r for r in range(window.model.rowCount())
@@ -69,12 +69,12 @@ def test_import_can_be_cancelled(qtbot, window, tmp_path):
     folder = tmp_path / "many"
     for number in range(300):
         write_note(folder, f"{number:03}.txt", f"Why is number {number} here?\nD.\nBody.")
-    job = window.import_paths([folder])
+    job = window.files.import_paths([folder])
     job.cancel()
-    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
-    assert "cancelled" in window.import_results.summary.text()
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=20000)
+    assert "cancelled" in window.files.import_results.summary.text()
     assert window.library.count() < 9 + 300
-    window.import_results.close()
+    window.files.import_results.close()
 
 
 def test_an_unexpected_error_is_shown_and_the_app_keeps_running(qtbot, window, tmp_path,
@@ -98,7 +98,7 @@ def test_an_unexpected_error_is_shown_and_the_app_keeps_running(qtbot, window, t
     assert shown and "Something went wrong: the disk fell off" in shown[0]
     assert str(tmp_path / "notegui.log") in shown[0]
     assert window.isVisible()
-    window.do_zoom_in()  # still answering
+    window.zoom_in()  # still answering
     assert window.answer.zoom() == 1
 
 
@@ -267,13 +267,13 @@ def test_an_import_that_cannot_finish_says_why_in_its_results(qtbot, window, tmp
     folder = tmp_path / "many"
     for number in range(30):
         write_note(folder, f"{number:03}.txt", f"Why is number {number} here?\nD.\nBody.")
-    window.import_paths([folder])
-    qtbot.waitUntil(lambda: window._import is None, timeout=20000)
-    text = window.import_results.summary.text()
+    window.files.import_paths([folder])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=20000)
+    text = window.files.import_results.summary.text()
     assert "30 imported" in text
     assert ("The import stopped: the import's links could not be written: database or disk "
             "is full; they will be when the library is next opened") in text
-    window.import_results.close()
+    window.files.import_results.close()
     assert window.isVisible()
 
 

@@ -68,14 +68,14 @@ def measure(notes: int, work: Path) -> dict[str, float]:
 
     timer = QTimer(interval=TICK_MS, timeout=tick)
     start = time.perf_counter()
-    job = window.import_paths([folder])
+    job = window.files.import_paths([folder])
     timer.start()
-    while window._import is not None:
+    while window.files.import_job is not None:
         app.processEvents()
         time.sleep(0.001)
     seconds = time.perf_counter() - start
     timer.stop()
-    window.import_results.close()
+    window.files.import_results.close()
     imported = job.summary.counts["imported"]
     window.close()
     library.close()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, 
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -33,15 +34,15 @@ from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.core.visible_text import visible
 from notegui.gui import theme
-from notegui.gui.actions import ACTIONS, ActionSpec
+from notegui.gui.actions import ActionSpec, action_table
 from notegui.gui.annotating import Annotator
 from notegui.gui.answer_view import AnswerView
-from notegui.gui.backup_dialog import BackgroundJob
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
-from notegui.gui.import_dialog import ImportJob
 from notegui.gui.item_delegate import MARK_END, MARK_START
+from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
+from notegui.gui.note_actions import NoteActions
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
 from notegui.gui.question_list import (
@@ -53,29 +54,24 @@ from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.shortcut_override import WindowShortcuts
 from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.wait_notice import WaitNotice
-from notegui.gui.window_editing import EditingActions
-from notegui.gui.window_files import BackupHooks, FileActions, OpenLibrary
 
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
 _REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
 
 
-class MainWindow(FileActions, EditingActions):
+class MainWindow(QMainWindow):
+    """The window: its widgets and their wiring; the library's actions are ``files``, the
+    notes' ``notes`` (controllers given what they need of it)."""
+
     def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
                  new_library: OpenLibrary, save_settings: bool = True,
                  start_note: int | None = None, drafts: DraftStore | None = None,
                  backups: BackupHooks | None = None) -> None:
         super().__init__()
         self.library = library
-        self.drafts = drafts
-        self.backups = backups
-        self._restore_job: BackgroundJob | None = None
-        self._salvage_job: BackgroundJob | None = None
         self._health: Health | None = None
         self.settings = settings
-        self._open_library = open_library
-        self._new_library = new_library
         self._save_settings = save_settings
         # The session ends (a signal, a logout): closing asks nothing (session_end.py).
         self.session_ending = False
@@ -85,9 +81,12 @@ class MainWindow(FileActions, EditingActions):
         self._all_ids: Sequence[int] | None = None  # the whole list, while it holds
         self._syncing_selection = False
         self._declined_click: int | None = None  # a list click that chose Keep Editing
-        self._import: ImportJob | None = None
         self.setWindowTitle("notegui")
         self._build_widgets()
+        self.notes = NoteActions(self, self, self.statusBar(), self.editing, self.editor,
+                                 self.annotator, drafts)
+        self.files = LibraryActions(self, self, self.statusBar(), open_library, new_library,
+                                    backups)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()
@@ -120,7 +119,7 @@ class MainWindow(FileActions, EditingActions):
         self.answer = AnswerView()
         self.editor = NoteEditorPane(
             lambda typed: [ref.title for ref in self.library.search_titles(typed, 20)],
-            self._render_preview)
+            lambda fields: self.notes.render_preview(fields))
         self.middle = QStackedWidget()
         self.middle.setAccessibleName("Answer or editor")
         self.middle.addWidget(self.answer)
@@ -134,8 +133,6 @@ class MainWindow(FileActions, EditingActions):
         self.splitter.setSizes([300, 700, 320])
         self.splitter.setChildrenCollapsible(False)
         self.banner = LibraryBanner()  # (damaged or read-only: says so, offers what to do)
-        self.banner.restoreRequested.connect(self.restore_newest_backup)
-        self.banner.salvageRequested.connect(self.salvage_library)
         central = QWidget()
         stack = QVBoxLayout(central)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -147,8 +144,10 @@ class MainWindow(FileActions, EditingActions):
             self._search, lambda text: self.library.quick_search_is_complete(text), self)
         self.statusBar().setAccessibleName("Status")
         self.wait_notice = WaitNotice(self.statusBar())
-        self.editing = EditSession(lambda: self.library, self.editor, self._save_draft,
-                                   self._discard_draft, self)
+        self.editing = EditSession(
+            lambda: self.library, self.editor,
+            lambda note_id, fields: self.notes.save_draft(note_id, fields),
+            lambda note_id: self.notes.discard_draft(note_id), self)
         self.annotator = Annotator(lambda: self.library, self.answer,
                                    self.sidebar.annotations, self)
 
@@ -160,7 +159,8 @@ class MainWindow(FileActions, EditingActions):
         toolbar.setObjectName("navigation")
         toolbar.setAccessibleName("Navigation toolbar")
         self.addToolBar(toolbar)
-        for spec in ACTIONS:
+        self.action_specs = action_table(self)
+        for spec in self.action_specs:
             action = QAction(spec.text, self)
             action.setObjectName(spec.name)
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -182,9 +182,10 @@ class MainWindow(FileActions, EditingActions):
         self.actions_by_name[f"theme_{self.settings.theme}"].setChecked(True)
         self.actions_by_name["toggle_sidebar"].setChecked(True)
 
-    def _runner_for(self, spec: ActionSpec) -> Callable[[], None]:
-        method = getattr(self, f"do_{spec.name}")
-        return lambda _checked=False: method()
+    @staticmethod
+    def _runner_for(spec: ActionSpec) -> Callable[..., None]:
+        run = spec.run
+        return lambda _checked=False: run()  # (triggered passes checked: not for run)
 
     def _wire(self) -> None:
         self.list.selectionModel().currentChanged.connect(self._list_current_changed)
@@ -196,13 +197,15 @@ class MainWindow(FileActions, EditingActions):
         self.answer.externalLinkRequested.connect(self._open_external)
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
-        self.editing.saved.connect(self._edit_saved)
+        self.editing.saved.connect(self.notes.edit_saved)
+        self.banner.restoreRequested.connect(self.files.restore_newest_backup)
+        self.banner.salvageRequested.connect(self.files.salvage_library)
         # Into or out of the editor: the actions that need a note follow.
         self.middle.currentChanged.connect(lambda _index: self.update_note_actions())
-        self.editor.discardRequested.connect(self.discard_edit)
-        self.editor.leaveRequested.connect(self._editor_leave_requested)
+        self.editor.discardRequested.connect(self.notes.discard_edit)
+        self.editor.leaveRequested.connect(self.notes.editor_leave_requested)
         self.annotator.changed.connect(self.apply_changes)
-        self.sidebar.tags.tagsChanged.connect(self._set_tags)
+        self.sidebar.tags.tagsChanged.connect(self.notes.set_tags)
         self.sidebar.tags.tagClicked.connect(lambda name: self.search.setText(f"tag:{name}"))
         self.sidebar.tags.statusMessage.connect(
             lambda text: self.statusBar().showMessage(text, 5000))
@@ -243,7 +246,7 @@ class MainWindow(FileActions, EditingActions):
 
         def named(name: str) -> str:
             action = self.actions_by_name[name]
-            menu = next(spec.menu for spec in ACTIONS if spec.name == name).replace("&", "")
+            menu = next(s.menu for s in self.action_specs if s.name == name).replace("&", "")
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             return escape(f"{menu} ▸ {action.text().replace('&', '')}") + (
                 f" ({escape(keys)})" if keys else "")
@@ -258,6 +261,50 @@ class MainWindow(FileActions, EditingActions):
         self.annotator.clear()
         self.setWindowTitle(f"notegui — {self.library.path.name}")
         self.update_note_actions()
+
+    def show_new_note(self) -> None:
+        """While a new note is open it is the window's note: the title, the list (nothing
+        selected), the sidebar (no links, annotations or tags yet) and every action."""
+        self.current_id = None
+        self.setWindowTitle("New note — notegui")
+        self._syncing_selection = True
+        try:
+            self.list.setCurrentIndex(QModelIndex())
+            self.list.clearSelection()
+        finally:
+            self._syncing_selection = False
+        self.sidebar.show_links([], [])
+        self.sidebar.tags.set_tags([])
+        self.annotator.clear()
+        self.update_note_actions()
+
+    def show_editor(self, editing: bool) -> None:
+        """The editor or the answer in the middle, and Edit Note's words to match."""
+        self.middle.setCurrentWidget(self.editor if editing else self.answer)
+        self.actions_by_name["edit_note"].setText("&Done Editing" if editing
+                                                  else "&Edit Note")
+
+    def is_editing(self) -> bool:
+        return self.editing.active
+
+    def stop_editing(self) -> bool:
+        """Save the edit and show its note; False: still editing (the save was refused)."""
+        return self.notes.stop_editing()
+
+    def stop_search(self) -> None:
+        """Cancel a search running, and wait for it (before the library goes away)."""
+        self.runner.cancel()
+        self.runner.wait()
+
+    def listed_ids(self) -> Sequence[int]:
+        return self.model.ids()
+
+    def scroll_position(self) -> int:
+        return self.answer.scroll_position()
+
+    def tags_written(self, changes: Changes) -> None:
+        self.sidebar.tags.set_known_tags(self.library.tags())
+        self.model.refresh(changes.notes)
 
     # Actions that write into the library: off while it is damaged or read-only (the store
     # refuses such writes anyway, saying why).
@@ -294,9 +341,10 @@ class MainWindow(FileActions, EditingActions):
             return
         first = self._health is None
         self._health = health
-        backups = len(self.backups.list_backups(self.library.path)) if self.backups else 0
+        hooks = self.files.backups
+        backups = len(hooks.list_backups(self.library.path)) if hooks else 0
         self.banner.show_health(health, backups,
-                                self.backups is not None and self.backups.salvage is not None)
+                                hooks is not None and hooks.salvage is not None)
         for name in self._WRITING_ACTIONS:
             self.actions_by_name[name].setEnabled(health.writable)
         self.update_note_actions()
@@ -305,7 +353,7 @@ class MainWindow(FileActions, EditingActions):
 
     def _check_outside_changes(self) -> None:
         self.show_health()
-        if self._import is not None:
+        if self.files.import_job is not None:
             return  # the import's own writes; it refreshes when it ends
         if self.library.changed_elsewhere():
             self.model.forget_rows()
@@ -373,7 +421,7 @@ class MainWindow(FileActions, EditingActions):
     # -- showing a note ------------------------------------------------------------------
 
     def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool:
-        if self.editing.active and not self.stop_editing(show=False):
+        if self.editing.active and not self.notes.stop_editing(show=False):
             self._keep_list_on_edited_note()
             return False
         note = self.library.note(note_id)
@@ -407,14 +455,14 @@ class MainWindow(FileActions, EditingActions):
         words = parse_query(self.search.text()).words
         if words:
             self.answer.mark_words(list(words))
-        self._select_in_list(note_id)
+        self.select_in_list(note_id)
         self.setWindowTitle(f"{note.title} — notegui")
         self.settings.last_note[str(self.library.path)] = note_id
         self._update_navigation()
         self.update_note_actions()
         return True
 
-    def _select_in_list(self, note_id: int) -> None:
+    def select_in_list(self, note_id: int) -> None:
         current = self.list.currentIndex()
         if current.isValid() and current.data(NOTE_ID_ROLE) == note_id:
             return  # opened from the list itself: no need to find its row (a scan of the ids)
@@ -469,7 +517,7 @@ class MainWindow(FileActions, EditingActions):
             self._show_all()
             if self.current_id is not None:
                 self.answer.mark_words([])
-                self._select_in_list(self.current_id)
+                self.select_in_list(self.current_id)
         else:
             self.runner.submit(text)
 
@@ -483,7 +531,7 @@ class MainWindow(FileActions, EditingActions):
         )
         self._update_count(len(hits), searching=not complete)
         if self.current_id is not None:
-            self._select_in_list(self.current_id)
+            self.select_in_list(self.current_id)
             self.answer.mark_words(list(parse_query(text).words))
 
     def _open_first_result(self) -> None:
@@ -515,26 +563,26 @@ class MainWindow(FileActions, EditingActions):
         # The mouse's back and forward buttons, wherever the pointer is in this window.
         if event.type() == QEvent.Type.MouseButtonPress and self.isActiveWindow():
             if event.button() == Qt.MouseButton.BackButton:
-                self.do_back()
+                self.go_back()
                 return True
             if event.button() == Qt.MouseButton.ForwardButton:
-                self.do_forward()
+                self.go_forward()
                 return True
         return super().eventFilter(watched, event)
 
-    # -- actions (do_<name>, from the table in actions.py) --------------------------------
+    # -- the window's own actions (the table in actions.py runs them) ----------------------
 
-    def do_back(self) -> None:
+    def go_back(self) -> None:
         place = self.history.back(self.answer.scroll_position())
         if place is not None:
             self.open_note(place.note_id, record=False, scroll=place.scroll)
 
-    def do_forward(self) -> None:
+    def go_forward(self) -> None:
         place = self.history.forward(self.answer.scroll_position())
         if place is not None:
             self.open_note(place.note_id, record=False, scroll=place.scroll)
 
-    def do_quick_switcher(self) -> None:
+    def quick_switcher(self) -> None:
         def choices(text: str) -> list[Choice]:
             refs = (self.library.search_titles(text, 50) if text.strip()
                     else list(self.library.refs(self.model.ids()[:50]).values()))
@@ -544,11 +592,11 @@ class MainWindow(FileActions, EditingActions):
         if picker.exec() and picker.chosen is not None:
             self.open_note(picker.chosen)
 
-    def do_command_palette(self) -> None:
+    def command_palette(self) -> None:
         def choices(text: str) -> list[Choice]:
             words = text.casefold().split()
             found = []
-            for spec in ACTIONS:
+            for spec in self.action_specs:
                 action = self.actions_by_name[spec.name]
                 label = spec.text.replace("&", "")
                 if all(w in label.casefold() for w in words) and action.isEnabled():
@@ -560,41 +608,23 @@ class MainWindow(FileActions, EditingActions):
         if picker.exec() and picker.chosen is not None:
             self.actions_by_name[picker.chosen].trigger()
 
-    def do_focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
-    def do_focus_list(self) -> None:
-        self.list.setFocus()
-
-    def do_focus_answer(self) -> None:
-        self.answer.setFocus()
-
-    def do_focus_sources(self) -> None:
-        self.sidebar.sources.setFocus()
-
-    def do_zoom_in(self) -> None:
+    def zoom_in(self) -> None:
         self.answer.set_zoom(self.answer.zoom() + 1)
 
-    def do_zoom_out(self) -> None:
+    def zoom_out(self) -> None:
         self.answer.set_zoom(self.answer.zoom() - 1)
 
-    def do_zoom_reset(self) -> None:
+    def zoom_reset(self) -> None:
         self.answer.set_zoom(0)
 
-    def do_toggle_sidebar(self) -> None:
+    def toggle_sidebar(self) -> None:
         self.sidebar.setVisible(self.actions_by_name["toggle_sidebar"].isChecked())
 
-    def do_theme_system(self) -> None:
-        self._set_theme("system")
-
-    def do_theme_light(self) -> None:
-        self._set_theme("light")
-
-    def do_theme_dark(self) -> None:
-        self._set_theme("dark")
-
-    def _set_theme(self, name: str) -> None:
+    def set_theme(self, name: str) -> None:
         self.settings.theme = name
         self.actions_by_name[f"theme_{name}"].setChecked(True)
         self.dark = theme.apply(name)
@@ -604,7 +634,7 @@ class MainWindow(FileActions, EditingActions):
 
     def _system_scheme_changed(self, _scheme: object) -> None:
         if self.settings.theme == "system":
-            self._set_theme("system")
+            self.set_theme("system")
 
     def _apply_css(self) -> None:
         theme.flatten_scrollbars(self, self.dark)
@@ -612,16 +642,13 @@ class MainWindow(FileActions, EditingActions):
         self.answer.document().setDefaultStyleSheet(css)
         self.editor.set_dark(self.dark, css)
 
-    def do_about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self, "About notegui",
             f"<h3>notegui {__version__}</h3><p>Read, search, annotate and edit a library of "
             f"linked question notes, offline.</p><p>Library: "
             f"{escape(str(self.library.path))}</p>",
         )
-
-    def do_quit(self) -> None:
-        self.close()
 
     # -- window state --------------------------------------------------------------------
 
@@ -674,9 +701,7 @@ class MainWindow(FileActions, EditingActions):
                 event.ignore()
                 return
             self.editing.abandon()
-        if self._import is not None:
-            self._import.cancel()
-            self._import.wait()
+        self.files.cancel_import()
         self.runner.cancel()
         self.runner.close()
         self.remember_state()

@@ -1,0 +1,308 @@
+"""The library actions: libraries (new, open, switch), import, export and restoring a
+backup. A controller the window owns; what it needs of the window is ``LibraryWindow``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStatusBar, QWidget
+
+from notegui import __version__
+from notegui.core.domain import Changes
+from notegui.core.errors import ExportError, LibraryError
+from notegui.core.files import write_atomically, write_folder
+from notegui.core.formats import annotation_export, json_format, markdown_vault
+from notegui.core.ports import Library
+from notegui.core.settings import Settings
+from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
+from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
+from notegui.gui.plain_text import ask, warn
+
+OpenLibrary = Callable[[Path], Library]
+IMPORTED_LOOKED_AT = 1000  # notes an import wrote, read to find one that is not a stub
+EXPORT_FORMATS = (
+    "Text: the current note, in the question-note format",
+    "JSON: the whole library (notegui JSON, version 1)",
+    "Markdown: the whole library as a folder (an Obsidian vault)",
+    "Annotations: markdown, grouped by note",
+    "Annotations: W3C Web Annotation (JSON-LD)",
+)
+
+
+@dataclass(frozen=True)
+class BackupHooks:
+    """What File > Restore Backup… needs from the store (the window never imports it)."""
+
+    list_backups: Callable[[Path], list[BackupEntry]]
+    folder: Callable[[Path], Path]
+    restore: Callable[[Path, Path], Path | None]  # (backup, library) -> the safety backup
+    reopen: Callable[[Library], Library]  # the same file, afresh, the lock handed over
+    # (damaged library, new file) -> what was saved and lost, a line each
+    salvage: Callable[[Path, Path], list[str]] | None = None
+
+
+class LibraryWindow(Protocol):
+    """What the library actions use of the window."""
+
+    @property
+    def library(self) -> Library: ...
+    @property
+    def current_id(self) -> int | None: ...
+    @property
+    def settings(self) -> Settings: ...
+
+    def load_library(self, library: Library, note_id: int | None = None) -> None: ...
+    def is_editing(self) -> bool: ...
+    def stop_editing(self) -> bool: ...
+    def stop_search(self) -> None: ...
+    def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool: ...
+    def listed_ids(self) -> Sequence[int]: ...
+    def apply_changes(self, changes: Changes,
+                      note_ids: Sequence[int] | None = None) -> None: ...
+
+
+class LibraryActions:
+    """File menu actions, and the banner's offers for a damaged library."""
+
+    def __init__(self, window: LibraryWindow, parent: QWidget, status: QStatusBar,
+                 open_library: OpenLibrary, new_library: OpenLibrary,
+                 backups: BackupHooks | None) -> None:
+        self._window = window
+        self._parent = parent  # (the dialogs', and disabled while a restore runs)
+        self._status = status
+        self._open_library = open_library
+        self._new_library = new_library
+        self.backups = backups
+        self.import_job: ImportJob | None = None
+        self.import_results: ImportResults | None = None
+        self.restore_job: BackgroundJob[Path | None] | None = None
+        self._salvage_job: BackgroundJob[list[str]] | None = None
+
+    def new_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, "New Library", str(Path.home() / "library.sqlite3"),
+            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self._switch_library(Path(path), self._new_library)
+
+    def open_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, "Open Library", str(self._window.library.path.parent),
+            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+        if path:
+            self._switch_library(Path(path), self._open_library)
+
+    def _switch_library(self, path: Path, opener: OpenLibrary) -> None:
+        if self._window.is_editing() and not self._window.stop_editing():
+            return
+        try:
+            library = opener(path)
+        except LibraryError as error:
+            warn(self._parent, "Cannot open the library", str(error))
+            return
+        old = self._window.library
+        self._window.stop_search()
+        self._window.load_library(library)
+        self._window.settings.last_library = str(path)
+        old.close()
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Import Notes", str(Path.home()),
+            "Question notes, notegui JSON, W3C annotations (*.txt *.json *.jsonld);;All files (*)")
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._parent, "Import a Folder of Notes")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> ImportJob:
+        """Import on a worker thread; the results dialog lists what was refused and why."""
+        library = self._window.library
+        job = ImportJob(library.import_paths, paths, self._parent, library.note_ids)
+        job.finished.connect(self._import_finished)
+        self.import_job = job
+        job.start()
+        return job
+
+    def cancel_import(self) -> None:
+        """Stop an import running (its batches written so far stay), and wait for it."""
+        if self.import_job is not None:
+            self.import_job.cancel()
+            self.import_job.wait()
+
+    def _import_finished(self, summary: ImportSummary) -> None:
+        window = self._window
+        self.import_job = None
+        window.library.changed_elsewhere()  # (its own writes, shown below)
+        window.apply_changes(Changes(notes=frozenset(summary.changed),
+                                     links=bool(summary.changed)), summary.note_ids)
+        shown = None if window.is_editing() else self._imported_note(summary)
+        if shown is not None:
+            window.open_note(shown, record=shown != window.current_id)  # Back returns
+        elif window.current_id is None and not window.is_editing() and window.listed_ids():
+            window.open_note(window.listed_ids()[0])
+        self.import_results = ImportResults(summary, self._parent)
+        self.import_results.open()
+
+    def _imported_note(self, summary: ImportSummary) -> int | None:
+        """The first note the import wrote, in list order, that has text of its own: the
+        list's first row could be a stub it cites ("Are …?" before "Why …?")."""
+        if not summary.changed:
+            return None
+        library = self._window.library
+        order = summary.note_ids if summary.note_ids is not None else library.note_ids()
+        written = [note_id for note_id in order if note_id in summary.changed]
+        refs = library.refs(written[:IMPORTED_LOOKED_AT])
+        return next((i for i in written[:IMPORTED_LOOKED_AT]
+                     if i in refs and not refs[i].is_stub), None)
+
+    def export(self) -> None:
+        parent, library = self._parent, self._window.library
+        choice, ok = QInputDialog.getItem(parent, "Export", "What to export:",
+                                          list(EXPORT_FORMATS), 0, False)
+        if not ok:
+            return
+        try:
+            if choice == EXPORT_FORMATS[0]:
+                self._export_current_note()
+            elif choice == EXPORT_FORMATS[1]:
+                path, _ = QFileDialog.getSaveFileName(
+                    parent, "Export JSON", str(Path.home() / "notegui-library.json"),
+                    "JSON (*.json)")
+                if path:
+                    write_atomically(Path(path), json_format.dumps(library.document()))
+                    self._status.showMessage(f"Exported the library to {path}", 5000)
+            elif choice in EXPORT_FORMATS[3:]:
+                self._export_annotations(as_w3c=choice == EXPORT_FORMATS[4])
+            else:
+                folder = QFileDialog.getExistingDirectory(parent, "Export to a Folder")
+                if folder:
+                    files = markdown_vault.to_files(library.document())
+                    write_folder(Path(folder), files)
+                    self._status.showMessage(
+                        f"Exported {len(files)} notes to {folder}", 5000)
+        except ExportError as error:
+            warn(parent, "Export failed", str(error))
+
+    def _export_annotations(self, as_w3c: bool) -> None:
+        name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
+                      else ("annotations.md", "Markdown (*.md)"))
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Export Annotations",
+                                              str(Path.home() / name), kind)
+        if not path:
+            return
+        annotations = self._window.library.all_annotations()
+        text = (annotation_export.to_w3c(annotations, generator=f"notegui {__version__}")
+                if as_w3c else annotation_export.to_markdown(annotations))
+        write_atomically(Path(path), text)
+        self._status.showMessage(f"Exported {len(annotations)} annotations to {path}", 5000)
+
+    def _export_current_note(self) -> None:
+        library, current = self._window.library, self._window.current_id
+        note = library.note(current) if current is not None else None
+        if not note:
+            QMessageBox.information(self._parent, "Export", "Open a note to export it.")
+            return
+        name = markdown_vault.file_stem(note.title) + ".txt"
+        path, _ = QFileDialog.getSaveFileName(self._parent, "Export Note",
+                                              str(Path.home() / name), "Text (*.txt)")
+        if path:
+            write_atomically(Path(path), library.export_text(note.title) + "\n")
+            self._status.showMessage(f"Exported the note to {path}", 5000)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def restore_backup(self) -> None:
+        if self.backups is None:
+            return
+        path = self._window.library.path
+        chosen = choose_backup(self.backups.list_backups(path), path, self._parent,
+                               folder=self.backups.folder(path))
+        if chosen is not None:
+            self._restore_from(chosen)
+
+    def restore_newest_backup(self) -> None:
+        """The banner's offer for a damaged library: its newest backup, after a yes."""
+        if self.backups is None:
+            return
+        path = self._window.library.path
+        found = self.backups.list_backups(path)
+        if not found:
+            QMessageBox.information(self._parent, "Restore Backup", "There is no backup of "
+                                    "this library yet.")
+            return
+        newest = found[0]
+        if ask(self._parent, "Restore the newest backup?",
+               f"Restore {path.name} from its backup of "
+               f"{newest.when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
+               "one more backup first."):  # a file name, shown as written
+            self._restore_from(newest.path)
+
+    def _restore_from(self, chosen: Path) -> None:
+        if self.backups is None:
+            return
+        backups, path = self.backups, self._window.library.path
+        if self._window.is_editing() and not self._window.stop_editing():
+            return
+        self.cancel_import()
+        self._window.stop_search()
+        self._parent.setEnabled(False)
+        self._status.showMessage(f"Restoring {path.name} from {chosen.name}…")
+        self.restore_job = BackgroundJob(
+            lambda: backups.restore(chosen, path),
+            lambda outcome: self._restored(backups, chosen, outcome), self._parent,
+            name="notegui-restore",
+        ).start()
+
+    def salvage_library(self) -> None:
+        """Save what can be read of this (damaged) library into a new file, off the UI
+        thread; then offer to open it."""
+        if self.backups is None or self.backups.salvage is None:
+            return
+        source = self._window.library.path
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, "Salvage into a New File",
+            str(source.with_name(f"{source.stem}-salvaged{source.suffix}")),
+            "notegui libraries (*.sqlite3 *.db)")
+        if not name:
+            return
+        target = Path(name)
+        salvage = self.backups.salvage
+        self._status.showMessage(f"Salvaging {source.name} into {target.name}…")
+        self._salvage_job = BackgroundJob(
+            lambda: salvage(source, target), lambda outcome: self._salvaged(target, outcome),
+            self._parent, name="notegui-salvage").start()
+
+    def _salvaged(self, target: Path, outcome: list[str] | Exception) -> None:
+        self._salvage_job = None
+        if isinstance(outcome, Exception):
+            self._status.clearMessage()
+            warn(self._parent, "Salvage failed", str(outcome))
+            return
+        self._status.showMessage(f"Salvaged into {target}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Salvaged",
+                          f"What could be read was saved into\n{target}\n\n"
+                          + "\n".join(outcome) + "\n\nOpen the new library now?",
+                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                          self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() == QMessageBox.StandardButton.Open:
+            self._switch_library(target, self._open_library)
+
+    def _restored(self, backups: BackupHooks, chosen: Path,
+                  outcome: Path | Exception | None) -> None:
+        self._parent.setEnabled(True)
+        self.restore_job = None
+        if isinstance(outcome, Exception):
+            warn(self._parent, "Restore failed", str(outcome))
+            return
+        self._window.load_library(backups.reopen(self._window.library))
+        kept = f"; the library as it was is kept as {outcome.name}" if outcome else ""
+        self._status.showMessage(f"Restored from {chosen.name}{kept}", 15000)
