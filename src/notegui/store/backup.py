@@ -25,6 +25,7 @@ from notegui.core import paths
 from notegui.store import damage_mark, schema
 from notegui.store.db import header_kind, inspect_file, read_header
 from notegui.store.errors import LibraryError
+from notegui.store.transaction import Transaction
 
 log = logging.getLogger("notegui")
 
@@ -381,16 +382,17 @@ def _data_version(connection: sqlite3.Connection) -> int:
 
 @contextmanager
 def _no_writers(connection: sqlite3.Connection, library_path: Path) -> Iterator[None]:
-    """Hold the write lock for the ``with`` block (a restore then starts at once)."""
+    """Hold the write lock for the ``with`` block (a restore then starts at once); it
+    writes nothing. Not waiting past the busy timeout: another writer is reported."""
+    holding = Transaction(connection, say=None)
     try:
-        connection.execute("BEGIN IMMEDIATE")
+        with holding:
+            yield
     except sqlite3.OperationalError as error:
+        if holding.begun:
+            raise
         raise LibraryError(f"{library_path} is being written by another program (is an import "
                            f"running?): {error}; nothing was restored") from None
-    try:
-        yield
-    finally:
-        connection.execute("COMMIT")
 
 
 def _restore_over_damaged(backup: Path, library_path: Path, folder: Path | None) -> Path:

@@ -7,8 +7,8 @@ busy says so once, after ``SAY_AFTER_MS`` (``say``: stderr for the command line,
 bar for the window) and tries again, for up to ``PATIENCE`` seconds, before giving up with a
 LibraryError that says why.
 
-Only the start of a transaction is retried: every write transaction begins with
-``BEGIN IMMEDIATE``, which takes the write lock first, so in WAL mode nothing after it can
+Only the start of a transaction is retried: every write transaction (transaction.py) begins
+with ``BEGIN IMMEDIATE``, which takes the write lock first, so in WAL mode nothing after it can
 find the library busy. ``retrying`` reruns a whole transaction for the callers that can
 (a function of what the library holds), in case one does."""
 

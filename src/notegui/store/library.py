@@ -39,6 +39,7 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_dama
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.note_editor import NoteEditor
+from notegui.store.transaction import Transaction
 
 log = logging.getLogger("notegui")
 
@@ -78,15 +79,8 @@ class SqliteLibrary:
                        *args: object) -> _T:
         """``write`` in a transaction of its own, waiting for another writer if need be
         (busy.py)."""
-        with _links_checked_by_their_join(connection):
-            busy.begin(connection, self.on_wait)
-            try:
-                result = write(connection, *args)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-        return result
+        with _links_checked_by_their_join(connection), Transaction(connection, self.on_wait):
+            return write(connection, *args)
 
     def close(self) -> None:
         if self._check is not None:
@@ -272,19 +266,17 @@ class SqliteLibrary:
         LibraryError, the library unchanged."""
         self.refuse_writes()
         connection = self.db.connection()
-        busy.begin(connection, self.on_wait)
+        transaction = Transaction(connection, self.on_wait)
         try:
-            yield NoteEditor(connection, clock.utc_now())
-            connection.execute("COMMIT")
+            with transaction:
+                yield NoteEditor(connection, clock.utc_now())
         except DATABASE_ERRORS as error:
-            connection.execute("ROLLBACK")
+            if not transaction.begun:  # (beginning failed: told as SQLite said it)
+                raise
             if is_damage(error):  # (found by this write: none goes in after it)
                 self._found_damage(str(error))
             raise LibraryError(f"the library could not be written: "
                                f"{explain(error, self.path)}") from None
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
 
     def create_note(
         self, title: str, description: str = "", summary: str = "", body: str = "",
@@ -454,19 +446,14 @@ class SqliteLibrary:
         """Database integrity, the full-text index against the notes, and links against the
         citations in the bodies; after any import under way (they take turns), and in one
         transaction, so that an edit made meanwhile is seen whole or not at all."""
-        with self._importer.taking_turns():
-            connection = self.db.connection()
-            # FTS5's integrity check is written as an INSERT: it needs the write lock.
-            if self._health.writable:
-                busy.begin(connection, self.on_wait)
-            else:  # (read-only: read as it is)
-                connection.execute("BEGIN")
-            try:
-                damage, problems, readable = self._damage()
-                if readable:
-                    problems += self._problems()
-            finally:
-                connection.execute("ROLLBACK")
+        # FTS5's integrity check is written as an INSERT: it needs the write lock (read-only:
+        # read as it is). It writes nothing: rolled back.
+        with self._importer.taking_turns(), Transaction(
+                self.db.connection(), self.on_wait, lock=self._health.writable) as checking:
+            checking.discard()
+            damage, problems, readable = self._damage()
+            if readable:
+                problems += self._problems()
         if damage:  # (no write goes into it from now on, in any process)
             self._found_damage("; ".join(p.what for p in damage[:3]))
         elif readable:

@@ -17,6 +17,7 @@ from notegui.core.domain import title_key
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain
 from notegui.store.integrity import TOLERANT, read_only_uri
+from notegui.store.transaction import Transaction
 
 _PROBE_LIMIT = 2_000_000  # row ids asked for one by one across a damaged stretch, at most
 _BLIND_PROBES = 100_000  # ids asked for past the last row read, when the end is unknown
@@ -184,8 +185,7 @@ def salvage(source: Path, target: Path) -> SalvageReport:
 
 
 def _copy(reading: _Source, writing: sqlite3.Connection, report: SalvageReport) -> None:
-    writing.execute("BEGIN IMMEDIATE")
-    try:
+    with Transaction(writing, say=None):
         kept: dict[str, set[int]] = {}
         for table in _TABLES:
             result = report.tables[table] = TableResult()
@@ -215,10 +215,6 @@ def _copy(reading: _Source, writing: sqlite3.Connection, report: SalvageReport) 
                     kept[table].add(row[0])
                 else:
                     result.skipped += 1
-        writing.execute("COMMIT")
-    except BaseException:
-        writing.execute("ROLLBACK")
-        raise
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> list[str]:

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 
 from notegui.core.domain import title_key
+from notegui.store.transaction import Transaction
 
 _log = logging.getLogger(__name__)
 
@@ -342,10 +343,9 @@ def _run_step(connection: sqlite3.Connection,
     step's transaction, which waits for the other's."""
     if connection.in_transaction:
         connection.commit()
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with Transaction(connection, say=None) as transaction:  # (the busy timeout waits)
         if version(connection) != step:
-            connection.execute("ROLLBACK")
+            transaction.discard()
             return
         if callable(migration):
             migration(connection)
@@ -355,7 +355,3 @@ def _run_step(connection: sqlite3.Connection,
             for statement in _statements(migration):
                 connection.execute(statement)
         connection.execute(f"PRAGMA user_version = {step + 1}")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise

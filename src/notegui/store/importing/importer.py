@@ -16,7 +16,6 @@ from notegui.core.domain import Changes, ImportOutcome, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
-from notegui.store import busy
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.importing import documents, staged_import
@@ -32,6 +31,7 @@ from notegui.store.importing.side_index import (
 )
 from notegui.store.importing.staged_import import ImportMemory, StagedBatch
 from notegui.store.importing.wal_checkpoints import BackgroundCheckpoints
+from notegui.store.transaction import Transaction
 
 log = logging.getLogger("notegui")
 
@@ -232,18 +232,15 @@ class Importer:
         made, sources = set(staging.made), set(staging.sources)
         connection = self.library.db.connection()
         try:
-            busy.begin(connection, self.library.on_wait)
-            stage = StagedBatch(connection, _keys(batch), clock.utc_now(), staging)
-            outcomes = [self._write_staged(read, stage) for read in batch]
-            stage.end()
-            connection.execute("COMMIT")
+            with Transaction(connection, self.library.on_wait):
+                stage = StagedBatch(connection, _keys(batch), clock.utc_now(), staging)
+                outcomes = [self._write_staged(read, stage) for read in batch]
+                stage.end()
             if self._checkpoints is not None:
                 self._checkpoints.committed()
             stage.committed()
             return outcomes
         except DATABASE_ERRORS:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
             staging.roll_back(made, sources)
             return [self._write_alone(read) for read in batch]
 
@@ -285,20 +282,17 @@ class Importer:
         self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.library.db.connection()
         try:
-            busy.begin(connection, self.library.on_wait)
-            if data_version(connection) != self._known_version:  # (another wrote meanwhile)
-                self._known.clear()
-                self._known_version = data_version(connection)
-            outcome = self._write(read, NoteImporter(connection, known=self._known))
-            if outcome.status == "imported":
-                connection.execute("COMMIT")
-            else:
-                connection.execute("ROLLBACK")
+            with Transaction(connection, self.library.on_wait) as transaction:
+                if data_version(connection) != self._known_version:  # (another wrote)
+                    self._known.clear()
+                    self._known_version = data_version(connection)
+                outcome = self._write(read, NoteImporter(connection, known=self._known))
+                if outcome.status != "imported":
+                    transaction.discard()  # (nothing of it is kept)
+            if outcome.status != "imported":
                 self._known.clear()
             return outcome
         except (FormatError, *DATABASE_ERRORS) as error:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
             self._known.clear()
             if isinstance(error, FormatError):
                 return ImportOutcome(read.path, "refused", str(error))
