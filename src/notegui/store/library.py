@@ -12,8 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from peewee import JOIN, SQL, fn
-
 from notegui.core import clock
 from notegui.core.domain import (
     Annotation,
@@ -30,11 +28,13 @@ from notegui.core.domain import (
     title_key,
 )
 from notegui.core.formats import question_note
-from notegui.core.formats.document import LibraryDocument, NoteRecord
+from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, damage_mark, integrity, models, search
+from notegui.store import busy, consistency, damage_mark, models, search
 from notegui.store import db as database_file
+from notegui.store import document as library_document
+from notegui.store import tags as tag_rows
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
@@ -226,13 +226,10 @@ class SqliteLibrary:
 
     def tags(self) -> list[str]:
         """Every tag name in use, sorted."""
-        Tag = models.Tag
-        return [tag.name for tag in Tag.select(Tag.name).order_by(Tag.name).bind(self.db)]
+        return tag_rows.names(self.db)
 
     def _tags(self, note_id: int) -> list[str]:
-        return [name for (name,) in self.db.execute_sql(
-            "SELECT t.name FROM tag AS t JOIN note_tag AS nt ON nt.tag_id = t.id "
-            "WHERE nt.note_id = ? ORDER BY t.name", (note_id,))]
+        return tag_rows.of_note(self.db, note_id)
 
     # -- import --------------------------------------------------------------------------
 
@@ -380,17 +377,7 @@ class SqliteLibrary:
     def write_tags(self, note_id: int, names: Iterable[str]) -> bool:
         """A note's tags set to ``names``, inside the caller's transaction; whether they
         changed."""
-        Tag, NoteTag = models.Tag, models.NoteTag
-        wanted = {name.strip() for name in names if name.strip()}
-        if {name.casefold() for name in wanted} == {t.casefold() for t in self._tags(note_id)}:
-            return False
-        NoteTag.delete().where(NoteTag.note == note_id).execute(self.db)
-        for name in sorted(wanted):
-            # (not get_or_create: it opens a transaction of its own, and we are in one)
-            Tag.insert(name=name).on_conflict_ignore().execute(self.db)
-            tag = Tag.select().where(Tag.name == name).get(self.db)
-            NoteTag.insert(note=note_id, tag=tag.id).on_conflict_ignore().execute(self.db)
-        return True
+        return tag_rows.write(self.db, note_id, names)
 
     # -- export --------------------------------------------------------------------------
 
@@ -404,41 +391,7 @@ class SqliteLibrary:
 
     def document(self) -> LibraryDocument:
         """The whole library as plain values (for JSON and markdown export)."""
-        Note, Link, Target = models.Note, models.Link, models.Note.alias()
-        Tag, NoteTag = models.Tag, models.NoteTag
-        links: dict[int, list[tuple[str, str | None]]] = {}
-        query = (
-            Link.select(Link.source, Link.summary, Target.title)
-            .join(Target, on=(Link.target == Target.id))
-            .order_by(Link.source, Link.ordinal)
-            .tuples()
-        )
-        source_id: int
-        summary: str | None
-        target_title: str
-        for source_id, summary, target_title in query.execute(self.db):
-            links.setdefault(source_id, []).append((target_title, summary))
-        tags: dict[int, list[str]] = {}
-        note_id: int
-        name: str
-        for note_id, name in (
-            NoteTag.select(NoteTag.note, Tag.name).join(Tag).order_by(Tag.name).tuples()
-            .execute(self.db)
-        ):
-            tags.setdefault(note_id, []).append(name)
-        notes = []
-        for row in Note.select().where(Note.id.not_in(SQL(f"({search.TRASHED})"))).order_by(
-                Note.title_key).bind(self.db):
-            cited = links.get(row.id, [])
-            notes.append(
-                NoteRecord(
-                    row.title, row.description, row.summary, row.body,
-                    tuple(t for t, _ in cited), tuple(s for _, s in cited),
-                    tuple(tags.get(row.id, [])), row.created, row.updated,
-                )
-            )
-        annotations = annotation_rows.browse(self.db.connection())
-        return LibraryDocument(tuple(notes), tuple(annotations))
+        return library_document.whole_library(self.db)
 
     # -- consistency ---------------------------------------------------------------------
 
@@ -451,88 +404,14 @@ class SqliteLibrary:
         with self._importer.taking_turns(), Transaction(
                 self.db.connection(), self.on_wait, lock=self._health.writable) as checking:
             checking.discard()
-            damage, problems, readable = self._damage()
+            damage, problems, readable = consistency.find_damage(self.db.connection())
             if readable:
-                problems += self._problems()
+                problems += consistency.find_problems(self.db, self._health.writable)
         if damage:  # (no write goes into it from now on, in any process)
             self._found_damage("; ".join(p.what for p in damage[:3]))
         elif readable:
             damage_mark.clear(self.path)  # (sound after all: it opens writable next time)
         return damage + problems
-
-    def _damage(self) -> tuple[list[Problem], list[Problem], bool]:
-        """What SQLite's full integrity check finds (damage: the quick check at opening
-        does not compare indexes with their tables), dangling references, and whether the
-        database could be read at all."""
-        damage: list[Problem] = []
-        connection = self.db.connection()
-        try:
-            for (message,) in connection.execute("PRAGMA integrity_check"):
-                if message != "ok":
-                    damage.append(Problem(f"database: {message}"))
-            dangling = [Problem(f"database: dangling reference in table {row[0]}")
-                        for row in connection.execute("PRAGMA foreign_key_check")]
-        except DATABASE_ERRORS as error:
-            found = [Problem(f"database: {error}")]
-            return (found, [], False) if is_damage(error) else ([], found, False)
-        return damage, dangling, True
-
-    def _problems(self) -> list[Problem]:
-        problems: list[Problem] = []
-        connection = self.db.connection()
-        try:
-            if self._health.writable:  # (FTS5's check is an INSERT: refused read-only)
-                problems.extend(search.check_index(self.db))
-            problems.extend(integrity.undecodable_text(connection))
-            problems.extend(self._check_links())
-        except DATABASE_ERRORS as error:
-            problems.append(Problem(f"database: {error}"))
-        return problems
-
-    def _stale_key(self, title: str) -> str:
-        """Why a note's title key is not its title's: a look-alike of another note's title
-        (schema 8 left it its old key), or a key gone stale."""
-        other = self.db.execute_sql("SELECT title FROM note WHERE title_key = ?",
-                                    (title_key(title),)).fetchone()
-        if other is None:
-            return f"note {title!r}: its title key is stale"
-        return (f"note {title!r}: its title looks like the title of note {other[0]!r} (they "
-                "differ only in how accents are written or in invisible characters): "
-                "rename one of them")
-
-    def _check_links(self) -> list[Problem]:
-        Note, Link, Target = models.Note, models.Link, models.Note.alias()
-        linked: dict[int, list[tuple[str, str | None]]] = {}
-        source_id: int
-        key: str
-        summary: str | None
-        for source_id, key, summary in (
-            Link.select(Link.source, Target.title_key, Link.summary)
-            .join(Target, on=(Link.target == Target.id))
-            .order_by(Link.source, Link.ordinal).tuples().execute(self.db)
-        ):
-            linked.setdefault(source_id, []).append((key, summary))
-        problems = []
-        rows = Note.select(Note.id, Note.title, Note.title_key, Note.body)
-        for row in rows.join(Link, JOIN.LEFT_OUTER, on=(Link.source == Note.id)).group_by(
-            Note.id
-        ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))).bind(self.db):
-            if row.title_key != title_key(row.title):
-                problems.append(Problem(self._stale_key(row.title)))
-            cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(row.body)))
-            links = [key for key, _ in linked.get(row.id, [])]
-            if cited != links:
-                missing = [t for t in cited if t not in links]
-                extra = [t for t in links if t not in cited]
-                detail = "; ".join(
-                    part for part in (
-                        f"cited without a link: {', '.join(missing)}" if missing else "",
-                        f"linked but not cited: {', '.join(extra)}" if extra else "",
-                        "links out of citation order" if not missing and not extra else "",
-                    ) if part
-                )
-                problems.append(Problem(f"note {row.title!r}: {detail}"))
-        return problems
 
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes (after any import under way)."""
