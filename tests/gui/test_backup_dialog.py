@@ -5,7 +5,6 @@ report on the UI thread, and the app's own backup at start."""
 from __future__ import annotations
 
 import gc
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,13 +16,13 @@ from conftest import run_and_capture
 from notegui import app
 from notegui.gui.backup_dialog import (
     AutomaticBackups,
-    BackgroundJob,
     BackupDialog,
     age_text,
     choose_backup,
     size_text,
 )
 from notegui.gui.instance_lock import lock_path
+from notegui.gui.tasks import Tasks
 from notegui.store import backup as backups
 
 NOW = datetime(2025, 3, 4, 12, 0, 0, tzinfo=UTC)
@@ -139,30 +138,6 @@ def test_age_text(ago, text):
     assert age_text(NOW - ago, NOW) == text
 
 
-def test_a_background_job_reports_on_the_ui_thread(qtbot):
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    seen: list[tuple[object, bool]] = []
-    release = threading.Event()
-
-    def work() -> str:
-        release.wait(5)
-        return threading.current_thread().name
-
-    job = BackgroundJob(work, lambda result: seen.append(
-        (result, threading.current_thread() is threading.main_thread())), window,
-        name="worker").start()
-    assert job.running() and not seen
-    release.set()
-    qtbot.waitUntil(lambda: bool(seen))
-    assert seen == [("worker", True)]
-    assert not job.running()
-
-    failing = BackgroundJob(lambda: 1 / 0, seen.append, window).start()
-    qtbot.waitUntil(lambda: len(seen) == 2)
-    assert isinstance(seen[1], ZeroDivisionError) and not failing.running()
-
-
 def test_automatic_backups_report_problems_in_the_status_bar(qtbot, tmp_path):
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -233,8 +208,8 @@ def test_restore_as_the_window_will_do_it(qtbot, tmp_path, sample_bytes):
     library.import_bytes(b"Is this note newer than the backup?\n\nYes.\n", "newer.txt")
     chosen = BackupDialog(backups.list_backups(library.path), library.path).chosen()
     outcomes: list[object] = []
-    job = BackgroundJob(lambda: backups.restore_backup(chosen, library.path),
-                        outcomes.append, window, name="notegui-restore").start()
+    job = Tasks(window).run(lambda _token: backups.restore_backup(chosen, library.path),
+                            outcomes.append, outcomes.append, name="notegui-restore")
     qtbot.waitUntil(lambda: not job.running())
     [saved] = outcomes
     assert isinstance(saved, Path) and saved.exists()
@@ -251,7 +226,7 @@ def test_a_failed_restore_reaches_the_ui_thread_as_its_error(qtbot, tmp_path, li
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("not a backup at all, and long enough to have a header of 100 bytes " * 3)
     outcomes: list[object] = []
-    BackgroundJob(lambda: backups.restore_backup(bad, library.path), outcomes.append,
-                  window).start()
+    Tasks(window).run(lambda _token: backups.restore_backup(bad, library.path),
+                      outcomes.append, outcomes.append)
     qtbot.waitUntil(lambda: bool(outcomes))
     assert str(bad) in str(outcomes[0]) and "Nothing was restored" in str(outcomes[0])

@@ -32,7 +32,7 @@ def test_closing_the_window_during_an_import_stops_it_and_closes(qtbot, window, 
     def watchdog() -> None:  # ends the hang (from another thread), so the test can fail
         if not closed.wait(HANG_SECONDS):
             rescued.set()
-            job._thread.quit()
+            job.cancel()
 
     threading.Thread(target=watchdog, daemon=True).start()
     window.close()

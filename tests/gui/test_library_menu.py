@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
+from notegui.gui.backup_dialog import AutomaticBackups
 from notegui.gui.library_actions import EXPORT_FORMATS
+from notegui.store import backup as backups
 from test_connections_closed import open_files
 
 
@@ -102,20 +105,30 @@ def test_tag_filter_in_the_search_field(qtbot, window):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_libraries_opened_and_left_20_times_keep_no_file_open(window, tmp_path, monkeypatch,
                                                                qtbot):
-    """Open, search and leave libraries 20 times: only the library open at the end has
-    files open (issue 16: a library left kept its search threads' connections)."""
+    """Open, search, back up and leave libraries 20 times: the library left has no file
+    open at once (issue 16: a library left kept its search threads' connections), and no
+    thread that worked on one is left running."""
     first = window.library.path
     other = tmp_path / "other.sqlite3"
     with open_library(other) as library:
         library.import_bytes(SAMPLE.read_bytes(), "sample.txt")
+    automatic = AutomaticBackups(window, lambda: window.library.path,
+                                 lambda path: (backups.backup_library(path), "")[1],
+                                 first_ms=3_600_000)
     for turn in range(20):
         qtbot.keyClicks(window.search, "reasoning")  # (the search threads open connections)
         qtbot.waitUntil(lambda: "result" in window.count_label.text(), timeout=5000)
+        backup = automatic.run_now()
+        assert backup is not None
+        qtbot.waitUntil(lambda job=backup: not job.running(), timeout=10000)
         going_to = other if turn % 2 == 0 else first
         monkeypatch.setattr(QFileDialog, "getOpenFileName",
                             lambda *a, target=going_to, **k: (str(target), ""))
         window.actions_by_name["open_library"].trigger()
         assert window.library.path == going_to
-    left = first if window.library.path == other else other
-    qtbot.waitUntil(lambda: open_files(left) == [], timeout=5000)
+        left = first if going_to == other else other
+        assert open_files(left) == []
+    assert len(backups.list_backups(first)) == len(backups.list_backups(other)) == 5  # (kept)
+    assert [thread.name for thread in threading.enumerate()
+            if thread.name.startswith("notegui-")] == []
     assert len(open_files(window.library.path)) <= 9  # (this one's: three threads at most)

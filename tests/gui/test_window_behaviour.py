@@ -46,14 +46,14 @@ def test_a_large_import_says_when_it_links_and_indexes_and_shows_the_links(
     job = window.files.import_paths([folder])
     shown: list[tuple[str, int, int]] = []
 
-    class Watcher(QObject):  # in the window's thread, after the dialog's own slot
+    class Watcher(QObject):  # in the window's thread, once the dialog shows the progress
         @Slot(int, str)
         def saw(self, _done: int, _name: str) -> None:
             shown.append((job.progress.labelText(), job.progress.value(),
                           job.progress.maximum()))
 
     watcher = Watcher()
-    job._worker.progressed.connect(watcher.saw)
+    job.progressed.connect(watcher.saw)
     qtbot.waitUntil(lambda: window.files.import_job is None, timeout=20000)
     window.files.import_results.close()
     # Still open (not at its maximum, which would close it) while the links are made.

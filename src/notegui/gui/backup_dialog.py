@@ -1,15 +1,12 @@
-"""The GUI side of backups: File > Restore Backup…'s dialog, automatic backups on a timer,
-and a job on a worker thread that reports back on the UI thread. No store here: the dialog
-is given plain (path, when, size) values, the jobs are given functions to run."""
+"""The GUI side of backups: File > Restore Backup…'s dialog, and automatic backups on a
+timer, run off the UI thread (gui/tasks.py). No store here: the dialog is given plain
+(path, when, size) values, the backups a function to run."""
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -22,13 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notegui.core.errors import LibraryError
 from notegui.gui.plain_text import label, tip
-
-log = logging.getLogger("notegui")
+from notegui.gui.tasks import Task, Tasks
 
 BackupEntry = tuple[Path, datetime, int]  # path, when (UTC), size in bytes
-T = TypeVar("T")
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -120,53 +114,6 @@ def choose_backup(backups: Sequence[BackupEntry], library: Path,
     return chosen
 
 
-class BackgroundJob(Generic[T]):
-    """``work()`` on a daemon thread; ``done(result or exception)`` later on the UI thread.
-    A timer polls the thread, so that no Qt object is touched off the UI thread; ``parent``
-    going away (the window closed) drops the report."""
-
-    POLL_MS = 200
-
-    def __init__(self, work: Callable[[], T], done: Callable[[T | Exception], None],
-                 parent: QObject, name: str = "notegui-job") -> None:
-        self._work = work
-        self._done = done
-        self._outcome: list[T | Exception] = []
-        self._reported = False
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._timer = QTimer(parent)
-        self._timer.setInterval(self.POLL_MS)
-        self._timer.timeout.connect(self._poll)
-
-    def start(self) -> BackgroundJob[T]:
-        self._thread.start()
-        self._timer.start()
-        return self
-
-    def running(self) -> bool:
-        """True from ``start()`` until ``done`` was called."""
-        return self._thread.is_alive() or (self._thread.ident is not None and not self._reported)
-
-    def _run(self) -> None:
-        try:
-            self._outcome.append(self._work())
-        except LibraryError as error:  # expected: its message says it all
-            log.warning("%s: %s", self._thread.name, error)
-            self._outcome.append(error)
-        except Exception as error:
-            log.exception("%s failed", self._thread.name)
-            self._outcome.append(error)
-
-    def _poll(self) -> None:
-        if self._thread.is_alive():
-            return
-        self._timer.stop()
-        self._timer.deleteLater()
-        self._reported = True
-        if self._outcome:
-            self._done(self._outcome[0])
-
-
 class AutomaticBackups(QObject):
     """Backs up the window's library soon after the start and then once an hour looks again
     whether one is due: ``back_up(path)`` runs on a worker thread (a big library takes
@@ -179,19 +126,20 @@ class AutomaticBackups(QObject):
         self._window = window
         self._library_path = library_path
         self._back_up = back_up
-        self._job: BackgroundJob[str] | None = None
+        self._tasks = Tasks(self)  # (shut down with the window's: main_window.closeEvent)
+        self._job: Task[str] | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.run_now)
         self._timer.start(every_ms)
         QTimer.singleShot(first_ms, self, self.run_now)
 
-    def run_now(self) -> BackgroundJob[str] | None:
+    def run_now(self) -> Task[str] | None:
         """Start a backup check unless one is running or the window is gone."""
         if (self._job is not None and self._job.running()) or not self._window.isVisible():
             return None
         path = self._library_path()
-        self._job = BackgroundJob(lambda: self._back_up(path), self._report, self,
-                                  name="notegui-backup").start()
+        self._job = self._tasks.run(lambda _token: self._back_up(path), self._report,
+                                    self._report, name="notegui-backup")
         return self._job
 
     def _report(self, outcome: str | Exception) -> None:

@@ -12,9 +12,10 @@ import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import ImportOutcome
 from notegui.core.errors import LibraryError
 from notegui.core.import_files import note_files
+from notegui.core.workers import Token
 from notegui.gui.plain_text import label
+from notegui.gui.tasks import Task, Tasks
 
 ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
 PROGRESS_EVERY = 0.05  # seconds between progress signals
@@ -53,46 +56,6 @@ class ImportSummary:
     @property
     def done(self) -> int:
         return sum(self.counts.values())
-
-
-class _Worker(QObject):
-    counted = Signal(int)  # how many files the import will read
-    progressed = Signal(int, str)  # files done, the name of the last one
-    finished = Signal()
-
-    def __init__(self, run: ImportRun, paths: list[Path],
-                 list_ids: Callable[[], Sequence[int]]) -> None:
-        super().__init__()
-        self._run, self._paths, self._list_ids, self.stop = run, paths, list_ids, False
-        self.summary = ImportSummary()
-
-    def work(self) -> None:
-        # No cyclic garbage collection while the import runs: its full passes over the
-        # thousands of parsed notes in flight stalled the window up to 60 ms each (at 100,000
-        # files, 170 ms), and the import makes no reference cycles to collect.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            # Listing a folder of 100,000 files takes a second: here, not in the window.
-            files = list(note_files(self._paths))
-            self.counted.emit(len(files))
-            last = time.monotonic()
-            for outcome in self._run(files, lambda: self.stop):
-                self.summary.add(outcome)
-                if (time.monotonic() - last >= PROGRESS_EVERY
-                        or self.summary.done == len(files)):  # (the last: then links)
-                    self.progressed.emit(self.summary.done, Path(outcome.path).name)
-                    last = time.monotonic()
-        except LibraryError as error:
-            self.summary.failure = str(error)
-        else:
-            if self.summary.changed:
-                self.summary.note_ids = self._list_ids()
-        finally:
-            if collecting:
-                gc.enable()
-            self.summary.cancelled = self.stop
-            self.finished.emit()
 
 
 class ImportResults(QDialog):
@@ -130,44 +93,73 @@ class ImportResults(QDialog):
 
 
 class ImportJob(QObject):
-    """Runs one import; ``finished`` carries its ImportSummary."""
+    """Runs one import on the library's worker (``tasks``); ``finished`` carries its
+    ImportSummary. Cancel stops the import between files: its summary is still shown."""
 
     finished = Signal(object)
+    progressed = Signal(int, str)  # files done, the last one's name: the dialog says so
 
     def __init__(self, run: ImportRun, paths: list[Path], parent: QWidget,
-                 list_ids: Callable[[], Sequence[int]] = lambda: ()) -> None:
+                 list_ids: Callable[[], Sequence[int]] = lambda: (), *,
+                 tasks: Tasks, worker: str | None = None) -> None:
         super().__init__(parent)
         self.total = 0
         self.progress = QProgressDialog("Listing the files…", "Cancel", 0, 0, parent)
         self.progress.setWindowTitle("Import")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        self._thread = QThread(self)
-        self._worker = _Worker(run, paths, list_ids)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.work)
-        self._worker.counted.connect(self._counted)
-        self._worker.progressed.connect(self._progressed)
-        self._worker.finished.connect(self._done)
+        self._run, self._paths, self._list_ids = run, paths, list_ids
+        self._tasks, self._worker = tasks, worker
+        self._task: Task[ImportSummary] | None = None
+        self.stop = False
+        self.summary = ImportSummary()
         self.progress.canceled.connect(self.cancel)
 
-    @property
-    def summary(self) -> ImportSummary:
-        return self._worker.summary
-
     def start(self) -> None:
-        self._thread.start()
+        # (an unexpected error, logged: the summary so far is shown all the same)
+        self._task = self._tasks.run(self._work, self._done,
+                                     lambda _error: self._done(self.summary),
+                                     worker=self._worker, name="notegui-import")
 
     def cancel(self) -> None:
-        self._worker.stop = True
+        self.stop = True
 
     def wait(self) -> None:
         """Wait for the import to end (after ``cancel``: the window closes, a backup is
-        restored). Its thread's event loop is ended here: ``_done`` would end it, but runs
-        on the window's thread, which is the one waiting (closing the window during an
-        import waited for ever)."""
-        self._thread.quit()  # (takes effect once the worker returns; before it, too)
-        self._thread.wait()
+        restored)."""
+        if self._task is not None:
+            self._task.wait()
+
+    def _work(self, token: Token) -> ImportSummary:
+        """On the worker thread: the import, summed up."""
+        # No cyclic garbage collection while the import runs: its full passes over the
+        # thousands of parsed notes in flight stalled the window up to 60 ms each (at 100,000
+        # files, 170 ms), and the import makes no reference cycles to collect.
+        collecting = gc.isenabled()
+        gc.disable()
+        summary = self.summary
+        try:
+            # Listing a folder of 100,000 files takes a second: here, not in the window.
+            files = list(note_files(self._paths))
+            self._tasks.run_on_main(lambda: self._counted(len(files)), token)
+            last = time.monotonic()
+            for outcome in self._run(files, lambda: self.stop or token.cancelled):
+                summary.add(outcome)
+                if (time.monotonic() - last >= PROGRESS_EVERY
+                        or summary.done == len(files)):  # (the last: then links)
+                    done, name = summary.done, Path(outcome.path).name
+                    self._tasks.run_on_main(partial(self._progressed, done, name), token)
+                    last = time.monotonic()
+        except LibraryError as error:
+            summary.failure = str(error)
+        else:
+            if summary.changed:
+                summary.note_ids = self._list_ids()
+        finally:
+            if collecting:
+                gc.enable()
+            summary.cancelled = self.stop or token.cancelled
+        return summary
 
     def _counted(self, total: int) -> None:
         self.total = total
@@ -181,9 +173,8 @@ class ImportJob(QObject):
         else:
             self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
         self.progress.setValue(done)
+        self.progressed.emit(done, name)
 
-    def _done(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+    def _done(self, summary: ImportSummary) -> None:
         self.progress.reset()
-        self.finished.emit(self._worker.summary)
+        self.finished.emit(summary)

@@ -18,9 +18,10 @@ from notegui.core.files import write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.ports import Library
 from notegui.core.settings import Settings
-from notegui.gui.backup_dialog import BackgroundJob, BackupEntry, choose_backup
+from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.plain_text import ask, warn
+from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
 
 OpenLibrary = Callable[[Path], Library]
 IMPORTED_LOOKED_AT = 1000  # notes an import wrote, read to find one that is not a stub
@@ -58,7 +59,7 @@ class LibraryWindow(Protocol):
     def load_library(self, library: Library, note_id: int | None = None) -> None: ...
     def is_editing(self) -> bool: ...
     def stop_editing(self) -> bool: ...
-    def stop_search(self) -> None: ...
+    def end_library_work(self) -> None: ...
     def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool: ...
     def listed_ids(self) -> Sequence[int]: ...
     def apply_changes(self, changes: Changes,
@@ -70,8 +71,9 @@ class LibraryActions:
 
     def __init__(self, window: LibraryWindow, parent: QWidget, status: QStatusBar,
                  open_library: OpenLibrary, new_library: OpenLibrary,
-                 backups: BackupHooks | None) -> None:
+                 backups: BackupHooks | None, tasks: Tasks) -> None:
         self._window = window
+        self._tasks = tasks  # (the window's: imports on its library's worker)
         self._parent = parent  # (the dialogs', and disabled while a restore runs)
         self._status = status
         self._open_library = open_library
@@ -79,8 +81,8 @@ class LibraryActions:
         self.backups = backups
         self.import_job: ImportJob | None = None
         self.import_results: ImportResults | None = None
-        self.restore_job: BackgroundJob[Path | None] | None = None
-        self._salvage_job: BackgroundJob[list[str]] | None = None
+        self.restore_job: Task[Path | None] | None = None
+        self._salvage_job: Task[list[str]] | None = None
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -105,7 +107,7 @@ class LibraryActions:
             warn(self._parent, "Cannot open the library", str(error))
             return
         old = self._window.library
-        self._window.stop_search()
+        self._window.end_library_work()  # (its threads end before it closes)
         self._window.load_library(library)
         self._window.settings.last_library = str(path)
         old.close()
@@ -125,7 +127,8 @@ class LibraryActions:
     def import_paths(self, paths: list[Path]) -> ImportJob:
         """Import on a worker thread; the results dialog lists what was refused and why."""
         library = self._window.library
-        job = ImportJob(library.import_paths, paths, self._parent, library.note_ids)
+        job = ImportJob(library.import_paths, paths, self._parent, library.note_ids,
+                        tasks=self._tasks, worker=LIBRARY_WORKER)
         job.finished.connect(self._import_finished)
         self.import_job = job
         job.start()
@@ -252,14 +255,13 @@ class LibraryActions:
         if self._window.is_editing() and not self._window.stop_editing():
             return
         self.cancel_import()
-        self._window.stop_search()
+        self._window.end_library_work()
         self._parent.setEnabled(False)
         self._status.showMessage(f"Restoring {path.name} from {chosen.name}…")
-        self.restore_job = BackgroundJob(
-            lambda: backups.restore(chosen, path),
-            lambda outcome: self._restored(backups, chosen, outcome), self._parent,
-            name="notegui-restore",
-        ).start()
+        self.restore_job = self._tasks.run(
+            lambda _token: backups.restore(chosen, path),
+            lambda outcome: self._restored(backups, chosen, outcome),
+            lambda error: self._restored(backups, chosen, error), name="notegui-restore")
 
     def salvage_library(self) -> None:
         """Save what can be read of this (damaged) library into a new file, off the UI
@@ -276,9 +278,10 @@ class LibraryActions:
         target = Path(name)
         salvage = self.backups.salvage
         self._status.showMessage(f"Salvaging {source.name} into {target.name}…")
-        self._salvage_job = BackgroundJob(
-            lambda: salvage(source, target), lambda outcome: self._salvaged(target, outcome),
-            self._parent, name="notegui-salvage").start()
+        self._salvage_job = self._tasks.run(
+            lambda _token: salvage(source, target),
+            lambda outcome: self._salvaged(target, outcome),
+            lambda error: self._salvaged(target, error), name="notegui-salvage")
 
     def _salvaged(self, target: Path, outcome: list[str] | Exception) -> None:
         self._salvage_job = None

@@ -53,6 +53,7 @@ from notegui.gui.question_list import (
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.shortcut_override import WindowShortcuts
 from notegui.gui.sources_panel import SourcesPanel
+from notegui.gui.tasks import Tasks
 from notegui.gui.wait_notice import WaitNotice
 
 SEARCH_LIMIT = 200
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.notes = NoteActions(self, self, self.statusBar(), self.editing, self.editor,
                                  self.annotator, drafts)
         self.files = LibraryActions(self, self, self.statusBar(), open_library, new_library,
-                                    backups)
+                                    backups, self.tasks)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()
@@ -140,8 +141,10 @@ class MainWindow(QMainWindow):
         stack.addWidget(self.banner)
         stack.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.tasks = Tasks(self)  # (work off the UI thread: its library's workers and more)
         self.runner = SearchRunner(
-            self._search, lambda text: self.library.quick_search_is_complete(text), self)
+            self._search, lambda text: self.library.quick_search_is_complete(text), self,
+            self.tasks)
         self.statusBar().setAccessibleName("Status")
         self.wait_notice = WaitNotice(self.statusBar())
         self.editing = EditSession(
@@ -291,10 +294,11 @@ class MainWindow(QMainWindow):
         """Save the edit and show its note; False: still editing (the save was refused)."""
         return self.notes.stop_editing()
 
-    def stop_search(self) -> None:
-        """Cancel a search running, and wait for it (before the library goes away)."""
+    def end_library_work(self) -> None:
+        """Cancel a search running and end the library's workers, waiting for them (before
+        the library goes away: their connections are closed with it)."""
         self.runner.cancel()
-        self.runner.wait()
+        self.tasks.close_workers()
 
     def listed_ids(self) -> Sequence[int]:
         return self.model.ids()
@@ -702,8 +706,8 @@ class MainWindow(QMainWindow):
                 return
             self.editing.abandon()
         self.files.cancel_import()
-        self.runner.cancel()
-        self.runner.close()
+        for tasks in self.findChildren(Tasks):  # (the window's, its automatic backups')
+            tasks.shutdown()
         self.remember_state()
         if self._save_settings:
             settings_file.save(self.settings)
