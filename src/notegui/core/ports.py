@@ -32,6 +32,7 @@ class Library(Protocol):
 
     def close(self) -> None: ...
     def health(self) -> Health: ...  # damaged or read-only: every write is refused, saying why
+    def sound(self) -> bool: ...  # not known to be damaged, once its check is done (waits)
 
     # reading
     def count(self) -> int: ...
