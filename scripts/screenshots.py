@@ -70,7 +70,7 @@ def import_and_restore(app: QApplication, out: Path) -> None:
     window.files.import_results.close()
     first_version = library.revisions(sample.id)[0]
     window.open_note(sample.id)
-    window.apply_changes(library.restore_revision(first_version.id))
+    window.hub.publish(library.restore_revision(first_version.id))
     window.open_note(sample.id, record=False)
     window.answer.setTextCursor(window.answer.document().find("correct at all?"))
     settle(app)

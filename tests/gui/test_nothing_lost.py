@@ -91,7 +91,7 @@ def test_restore_backup_from_the_file_menu(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     window.library.create_note("Was this written after the backup?")
-    window.apply_changes(window.library.trash_note(window.library.find(
+    window.hub.publish(window.library.trash_note(window.library.find(
         "Is this note in the backup?").id))
     assert window.model.rowCount() == 1
     offered: list[Path] = []

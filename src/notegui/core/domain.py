@@ -151,9 +151,12 @@ class Changes:
     # Whether notes were added, removed or retitled, so the list's rows or order changed.
     # False lets a view refresh the changed rows only (a save of a note's text).
     listing: bool = True
+    # Notes whose tags changed (and nothing else of them: their text and links are as
+    # they were, so the views showing those need not refresh).
+    tags: frozenset[int] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
-        return bool(self.notes or self.links or self.annotations)
+        return bool(self.notes or self.links or self.annotations or self.tags)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.answer_view import AnswerView
+from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.comment_dialog import CommentDialog
 
 
@@ -31,15 +32,15 @@ def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
 
 
 class Annotator(QObject):
-    """``changed(Changes)`` after every write; ``message(str)`` for the status bar."""
+    """Publishes every write to the hub; ``message(str)`` for the status bar."""
 
-    changed = Signal(object)
     message = Signal(str)
 
     def __init__(self, library: Callable[[], Library], answer: AnswerView,
-                 panel: AnnotationList, parent: QWidget) -> None:
+                 panel: AnnotationList, hub: ChangesHub, parent: QWidget) -> None:
         super().__init__(parent)
         self._library = library
+        self._hub = hub
         self._parent = parent
         self.answer = answer
         self.panel = panel
@@ -78,6 +79,12 @@ class Annotator(QObject):
     def refresh(self) -> None:
         if self.note_id:
             self.note_shown(self.note_id)
+
+    def follow(self, notice: ChangeNotice) -> None:
+        """Another's write to the shown note's annotations (its own are shown as made; a
+        change of the note's text shows the note again, and with it these)."""
+        if notice.initiator is not self and self.note_id in notice.changes.annotations:
+            self.refresh()
 
     # -- requests --------------------------------------------------------------------------
 
@@ -161,7 +168,7 @@ class Annotator(QObject):
             self.message.emit(f"Annotation not deleted: {error}")
             return
         self.refresh()
-        self.changed.emit(changes)
+        self._hub.publish(changes, self)
 
     def show(self, annotation_id: int) -> None:
         """Select the annotation's words in the answer and in the panel."""
@@ -177,4 +184,4 @@ class Annotator(QObject):
 
     def _written(self, note_id: int) -> None:
         self.refresh()
-        self.changed.emit(Changes(annotations=frozenset({note_id})))
+        self._hub.publish(Changes(annotations=frozenset({note_id})), self)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.changes_hub import ChangeNotice
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.swatches import swatch_color, swatch_icon
 
@@ -328,6 +329,13 @@ class AnnotationBrowser(QDialog):
         if rows:
             row = self.model.row_of(current.id) if current is not None else -1
             self.list.setCurrentIndex(self.model.index(max(row, 0)))
+
+    def follow(self, notice: ChangeNotice) -> None:
+        """While shown: fetch again after a write to annotations, or one that added,
+        removed or retitled notes (their titles are in the rows)."""
+        changes = notice.changes
+        if self.isVisible() and (changes.annotations or (changes.notes and changes.listing)):
+            self.refresh()
 
     def current_annotation(self) -> Annotation | None:
         index = self.list.currentIndex()

@@ -19,6 +19,7 @@ from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.ports import Library
 from notegui.core.settings import Settings
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
+from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
@@ -62,20 +63,19 @@ class LibraryWindow(Protocol):
     def end_library_work(self) -> None: ...
     def open_note(self, note_id: int, record: bool = True, scroll: int = 0) -> bool: ...
     def listed_ids(self) -> Sequence[int]: ...
-    def apply_changes(self, changes: Changes,
-                      note_ids: Sequence[int] | None = None) -> None: ...
 
 
 class LibraryActions:
     """File menu actions, and the banner's offers for a damaged library."""
 
     def __init__(self, window: LibraryWindow, parent: QWidget, status: QStatusBar,
-                 open_library: OpenLibrary, new_library: OpenLibrary,
+                 hub: ChangesHub, open_library: OpenLibrary, new_library: OpenLibrary,
                  backups: BackupHooks | None, tasks: Tasks) -> None:
         self._window = window
         self._tasks = tasks  # (the window's: imports on its library's worker)
         self._parent = parent  # (the dialogs', and disabled while a restore runs)
         self._status = status
+        self._hub = hub  # (an import's Changes go there: the views follow)
         self._open_library = open_library
         self._new_library = new_library
         self.backups = backups
@@ -144,8 +144,8 @@ class LibraryActions:
         window = self._window
         self.import_job = None
         window.library.changed_elsewhere()  # (its own writes, shown below)
-        window.apply_changes(Changes(notes=frozenset(summary.changed),
-                                     links=bool(summary.changed)), summary.note_ids)
+        self._hub.publish(Changes(notes=frozenset(summary.changed),
+                                  links=bool(summary.changed)), self, summary.note_ids)
         shown = None if window.is_editing() else self._imported_note(summary)
         if shown is not None:
             window.open_note(shown, record=shown != window.current_id)  # Back returns

@@ -37,6 +37,7 @@ from notegui.gui import theme
 from notegui.gui.actions import ActionSpec, action_table
 from notegui.gui.annotating import Annotator
 from notegui.gui.answer_view import AnswerView
+from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.item_delegate import MARK_END, MARK_START
@@ -83,11 +84,13 @@ class MainWindow(QMainWindow):
         self._syncing_selection = False
         self._declined_click: int | None = None  # a list click that chose Keep Editing
         self.setWindowTitle("notegui")
+        # Every write's Changes, with who made it, to every view (each decides what to redo).
+        self.hub = ChangesHub(self)
         self._build_widgets()
-        self.notes = NoteActions(self, self, self.statusBar(), self.editing, self.editor,
-                                 self.annotator, drafts)
-        self.files = LibraryActions(self, self, self.statusBar(), open_library, new_library,
-                                    backups, self.tasks)
+        self.notes = NoteActions(self, self, self.statusBar(), self.hub, self.editing,
+                                 self.editor, self.annotator, drafts)
+        self.files = LibraryActions(self, self, self.statusBar(), self.hub, open_library,
+                                    new_library, backups, self.tasks)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
             lambda note_id, fields: self.notes.save_draft(note_id, fields),
             lambda note_id: self.notes.discard_draft(note_id), self)
         self.annotator = Annotator(lambda: self.library, self.answer,
-                                   self.sidebar.annotations, self)
+                                   self.sidebar.annotations, self.hub, self)
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
@@ -207,8 +210,13 @@ class MainWindow(QMainWindow):
         self.middle.currentChanged.connect(lambda _index: self.update_note_actions())
         self.editor.discardRequested.connect(self.notes.discard_edit)
         self.editor.leaveRequested.connect(self.notes.editor_leave_requested)
-        self.annotator.changed.connect(self.apply_changes)
-        self.sidebar.tags.tagsChanged.connect(self.notes.set_tags)
+        # The views follow the writes; the list first (opening a note selects its row).
+        self.hub.changed.connect(self._list_follows)
+        self.hub.changed.connect(self._note_follows)
+        self.hub.changed.connect(self._tags_follow)
+        self.hub.changed.connect(self.annotator.follow)
+        tags = self.sidebar.tags
+        tags.tagsChanged.connect(lambda names: self.notes.set_tags(names, initiator=tags))
         self.sidebar.tags.tagClicked.connect(lambda name: self.search.setText(f"tag:{name}"))
         self.sidebar.tags.statusMessage.connect(
             lambda text: self.statusBar().showMessage(text, 5000))
@@ -306,10 +314,6 @@ class MainWindow(QMainWindow):
     def scroll_position(self) -> int:
         return self.answer.scroll_position()
 
-    def tags_written(self, changes: Changes) -> None:
-        self.sidebar.tags.set_known_tags(self.library.tags())
-        self.model.refresh(changes.notes)
-
     # Actions that write into the library: off while it is damaged or read-only (the store
     # refuses such writes anyway, saying why).
     # (The ones that also need a note: update_note_actions.)
@@ -361,7 +365,7 @@ class MainWindow(QMainWindow):
             return  # the import's own writes; it refreshes when it ends
         if self.library.changed_elsewhere():
             self.model.forget_rows()
-            self.apply_changes(Changes(links=True))
+            self.hub.publish(Changes(links=True))  # (no view's write)
             self.statusBar().showMessage("The library was changed outside; refreshed.", 5000)
 
     def _showing_all(self) -> bool:
@@ -386,11 +390,13 @@ class MainWindow(QMainWindow):
             more = ", searching for more\N{HORIZONTAL ELLIPSIS}" if searching else ""
             self.count_label.setText(f"{results:,} {noun} of {total:,} notes{more}")
 
-    def apply_changes(self, changes: Changes, note_ids: Sequence[int] | None = None) -> None:
-        """Refresh what a write touched: the list (``note_ids``: the new list, when the
-        caller has it), and the open note if it changed."""
-        if not changes:
-            return
+    # -- each view follows the writes (the ChangesHub) ----------------------------------
+
+    def _list_follows(self, notice: ChangeNotice) -> None:
+        """The list: the rows of the notes a write touched, or the whole list when notes
+        came or went or were retitled (``note_ids``: the new list, when the writer has
+        it)."""
+        changes, note_ids = notice.changes, notice.note_ids
         many = len(changes.notes) > _REFRESH_ROWS
         if many:
             self.model.forget_rows()
@@ -402,6 +408,11 @@ class MainWindow(QMainWindow):
                 self._show_all(note_ids)
             else:
                 self._query_changed(self.search.text())
+
+    def _note_follows(self, notice: ChangeNotice) -> None:
+        """The open note (the answer, its Sources and tags, its annotations) when the write
+        touched its text or links."""
+        changes = notice.changes
         if self.editing.active:
             # The editor holds the note (shown again when left); the sidebar follows its
             # saves at once: the Sources of a citation just written, its tags.
@@ -411,6 +422,19 @@ class MainWindow(QMainWindow):
             self.current_id in changes.notes or changes.links
         ):  # (a change of annotations only is shown by the Annotator that made it)
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    def _tags_follow(self, notice: ChangeNotice) -> None:
+        """The tag field: the names it completes, and the open note's chips unless the
+        field made the change (it shows them already, and may hold more typing)."""
+        changes = notice.changes
+        if not changes.tags:
+            return
+        self.sidebar.tags.set_known_tags(self.library.tags())
+        note_id = self.note_in_view()
+        if notice.initiator is not self.sidebar.tags and note_id in changes.tags:
+            note = self.library.note(note_id)
+            if note is not None:
+                self.sidebar.tags.set_tags(note.tags)
 
     def _follow_editor(self, changes: Changes) -> None:
         note_id = self.editing.note_id

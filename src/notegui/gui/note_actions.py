@@ -16,6 +16,7 @@ from notegui.core.ports import Library
 from notegui.core.render import render_note_html
 from notegui.gui.annotating import Annotator
 from notegui.gui.annotation_browser import AnnotationBrowser
+from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.discard_prompt import confirm_discard
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
@@ -43,9 +44,6 @@ class NoteWindow(Protocol):
     def select_in_list(self, note_id: int) -> None: ...
     def listed_ids(self) -> Sequence[int]: ...
     def scroll_position(self) -> int: ...
-    def apply_changes(self, changes: Changes,
-                      note_ids: Sequence[int] | None = None) -> None: ...
-    def tags_written(self, changes: Changes) -> None: ...
     def setWindowTitle(self, title: str, /) -> None: ...
 
 
@@ -53,11 +51,12 @@ class NoteActions:
     """Note and Annotate menu actions, and the editor's way in and out."""
 
     def __init__(self, window: NoteWindow, parent: QWidget, status: QStatusBar,
-                 editing: EditSession, editor: NoteEditorPane, annotator: Annotator,
-                 drafts: DraftStore | None) -> None:
+                 hub: ChangesHub, editing: EditSession, editor: NoteEditorPane,
+                 annotator: Annotator, drafts: DraftStore | None) -> None:
         self._window = window
         self._parent = parent  # (the dialogs')
         self._status = status
+        self._hub = hub  # (every write's Changes go there: the views follow)
         self.editing = editing
         self._editor = editor
         self._annotator = annotator
@@ -155,7 +154,7 @@ class NoteActions:
         window = self._window
         if self.editing.active and self.editing.note_id:  # (note_id: maybe a stub it made)
             window.current_id = self.editing.note_id
-        window.apply_changes(changes)
+        self._hub.publish(changes, self.editing)
         if self.editing.active and self.editing.note_id:
             window.setWindowTitle(f"{self.editing.saved_title} — notegui")
             window.select_in_list(self.editing.note_id)
@@ -209,7 +208,7 @@ class NoteActions:
             return
         window.history.forget(note.id)
         window.current_id = None
-        window.apply_changes(changes)
+        self._hub.publish(changes, self)
         remaining = window.listed_ids()
         if remaining:
             window.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
@@ -222,14 +221,14 @@ class NoteActions:
         dialog = TrashDialog(library.trashed, self._parent)
         dialog.restoreRequested.connect(self._restore_from_trash)
         dialog.emptyRequested.connect(
-            lambda: self._window.apply_changes(self._write(library.empty_trash) or Changes()))
+            lambda: self._hub.publish(self._write(library.empty_trash) or Changes(), self))
         self.trash_dialog = dialog
         dialog.open()
 
     def _restore_from_trash(self, note_id: int) -> None:
         changes = self._write(lambda: self._window.library.restore_note(note_id))
         if changes is not None:
-            self._window.apply_changes(changes)
+            self._hub.publish(changes, self)
             self._window.open_note(note_id)
 
     def note_history(self) -> None:
@@ -248,17 +247,18 @@ class NoteActions:
     def _restore_revision(self, revision_id: int) -> None:
         changes = self._write(lambda: self._window.library.restore_revision(revision_id))
         if changes is not None:
-            self._window.apply_changes(changes)
+            self._hub.publish(changes, self)
             self._status.showMessage(
                 "Restored that version; the text it replaced is kept in the history.", 8000)
 
-    def set_tags(self, names: list[str]) -> None:
+    def set_tags(self, names: list[str], initiator: object) -> None:
+        """The open note's tags, as ``initiator`` (the tag field) has them now."""
         note_id = self._window.current_id
         if note_id is None:
             return
         changes = self._write(lambda: self._window.library.set_tags(note_id, names))
         if changes:
-            self._window.tags_written(changes)
+            self._hub.publish(changes, initiator)
 
     def _write(self, write: Callable[[], Changes]) -> Changes | None:
         try:
@@ -318,6 +318,7 @@ class NoteActions:
         browser = AnnotationBrowser(self._window.library.all_annotations,
                                     self._window.current_id or 0, self._parent)
         browser.annotationRequested.connect(self.show_annotation)
+        self._hub.changed.connect(browser.follow)
         self.browser = browser
         browser.show()
 

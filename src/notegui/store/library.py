@@ -324,7 +324,7 @@ class SqliteLibrary:
     def set_tags(self, note_id: int, names: Iterable[str]) -> Changes:
         with self._writing():
             changed = self.write_tags(note_id, names)
-        return Changes(notes=frozenset({note_id})) if changed else Changes()
+        return Changes(tags=frozenset({note_id})) if changed else Changes()
 
     # -- annotations ---------------------------------------------------------------------
 
