@@ -10,8 +10,9 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from io import TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol
 
 from notegui import cli
 from notegui.core import paths, private_files, resources
@@ -25,6 +26,7 @@ from notegui.store.library import SqliteLibrary
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from notegui.core.ports import Library
     from notegui.core.settings import Settings
     from notegui.gui.main_window import MainWindow
 
@@ -36,7 +38,7 @@ class _OwnerOnlyLog(logging.handlers.RotatingFileHandler):
     """The log, readable by its owner only (it names libraries, files and titles): each
     file it opens, also after a rotation, is made 0600 whatever the umask."""
 
-    def _open(self) -> TextIO:
+    def _open(self) -> TextIOWrapper:
         return private_files.open_owner_only(self.baseFilename, self.encoding, self.errors)
 
 
@@ -172,7 +174,8 @@ def run_app(args: argparse.Namespace, log_file: Path | None,
     from notegui.gui import session_end  # noqa: F401 (imported before SIGINT is let go)
     from notegui.gui.errors import install_exception_hook
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # (a test's, or one made earlier)
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("notegui")
     app.setApplicationDisplayName("notegui")
     app.setDesktopFileName("notegui")
@@ -261,6 +264,13 @@ class SessionEnd:
             self._app.aboutToQuit.disconnect(self._window.end_session)
 
 
+def reopen_shown(library: Library) -> Library:
+    """``reopen_library`` for the window, which holds its library as the port: one this
+    module opened, so a SqliteLibrary."""
+    assert isinstance(library, SqliteLibrary), "the window shows the libraries app opens"
+    return reopen_library(library)
+
+
 def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLibrary,
                 is_new_demo: bool) -> MainWindow:
     """The main window on ``library``, shown, at the note asked for; its automatic backups
@@ -278,7 +288,7 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
     start = library.find(wanted) if wanted else None
     hooks = BackupHooks(backups.list_backups, backups.default_folder,
                         lambda backup, path: backups.restore_backup(backup, path),
-                        reopen_library,
+                        reopen_shown,
                         lambda source, target: salvage.salvage(source, target).lines())
     window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
                         start_note=start.id if start else None, drafts=DraftStore(),
@@ -299,7 +309,7 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
     return window
 
 
-def gui_library_path(args: argparse.Namespace, settings: object) -> Path:
+def gui_library_path(args: argparse.Namespace, settings: Settings) -> Path:
     """--db, else NOTEGUI_DB, else the library open last time, else the default one."""
     if args.db or os.environ.get(paths.DB_ENV):
         return library_path(args)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from io import TextIOWrapper
 from pathlib import Path
-from typing import TextIO
 
 OWNER_ONLY = 0o600
 _POSIX = os.name == "posix"
@@ -28,7 +28,7 @@ def create_owner_only(path: Path | str) -> None:
 
 
 def open_owner_only(path: Path | str, encoding: str | None = None,
-                    errors: str | None = None) -> TextIO:
+                    errors: str | None = None) -> TextIOWrapper:
     """``path`` opened for appending text; made 0600 if it is new or wider than that."""
     handle = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, OWNER_ONLY)
     try:

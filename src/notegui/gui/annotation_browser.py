@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.changes_hub import ChangeNotice
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
+from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_color, swatch_icon
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
@@ -232,7 +233,7 @@ class AnnotationBrowser(QDialog):
     (the window passes ``library.all_annotations``). Opening a row (double-click, Enter, or
     Open) emits ``annotationRequested(note_id, annotation_id)``; the dialog stays open."""
 
-    annotationRequested = Signal("qint64", "qint64")  # 64-bit ids
+    annotationRequested = Signal(INT64, INT64)  # 64-bit ids
 
     def __init__(self, fetch: Fetch, current_note_id: int = 0,
                  parent: QWidget | None = None) -> None:
@@ -348,7 +349,7 @@ class AnnotationBrowser(QDialog):
         opens the selected annotation, as in the quick switcher."""
         if watched is self.filter and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
-            moves = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+            moves: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                      Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             rows = self.model.rowCount()
             if event.key() in moves and rows:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu,
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_icon
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -17,10 +18,10 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
 class AnnotationList(QListWidget):
-    annotationRequested = Signal("qint64")  # ids are 64-bit SQLite integers
-    editCommentRequested = Signal("qint64")
-    colorRequested = Signal("qint64", str)
-    deleteRequested = Signal("qint64")
+    annotationRequested = Signal(INT64)  # ids are 64-bit SQLite integers
+    editCommentRequested = Signal(INT64)
+    colorRequested = Signal(INT64, str)
+    deleteRequested = Signal(INT64)
     counted = Signal(int)  # after each fill: how many are listed
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -14,12 +14,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from notegui.core.anchoring import from_utf16, to_utf16
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.render import MAX_NOTE_ID
 from notegui.gui.plain_text import InertBrowser, tip
+from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_color
 
 NOTE_SCHEME = "note"
@@ -39,15 +40,15 @@ def note_id_of(url: QUrl) -> int | None:
 class AnswerView(InertBrowser):
     # Ids are 64-bit (SQLite integers): Signal(int) is 32-bit and raised OverflowError for
     # a link to note:2147483648.
-    noteRequested = Signal("qint64")
+    noteRequested = Signal(INT64)
     # A web link as written in the note (a QUrl of "http://a b" is invalid and empty).
     externalLinkRequested = Signal(str)
     statusMessage = Signal(str)
     highlightRequested = Signal(str)  # colour: annotate the selection
     commentRequested = Signal()  # comment on the selection (or the annotation under it)
-    annotationClicked = Signal("qint64")
+    annotationClicked = Signal(INT64)
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -5,17 +5,20 @@ they could not be told apart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QStyle, QWidget
+from PySide6.QtCore import QRect, QStringListModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QListView, QStyle, QWidget
+
+from notegui.gui.qt_typing import popup as popup_of
 
 MIN_WIDTH = 240
 
 
 def prepare(completer: QCompleter) -> None:
     """Rows of any height: a title too long for the screen wraps."""
-    popup = completer.popup()
-    popup.setWordWrap(True)
-    popup.setUniformItemSizes(False)
+    popup = popup_of(completer)
+    if isinstance(popup, QListView):  # (Qt's own popup is one)
+        popup.setWordWrap(True)
+        popup.setUniformItemSizes(False)
     popup.setTextElideMode(Qt.TextElideMode.ElideNone)
     popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -23,9 +26,11 @@ def prepare(completer: QCompleter) -> None:
 def show(completer: QCompleter, widget: QWidget, below: QRect, titles: list[str]) -> None:
     """Show ``titles`` under ``below`` (in ``widget``'s coordinates), the first one
     highlighted."""
-    completer.model().setStringList(titles)
+    model = completer.model()
+    assert isinstance(model, QStringListModel), "a completer of titles completes a list"
+    model.setStringList(titles)
     completer.setCompletionPrefix("")
-    popup = completer.popup()
+    popup = popup_of(completer)
     screen = widget.screen().availableGeometry()
     rect = QRect(below)
     rect.setWidth(min(max(_needed_width(popup, titles), MIN_WIDTH), screen.width()))

@@ -18,6 +18,7 @@ from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
 from notegui.gui.editor import NoteEditorPane, field_at_fault
+from notegui.gui.qt_typing import INT64
 
 AUTOSAVE_MS = 1000
 DRAFT_MS = 500  # well within the two seconds a crash may cost
@@ -34,7 +35,7 @@ class EditSession(QObject):
     """Saves what ``pane`` holds into the library. ``saved(note_id, changes)`` after each
     successful write; a refused one is told in the pane (the draft keeps the text)."""
 
-    saved = Signal("qint64", object)  # note ids are 64-bit
+    saved = Signal(INT64, object)  # note ids are 64-bit
 
     def __init__(self, library: Callable[[], Library], pane: NoteEditorPane,
                  save_draft: Callable[[int, NoteText], None],

@@ -27,6 +27,7 @@ from notegui.core.domain import Note, NoteText
 from notegui.gui import completion_popup
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 from notegui.gui.plain_text import InertBrowser, tip
+from notegui.gui.qt_typing import popup
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
@@ -67,7 +68,7 @@ class BodyEdit(QPlainTextEdit):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.activated.connect(self.insert_citation)
-        self.completer.popup().setAccessibleName("Cited title suggestions")
+        popup(self.completer).setAccessibleName("Cited title suggestions")
         completion_popup.prepare(self.completer)
 
     def typed_title(self) -> str | None:
@@ -88,23 +89,23 @@ class BodyEdit(QPlainTextEdit):
         if not closing:
             cursor.movePosition(QTextCursor.MoveOperation.Right, n=2)
         self.setTextCursor(cursor)
-        self.completer.popup().hide()
+        popup(self.completer).hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer.popup()
-        if popup.isVisible() and event.key() in (
+        shown = popup(self.completer)
+        if shown.isVisible() and event.key() in (
             Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape,
             Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
         ):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
-                current = popup.currentIndex()
+                current = shown.currentIndex()
                 row = current.row() if current.isValid() else 0
                 choice = self.completer.completionModel().index(row, 0).data()
                 if choice:
                     self.insert_citation(choice)
                     return
             if event.key() == Qt.Key.Key_Escape:
-                popup.hide()
+                shown.hide()
                 return
             event.ignore()  # the popup handles moving through the list
             return
@@ -114,11 +115,11 @@ class BodyEdit(QPlainTextEdit):
     def _offer_titles(self) -> None:
         typed = self.typed_title()
         if typed is None or not typed.strip():
-            self.completer.popup().hide()
+            popup(self.completer).hide()
             return
         titles = self._titles_for(typed)[:COMPLETIONS]
         if not titles:
-            self.completer.popup().hide()
+            popup(self.completer).hide()
             return
         completion_popup.show(self.completer, self, self.cursorRect(), titles)
 

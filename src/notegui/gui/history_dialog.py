@@ -37,6 +37,7 @@ from notegui.core.domain import Note, Revision
 from notegui.core.revision_diff import DiffLine, FieldDiff, note_diff
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import tip
+from notegui.gui.qt_typing import INT64
 from notegui.gui.theme import blend
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -185,7 +186,7 @@ class HistoryDialog(QDialog):
     current text. "Restore this version" (a click or Alt+R; Enter does not) emits
     ``restoreRequested(revision_id)`` and accepts the dialog."""
 
-    restoreRequested = Signal("qint64")  # revision ids are 64-bit
+    restoreRequested = Signal(INT64)  # revision ids are 64-bit
 
     def __init__(self, note: Note, revisions: Sequence[Revision],
                  sources: Sequence[tuple[str, str | None]] | None = None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -16,7 +16,13 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened
 
@@ -50,7 +56,7 @@ class TwoLineDelegate(QStyledItemDelegate):
     """Title on the first line (elided); below it ``second_role``'s text in a smaller font,
     cut to ``lines`` lines, or whole when ``lines`` is 0."""
 
-    def __init__(self, second_role: int, parent: object = None, lines: int = 1,
+    def __init__(self, second_role: int, parent: QObject | None = None, lines: int = 1,
                  uniform: bool = False) -> None:
         super().__init__(parent)
         self._role = second_role
@@ -102,8 +108,9 @@ class TwoLineDelegate(QStyledItemDelegate):
         return 0
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        widget = option.widget
-        width = widget.viewport().width() if widget is not None else option.rect.width()
+        widget = option.widget  # (a view: its viewport is where the text goes)
+        width = (widget.viewport().width() if isinstance(widget, QAbstractScrollArea)
+                 else option.rect.width())
         return width - 2 * PADDING - 4 - self._indent(option)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -39,7 +39,7 @@ EXPORT_FORMATS = (
 class BackupHooks:
     """What File > Restore Backup… needs from the store (the window never imports it)."""
 
-    list_backups: Callable[[Path], list[BackupEntry]]
+    list_backups: Callable[[Path], Sequence[BackupEntry]]
     folder: Callable[[Path], Path]
     restore: Callable[[Path, Path], Path | None]  # (backup, library) -> the safety backup
     reopen: Callable[[Library], Library]  # the same file, afresh, the lock handed over
@@ -241,12 +241,12 @@ class LibraryActions:
             QMessageBox.information(self._parent, "Restore Backup", "There is no backup of "
                                     "this library yet.")
             return
-        newest = found[0]
+        newest, when, _size = found[0]
         if ask(self._parent, "Restore the newest backup?",
                f"Restore {path.name} from its backup of "
-               f"{newest.when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
+               f"{when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
                "one more backup first."):  # a file name, shown as written
-            self._restore_from(newest.path)
+            self._restore_from(newest)
 
     def _restore_from(self, chosen: Path) -> None:
         if self.backups is None:

@@ -9,11 +9,19 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -46,6 +54,7 @@ from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.note_actions import NoteActions
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
+from notegui.gui.qt_typing import application
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
     NoteListModel,
@@ -98,7 +107,7 @@ class MainWindow(QMainWindow):
         self._apply_css()
         self.answer.set_zoom(settings.zoom)
         self._restore_geometry()
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.load_library(library, start_note)
         # What is alive now (modules, widgets, wrappers) lives as long as the window: keep it
@@ -159,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
-        menus: dict[str, object] = {}
+        menus: dict[str, QMenu] = {}
         groups: dict[str, QActionGroup] = {}
         toolbar = QToolBar("Navigation")
         toolbar.setObjectName("navigation")
@@ -189,7 +198,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["toggle_sidebar"].setChecked(True)
 
     @staticmethod
-    def _runner_for(spec: ActionSpec) -> Callable[..., None]:
+    def _runner_for(spec: ActionSpec) -> Callable[..., object]:
         run = spec.run
         return lambda _checked=False: run()  # (triggered passes checked: not for run)
 
@@ -465,7 +474,8 @@ class MainWindow(QMainWindow):
             ref = by_key.get(title_key(title))
             if ref is None:
                 found = self.library.find(title)
-                ref = found and NoteRef(found.id, found.title, found.summary, found.is_stub)
+                ref = (NoteRef(found.id, found.title, found.summary, found.is_stub)
+                       if found is not None else None)
             return ref
 
         if record:
@@ -589,7 +599,8 @@ class MainWindow(QMainWindow):
         if self._shortcuts.claims(watched, event):  # (a field's claim on an action's key)
             return True
         # The mouse's back and forward buttons, wherever the pointer is in this window.
-        if event.type() == QEvent.Type.MouseButtonPress and self.isActiveWindow():
+        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and self.isActiveWindow()):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -617,13 +628,13 @@ class MainWindow(QMainWindow):
             return [(r.title + (" (stub)" if r.is_stub else ""), r.id, r.summary) for r in refs]
 
         picker = Picker("Quick Switcher", "Type part of a title…", choices, self)
-        if picker.exec() and picker.chosen is not None:
+        if picker.exec() and isinstance(picker.chosen, int):
             self.open_note(picker.chosen)
 
     def command_palette(self) -> None:
         def choices(text: str) -> list[Choice]:
             words = text.casefold().split()
-            found = []
+            found: list[Choice] = []
             for spec in self.action_specs:
                 action = self.actions_by_name[spec.name]
                 label = spec.text.replace("&", "")
@@ -633,7 +644,7 @@ class MainWindow(QMainWindow):
             return found
 
         picker = Picker("Command Palette", "Type a command…", choices, self)
-        if picker.exec() and picker.chosen is not None:
+        if picker.exec() and isinstance(picker.chosen, str):
             self.actions_by_name[picker.chosen].trigger()
 
     def focus_search(self) -> None:
@@ -735,6 +746,6 @@ class MainWindow(QMainWindow):
         self.remember_state()
         if self._save_settings:
             settings_file.save(self.settings)
-        QApplication.instance().removeEventFilter(self)
+        application().removeEventFilter(self)
         self.closed = True
         super().closeEvent(event)

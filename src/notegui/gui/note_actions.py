@@ -168,8 +168,8 @@ class NoteActions:
             key = title_key(title)
             if key not in refs:
                 found = self._window.library.find(title)
-                refs[key] = found and NoteRef(found.id, found.title, found.summary,
-                                              found.is_stub)
+                refs[key] = (NoteRef(found.id, found.title, found.summary, found.is_stub)
+                             if found is not None else None)
             return refs[key]
 
         # Not "A stub: other notes cite this question": a note being written is no stub.

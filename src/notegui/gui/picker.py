@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 
@@ -17,7 +17,7 @@ Choice = tuple[str, object, str]
 
 class Picker(QDialog):
     def __init__(self, title: str, placeholder: str,
-                 choices: Callable[[str], list[Choice]], parent: QObject | None = None) -> None:
+                 choices: Callable[[str], list[Choice]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -50,9 +50,10 @@ class Picker(QDialog):
             self.list.setCurrentRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
-            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
-            moves = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+        if (watched is self.field and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
+            key = event.key()
+            moves: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                      Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
             if key in moves and self.list.count():
                 row = self.list.currentRow() + moves[key]

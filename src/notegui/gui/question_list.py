@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     Qt,
@@ -52,7 +53,7 @@ _ROLES = frozenset(int(role) for role in (
 
 
 class NoteListModel(QAbstractListModel):
-    def __init__(self, fetch_refs: FetchRefs, parent: object = None) -> None:
+    def __init__(self, fetch_refs: FetchRefs, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch_refs
         # Compact arrays, not lists of ints: a million notes cost 8 MB, not 36.
@@ -221,6 +222,7 @@ class QuestionListView(QTableView):
 
     def __init__(self, model: NoteListModel) -> None:
         super().__init__()
+        self._notes = model  # (model() is typed as any model: this one is ours)
         self.setModel(model)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.hide()
@@ -244,7 +246,7 @@ class QuestionListView(QTableView):
 
     def fit_rows(self) -> None:
         """One line a row, or three while search snippets are shown."""
-        height = (row_height(self.font(), SNIPPET_LINES) if self.model().has_snippets()
+        height = (row_height(self.font(), SNIPPET_LINES) if self._notes.has_snippets()
                   else self.fontMetrics().lineSpacing() + 6)
         self.verticalHeader().setDefaultSectionSize(height)
 

@@ -8,7 +8,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from notegui.core.domain import SearchHit
 from notegui.core.workers import Token
@@ -22,7 +22,7 @@ class SearchField(QLineEdit):
 
     queryChanged = Signal(str)
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText("Search  (Ctrl+F)   is:stub  tag:name")
         self.setClearButtonEnabled(True)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from notegui.gui.qt_typing import first_key
+
 # What a field keeps whatever an action says: the keys of editing its text.
 FIELD_KEYS = (
     QKeySequence.StandardKey.Copy,
@@ -29,7 +31,7 @@ FIELD_KEYS = (
 
 def field_keys() -> set[int]:
     """The keys of FIELD_KEYS on this platform (its bindings), as combined key codes."""
-    return {sequence[0].toCombined() for standard in FIELD_KEYS
+    return {first_key(sequence) for standard in FIELD_KEYS
             for sequence in QKeySequence.keyBindings(standard) if sequence.count() == 1}
 
 
@@ -43,8 +45,8 @@ class WindowShortcuts:
         self._actions: dict[int, list[QAction]] = {}
         for action in actions:
             for sequence in action.shortcuts():
-                if sequence.count() == 1 and sequence[0].toCombined() not in kept:
-                    self._actions.setdefault(sequence[0].toCombined(), []).append(action)
+                if sequence.count() == 1 and first_key(sequence) not in kept:
+                    self._actions.setdefault(first_key(sequence), []).append(action)
 
     def owns(self, event: QKeyEvent) -> bool:
         """True when an enabled action of the window has this key."""
@@ -55,7 +57,8 @@ class WindowShortcuts:
         """Whether ``event`` is a field's claim on a key the window's action has: then
         ignored (not accepted, so Qt goes on to the window's shortcut; Qt also asks each
         parent of the field, answered the same) and filtered out."""
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and isinstance(watched, QWidget)
                 and watched.window() is self._window and self.owns(event)):
             event.ignore()
             return True

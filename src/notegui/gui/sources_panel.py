@@ -18,6 +18,7 @@ from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.qt_typing import INT64
 from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -26,7 +27,7 @@ SUMMARY_LINES = 3
 
 
 class LinkList(QListWidget):
-    noteRequested = Signal("qint64")  # note ids are 64-bit
+    noteRequested = Signal(INT64)  # note ids are 64-bit
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class LinkList(QListWidget):
 
 
 class SourcesPanel(QWidget):
-    noteRequested = Signal("qint64")  # note ids are 64-bit
+    noteRequested = Signal(INT64)  # note ids are 64-bit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from notegui.core.tags import check_tag
 from notegui.core.title_match import fold, rank_titles
 from notegui.gui.plain_text import tip
+from notegui.gui.qt_typing import popup
 from notegui.gui.theme import blend
 
 REMOVE_MARK = "\N{MULTIPLICATION SIGN}"
@@ -197,7 +198,7 @@ class TagEditor(QWidget):
         # The names offered are chosen here (case and accents aside: "cafe" offers
         # "café"), not by Qt's filter, which compares accents as different letters.
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.popup().setAccessibleName("Known tags")
+        popup(self.completer).setAccessibleName("Known tags")
         # Before the completer sees the text: the names in the order they are offered.
         self.field.textEdited.connect(self._update_completions)
         self.field.setCompleter(self.completer)
@@ -233,7 +234,7 @@ class TagEditor(QWidget):
     # -- user changes --------------------------------------------------------------------
 
     def _add_typed(self) -> None:
-        if self.completer.popup().isVisible():
+        if popup(self.completer).isVisible():
             return  # the completer's activation adds the chosen name
         self._add(self.field.text())
 

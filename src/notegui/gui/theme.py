@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
+from notegui.gui.qt_typing import application
+
 
 def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
@@ -52,7 +54,7 @@ def _light_palette() -> QPalette:
 
 def apply(theme: str) -> bool:
     """Apply ``system``, ``light`` or ``dark``; returns True when the result is dark."""
-    app = QApplication.instance()
+    app = application()
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     dark = is_dark(theme)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import NoteRef
 from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
+from notegui.gui.qt_typing import INT64
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 
 
 class TrashDialog(QDialog):
-    restoreRequested = Signal("qint64")  # note ids are 64-bit
+    restoreRequested = Signal(INT64)  # note ids are 64-bit
     emptyRequested = Signal()
 
     def __init__(self, trashed: Callable[[], list[NoteRef]], parent: QWidget | None = None
