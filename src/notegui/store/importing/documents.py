@@ -12,7 +12,7 @@ from notegui.core.formats.document import LibraryDocument
 from notegui.core.formats.json_input import shown
 from notegui.core.import_files import ReadFile
 from notegui.store import annotations as annotation_rows
-from notegui.store import models
+from notegui.store.importing.document_merge import DocumentWriter, chunks
 from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.note_import import NoteImporter, Unchanged
 
@@ -31,65 +31,31 @@ def read_document(read: ReadFile) -> LibraryDocument:
 
 def merge(library: ImportTarget, document: LibraryDocument,
           importer: NoteImporter) -> tuple[Changes, list[str]]:
-    """Merge a whole-library document: notes by title, then their links and annotations.
-    Returns the changes and the annotations refused (on a note the library does not
-    have), or raises Unchanged (with those refusals)."""
-    Note, Link, db = models.Note, models.Link, library.db
-    stamp = clock.utc_now()
-    touched: set[int] = set()
-    rows: dict[str, models.Note] = {}
-    changed = False
-    for record in document.notes:
-        key = title_key(record.title)
-        row = Note.select().where(Note.title_key == key).bind(db).first()
-        fields = {
-            "title": record.title, "description": record.description,
-            "summary": record.summary, "body": record.body,
-        }
-        if row is None:
-            values = dict(title_key=key, created=record.created or stamp,
-                          updated=record.updated or stamp, **fields)
-            row = Note(id=Note.insert(**values).execute(db), **values)
-            importer.created += 1
-            changed = True
-        elif any(getattr(row, name) != value for name, value in fields.items()):
-            if not row.is_stub:
-                importer.keep_revision(key, stamp, "import")
-            for name, value in fields.items():
-                setattr(row, name, value)
-            row.updated = record.updated or stamp
-            Note.update(**fields, updated=row.updated).where(Note.id == row.id).execute(db)
-            changed = True
-        rows[key] = row
-        touched.add(row.id)
-    for record in document.notes:
-        row = rows[title_key(record.title)]
-        wanted = [
-            (rows[title_key(t)].id if title_key(t) in rows else importer.target(t, s, stamp),
-             s)
-            for t, s in zip(record.links, record.sources, strict=True)
-        ]
-        current = list(Link.select(Link.target, Link.summary).where(Link.source == row.id)
-                       .order_by(Link.ordinal).tuples().execute(db))
-        if wanted != current:
-            importer.replace_links(row.id, wanted)
-            changed = True
-        changed |= library.write_tags(row.id, record.tags)
-    added, refused = _add_annotations(library, document.annotations, rows)
-    if not (changed or added):
+    """Merge a whole-library document: notes by title, then their links and annotations
+    (document_merge.py, a chunk of notes at a time). Returns the changes and the
+    annotations refused (on a note the library does not have), or raises Unchanged (with
+    those refusals)."""
+    writer = DocumentWriter(library.db.connection(), importer, clock.utc_now())
+    for records in chunks(document.notes):
+        writer.write_notes(records)
+    for records in chunks(document.notes):
+        writer.write_links_and_tags(records)
+    writer.end()
+    added, refused = _add_annotations(library, document.annotations, writer.ids)
+    if not (writer.changed or added):
         raise Unchanged(refused)
-    return Changes(notes=frozenset(touched), links=True), refused
+    return Changes(notes=frozenset(writer.ids.values()), links=True), refused
 
 
 def _add_annotations(
-    library: ImportTarget, annotations: Iterable[Annotation], rows: dict[str, models.Note]
+    library: ImportTarget, annotations: Iterable[Annotation], notes: dict[str, int]
 ) -> tuple[bool, list[str]]:
     """Each annotation onto its note, by title, unless that note already has it (same
     quote, place and comment). Returns whether any was added, and why each one that
     names no note of the library was refused. Linear: each note's annotations are read
     once (a query an annotation scanned the note's annotations: 50,000 took 200 s)."""
     connection = library.db.connection()
-    ids: dict[str, int | None] = {key: row.id for key, row in rows.items()}
+    ids: dict[str, int | None] = dict(notes)
     present: dict[int, set[tuple[str, int, int, str]]] = {}
     refused: list[str] = []
     adding: list[tuple[int, Annotation]] = []

@@ -5,7 +5,7 @@ does; an import-linter contract holds it)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -31,6 +31,3 @@ class ImportTarget(Protocol):
     def in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
                        *args: object) -> _T:
         """``write`` in a transaction of its own: the one way the store writes."""
-
-    def write_tags(self, note_id: int, names: Iterable[str]) -> bool:
-        """A note's tags set, inside the caller's transaction; whether they changed."""

@@ -306,7 +306,7 @@ class Importer:
             return ImportOutcome(read.path, "refused", read.refused)
         importer.created = 0
         if read.json_text is not None:
-            self._known.clear()  # a document writes through peewee, past the look-up cache
+            self._known.clear()  # a document writes past the look-up cache (document_merge)
             document = documents.read_document(read)
             if self._claimed is not None:
                 document = self._claimed.claim_document(document, read.path)

@@ -4,15 +4,14 @@ transaction. A file that changes nothing, or is refused, is found so before anyt
 written, so it changes nothing.
 
 With ``index_directly`` the caller has suspended the full-text triggers (in the same
-transaction) and this class keeps the index in step itself, in ``flush_index`` before the
-commit: all removals in rowid order, then all additions in rowid order. Through triggers
-FTS5 flushes its buffer at every statement, and at every removal of a rowid below the last
-one added: this way it flushes twice a batch, several times faster."""
+transaction) and this class keeps the index in step itself (index_in_step.py), in
+``flush_index`` before the commit."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -22,14 +21,12 @@ from notegui.core.formats import question_note
 from notegui.core.formats.question_note import ParsedNote
 from notegui.store.db import inserted_id
 from notegui.store.importing import staged_citations
+from notegui.store.importing.index_in_step import PendingIndex
 from notegui.store.schema import is_stub_sql
 
 
 class Unchanged(Exception):
     """The file changes nothing in the library."""
-
-
-_Fields = tuple[str, str, str, str]  # title, description, summary, body
 
 
 class _Known(NamedTuple):
@@ -40,7 +37,9 @@ class _Known(NamedTuple):
 
 
 @dataclass
-class _Row:
+class Row:
+    """A note's row as an import reads it."""
+
     id: int
     title: str
     description: str
@@ -62,13 +61,6 @@ _INSERT_NOTE = (
 )
 _FILL_NOTE = "UPDATE note SET title = ?, description = ?, body = ?, updated = ? WHERE id = ?"
 _UNTRASH = "DELETE FROM trash WHERE note_id = ?"  # an imported file brings its note back
-_INDEX = "INSERT INTO note_fts (rowid, title, description, summary, body) VALUES (?, ?, ?, ?, ?)"
-_UNINDEX = (
-    "INSERT INTO note_fts (note_fts, rowid, title, description, summary, body) "
-    "VALUES ('delete', ?, ?, ?, ?, ?)"
-)
-_INDEX_TITLE = "INSERT INTO title_fts (rowid, title) VALUES (?, ?)"
-_UNINDEX_TITLE = "INSERT INTO title_fts (title_fts, rowid, title) VALUES ('delete', ?, ?)"
 _SET_SUMMARY = "UPDATE note SET summary = ? WHERE id = ?"
 _LINKS = (
     "SELECT t.title_key, t.title, l.summary, t.id FROM link AS l "
@@ -117,44 +109,35 @@ class NoteImporter:
         self.index_directly = index_directly
         self.created = 0
         self.known = KnownNotes() if known is None else known
-        # note id -> (what the index holds for it now, or None; what it must hold, or None)
-        self._pending: dict[int, tuple[_Fields | None, _Fields | None]] = {}
+        self._pending = PendingIndex()
 
     def _index(self, note_id: int, title: str, description: str, summary: str,
                body: str) -> None:
         if self.index_directly:
-            indexed = self._pending.get(note_id, (None, None))[0]
-            self._pending[note_id] = (indexed, (title, description, summary, body))
+            self._pending.add(note_id, title, description, summary, body)
 
     def index_new(self, note_id: int, title: str, description: str, summary: str,
                   body: str) -> None:
         """Index a note just inserted, when the batch is flushed."""
         self._index(note_id, title, description, summary, body)
 
-    def _unindex(self, row: _Row) -> None:
-        if self.index_directly and row.id not in self._pending:
-            self._pending[row.id] = ((row.title, row.description, row.summary, row.body), None)
+    def _unindex(self, row: Row) -> None:
+        if self.index_directly:
+            self._pending.remove(row.id, row.title, row.description, row.summary, row.body)
 
     def flush_index(self) -> None:
         """Bring the index in step with what this importer wrote (``index_directly``)."""
-        pending = sorted(self._pending.items())
-        removed = [(note_id, *old) for note_id, (old, _new) in pending if old is not None]
-        added = [(note_id, *new) for note_id, (_old, new) in pending if new is not None]
-        self.connection.executemany(_UNINDEX, removed)
-        self.connection.executemany(_INDEX, added)
-        self.connection.executemany(_UNINDEX_TITLE, [row[:2] for row in removed])
-        self.connection.executemany(_INDEX_TITLE, [row[:2] for row in added])
-        self._pending.clear()
+        self._pending.flush(self.connection)
 
     def exists(self, key: str) -> bool:
         return self.connection.execute(_EXISTS, (key,)).fetchone() is not None
 
-    def existing_row(self, key: str) -> _Row:
+    def existing_row(self, key: str) -> Row:
         """The row of a note known to be in the library (LookupError if it is not)."""
         row = self.connection.execute(_FIND, (key,)).fetchone()
         if row is None:
             raise LookupError(f"no note of title key {key!r}")
-        return _Row(*row)
+        return Row(*row)
 
     def _lookup(self, key: str) -> _Known | None:
         found = self.known.get(key)
@@ -168,10 +151,10 @@ class NoteImporter:
         self.known.remember(key, known)
         return known
 
-    def _row(self, key: str, known: _Known) -> _Row:
+    def _row(self, key: str, known: _Known) -> Row:
         """The whole row; a stub's is all in ``known``."""
         if known.is_stub:
-            return _Row(known.id, known.title, "", known.summary, "", "")
+            return Row(known.id, known.title, "", known.summary, "", "")
         return self.existing_row(key)
 
     def _links(self, note_id: int) -> list[tuple[str, str, str | None, int]]:
@@ -209,7 +192,7 @@ class NoteImporter:
         self.replace_links(note_id, targets)
         return Changes(notes=frozenset({note_id, *(t for t, _ in targets)}), links=True)
 
-    def update(self, row: _Row, parsed: ParsedNote, stamp: str) -> None:
+    def update(self, row: Row, parsed: ParsedNote, stamp: str) -> None:
         """Write ``parsed`` over the note of ``row`` (a stub filled, or a note changed: its
         old text kept as a revision), its links left to the caller; Unchanged if the note
         already holds exactly this."""
@@ -238,7 +221,7 @@ class NoteImporter:
         )
 
     def _changes_text(
-        self, row: _Row, current: list[tuple[str, str, str | None, int]], parsed: ParsedNote
+        self, row: Row, current: list[tuple[str, str, str | None, int]], parsed: ParsedNote
     ) -> bool:
         old = question_note.write(row.title, row.description, row.body,
                                   [s for _, _, s, _ in current])
@@ -253,17 +236,24 @@ class NoteImporter:
         self._keep_revision(row, self._links(row.id), stamp, reason)
 
     def _keep_revision(
-        self, row: _Row, links: list[tuple[str, str, str | None, int]], stamp: str, reason: str
+        self, row: Row, links: list[tuple[str, str, str | None, int]], stamp: str, reason: str
     ) -> None:
+        self.keep_revisions([(row, links)], stamp, reason)
+
+    def keep_revisions(
+        self, notes: Iterable[tuple[Row, list[tuple[str, str, str | None, int]]]], stamp: str,
+        reason: str,
+    ) -> None:
+        """Keep each note as ``row`` and its links (as ``_links`` reads them) have it, as a
+        revision."""
         # [title, Sources line, note id] a cited note: the id lets a restore cite the note
         # by the title it has then (store/note_editor.py), not bring back one it lost since.
-        cited = json.dumps([[title, summary, target] for _, title, summary, target in links],
-                           ensure_ascii=False)
-        self.connection.execute(
-            _INSERT_REVISION,
-            (row.id, row.title, row.description, row.summary, row.body, cited, row.updated,
-             stamp, reason),
-        )
+        self.connection.executemany(_INSERT_REVISION, [
+            (row.id, row.title, row.description, row.summary, row.body,
+             json.dumps([[title, summary, target] for _, title, summary, target in links],
+                        ensure_ascii=False),
+             row.updated, stamp, reason)
+            for row, links in notes])
 
     def target(self, title: str, summary: str | None, stamp: str) -> int:
         """The id of the cited note: existing (its summary filled if it had none: a note's own
