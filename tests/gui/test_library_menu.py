@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
@@ -14,6 +13,7 @@ from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
 from notegui.gui.backup_dialog import AutomaticBackups
 from notegui.gui.library_actions import EXPORT_FORMATS
+from notegui.gui.search_field import FULL_LANE, QUICK_LANE
 from notegui.store import backup as backups
 from test_connections_closed import open_files
 
@@ -118,6 +118,7 @@ def test_libraries_opened_and_left_20_times_keep_no_file_open(window, tmp_path, 
     for turn in range(20):
         qtbot.keyClicks(window.search, "reasoning")  # (the search threads open connections)
         qtbot.waitUntil(lambda: "result" in window.count_label.text(), timeout=5000)
+        lanes = [window.tasks.running_worker(lane) for lane in (QUICK_LANE, FULL_LANE)]
         backup = automatic.run_now()
         assert backup is not None
         qtbot.waitUntil(lambda job=backup: not job.running(), timeout=10000)
@@ -128,7 +129,6 @@ def test_libraries_opened_and_left_20_times_keep_no_file_open(window, tmp_path, 
         assert window.library.path == going_to
         left = first if going_to == other else other
         assert open_files(left) == []
+        assert lanes[0] is not None and not any(lane.alive for lane in lanes if lane)
     assert len(backups.list_backups(first)) == len(backups.list_backups(other)) == 5  # (kept)
-    assert [thread.name for thread in threading.enumerate()
-            if thread.name.startswith("notegui-")] == []
     assert len(open_files(window.library.path)) <= 9  # (this one's: three threads at most)

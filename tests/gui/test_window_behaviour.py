@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidge
 from conftest import write_note
 from notegui.core.domain import NoteRef, SearchHit
 from notegui.gui.errors import install_exception_hook
-from notegui.gui.search_field import SearchRunner
+from notegui.gui.search_field import FULL_LANE, QUICK_LANE, SearchRunner
 
 
 def test_import_shows_progress_then_every_refused_file_and_why(qtbot, window, tmp_path):
@@ -124,7 +124,7 @@ def test_stale_search_results_are_dropped(qtbot):
     qtbot.wait(100)
     assert delivered == ["third"]
     assert "second" not in calls  # skipped while it waited: a newer query had come
-    runner.wait()
+    runner.close()
 
 
 def test_the_count_says_while_the_full_search_is_still_running(qtbot, window):
@@ -147,6 +147,29 @@ def test_the_count_says_while_the_full_search_is_still_running(qtbot, window):
     rows = window.model.rowCount()
     assert rows > quick_rows  # "memo" as a prefix finds the notes on memorization
     assert window.count_label.text() == f"{rows} results of {window.library.count()} notes"
+
+
+def test_closing_the_window_mid_search_ends_its_threads_and_shows_nothing_after(
+        qtbot, window):
+    search, started, release = window.runner._search, threading.Event(), threading.Event()
+
+    def stuck_search(text: str, quick: bool, cancelled):  # (one long SQLite step)
+        started.set()
+        release.wait(10)
+        return search(text, quick, cancelled)
+
+    window.runner._search = stuck_search
+    delivered: list[str] = []
+    window.runner.resultsReady.connect(lambda query, _hits, _complete: delivered.append(query))
+    qtbot.keyClicks(window.search, "memo")
+    qtbot.waitUntil(started.is_set)
+    lanes = [window.tasks.running_worker(lane) for lane in (QUICK_LANE, FULL_LANE)]
+    threading.Timer(0.3, release.set).start()  # (the step ends while the window waits)
+    window.close()
+    assert window.closed
+    qtbot.wait(200)
+    assert delivered == []  # its results were dropped, never shown in a closed window
+    assert lanes[0] is not None and not any(lane.alive for lane in lanes if lane)
 
 
 def test_the_mouse_back_button_goes_back(qtbot, window):

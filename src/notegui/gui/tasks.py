@@ -149,11 +149,11 @@ class Tasks(QObject):
 
     def close_workers(self, names: Iterable[str] | None = None,
                       msecs: int = SHUTDOWN_MS) -> bool:
-        """End the named workers (all of them: their library is left): their tasks not
-        finished are
-        cancelled (outcomes dropped) and their threads waited for, up to ``msecs`` in all;
-        False if one still runs then (abandoned: a daemon thread whose outcome is
-        dropped). The outcomes of tasks that had finished are still delivered."""
+        """End the named workers (all of them when their library is left): their tasks
+        not finished are cancelled (outcomes dropped) and their threads waited for, up to
+        ``msecs`` in all; False if one still runs then (abandoned: a daemon thread whose
+        outcome is dropped). The outcomes of tasks that had finished are still delivered.
+        A worker asked for afterwards starts afresh."""
         names = set(self._workers if names is None else names)
         for task, name in self._tasks.items():
             if name in names and not task._ended.is_set():
