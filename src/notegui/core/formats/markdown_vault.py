@@ -1,67 +1,90 @@
 """Export to a folder of markdown files that Obsidian opens as a vault: one ``.md`` per note,
-YAML front matter, citations as wikilinks to the cited note's file."""
+YAML front matter (written by PyYAML, safe for every character), citations as wikilinks to
+the cited note's file. File names: export_names; the rules: docs/formats.md."""
 
 from __future__ import annotations
 
-import json
 import re
+from typing import Any
+
+import yaml
 
 from notegui.core.domain import title_key
 from notegui.core.formats.document import LibraryDocument, NoteRecord
+from notegui.core.formats.export_names import EXTENSION, Named, file_names, readable_stem
 from notegui.core.formats.question_note import split_citations
 from notegui.core.render import paragraphs
 
-# Characters that Windows, macOS or Obsidian's link syntax do not allow in a file name.
-_UNSAFE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f]')
-_MAX_NAME = 120
-
 
 def file_stem(title: str) -> str:
-    stem = _UNSAFE.sub("", title).strip().rstrip(".")
-    return stem[:_MAX_NAME].strip() or "untitled"
+    """A note's file name without its extension, when it is named alone (one note's
+    export)."""
+    return readable_stem(title)
 
 
-def _yaml(value: str) -> str:
-    # A JSON string is a valid YAML scalar, whatever it contains.
-    return json.dumps(value, ensure_ascii=False)
+# PyYAML writes NEL (U+0085) raw in a plain or single-quoted scalar and reads it back as a
+# line break; in double quotes it is escaped ("\N"). U+2028 and U+2029 likewise, to be safe.
+_BREAKS_UNQUOTED = ("\x85", "\u2028", "\u2029")
 
 
-def stems_by_key(notes: tuple[NoteRecord, ...]) -> dict[str, str]:
-    """A distinct file stem for every note (case-insensitively distinct, for macOS/Windows)."""
-    taken: set[str] = set()
-    stems: dict[str, str] = {}
-    for note in notes:
-        base = file_stem(note.title)
-        stem, counter = base, 2
-        while stem.casefold() in taken:
-            stem, counter = f"{base} ({counter})", counter + 1
-        taken.add(stem.casefold())
-        stems[title_key(note.title)] = stem
-    return stems
+class _Dumper(yaml.SafeDumper):
+    pass
 
 
-def _wikilink(title: str, stems: dict[str, str]) -> str:
-    stem = stems.get(title_key(title), file_stem(title))
-    return f"[[{stem}|{title}]]" if stem != title else f"[[{title}]]"
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(c in value for c in _BREAKS_UNQUOTED) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-def render_note(note: NoteRecord, stems: dict[str, str]) -> str:
-    front = [
-        "---",
-        f"title: {_yaml(note.title)}",
-        f"aliases: [{_yaml(note.title)}]",
-        f"description: {_yaml(note.description)}",
-        f"summary: {_yaml(note.summary)}",
-        "tags: [" + ", ".join(_yaml(tag) for tag in note.tags) + "]",
-    ]
+_Dumper.add_representer(str, _string)
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    """The YAML block between ``---`` lines, readable by any YAML parser (yaml.safe_load
+    gives ``fields`` back, whatever characters the strings hold)."""
+    text = yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=float("inf"))
+    return f"---\n{text}---"
+
+
+def _shown(title: str) -> str:
+    """A title as a wikilink's shown text: what would end the link or the alias
+    (``|``, ``]]``, ``[[``) or open a comment (``%%``) is replaced by a look-alike; the
+    front matter has the title."""
+    return (title.replace("|", "¦").replace("]]", "] ]").replace("[[", "[ [")
+            .replace("%%", "% %"))
+
+
+_HEADING_SYNTAX = re.compile(r"([\\`*_\[\]<#%=~$^|])")
+
+
+def _heading(title: str) -> str:
+    """The title as a heading's text, every character that markdown or Obsidian would read
+    as syntax (a link, a tag, a comment, emphasis, math) escaped (CommonMark's backslash)."""
+    return _HEADING_SYNTAX.sub(r"\\\1", title)
+
+
+def _wikilink(title: str, names: dict[str, str]) -> str:
+    stem = names.get(title_key(title), readable_stem(title) + EXTENSION)[: -len(EXTENSION)]
+    shown = _shown(title)
+    return f"[[{stem}|{shown}]]" if stem != shown else f"[[{stem}]]"
+
+
+def render_note(note: NoteRecord, names: dict[str, str]) -> str:
+    fields: dict[str, Any] = {
+        "title": note.title,
+        "aliases": [note.title],
+        "description": note.description,
+        "summary": note.summary,
+        "tags": list(note.tags),
+    }
     if note.is_stub:
-        front.append("stub: true")
-    front.append("---")
+        fields["stub"] = True
     body = "".join(
-        _wikilink(piece, stems) if is_citation else piece
+        _wikilink(piece, names) if is_citation else piece
         for piece, is_citation in split_citations(note.body)
     )
-    parts = ["\n".join(front), f"# {note.title}"]
+    parts = [front_matter(fields), f"# {_heading(note.title)}"]
     if note.description:
         parts.append(note.description)
     if body:
@@ -70,14 +93,17 @@ def render_note(note: NoteRecord, stems: dict[str, str]) -> str:
     cited = [(t, s) for t, s in zip(note.links, note.sources, strict=True) if s is not None]
     if cited:
         parts.append("## Sources\n\n" + "\n".join(
-            f"- {_wikilink(title, stems)}: {summary}" for title, summary in cited
+            f"- {_wikilink(title, names)}: {summary}" for title, summary in cited
         ))
     return "\n\n".join(parts) + "\n"
 
 
+def names_of(document: LibraryDocument) -> dict[str, str]:
+    """title_key -> file name of every note (export_names.file_names)."""
+    return file_names(Named(note.title, note.created) for note in document.notes)
+
+
 def to_files(document: LibraryDocument) -> dict[str, str]:
     """File name -> content, for every note of the library."""
-    stems = stems_by_key(document.notes)
-    return {
-        f"{stems[title_key(note.title)]}.md": render_note(note, stems) for note in document.notes
-    }
+    names = names_of(document)
+    return {names[title_key(note.title)]: render_note(note, names) for note in document.notes}

@@ -1,0 +1,123 @@
+"""File names for the markdown export: one per note, safe on Windows, macOS and Linux and in
+Obsidian's link syntax, readable, and stable (a note's name does not change when notes are
+added). docs/formats.md states the rules."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from notegui.core.domain import title_key
+
+EXTENSION = ".md"
+# A name's bytes (UTF-8) with its extension: 255 is the limit of ext4, APFS and NTFS (NTFS
+# counts UTF-16 units, never more than UTF-8 bytes). The rest is for the temporary name a
+# file is written under first (core/files.write_atomically: "." + name + "." + 8 random).
+MAX_BYTES = 255 - 10
+# Windows, macOS and Obsidian's link syntax forbid these (Obsidian: # ^ | [[ ]] %% in links).
+_FORBIDDEN = re.compile(r'%%|\[\[|\]\]|[#^|/\\:*?"<>\[\]\x00-\x1f\x7f-\x9f]')
+_SPACES = re.compile(r"\s+")
+# Windows reserves these names whatever their extension or case ("con.md", "Com1.txt").
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?",
+                       re.IGNORECASE)
+# A cut must not part a letter from its accent, nor an emoji from what joins or modifies it.
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+
+
+def _joined_to_previous(char: str) -> bool:
+    return (unicodedata.combining(char) != 0 or char in _JOINERS
+            or "\U0001f3fb" <= char <= "\U0001f3ff"  # skin tones
+            or "\U000e0020" <= char <= "\U000e007f")  # tag characters (flags)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, between characters a reader sees."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    end, size = 0, 0
+    for char in text:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            break
+        size += width
+        end += 1
+    while end > 0 and (_joined_to_previous(text[end]) or text[end - 1] == "\u200d"):
+        end -= 1
+    return text[:end]
+
+
+def _tidy(stem: str) -> str:
+    """No leading dot, no trailing dot or space, no reserved name."""
+    while stem != (tidier := stem.strip().lstrip(".").rstrip(". ")):
+        stem = tidier
+    reserved = _RESERVED.fullmatch(stem)
+    if reserved:  # "CON" -> "CON_", "nul.txt" -> "nul_.txt"
+        stem = reserved.group(1) + "_" + (reserved.group(2) or "")
+    return stem
+
+
+def readable_stem(title: str) -> str:
+    """The title as a file name's stem: NFC, each run of forbidden characters (a question's
+    "?", "/", ":", "#", "[[", ...) becomes one space (a final "?" simply goes), white space
+    collapsed, no leading dot or trailing dot or space, "_" after a name Windows reserves,
+    at most MAX_BYTES with the extension. "untitled" when nothing is left."""
+    stem = unicodedata.normalize("NFC", title).strip()
+    stem = _FORBIDDEN.sub(" ", stem)
+    stem = _SPACES.sub(" ", stem)
+    stem = _tidy(stem)
+    stem = _tidy(_cut(stem, MAX_BYTES - len(EXTENSION)))
+    return stem or "untitled"
+
+
+def _hash(title: str, length: int) -> str:
+    return hashlib.blake2b(title_key(title).encode("utf-8"), digest_size=16).hexdigest()[:length]
+
+
+def _suffixed(stem: str, title: str, length: int) -> str:
+    suffix = f" ({_hash(title, length)})"
+    room = MAX_BYTES - len(EXTENSION) - len(suffix.encode("utf-8"))
+    return _tidy(_cut(stem, room)) + suffix
+
+
+@dataclass(frozen=True)
+class Named:
+    """A note to name: its title and when it was made (the elder keeps the plain name)."""
+
+    title: str
+    created: str = ""
+
+
+def file_names(notes: Iterable[Named]) -> dict[str, str]:
+    """title_key -> file name (with EXTENSION), distinct even case-insensitively (macOS,
+    Windows). Titles whose stems clash: the note made first (then the smaller title key)
+    keeps the plain stem, each other one gets `` (hash)``, six hex digits of its own title
+    key's hash, more when two of them share six. A note's name so depends on itself and on
+    the notes that clash with it, never on the order of export or on notes added later
+    (unless one is added with an older creation time, as a JSON import may)."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for note in notes:
+        key, stem = title_key(note.title), readable_stem(note.title)
+        groups.setdefault(stem.casefold(), []).append((note.created, key, note.title))
+    names: dict[str, str] = {}
+    taken = set(groups)  # every plain stem, so that no suffixed name is another's plain one
+    for folded, members in groups.items():
+        members.sort()
+        stem = readable_stem(members[0][2])
+        names[members[0][1]] = stem + EXTENSION
+        length = 6
+        while True:
+            trial = {key: _suffixed(stem, title, length) for _, key, title in members[1:]}
+            folded_names = [name.casefold() for name in trial.values()]
+            if (len(set(folded_names)) == len(folded_names)
+                    and not taken.intersection(folded_names)):
+                break
+            length += 6  # (a collision of six hex digits among clashing titles: rare)
+            if length > 32:
+                raise ValueError(f"no distinct file name for the titles of {folded!r}")
+        for key, name in trial.items():
+            names[key] = name + EXTENSION
+        taken.update(name.casefold() for name in trial.values())
+    return names
