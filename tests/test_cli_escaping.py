@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from notegui.core.visible_text import visible, visible_lines
 from notegui.store.library import SqliteLibrary
@@ -153,7 +154,13 @@ def test_json_output_and_exports_keep_the_exact_text(hostile, tmp_path, capsys):
     assert code == 0
     assert_safe(out)
     markdown = "\n".join(p.read_bytes().decode() for p in (tmp_path / f"vault{RED}").glob("*.md"))
-    assert f"# {TITLE}\n" in markdown and f"\n{DESCRIPTION}\n" in markdown
+    # The exact title in the front matter (YAML escapes the control characters), the
+    # heading with markdown's syntax escaped ("\\[31m"), the description as it is.
+    fronts = [yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1])
+              for p in (tmp_path / f"vault{RED}").glob("*.md")]
+    assert TITLE in [front["title"] for front in fronts]
+    assert "# " + TITLE.replace("[", "\\[") + "\n" in markdown
+    assert f"\n{DESCRIPTION}\n" in markdown
 
 
 def test_a_real_terminal_gets_no_raw_escape_bytes(hostile):
