@@ -143,7 +143,7 @@ def test_tables_and_footnotes_render():
                        nothing)
     assert "<table>" in html and '<th align="left">Name</th>' in html
     assert '<td align="right">1</td>' in html
-    assert '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in html
+    assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>' in html
     assert '<div class="footnote">' in html and "The source." in html
 
 
@@ -202,7 +202,7 @@ def test_escaped_brackets_in_code_show_as_written():
     # question_note stores a literal "[[" (pandas: df[["a"]]) as "[\[" everywhere.
     body = "Use `df[\\[\"a\"]]` or:\n```python\ndf[\\[\"a\", \"b\"]]\n```"
     html = render_body(body, nothing)
-    assert '<code>df[["a"]]</code>' in html
+    assert '<code>df[[&quot;a&quot;]]</code>' in html  # CommonMark escapes " in code
     assert "[\\[" not in html and '<span class="p">[[</span>' in html
 
 
@@ -518,6 +518,6 @@ def test_pygments_css_has_a_light_and_a_dark_style():
 
 def test_importing_render_does_no_work():
     code = ("import sys, notegui.core.render; "
-            "assert 'markdown' not in sys.modules and 'pygments' not in sys.modules")
+            "assert 'markdown_it' not in sys.modules and 'pygments' not in sys.modules")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

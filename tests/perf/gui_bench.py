@@ -417,20 +417,21 @@ class Bench:
     # -- the open floor --------------------------------------------------------------------
 
     def render_floor(self, bodies: list[str]) -> list[float]:
-        """``markdown.markdown`` + ``QTextBrowser.setHtml`` + one pass of the event loop, in a
-        shown browser the size of the answer pane."""
-        import markdown
+        """Bare markdown-it-py (CommonMark) + ``QTextBrowser.setHtml`` + one pass of the event
+        loop, in a shown browser the size of the answer pane."""
+        from markdown_it import MarkdownIt
         from PySide6.QtWidgets import QTextBrowser
 
         browser = QTextBrowser()
         browser.resize(self.window.answer.size())
         browser.show()
         self.settle(100)
-        markdown.markdown("warm *up*")
+        markdown = MarkdownIt("commonmark", {"html": False})
+        markdown.render("warm *up*")
         times: list[float] = []
         for body in bodies:
             start = time.perf_counter()
-            browser.setHtml(markdown.markdown(body))
+            browser.setHtml(markdown.render(body))
             self.app.processEvents()
             times.append(time.perf_counter() - start)
         browser.close()

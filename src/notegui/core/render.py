@@ -1,42 +1,34 @@
-"""A stored note body (markdown, citations as ``[[Title]]``) -> an HTML fragment that is
-safe to hand to ``QTextBrowser.setHtml``.
+"""A stored note body -> an HTML fragment that is safe to hand to ``QTextBrowser.setHtml``.
 
-Pure Python: the standard library, ``markdown`` and ``pygments``. Nothing is imported or
-built at import time: the ``markdown.Markdown`` instance (one per thread) is made on first
-use and reused, with ``reset()`` between calls.
+Pure Python: the standard library, ``markdown-it-py`` (+ ``mdit-py-plugins``) and
+``pygments``. Nothing is imported or built at import time: the parser (one per thread,
+``render_syntax.build``) is made on first use and reused.
 
-How a body becomes HTML:
+Two flavours (``render_body``'s ``flavour``): a question note (its citations, as
+``question_note.split_citations`` finds them, link to ``note:ID``; every line is its own
+paragraph, ``paragraphs``) and plain markdown (CommonMark as written, Obsidian's
+``[[wikilinks]]`` parsed). How a body becomes HTML:
 
-1. ``_source`` turns the stored body back into the markdown that was written. Each
-   citation (as ``question_note.split_citations`` finds it) becomes one private-use
-   marker character, and the rest of the text loses its bracket escaping (``[\\[`` ->
-   ``[[``), so a literal ``[[`` is plain markdown again: in prose it shows as ``[[``, in
-   code too.
-   Fenced code blocks are rewritten into the one shape Python-Markdown's ``fenced_code``
-   reads the way ``question_note`` does (fence at column 0, closed by the same fence,
-   closed at the end when the file never closed it), with the info string cut to a bare
-   language name that Pygments knows. The ``{...}`` attribute form must never reach
-   ``fenced_code``: its keys become Pygments formatter options, and
-   ``{.x pygments_formatter=text}`` or ``{noclasses=1 cssstyles=...}`` would let a note
-   put raw HTML or styles into the page. Citations inside a fence become their literal
-   ``[[Title]]`` again. Container nesting is capped and pathological brackets and
-   backticks are escaped (see ``_cap_nesting`` and ``_defuse``), and ``paragraphs``
-   adds the blank lines markdown needs (``_markdown_source``).
-2. Python-Markdown (fenced_code, tables, footnotes, sane_lists, codehilite) with raw HTML
-   off: the ``html_block`` preprocessor and the ``html`` inline pattern are deregistered,
-   so raw HTML in a note is escaped text. An inline processor turns each marker into a
-   ``note:ID`` link. Inline patterns never run inside code spans or code blocks, so a
-   marker there survives and is written back as the literal ``[[Title]]`` at the end.
-3. A treeprocessor, run after all others, sanitises what markdown generated: known tags
-   and attributes only, link targets only ``note:``, ``http(s):``, ``mailto:`` and
-   ``#fragment``, every image replaced by a text placeholder (nothing is ever loaded).
+1. A question note: ``_source`` turns the stored body back into the markdown that was
+   written. Each citation becomes one private-use marker character, and the rest of the
+   text loses its bracket escaping (``[\\[`` -> ``[[``), so a literal ``[[`` is plain
+   markdown again. Fences are read the way ``question_note`` reads them (citations inside
+   are literal ``[[Title]]`` again; the info string cut to a bare language name Pygments
+   knows). A markdown note: its lines as written (``_markdown_lines``). Either way,
+   container nesting is capped (``_cap_nesting``) and the cost estimated.
+2. markdown-it-py with raw HTML off (it is escaped text) and the syntax of
+   ``render_syntax``; a last core rule turns markers into ``note:ID`` links (code spans
+   and blocks keep theirs, written back as the literal ``[[Title]]`` at the end) and checks
+   every token: known tags and attributes only, link targets only ``note:``,
+   ``http(s):``, ``mailto:``, ``tag:`` and ``#fragment``, every image replaced by a text
+   placeholder (nothing is ever loaded).
 
-Python-Markdown is quadratic or recursive on some inputs, and costs about 4-10 us per
-significant character on the worst linear ones; Qt's QTextDocument then costs about 250 us
-per table cell and, with the style sheet, grows with the square of the element nesting
-depth. So a body whose estimated cost is over ``_BUDGET`` (about 0.3 s), or whose HTML
-nests deeper than ``_MAX_DEPTH`` or holds more than ``_MAX_CELLS`` table cells, is shown as
-escaped text instead (citations still linked,
+markdown-it-py is linear on the pathological inputs Python-Markdown was quadratic on, but
+still costs about 10 us per character that can start an inline construct; Qt's
+QTextDocument then costs about 250 us per table cell and, with the style sheet, grows with
+the square of the element nesting depth. So a body whose estimated cost is over ``_BUDGET``
+(about 0.3 s), or whose HTML nests deeper than ``_MAX_DEPTH`` or holds more than
+``_MAX_CELLS`` table cells, is shown as escaped text instead (citations still linked,
 code in ``<pre>``) under a notice saying why: see ``_markdown_source``, ``_too_heavy`` and
 ``_render_plain``.
 """
@@ -49,7 +41,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from notegui.core.domain import Note, NoteRef
 from notegui.core.formats.question_note import split_citations, unescape_brackets
@@ -59,8 +51,8 @@ log = logging.getLogger(__name__)
 Resolver = Callable[[str], NoteRef | None]
 
 __all__ = [
-    "Resolver", "paragraphs", "pygments_css", "render_body", "render_inline",
-    "render_note_html",
+    "MARKDOWN", "QUESTION_NOTE", "Embedder", "Flavour", "Resolver", "paragraphs",
+    "pygments_css", "render_body", "render_inline", "render_note_html",
 ]
 
 # -- constants ----------------------------------------------------------------------------
@@ -89,15 +81,6 @@ _MAX_MARKERS = 8
 _LEADING_SPACE = re.compile(r"[ \t]+")
 _CONTAINER_RUN = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}\.)(?=[ \t])))+")
 _CONTAINER_MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}\.(?=[ \t])")
-
-# Python-Markdown scans from every "[" (and every "(" after "](") to its matching bracket in
-# a Python loop, and from every backtick run to a run of the same length: unmatched ones
-# scan to the end of the paragraph (10,000 "[" take 14 s). _defuse escapes unmatched
-# brackets and backtick runs, and brackets nested deeper than _MAX_BRACKET_DEPTH.
-_MAX_BRACKET_DEPTH = 8
-_INLINE_TOKEN = re.compile(r"\\.|`+|[\[\]()]", re.DOTALL)
-_OPENERS = frozenset("[(")
-_CLOSERS = {"]": "[", ")": "("}
 
 # The render cost model, in microseconds measured on the design machine (Python 3.11,
 # Markdown 3.11): plain prose ~0.2 us/char; each character that can start an inline
@@ -160,27 +143,9 @@ _TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 _MAX_QUOTE_RECURSION = 32
 
-# What the sanitiser lets through. Everything markdown can generate here is listed; any
-# other tag becomes a <span>, any other attribute is dropped (so no style=, no on...=).
-_ALLOWED_TAGS = frozenset({
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code",
-    "em", "strong", "a", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div",
-    "sup", "span",
-})
-_COMMON_ATTRIBUTES = frozenset({"class", "id"})
-_ALLOWED_ATTRIBUTES = {
-    "a": frozenset({"href", "title", "class", "id"}),
-    "ol": frozenset({"start", "class", "id"}),
-    "th": frozenset({"align"}),
-    "td": frozenset({"align"}),
-}
-_SAFE_URL = re.compile(r"(?:https?://|mailto:|#|note:[0-9]{1,19}$)", re.IGNORECASE)
-# Note ids are SQLite integers: a note: link to anything larger (or 0) is no link at all.
+# Note ids are SQLite integers: a note: link to anything larger (or 0) is no link at all
+# (render_syntax.url_ok checks it; the answer pane reads it from here).
 MAX_NOTE_ID = 2**63 - 1
-_URL_EDGE = "".join(chr(code) for code in range(0x21))
-_URL_INNER_JUNK = re.compile(r"[\t\n\r]")
-_SUBSTITUTE_AMP = "\x02amp\x03"  # markdown.util.AMP_SUBSTITUTE
-_STASHED_CHAR = re.compile("\x02(\\d+)\x03")  # an escaped character, as markdown keeps it
 
 # Block syntax that a one-line description must not start (it is rendered inline): a
 # heading, quote, list item, rule, or footnote / reference definition.
@@ -393,81 +358,38 @@ def _cap_nesting(line: str) -> str:
     return line[: markers[_MAX_MARKERS - 1].end()] + line[run.end():]
 
 
-def _defuse(line: str) -> str:
-    """Escape what would make Python-Markdown scan to the end of the paragraph, once per
-    occurrence: backtick runs that close no code span, unmatched ``[`` and ``(``, and
-    brackets nested deeper than _MAX_BRACKET_DEPTH. The rendered text is unchanged (an
-    escaped character shows as itself); code spans are left alone."""
-    if "[" not in line and "(" not in line and "`" not in line:
-        return line
-    tokens = [(m.start(), m.group(0)) for m in _INLINE_TOKEN.finditer(line)]
-    runs = [i for i, (_start, text) in enumerate(tokens) if text[0] == "`"]
-    # Backtick runs, paired as Python-Markdown's find_code_spans pairs them: an opening run
-    # closes at the next run of the same length, else at the longest later run when that
-    # is shorter, else it is literal text.
-    next_same: dict[int, int] = {}
-    seen: dict[int, int] = {}
-    longest_after: list[tuple[int, int]] = [(0, -1)] * len(runs)
-    best = (0, -1)
-    for position in range(len(runs) - 1, -1, -1):
-        token = runs[position]
-        length = len(tokens[token][1])
-        longest_after[position] = best
-        if length in seen:
-            next_same[token] = seen[length]
-        seen[length] = token
-        if length >= best[0]:
-            best = (length, token)
-    run_position = {token: position for position, token in enumerate(runs)}
-    escape: set[int] = set()  # token indexes to escape
-    stacks: dict[str, list[tuple[int, bool]]] = {"[": [], "(": []}
-    index = 0
-    while index < len(tokens):
-        text = tokens[index][1]
-        if text[0] == "`":
-            close = next_same.get(index)
-            if close is None:
-                length, longest = longest_after[run_position[index]]
-                close = longest if 0 < length < len(text) else None
-            if close is None:
-                escape.add(index)
-            else:
-                index = close  # skip the code span
-        elif text in _OPENERS:
-            stack = stacks[text]
-            deep = len(stack) >= _MAX_BRACKET_DEPTH
-            stack.append((index, deep))
-            if deep:
-                escape.add(index)
-        elif text in _CLOSERS:
-            stack = stacks[_CLOSERS[text]]
-            if stack:
-                _opener, deep = stack.pop()
-                if deep:
-                    escape.add(index)
-        index += 1
-    for stack in stacks.values():
-        escape.update(opener for opener, _deep in stack)
-    if not escape:
-        return line
-    out: list[str] = []
-    position = 0
-    for token in sorted(escape):
-        start, text = tokens[token]
-        out.append(line[position:start])
-        out.append("".join("\\" + char for char in text))
-        position = start + len(text)
-    out.append(line[position:])
-    return "".join(out)
+def _markdown_lines(body: str) -> _Source:
+    """A markdown note's lines as written (no citations, fences left to the parser), with
+    which lines are fenced code, so that the caps and the cost leave code alone."""
+    source = _Source()
+    fence: str | None = None
+    for line in _RESERVED.sub("\ufffd", body).split("\n"):
+        source.lines.append(line)
+        if fence is not None:
+            closes = _fence_closes(line, fence)
+            source.fenced.append(_DELIMITER if closes else _CODE_LINE)
+            source.code_chars += 0 if closes else len(line)
+            fence = None if closes else fence
+            continue
+        opening = _FENCE_OPEN.match(line)
+        if opening is not None:
+            fence = opening.group(1)
+            source.fences += 1
+        source.fenced.append(_PROSE if opening is None else _DELIMITER)
+    return source
 
 
-def _markdown_source(source: _Source) -> tuple[str, int]:
-    """The markdown text to convert, and its estimated cost (see _BUDGET)."""
+def _markdown_source(source: _Source, question: bool) -> tuple[str, int]:
+    """The markdown text to convert, and its estimated cost (see _BUDGET). A question
+    note's lines are each a paragraph (``paragraphs``); a markdown note's are as written."""
     lines: list[str] = []
     cost = _FENCE_COST * source.fences + source.code_chars // 5
     capped = [line if fenced else _cap_nesting(line)
               for line, fenced in zip(source.lines, source.fenced, strict=True)]
-    for line, kind in _blocks(capped, 0):
+    blocks = (_blocks(capped, 0) if question else
+              [(line, _FENCE if fenced else _PARA)
+               for line, fenced in zip(capped, source.fenced, strict=True)])
+    for line, kind in blocks:
         if kind == _CODE:
             cost += _CODE_LINE_COST + len(line) // 5
             if cost > _BUDGET:
@@ -485,9 +407,6 @@ def _markdown_source(source: _Source) -> tuple[str, int]:
             cost += _CITATION_COST * len(_MARKER.findall(line))
         if cost > _BUDGET:
             return "", cost
-        defused = _defuse(line)
-        cost += 10 * (len(defused) - len(line))
-        line = defused
         if kind == _FOOTNOTE:
             cost += _FOOTNOTE_COST
         if kind in _LISTS or kind == _QUOTE:
@@ -497,203 +416,44 @@ def _markdown_source(source: _Source) -> tuple[str, int]:
     return "\n".join(lines), cost
 
 
-def _clean_url(value: str) -> str:
-    """A link target as Qt will read it: markdown's placeholders and HTML entities decoded,
-    surrounding white space and control characters gone, tabs and newlines dropped."""
-    value = value.replace(_SUBSTITUTE_AMP, "&")
-    value = _STASHED_CHAR.sub(lambda m: chr(int(m.group(1))), value)
-    value = html.unescape(value)
-    return _URL_INNER_JUNK.sub("", value.strip(_URL_EDGE))
-
-
-def _note_id_ok(target: str) -> bool:
-    """False for a ``note:`` link whose id no note can have."""
-    if target[:5].lower() != "note:":
-        return True
-    return 1 <= int(target[5:]) <= MAX_NOTE_ID
-
-
-# -- citations --------------------------------------------------------------------------------
-
-
-class _Context:
-    """What one render call needs inside the markdown processors."""
-
-    def __init__(self, titles: list[str], resolve: Resolver) -> None:
-        self.titles = titles
-        self.resolve = resolve
-        self.cache: dict[str, NoteRef | None] = {}
-        self.html: dict[str, str] = {}
-
-    def title(self, marker: str) -> str:
-        return self.titles[ord(marker) - _MARKER_BASE]
-
-    def lookup(self, title: str) -> NoteRef | None:
-        if title not in self.cache:
-            self.cache[title] = self.resolve(title)
-        return self.cache[title]
-
-    def attributes(self, title: str) -> tuple[str, dict[str, str]]:
-        """The tag and attributes of a citation of ``title``."""
-        ref = self.lookup(title)
-        if ref is None:
-            return "span", {"class": "missing"}
-        attributes = {"href": f"note:{int(ref.id)}",
-                      "class": "citation stub" if ref.is_stub else "citation"}
-        if ref.summary:
-            attributes["title"] = ref.summary
-        return "a", attributes
-
-    def citation_html(self, marker: re.Match[str]) -> str:
-        title = self.title(marker.group(0))
-        if title not in self.html:
-            tag, attributes = self.attributes(title)
-            attrs = "".join(f' {name}="{html.escape(value)}"'
-                            for name, value in attributes.items())
-            self.html[title] = f"<{tag}{attrs}>{html.escape(title)}</{tag}>"
-        return self.html[title]
-
-    def literal_html(self, marker: re.Match[str]) -> str:
-        return html.escape(f"[[{self.title(marker.group(0))}]]")
-
-
-_NO_CITATIONS = _Context([], lambda _title: None)
-
-
-# -- the Markdown instance -----------------------------------------------------------------------
+# -- the parser ----------------------------------------------------------------------------------
 
 _local = threading.local()
 
 
-def _markdown() -> Any:
+def _parser() -> Any:
     md = getattr(_local, "md", None)
     if md is None:
-        md = _local.md = _build_markdown()
+        # Imported here, not at module level: markdown-it, its plugins and Pygments cost
+        # tens of ms to import, which the app's start need not pay before a note is shown.
+        from notegui.core import render_syntax
+
+        md = _local.md = render_syntax.build(_highlight)
     return md
 
 
-def _build_markdown() -> Any:
-    # Imported here, not at module level: markdown, its extensions and Pygments cost ~50 ms
-    # to import and set up, which the app's start need not pay before a note is shown.
-    import xml.etree.ElementTree as etree
-
-    import markdown
-    from markdown.extensions.codehilite import CodeHiliteExtension
-    from markdown.extensions.fenced_code import FencedCodeExtension
-    from markdown.extensions.footnotes import FootnoteExtension
-    from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.tables import TableExtension
-    from markdown.inlinepatterns import InlineProcessor
-    from markdown.treeprocessors import Treeprocessor
-    from markdown.util import AtomicString
-    from pygments.formatters.html import HtmlFormatter
-
-    class NoteMarkdown(markdown.Markdown):
-        notegui_context: _Context  # the citations of the note being converted
-
-    class CitationProcessor(InlineProcessor):
-        """A citation marker -> <a href="note:ID" class="citation"> or <span class="missing">."""
-
-        def __init__(self, pattern: str, md: NoteMarkdown) -> None:
-            super().__init__(pattern, md)
-            self.note_md = md
-
-        # (ignore: markdown's own InlineProcessor.handleMatch breaks Pattern's signature)
-        def handleMatch(  # type: ignore[override]
-            self, m: re.Match[str], data: str
-        ) -> tuple[etree.Element | None, int | None, int | None]:
-            context = self.note_md.notegui_context
-            if ord(m.group(0)) - _MARKER_BASE >= len(context.titles):
-                return None, None, None  # cannot happen: such characters were replaced
-            title = context.title(m.group(0))
-            element = etree.Element(*context.attributes(title))
-            element.text = AtomicString(title)
-            return element, m.start(0), m.end(0)
-
-    class Sanitizer(Treeprocessor):
-        """Let through only what is safe and inert in a QTextBrowser."""
-
-        def run(self, root: Any) -> None:
-            stack = [(child, False) for child in root]
-            while stack:
-                element, in_link = stack.pop()
-                in_link = self.clean(element, in_link)
-                stack.extend((child, in_link) for child in element)
-
-        def clean(self, element: Any, in_link: bool) -> bool:
-            tag = element.tag
-            if tag == "img":  # nothing is loaded: the image is named, not shown
-                alt = (element.get("alt") or "").strip()
-                element.attrib.clear()
-                element.tag = "span"
-                element.set("class", "image")
-                element.text = f"[image: {alt}]" if alt else "[image]"
-                return in_link
-            if not isinstance(tag, str) or tag not in _ALLOWED_TAGS:
-                element.tag = tag = "span"
-            allowed = _ALLOWED_ATTRIBUTES.get(tag, _COMMON_ATTRIBUTES)
-            for name in list(element.attrib):
-                if name not in allowed:
-                    del element.attrib[name]
-            if tag != "a":
-                return in_link
-            href = element.get("href")
-            target = _clean_url(href) if href is not None else ""
-            if in_link or not _SAFE_URL.match(target) or not _note_id_ok(target):
-                # Not a link we follow (or a link inside a link): its text, nothing more.
-                element.attrib.clear()
-                element.tag = "span"
-                return in_link
-            element.set("href", target)
-            return True
-
-    formatters: dict[tuple[Any, ...], Any] = {}
-
-    def formatter(**options: Any) -> Any:
-        # codehilite builds a new HtmlFormatter for every block, and building one (its
-        # style sheet) is 0.4 ms: 2,000 small blocks took 0.8 s. The options are the same
-        # for every block but the language, which the HTML formatter does not use.
-        options.pop("lang_str", None)
-        try:
-            key = tuple(sorted((name, tuple(value) if isinstance(value, list) else value)
-                               for name, value in options.items()))
-            hash(key)
-        except TypeError:
-            return HtmlFormatter(**options)
-        if key not in formatters:
-            formatters[key] = HtmlFormatter(**options)
-        return formatters[key]
-
-    md = NoteMarkdown(
-        extensions=[
-            FencedCodeExtension(),
-            TableExtension(use_align_attribute=True),
-            FootnoteExtension(),
-            SaneListExtension(),
-            CodeHiliteExtension(guess_lang=False, css_class="codehilite",
-                                pygments_formatter=formatter),
-        ],
-        output_format="html",
-    )
-    # Raw HTML in a note is text: escaped, never stashed and passed through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    # Below "backtick" (190), so code spans are taken first and their markers stay literal.
-    md.inlinePatterns.register(CitationProcessor(_MARKER.pattern, md), "notegui_citation", 185)
-    # After every other treeprocessor, "unescape" (0) included: it rewrites attributes.
-    md.treeprocessors.register(Sanitizer(md), "notegui_sanitize", -10)
-    md.notegui_context = _NO_CITATIONS
-    return md
+_formatter: Any = None
 
 
-def _convert(text: str, context: _Context) -> str:
-    md = _markdown()
-    md.reset()
-    md.notegui_context = context
-    try:
-        return md.convert(text)
-    finally:
-        md.notegui_context = _NO_CITATIONS
+def _highlight(code: str, language: str) -> str:
+    """A code block: Pygments' classes for a language it knows (short of
+    _MAX_HIGHLIGHT_CHARS), else escaped text, in the one wrapper the style sheet styles."""
+    global _formatter
+    if language and len(code) <= _MAX_HIGHLIGHT_CHARS and _known_language(language):
+        import pygments
+        from pygments.formatters.html import HtmlFormatter
+        from pygments.lexers import get_lexer_by_name
+
+        if _formatter is None:
+            # One formatter for every block: building one (its style sheet) is 0.4 ms.
+            _formatter = HtmlFormatter(cssclass="codehilite", wrapcode=True)
+        lexer = get_lexer_by_name(language, stripnl=False, ensurenl=True)
+        return str(pygments.highlight(code, lexer, _formatter))
+    return f'<div class="codehilite"><pre><code>{html.escape(code)}</code></pre></div>\n'
+
+
+def _convert(text: str, context: Any) -> str:
+    return str(_parser().render(text, {"notegui": context}))
 
 
 def _too_heavy(fragment: str) -> bool:
@@ -715,7 +475,7 @@ def _too_heavy(fragment: str) -> bool:
     return False
 
 
-def _render_plain(source: _Source, context: _Context, notice: str) -> str:
+def _render_plain(source: _Source, context: Any, notice: str) -> str:
     """Every line a paragraph of plain text (citations linked), fenced code in <pre>, under
     a notice saying why the note is not formatted."""
     parts = [f'<p class="render-notice">{html.escape(notice)}</p>']
@@ -736,20 +496,44 @@ def _render_plain(source: _Source, context: _Context, notice: str) -> str:
 # -- public API ----------------------------------------------------------------------------------
 
 
-def render_body(body: str, resolve: Resolver, dark: bool = False) -> str:
-    """The stored markdown ``body`` as an HTML fragment for ``QTextBrowser.setHtml``.
+Flavour = Literal["question-note", "markdown"]
+QUESTION_NOTE: Flavour = "question-note"
+MARKDOWN: Flavour = "markdown"
+# A note's text, by title, for ``![[Title]]`` embeds (None: no such note).
+Embedder = Callable[[str], str | None]
 
-    ``resolve(title)`` gives the cited note, or None: the title is then shown as missing
-    (``<span class="missing">``). It is called once per distinct title. ``dark`` changes
-    nothing in the HTML today (all colours come from ``pygments_css``); it is in the
-    signature so that callers need not change if inline colours are ever needed.
+
+def render_body(body: str, resolve: Resolver, dark: bool = False,
+                flavour: Flavour = QUESTION_NOTE, embed: Embedder | None = None) -> str:
+    """The stored ``body`` as an HTML fragment for ``QTextBrowser.setHtml``.
+
+    ``flavour`` says what the body is: ``QUESTION_NOTE`` (the question-note format: its
+    citations, as ``question_note.split_citations`` reads them, link to ``note:ID``, and
+    each line is a paragraph) or ``MARKDOWN`` (CommonMark as written; ``[[wikilinks]]``
+    are parsed as Obsidian reads them). ``resolve(title)`` gives the cited note, or None:
+    the title is then shown as missing (``<span class="missing">``); it is called once
+    per distinct title. ``embed(title)`` gives a note's text for ``![[Title]]``: shown
+    framed under a link, one level deep, size-capped; without it an embed is a link.
+    ``dark`` changes nothing in the HTML today (all colours come from ``pygments_css``).
     """
-    del dark
-    source = _source(body)
-    context = _Context(source.titles, resolve)
+    return _render(body, resolve, flavour, embed, nested=False)
+
+
+def _render(body: str, resolve: Resolver, flavour: Flavour, embed: Embedder | None,
+            nested: bool) -> str:
+    from notegui.core.render_syntax import Context
+
+    question = flavour == QUESTION_NOTE
+    source = _source(body) if question else _markdown_lines(body)
+
+    def render_embedded(text: str) -> str:
+        return _render(text, resolve, flavour, None, nested=True)
+
+    context = Context(source.titles, resolve, embed if not nested else None,
+                      render_embedded, wikilinks=not question)
     for title in source.titles:
         context.lookup(title)  # here, so that an error of the library's is simply raised
-    text, cost = _markdown_source(source)
+    text, cost = _markdown_source(source, question)
     if cost > _BUDGET:
         log.info("note body too costly to format (estimate %d us): shown as plain text", cost)
         return _render_plain(source, context, NOTICE)
@@ -757,15 +541,17 @@ def render_body(body: str, resolve: Resolver, dark: bool = False) -> str:
         rendered = _convert(text, context)
     except Exception:  # a bug or a pathological input must not take the window down
         log.exception("could not render a note body; showing it as plain text")
-        _local.md = None  # a Markdown instance that raised may be left half-way: rebuild
+        _local.md = None  # a parser that raised may be left half-way: rebuild it
         return _render_plain(source, context, FAILED_NOTICE)
     if _too_heavy(rendered):
         log.info("note body too costly to show formatted: shown as plain text")
         return _render_plain(source, context, NOTICE)
     # Pygments ends a block with a newline, which Qt shows as an empty last line.
-    rendered = rendered.replace("\n</code></pre>", "</code></pre>")
+    rendered = rendered.replace("\n</code></pre>", "</code></pre>").rstrip("\n")
+    if not source.titles:
+        return rendered
     # A marker still here was in code (or an attribute): show it as written.
-    return _MARKER.sub(context.literal_html, rendered) if source.titles else rendered
+    return _MARKER.sub(lambda m: html.escape(f"[[{context.title(m.group(0))}]]"), rendered)
 
 
 def render_inline(text: str) -> str:
@@ -778,12 +564,11 @@ def render_inline(text: str) -> str:
         line = "\\" + line
     elif _NUMBERED.match(line):
         line = _NUMBERED.sub(r"\1\\.", line, count=1)
-    line = _defuse(line)
     if len(line) // 5 + 10 * len(_SIGNIFICANT.findall(line)) + _EMPHASIS_COST * (
             line.count("*") + line.count("_")) > _BUDGET:
         return html.escape(text)
     try:
-        rendered = _convert(line, _NO_CITATIONS)
+        rendered = _convert(line, None).rstrip("\n")
     except Exception:
         log.exception("could not render a description; showing it as plain text")
         _local.md = None
@@ -797,7 +582,8 @@ STUB_LINE = "A stub: other notes cite this question, but it has no text of its o
 
 
 def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
-                     stub_line: str = STUB_LINE) -> str:
+                     stub_line: str = STUB_LINE, flavour: Flavour = QUESTION_NOTE,
+                     embed: Embedder | None = None) -> str:
     """The answer pane: the title (``<h1>``), the description (``p.description``, inline
     markdown), then the rendered body. A stub shows its summary as the description and
     ``stub_line`` (``p.stub-note``: by default, that it has no text of its own yet; the
@@ -809,7 +595,7 @@ def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
     if note.is_stub and stub_line:
         parts.append(f'<p class="stub-note">{html.escape(stub_line)}</p>')
     if note.body:
-        parts.append(render_body(note.body, resolve, dark))
+        parts.append(render_body(note.body, resolve, dark, flavour, embed))
     return "\n".join(parts)
 
 

@@ -37,7 +37,7 @@ from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
 from notegui.core.navigation import History
 from notegui.core.ports import Library
-from notegui.core.render import pygments_css, render_note_html
+from notegui.core.render import QUESTION_NOTE, pygments_css, render_note_html
 from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.core.visible_text import visible
@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
 
         if record:
             self.history.visit(note_id, self.answer.scroll_position())
-        html = render_note_html(note, resolve, self.dark)
+        html = render_note_html(note, resolve, self.dark, flavour=QUESTION_NOTE)
         summaries = {s.target.id: s.summary or s.target.summary for s in sources}
         self.answer.show_note(html, summaries, scroll)
         self.sidebar.show_links(sources, backlinks)

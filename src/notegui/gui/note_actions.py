@@ -13,7 +13,7 @@ from notegui.core.drafts import Draft, DraftError, DraftStore
 from notegui.core.errors import LibraryError
 from notegui.core.navigation import History
 from notegui.core.ports import Library
-from notegui.core.render import render_note_html
+from notegui.core.render import QUESTION_NOTE, render_note_html
 from notegui.gui.annotating import Annotator
 from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.changes_hub import ChangesHub
@@ -173,7 +173,8 @@ class NoteActions:
             return refs[key]
 
         # Not "A stub: other notes cite this question": a note being written is no stub.
-        return render_note_html(note, resolve, self._window.dark, stub_line=PREVIEW_EMPTY)
+        return render_note_html(note, resolve, self._window.dark, stub_line=PREVIEW_EMPTY,
+                                flavour=QUESTION_NOTE)
 
     def new_note(self) -> None:
         if self.editing.active and not self.stop_editing(show=False):
