@@ -57,6 +57,9 @@ __all__ = [
 
 # -- constants ----------------------------------------------------------------------------
 
+# The colours a callout's title can take (render_syntax maps each type to one).
+CALLOUT_COLOURS = ("blue", "cyan", "green", "yellow", "orange", "red", "purple", "grey")
+
 # Pygments styles for code ("github-dark" exists since Pygments 2.14).
 LIGHT_STYLE = "default"
 DARK_STYLE = "github-dark"
@@ -120,6 +123,7 @@ _MAX_HIGHLIGHT_CHARS = 100_000
 _PROSE, _DELIMITER, _CODE_LINE = 0, 1, 2
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_MATH_OPEN = re.compile(r"^ {0,3}\$\$")
 _LANGUAGE = re.compile(r"[\w#+.-]+")
 
 _BLANK = "blank"
@@ -229,6 +233,7 @@ def _blocks(lines: list[str], depth: int) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     previous = last_block = _BLANK
     fence: str | None = None
+    math = False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -237,6 +242,16 @@ def _blocks(lines: list[str], depth: int) -> list[tuple[str, str]]:
             out.append((line, _FENCE))
             if _fence_closes(line, fence):
                 fence = None
+            continue
+        if math or _MATH_OPEN.match(line):
+            # A $$ math block stays one block, as a fence does.
+            stripped = line.strip()
+            if not math and previous != _BLANK:
+                out.append(("", _BLANK))
+            math = (stripped == "$$" or not stripped.endswith("$$")) if not math else (
+                not stripped.endswith("$$"))
+            out.append((line, _FENCE))
+            previous = last_block = _FENCE
             continue
         kind = _line_kind(line, previous, last_block, out[-1][0] if out else "")
         if kind == _BLANK:
@@ -548,6 +563,7 @@ def _render(body: str, resolve: Resolver, flavour: Flavour, embed: Embedder | No
         return _render_plain(source, context, NOTICE)
     # Pygments ends a block with a newline, which Qt shows as an empty last line.
     rendered = rendered.replace("\n</code></pre>", "</code></pre>").rstrip("\n")
+    rendered = rendered.replace("<p></p>", "")  # around an embed that filled a paragraph
     if not source.titles:
         return rendered
     # A marker still here was in code (or an attribute): show it as written.
@@ -610,10 +626,16 @@ def pygments_css(dark: bool) -> str:
     code = style.background_color or ("#0d1117" if dark else "#f8f8f8")
     if dark:
         c = {"text": "#e6edf3", "link": "#58a6ff", "stub": "#8b949e", "missing": "#f0883e",
-             "muted": "#9198a1", "border": "#3d444d", "inline": "#2d333b"}
+             "muted": "#9198a1", "border": "#3d444d", "inline": "#2d333b",
+             "highlight": "#5c4a00", "math": "#d2a8ff"}
+        palette = ("#58a6ff", "#39c5cf", "#3fb950", "#d29922", "#f0883e", "#f85149",
+                   "#bc8cff", "#9198a1")
     else:
         c = {"text": "#1f2328", "link": "#0969da", "stub": "#6e7781", "missing": "#bc4c00",
-             "muted": "#59636e", "border": "#d1d9e0", "inline": "#eff1f3"}
+             "muted": "#59636e", "border": "#d1d9e0", "inline": "#eff1f3",
+             "highlight": "#fff2a8", "math": "#6639ba"}
+        palette = ("#0969da", "#1b7c83", "#1a7f37", "#9a6700", "#bc4c00", "#d1242f",
+                   "#8250df", "#59636e")
     rules = HtmlFormatter(style=style, cssclass="codehilite").get_style_defs(".codehilite")
     own = f"""
 .codehilite {{ background-color: {code}; }}
@@ -638,5 +660,18 @@ table {{ border-width: 1px; border-style: solid; border-color: {c["border"]};
 th, td {{ border-width: 1px; border-style: solid; border-color: {c["border"]};
     padding: 4px; }}
 div.footnote {{ color: {c["muted"]}; }}
+blockquote.callout {{ color: {c["text"]}; }}
+p.callout-title {{ font-weight: 600; margin-bottom: 4px; }}
+blockquote.embed {{ color: {c["text"]}; }}
+p.embed-title {{ color: {c["muted"]}; font-weight: 600; }}
+p.embed-more {{ color: {c["muted"]}; font-style: italic; }}
+span.highlight {{ background-color: {c["highlight"]}; }}
+span.math {{ font-family: monospace; color: {c["math"]}; }}
+pre.math {{ font-family: monospace; color: {c["math"]}; }}
+a.tag {{ color: {c["link"]}; text-decoration: none; }}
+a.heading-link {{ color: {c["link"]}; }}
 """
-    return rules + own
+    # Each callout type's colour (render_syntax.CALLOUT_COLOURS), on its title.
+    callouts = "".join(f"p.callout-{name} {{ color: {colour}; }}\n"
+                       for name, colour in zip(CALLOUT_COLOURS, palette, strict=True))
+    return rules + own + callouts

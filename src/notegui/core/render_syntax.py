@@ -76,7 +76,6 @@ _CALLOUTS = {
     "danger": ("red", "⚡"), "error": ("red", "⚡"), "bug": ("red", "✱"),
     "example": ("purple", "☰"), "quote": ("grey", "❝"), "cite": ("grey", "❝"),
 }
-CALLOUT_COLOURS = ("blue", "cyan", "green", "yellow", "orange", "red", "purple", "grey")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]{1,40})\]([+-]?)[ \t]*([^\n]*)")
 
 _TAG_NAME = re.compile(r"#([\w/-]{1,100})")
@@ -142,7 +141,7 @@ class Context:
     def citation_html(self, marker: re.Match[str]) -> str:
         """A citation marker as its link (the plain-text fallback's)."""
         title = self.title(marker.group(0))
-        return _link_html(*self.link_attributes(title), title)
+        return _link_html(*self.link_attributes(title), title, ordered=False)
 
     def link_attributes(self, title: str) -> tuple[str, dict[str, str]]:
         """The tag and attributes of a link to the note ``title``."""
@@ -462,8 +461,9 @@ def _raw(content: str) -> Token:
     return token
 
 
-def _link_html(tag: str, attributes: dict[str, str], text: str) -> str:
-    attrs = "".join(f' {name}="{html.escape(value)}"' for name, value in attributes.items())
+def _link_html(tag: str, attributes: dict[str, str], text: str, ordered: bool = True) -> str:
+    items = sorted(attributes.items()) if ordered else attributes.items()
+    attrs = "".join(f' {name}="{html.escape(value)}"' for name, value in items)
     return f"<{tag}{attrs}>{html.escape(text)}</{tag}>"
 
 
@@ -484,7 +484,7 @@ def _citations(text: str, context: Context, in_link: bool) -> list[Token]:
             out.append(embed)
             continue
         tag, attributes = ("span", {}) if in_link else context.link_attributes(title)
-        out.append(_raw(_link_html(tag, dict(sorted(attributes.items())), title)))
+        out.append(_raw(_link_html(tag, attributes, title)))
     if position < len(text):
         piece = Token("text", "", 0)
         piece.content = text[position:]

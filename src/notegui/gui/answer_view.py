@@ -43,6 +43,7 @@ class AnswerView(InertBrowser):
     noteRequested = Signal(INT64)
     # A web link as written in the note (a QUrl of "http://a b" is invalid and empty).
     externalLinkRequested = Signal(str)
+    tagRequested = Signal(str)  # a tag: link (#tag in a note): show the notes with that tag
     statusMessage = Signal(str)
     highlightRequested = Signal(str)  # colour: annotate the selection
     commentRequested = Signal()  # comment on the selection (or the annotation under it)
@@ -239,6 +240,8 @@ class AnswerView(InertBrowser):
         elif scheme in ("http", "https") or (not url.isValid() and (
                 self._written_href(url).lower().startswith(("http:", "https:")))):
             self.externalLinkRequested.emit(self._written_href(url))
+        elif scheme == "tag" and url.path():
+            self.tagRequested.emit(url.path())  # a #tag in the note: the tag filter
         elif not scheme and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         else:

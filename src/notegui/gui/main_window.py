@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from notegui import __version__
 from notegui.core import settings as settings_file
-from notegui.core.domain import Changes, NoteRef, SearchHit, title_key
+from notegui.core.answer_page import answer_html
+from notegui.core.domain import Changes, SearchHit
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
 from notegui.core.navigation import History
 from notegui.core.ports import Library
-from notegui.core.render import QUESTION_NOTE, pygments_css, render_note_html
+from notegui.core.render import pygments_css
 from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.core.visible_text import visible
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.runner.resultsReady.connect(self._show_results)
         self.answer.noteRequested.connect(self.open_note)
         self.answer.externalLinkRequested.connect(self._open_external)
+        self.answer.tagRequested.connect(lambda name: self.search.setText(f"tag:{name}"))
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
         self.editing.saved.connect(self.notes.edit_saved)
@@ -468,19 +470,9 @@ class MainWindow(QMainWindow):
             return False
         sources = self.library.sources(note_id)
         backlinks = self.library.backlinks(note_id)
-        by_key = {title_key(s.target.title): s.target for s in sources}
-
-        def resolve(title: str) -> NoteRef | None:
-            ref = by_key.get(title_key(title))
-            if ref is None:
-                found = self.library.find(title)
-                ref = (NoteRef(found.id, found.title, found.summary, found.is_stub)
-                       if found is not None else None)
-            return ref
-
         if record:
             self.history.visit(note_id, self.answer.scroll_position())
-        html = render_note_html(note, resolve, self.dark, flavour=QUESTION_NOTE)
+        html = answer_html(self.library, note, self.dark, sources)
         summaries = {s.target.id: s.summary or s.target.summary for s in sources}
         self.answer.show_note(html, summaries, scroll)
         self.sidebar.show_links(sources, backlinks)
