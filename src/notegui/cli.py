@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from notegui import __version__
+from notegui.core.answer_page import answer_html
 from notegui.core.domain import Note
 from notegui.core.errors import ExportError
 from notegui.core.files import write_atomically, write_folder
@@ -92,10 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     command = commands.add_parser(
         "show", help="show a note, its sources and who cites it",
         description="A note with its sources (and the summary line each citation gave) "
-        "and the notes that cite it.",
+        "and the notes that cite it; with --html, the note as the app shows it.",
     )
     command.add_argument("title", nargs="+", help="the note's title (any case)")
-    command.add_argument("--json", action="store_true")
+    shown_as = command.add_mutually_exclusive_group()
+    shown_as.add_argument("--json", action="store_true")
+    shown_as.add_argument("--html", action="store_true",
+                          help="print the note's rendered HTML exactly as the app's answer "
+                          "pane receives it")
 
     command = commands.add_parser(
         "check", help="check the database, full-text index and links",
@@ -257,6 +262,9 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 def _show(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     note = _find(library, " ".join(args.title))
     sources = library.sources(note.id)
+    if args.html:
+        out.write(answer_html(library, note, sources=sources) + "\n")
+        return OK
     backlinks = library.backlinks(note.id)
     if args.json:
         json.dump(

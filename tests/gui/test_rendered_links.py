@@ -55,3 +55,26 @@ def test_an_embedded_note_is_shown_inside_with_a_link_to_it(qtbot, window):
     assert "The embedded words." in text
     click_link(qtbot, window.answer, f"note:{cited_id}")
     assert window.current_id == cited_id
+
+
+def test_show_html_prints_what_the_answer_pane_receives(qtbot, window, capsys, monkeypatch):
+    from notegui.app import main
+
+    body = ("Cites [[Which note is embedded?]] with ==marks==, #tags and $x^2$.\n"
+            "> [!tip] A tip\n```python\nx = 1\n```")
+    window.library.create_note("Which note is embedded?", "A summary.", "", "Words.")
+    note_id = open_body(window, body)
+    received: list[str] = []
+    original = window.answer.show_note
+
+    def spy(html: str, *args, **kwargs) -> None:
+        received.append(html)
+        original(html, *args, **kwargs)
+
+    monkeypatch.setattr(window.answer, "show_note", spy)
+    window.open_note(note_id)
+    title = window.library.note(note_id).title
+    capsys.readouterr()
+    assert main(["--db", str(window.library.path), "show", title, "--html"]) == 0
+    assert capsys.readouterr().out == received[-1] + "\n"
+    assert 'class="callout' in received[-1] and 'href="tag:tags"' in received[-1]
