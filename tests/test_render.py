@@ -333,6 +333,18 @@ DEEP = {
     "1 MB of backslashes": "\\" * 1_000_000,
     "100,000 citations": f"[[{CITED}]] " * 100_000,
     "2,000 fenced blocks": "```python\nx = 1\n```\n" * 2_000,
+    # The syntax markdown-it-py and notegui's rules added (issue 17).
+    "50,000 =": "=" * 50_000 + "a",
+    "12,500 ==highlights": "==a " * 12_500,
+    "16,000 #tags": "#a " * 16_000,
+    "50,000 %": "%" * 50_000,
+    "20,000 %% lines": "\n".join(["%%a"] * 20_000),
+    "50,000 $": "$" * 50_000,
+    "16,000 $math": "$a " * 16_000,
+    "10,000 http: (scheme, no link)": "http: " * 10_000,
+    "10,000 autolinks": "http://a.b " * 10_000,
+    "16,000 @": "a@ " * 16_000,
+    "3,000 callouts": "> [!note] t\n> x\n\n" * 3_000,
 }
 
 
@@ -360,6 +372,21 @@ def test_hostile_shapes_render_quickly_without_recursion(body, caplog):
     # Measured: at most ~170x the normal note (most far less); quadratic or recursive
     # behaviour was 10,000x and more.
     assert best_time(lambda: render_body(body, resolve), repeat=2) < 500 * baseline
+
+
+@pytest.mark.parametrize("body", DEEP.values(), ids=DEEP.keys())
+def test_hostile_shapes_in_a_markdown_note_render_quickly_too(body, caplog):
+    from notegui.core.render import MARKDOWN
+
+    normal = demo_note_body()
+    render_body(normal, resolve, flavour=MARKDOWN)
+    baseline = best_time(lambda: render_body(normal, resolve, flavour=MARKDOWN), repeat=5)
+    html = render_body(body, resolve, flavour=MARKDOWN)
+    assert html
+    assert_inert(html)
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert best_time(lambda: render_body(body, resolve, flavour=MARKDOWN), repeat=2) \
+        < 500 * baseline
 
 
 def test_a_body_too_costly_to_format_is_shown_as_plain_text_with_its_citations():

@@ -94,7 +94,10 @@ _CONTAINER_MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}\.(?=[ \t])")
 # and ~250 us more in QTextDocument (a 300 x 200 table took 40 s to show); an indented
 # code line ~20 us.
 _BUDGET = 300_000
-_SIGNIFICANT = re.compile(r"[*_`\\\[\]()<>&!]")
+_SIGNIFICANT = re.compile(r"[*_`\\\[\]()<>&!#=$%~:@]")
+_TAG_COST = 30  # on top of the 10 above: a "#" may make a tag link (three tokens)
+_AUTOLINK_COST = 60  # a bare web or mail address made a link (10,000 took 0.65 s)
+_AUTOLINK = re.compile(r"://|@|www\.")
 _FOOTNOTE_COST = 150
 _CITATION_COST = 30
 _FENCE_COST = 100
@@ -417,7 +420,8 @@ def _markdown_source(source: _Source, question: bool) -> tuple[str, int]:
         if cost > _BUDGET:
             return "", cost
         cost += 10 * len(_SIGNIFICANT.findall(line)) + _EMPHASIS_COST * (
-            line.count("*") + line.count("_"))
+            line.count("*") + line.count("_")) + _TAG_COST * line.count("#") + (
+            _AUTOLINK_COST * len(_AUTOLINK.findall(line)))
         if source.titles:
             cost += _CITATION_COST * len(_MARKER.findall(line))
         if cost > _BUDGET:
