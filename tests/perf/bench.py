@@ -373,6 +373,7 @@ FIGURES = (
     Figure("open p95 (ms)", "open_p95_ms", "open_floor_p95_ms", 16),
     Figure("open large note (ms)", "open_large_ms", "open_large_floor_ms", 150),
     Figure("memory (MB)", "rss_mb", "rss_floor_mb", 250),
+    Figure("list refresh, 500 (ms)", "refresh_500_p95_ms", "refresh_500_floor_p95_ms", 16),
     Figure("scroll whole list (s)", "scroll_s", None, None),
 )
 

@@ -414,6 +414,30 @@ class Bench:
         return {"seconds": time.perf_counter() - start, "pages": pages,
                 "rows": self.window.model.rowCount()}
 
+    # -- list refresh ----------------------------------------------------------------------
+
+    def refresh_list(self, changed: int = 500, runs: int = 20) -> tuple[list[float], list[float]]:
+        """The window thread's time to refresh the list after a write that changed
+        ``changed`` notes spread over the whole list, each of them cached (the costly case:
+        each must be found and repainted), until the event loop is idle again; the floor,
+        one repaint of the list's viewport, in the same state."""
+        model, view = self.window.model, self.window.list
+        step = max(1, model.rowCount() // changed)
+        rows = list(range(0, model.rowCount(), step))[:changed]
+        times: list[float] = []
+        floor: list[float] = []
+        for _ in range(runs):
+            ids = {ref.id for ref in map(model.ref_at, rows) if ref is not None}
+            self.app.processEvents()
+            start = time.perf_counter()
+            model.refresh(ids)
+            self.app.processEvents()
+            times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            view.viewport().repaint()
+            floor.append(time.perf_counter() - start)
+        return times, floor
+
     # -- the open floor --------------------------------------------------------------------
 
     def render_floor(self, bodies: list[str]) -> list[float]:
@@ -489,6 +513,8 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
     ru_maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_end_mb = current_rss_mb()
     rss_trimmed_mb = trim_heap()
+    refresh_times, refresh_floor = bench.refresh_list()  # (after the memory readings)
+    phase("refresh")
 
     # Floors, after the memory reading so that they do not count in it.
     floor_final = time_raw_queries(db, [q for q in plan.queries if q.strip()], SEARCH_LIMIT)
@@ -533,6 +559,8 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
         "rss_ru_maxrss_mb": round(ru_maxrss_mb, 1),
         "rss_end_mb": round(rss_end_mb, 1),
         "rss_end_after_malloc_trim_mb": rss_trimmed_mb and round(rss_trimmed_mb, 1),
+        "refresh_500_p95_ms": _pct_ms(refresh_times, 95),
+        "refresh_500_floor_p95_ms": _pct_ms(refresh_floor, 95),
         "scroll_s": round(scrolled["seconds"], 3),
         "scroll_pages": scrolled["pages"],
         "scroll_rows": scrolled["rows"],
