@@ -356,8 +356,8 @@ License: MIT
 
 Files: opt/notegui/_internal/*
 Comment: The bundled runtime: CPython (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0),
- ICU (Unicode-3.0), SQLite (public domain), peewee (MIT), Markdown (BSD-3-Clause),
- Pygments (BSD-2-Clause), platformdirs (MIT).
+ ICU (Unicode-3.0), SQLite (public domain), peewee (MIT), markdown-it-py, mdurl and
+ mdit-py-plugins (MIT), Pygments (BSD-2-Clause), platformdirs (MIT).
 License: various
 
 License: MIT

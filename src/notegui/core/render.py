@@ -66,15 +66,15 @@ DARK_STYLE = "github-dark"
 
 # One marker character per citation, from Unicode plane 15 (supplementary private use A).
 # Any plane 15/16 character already in a note is replaced by U+FFFD, so a marker is ours;
-# so are STX/ETX, which Python-Markdown uses for its own placeholders.
+# STX/ETX are replaced too (Python-Markdown's placeholders once; kept out all the same).
 _MARKER_BASE = 0xF0000
 _MARKER_LIMIT = 0xFFFFD - _MARKER_BASE
 _MARKER = re.compile("[\U000f0000-\U000ffffd]")
 _RESERVED = re.compile("[\x02\x03\U000f0000-\U0010ffff]")
 
-# Python-Markdown recurses once per nested list / blockquote level, and nested containers
-# cost more than linearly: 500 nested list levels raise RecursionError (after 2.5 s), 100
-# lines nesting "> - " deeper and deeper take 0.2 s. So, outside fenced code, leading white
+# The parser recurses once per nested list / blockquote level (Python-Markdown raised
+# RecursionError at 500 levels; markdown-it-py stops nesting at 20), and nested containers
+# cost more than linearly, in QTextDocument too. So, outside fenced code, leading white
 # space is cut to _MAX_INDENT columns and a line's run of container markers ("> ", "- ",
 # "1. " ...) to _MAX_MARKERS before rendering. Deeper structure is flattened into the
 # deepest level allowed; no text is dropped. (paragraphs() caps its own blockquote
