@@ -17,6 +17,7 @@ from notegui.core.errors import ExportError
 from notegui.core.files import write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
+from notegui.core.import_listing import list_files
 from notegui.core.ports import Library
 from notegui.core.visible_text import visible, visible_lines
 
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         "annotations",
         description="Import files and folders (recursively, *.txt) of question notes, a "
         "notegui JSON export, or W3C Web Annotation JSON-LD (.jsonld: annotations onto their "
-        "notes, by title). One line per file: imported / unchanged / refused: why.",
+        "notes, by title). One line per file: imported / unchanged / refused: why; then the "
+        "files of folders left out, by kind (markdown is not imported yet; names beginning "
+        "with a dot are not read), and a total. A folder with nothing to import exits 1.",
     )
     command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
@@ -173,8 +176,11 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     for path in missing:
         print(f"refused {visible(str(path))}: no such file or folder", file=out)
     counts["refused"] += len(missing)
+    listing = list_files([p for p in args.paths if p not in missing])
+    for folder, why in listing.empty_folders:
+        print(f"{visible(folder)}: {why}", file=out)
     lines: list[str] = []  # (a print a file took a second of a 100,000-file import)
-    for outcome in library.import_paths([p for p in args.paths if p not in missing]):
+    for outcome in library.import_paths(listing.files) if listing.files else ():
         counts[outcome.status] += 1
         created += outcome.notes
         line = f"{outcome.status} {visible(str(outcome.path))}"
@@ -189,7 +195,9 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
             out.flush()
             lines.clear()
     out.write("".join(lines))
-    print(
+    if listing.files and listing.skipped.total:  # (else each folder said what it holds)
+        print(listing.skipped.summary(), file=out)
+    print(  # (last: the line a script reads)
         f"{counts['imported']} imported, {counts['unchanged']} unchanged, "
         f"{counts['refused']} refused"
         + (f" ({entries} {'entry' if entries == 1 else 'entries'} of JSON files refused)"
@@ -197,7 +205,8 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         + f"; {created} new notes, {library.count()} in the library",
         file=out,
     )
-    return PROBLEM if counts["refused"] or entries else OK
+    failed = counts["refused"] or entries or listing.empty_folders
+    return PROBLEM if failed else OK
 
 
 def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:

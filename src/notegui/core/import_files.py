@@ -11,7 +11,7 @@ import stat
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,9 @@ from pathlib import Path
 from notegui.core.formats import json_format, question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.formats.question_note import Citation, ParsedNote
+from notegui.core.import_listing import note_files
+
+__all__ = ["note_files"]  # (the listing moved to import_listing; importers use it here)
 
 PARALLEL_FROM = 2_000  # files; below this, worker processes cost more than they save
 _CHUNK = 64
@@ -57,58 +60,6 @@ class ReadFile:
         if self.parsed is None:
             raise ValueError(f"{self.path}: no question note was read")
         return self.parsed
-
-
-def note_files(paths: Iterable[Path | str]) -> Iterator[str]:
-    """Files as given; folders recursively, their ``*.txt`` files in name order. As
-    strings: a million Path objects (with their parts) took 500 MB."""
-    for path in paths:
-        folder = Path(path)
-        if _is_folder(str(folder)):
-            yield from _text_files(str(folder), set())
-        else:
-            yield str(path)
-
-
-def _is_folder(path: str) -> bool:
-    try:
-        return stat.S_ISDIR(os.stat(path).st_mode)
-    except (OSError, ValueError):  # (a symbolic link loop, a NUL in the name: not a folder)
-        return False
-
-
-def _text_files(folder: str, seen: set[tuple[int, int]]) -> Iterator[str]:
-    """The ``*.txt`` files under ``folder`` in the order of their paths' parts, as
-    ``Path.rglob`` finds them (symbolic links to folders not followed, unreadable folders
-    skipped), but telling files from folders by the directory entry rather than a stat of
-    each (a second less for 100,000 files), and sorting each folder on its own: one sort
-    of 100,000 paths held Python's lock for a tenth of a second, a stall of the window
-    importing them. ``seen`` holds the (device, inode) of each folder walked: a folder
-    reached again (a bind mount of its parent) is not walked twice. A ``*.txt`` entry
-    whose type cannot be read (a symbolic link loop) is listed, and refused when read."""
-    try:
-        identity = os.stat(folder)
-        if (identity.st_dev, identity.st_ino) in seen:
-            return
-        seen.add((identity.st_dev, identity.st_ino))
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _text_files(entry.path, seen)
-        elif os.path.normcase(entry.name).endswith(".txt") and _is_file_or_unknown(entry):
-            yield entry.path
-
-
-def _is_file_or_unknown(entry: os.DirEntry[str]) -> bool:
-    """A file, or what a symbolic link points to (even a FIFO or a loop: read_one refuses
-    it, saying why) but not a folder."""
-    try:
-        return not entry.is_dir()
-    except OSError:
-        return True
 
 
 def is_json(name: str, data: bytes) -> bool:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import ImportOutcome
 from notegui.core.errors import LibraryError
-from notegui.core.import_files import note_files
+from notegui.core.import_listing import Skipped, list_files
 from notegui.core.workers import Token
 from notegui.gui.plain_text import label
 from notegui.gui.tasks import Task, Tasks
@@ -46,6 +46,8 @@ class ImportSummary:
     cancelled: bool = False
     note_ids: Sequence[int] | None = None  # the whole list afterwards, read off the window
     failure: str = ""  # why the import stopped short, if it did (the library says why)
+    skipped: Skipped = field(default_factory=Skipped)  # files of the folders not read
+    empty_folders: list[tuple[str, str]] = field(default_factory=list)  # (folder, why)
 
     def add(self, outcome: ImportOutcome) -> None:
         self.counts[outcome.status] += 1
@@ -65,7 +67,10 @@ class ImportResults(QDialog):
         counts = summary.counts
         text = (f"{counts['imported']:,} imported, {counts['unchanged']:,} unchanged, "
                 f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else "")
-                + (f"\nThe import stopped: {summary.failure}" if summary.failure else ""))
+                + (f"\nThe import stopped: {summary.failure}" if summary.failure else "")
+                + "".join(f"\n{folder}: {why}" for folder, why in summary.empty_folders)
+                + (f"\n{summary.skipped.summary()}"
+                   if summary.skipped.total and not summary.empty_folders else ""))
         self.summary = label(text)  # file names and reasons, as written
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")
@@ -140,7 +145,9 @@ class ImportJob(QObject):
         summary = self.summary
         try:
             # Listing a folder of 100,000 files takes a second: here, not in the window.
-            files = list(note_files(self._paths))
+            listing = list_files(self._paths)
+            files = listing.files
+            summary.skipped, summary.empty_folders = listing.skipped, listing.empty_folders
             self._tasks.run_on_main(lambda: self._counted(len(files)), token)
             last = time.monotonic()
             for outcome in self._run(files, lambda: self.stop or token.cancelled):
