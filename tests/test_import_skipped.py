@@ -108,3 +108,24 @@ def _remove_bottom_up(folder: Path) -> None:
                 os.unlink(entry.path)
     for current in reversed(folders):
         os.rmdir(current)
+
+
+def test_a_markdown_file_given_by_name_is_refused_as_markdown_not_as_a_bad_question(
+        tmp_path, capsys):
+    page = tmp_path / "Home.md"
+    page.write_text("---\ntitle: Home\ntags: [a]\n---\n# Home\nSee [[Other]].\n")
+    note = write_note(tmp_path, "q.txt", "Why is the sky blue?\nLight.\nRayleigh scattering.")
+    code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", page, note)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines == [
+        f"refused {page}: a markdown file: not imported yet (notegui imports question-note "
+        ".txt files, notegui JSON and W3C annotations)",
+        f"imported {note}",
+        "1 imported, 0 unchanged, 1 refused; 1 new notes, 1 in the library"]
+
+
+def test_a_question_note_saved_as_markdown_still_imports(tmp_path, capsys):
+    page = write_note(tmp_path, "q.md", "Why is the sky blue?\nLight.\nRayleigh scattering.")
+    code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", page)
+    assert (code, out.splitlines()[0]) == (0, f"imported {page}")

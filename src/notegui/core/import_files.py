@@ -19,7 +19,7 @@ from pathlib import Path
 from notegui.core.formats import json_format, question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.formats.question_note import Citation, ParsedNote
-from notegui.core.import_listing import note_files
+from notegui.core.import_listing import MARKDOWN_REASON, is_markdown, note_files
 
 __all__ = ["note_files"]  # (the listing moved to import_listing; importers use it here)
 
@@ -140,11 +140,16 @@ def _check_size(size: int, limit: int) -> None:
 
 
 def parse_bytes(data: bytes, name: str) -> ReadFile:
+    """A file's bytes as a note, a JSON document or a refusal. A markdown file (``.md``)
+    that is a question note imports as one (the format's body is markdown); any other is
+    refused as markdown, which is not imported yet."""
     try:
         if is_json(name, data):
             return ReadFile(name, json_text=question_note.decode(data))
         parsed = question_note.parse(data, name)
     except FormatError as error:
+        if is_markdown(name):  # (its front matter's "---" is no question: say what is)
+            return ReadFile(name, refused=f"a markdown file: {MARKDOWN_REASON}")
         return ReadFile(name, refused=str(error))
     except (ValueError, RecursionError, MemoryError) as error:
         # A case the parser's rules missed: this file is refused, the import goes on.
