@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from notegui.core.domain import Annotation, title_key
+from notegui.core.domain import Annotation, normalise_title, title_key
 from notegui.core.formats import json_input, question_note
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.errors import FormatError
@@ -84,10 +84,11 @@ def read(text: str) -> LibraryDocument:
     records: list[NoteRecord] = []
     seen: dict[str, str] = {}  # title key -> the entry that has it
     refused_keys: set[str] = set()
+    bracketed = _bracketed_titles(notes)
     for i, item in enumerate(notes):
         where = f"notes[{i}]"
         try:
-            record = _note(item)
+            record = _note(item, bracketed)
             key = title_key(record.title)
             if key in seen:
                 raise json_input.BadField("title", f"the same title as {seen[key]}")
@@ -119,12 +120,21 @@ def _list(raw: dict[str, Any], key: str, where: str, required: bool = True) -> l
     return value
 
 
-def _note(raw: Any) -> NoteRecord:
+def _bracketed_titles(notes: list[Any]) -> frozenset[str]:
+    """The title keys of the document's notes whose title holds ``[[`` or ``]]``: a body
+    may cite those (json_input.settle_citations)."""
+    return frozenset(
+        title_key(normalise_title(item["title"])) for item in notes
+        if isinstance(item, dict) and isinstance(item.get("title"), str)
+        and ("[[" in item["title"] or "]]" in item["title"]))
+
+
+def _note(raw: Any, bracketed: frozenset[str] = frozenset()) -> NoteRecord:
     """One note, every field checked (json_input); BadField names the one at fault."""
     if not isinstance(raw, dict):
         raise json_input.BadField("", "expected an object")
     title = json_input.title(raw, "title")
-    body = json_input.text(raw, "body", "")
+    body = json_input.settle_citations(json_input.text(raw, "body", ""), bracketed)
     links = raw.get("links", [])
     sources = raw.get("sources", [])
     if not isinstance(links, list):
@@ -137,6 +147,12 @@ def _note(raw: Any) -> NoteRecord:
         if source is not None:
             json_input.line({f"sources[{i}]": _string(source, f"sources[{i}]")},
                             f"sources[{i}]")
+    for i, link in enumerate(links):
+        if ("[[" in link or "]]" in link) and title_key(link) not in bracketed:
+            raise json_input.BadField(
+                f"links[{i}]", f"{json_input.shown(link, 60)} holds '[[' or ']]', and no note "
+                "of the file has this title: the body's [[…]] are read one by one, so none "
+                "cites it")
     _check_links(body, links)
     tags = raw.get("tags", [])
     if not isinstance(tags, list):

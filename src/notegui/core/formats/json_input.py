@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from notegui.core.domain import HIGHLIGHT_COLORS, normalise_title
+from notegui.core.domain import HIGHLIGHT_COLORS, normalise_title, title_key
 from notegui.core.formats.errors import FormatError
 
 # The largest offset into a note's text: more than any note holds (a note file is at
@@ -162,3 +162,49 @@ def color(raw: dict[str, Any], key: str) -> str:
     if value not in HIGHLIGHT_COLORS:
         raise BadField(key, f"{shown(value)} is not one of {', '.join(HIGHLIGHT_COLORS)}")
     return value
+
+
+def settle_citations(body: str, bracketed_titles: frozenset[str] = frozenset()) -> str:
+    """A JSON body in the stored form, where a bare ``[[`` opens a citation that runs to
+    the first ``?]]`` on its line (question_note.split_citations). Written by hand or by
+    another tool, ``[[A]] and [[B?]]`` would be one citation titled ``A]] and [[B?``:
+    here each ``[[…]]`` is read on its own, so an opening whose citation would hold a
+    ``[[`` or ``]]`` is literal text (stored escaped, ``[\\[``), and so is an opening that
+    no ``?]]`` closes. A title holding ``[[`` or ``]]`` stays cited when the document has
+    a note of that title (``bracketed_titles``, their title keys: a notegui export of
+    such a note). Linear: a rejected opening's closing is reused by the next opening."""
+    if "[[" not in body:
+        return body
+    pieces: list[str] = []
+    # (a longer span is no title of the document: its key is not worked out)
+    longest = 2 * max(map(len, bracketed_titles), default=0) + 8
+    position = start = 0
+    line_end = closing = -1
+    while (opening := body.find("[[", position)) >= 0:
+        if opening > line_end:
+            line_end = body.find("\n", opening)
+            if line_end < 0:
+                line_end = len(body)
+            closing = -1
+        if closing != line_end and closing < opening + 2:
+            closing = body.find("?]]", opening + 2, line_end)
+            if closing < 0:  # (none on the rest of the line: not looked for again)
+                closing = line_end
+        if closing == line_end:
+            literal = True
+        else:
+            # "[[" first: its search stops at the next opening, where the scan goes on;
+            # "]]" is looked for only in a span no other opening is in.
+            literal = (body.find("[[", opening + 2, closing + 1) >= 0
+                       or body.find("]]", opening + 2, closing + 1) >= 0) and not (
+                closing - opening <= longest
+                and title_key(normalise_title(body[opening + 2 : closing + 1]))
+                in bracketed_titles)
+        if not literal:
+            position = closing + 3
+            continue
+        pieces.append(body[start:opening])
+        pieces.append("[\\[")
+        position = start = opening + 2
+    pieces.append(body[start:])
+    return "".join(pieces)
