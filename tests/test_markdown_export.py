@@ -4,7 +4,10 @@ back exactly; links that point at the files written; every note and citation fou
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import yaml
 
 from conftest import ROOT
 from notegui.app import main
+from notegui.core import files
 from notegui.core.formats import json_format, markdown_vault
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.export_names import MAX_BYTES, Named, file_names, readable_stem
@@ -195,3 +199,150 @@ def test_library_to_markdown_and_back_finds_every_note_and_citation(tmp_path, ca
 @pytest.mark.parametrize("title", ["CON?", "a/b?", "x" * 299 + "?"])
 def test_one_note_export_suggests_a_safe_name(title):
     assert name_problems(markdown_vault.file_stem(title) + ".md") == []
+
+
+# -- updating an earlier export; --force; permissions ---------------------------------------
+
+
+def notes_json(path: Path, bodies: dict[str, str]) -> Path:
+    notes = tuple(NoteRecord(title, "A description.", "", body) for title, body in bodies.items())
+    path.write_text(json_format.dumps(LibraryDocument(notes)), encoding="utf-8")
+    return path
+
+
+def library_of(tmp_path: Path, name: str, bodies: dict[str, str]) -> Path:
+    db = tmp_path / f"{name}.db"
+    assert main(["--db", str(db), "import", str(notes_json(tmp_path / f"{name}.json",
+                                                           bodies))]) == 0
+    return db
+
+
+FIRST = {"Why is the sky blue?": "Rayleigh.", "Why is the sea salty?": "Rivers.",
+         "How do tides work?": "The moon.", "What makes rain fall?": "Condensation."}
+# the sky edited, the sea gone, the tides unchanged, the rain renamed
+SECOND = {"Why is the sky blue?": "Rayleigh scattering.", "How do tides work?": "The moon.",
+          "What makes the rain fall?": "Condensation."}
+
+
+def test_an_earlier_export_is_updated_and_other_files_are_left_alone(tmp_path, capsys):
+    vault = tmp_path / "vault"
+    assert export(capsys, library_of(tmp_path, "first", FIRST), vault)[0] == 0
+    (vault / "mine.md").write_text("my own note")
+    (vault / ".obsidian").mkdir()
+    tides = os.stat(vault / "How do tides work.md")
+    code, out = export(capsys, library_of(tmp_path, "second", SECOND), vault)
+    assert code == 0, out
+    assert "(2 files new or changed, 1 unchanged, 2 of notes gone removed)" in out
+    assert sorted(p.name for p in vault.iterdir()) == [
+        ".notegui-export.json", ".obsidian", "How do tides work.md",
+        "What makes the rain fall.md", "Why is the sky blue.md", "mine.md"]
+    assert (vault / "mine.md").read_text() == "my own note"
+    assert "Rayleigh scattering." in (vault / "Why is the sky blue.md").read_text()
+    after = os.stat(vault / "How do tides work.md")  # unchanged: not rewritten
+    assert (after.st_ino, after.st_mtime_ns) == (tides.st_ino, tides.st_mtime_ns)
+
+
+def test_a_file_edited_since_is_kept_and_said(tmp_path, capsys):
+    vault = tmp_path / "vault"
+    assert export(capsys, library_of(tmp_path, "first", FIRST), vault)[0] == 0
+    (vault / "Why is the sea salty.md").write_text("my notes on salt")
+    code, out = export(capsys, library_of(tmp_path, "second", SECOND), vault)
+    assert code == 0, out
+    assert ("kept Why is the sea salty.md: its note is gone, but it was edited since the "
+            "last export") in out
+    assert (vault / "Why is the sea salty.md").read_text() == "my notes on salt"
+    assert not (vault / "What makes rain fall.md").exists()  # unedited: removed
+
+
+def snapshot(folder: Path) -> dict[str, bytes | str]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else "dir"
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_a_folder_of_other_files_is_refused_unless_forced(tmp_path, capsys):
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("dear")
+    (folder / "How do tides work.md").write_text("my own tides")
+    db = library_of(tmp_path, "first", FIRST)
+    before = snapshot(folder)
+    code, out = export(capsys, db, folder)
+    assert code == 1
+    assert (f"notegui: {folder} is not empty and is not an earlier notegui export (it holds "
+            "How do tides work.md, letter.txt; 1 of its files have a note's file name and "
+            "would be replaced); nothing was written. Choose an empty folder or an earlier "
+            "export, or add --force (its other files are left alone)") in out
+    assert snapshot(folder) == before and not list(tmp_path.glob(".Documents*"))
+    code, out = export(capsys, db, folder, "--force")
+    assert code == 0, out
+    assert "replaced How do tides work.md (not as notegui left it; --force)" in out
+    assert (folder / "letter.txt").read_text() == "dear"
+    assert len(list(folder.glob("*.md"))) == 4
+
+
+def test_an_exported_file_edited_since_is_not_overwritten_unless_forced(tmp_path, capsys):
+    vault = tmp_path / "vault"
+    db = library_of(tmp_path, "first", FIRST)
+    assert export(capsys, db, vault)[0] == 0
+    with SqliteLibrary(db) as library:
+        note = library.find("Why is the sky blue?")
+        library.import_bytes(notes_json(tmp_path / "edit.json", {
+            "Why is the sky blue?": "Rayleigh, edited in notegui."}).read_bytes(), "edit.json")
+        assert library.find(note.title).body == "Rayleigh, edited in notegui."
+    (vault / "Why is the sky blue.md").write_text("edited in Obsidian")
+    code, out = export(capsys, db, vault)
+    assert code == 1
+    assert (f"1 file(s) in {vault} were edited since the last export or not written by "
+            "notegui, and would be replaced: Why is the sky blue.md; nothing was written. "
+            "Add --force to replace them") in out
+    assert (vault / "Why is the sky blue.md").read_text() == "edited in Obsidian"
+    assert export(capsys, db, vault, "--force")[0] == 0
+    assert "edited in notegui" in (vault / "Why is the sky blue.md").read_text()
+
+
+def test_a_failure_half_way_leaves_the_folder_as_it_was(tmp_path, capsys, monkeypatch):
+    vault = tmp_path / "vault"
+    assert export(capsys, library_of(tmp_path, "first", FIRST), vault)[0] == 0
+    before = snapshot(vault)
+    written = []
+    real = files._write_new
+
+    def disk_full(path, data):
+        written.append(path)
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(files, "_write_new", disk_full)
+    code, out = export(capsys, library_of(tmp_path, "second", SECOND), vault)
+    assert code == 1 and "No space left on device" in out
+    assert snapshot(vault) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if "vault" in p.name) == ["vault"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_exported_files_get_the_umask_not_0600(tmp_path, capsys):
+    db = library_of(tmp_path, "first", FIRST)
+    old = os.umask(0o022)
+    try:
+        assert export(capsys, db, tmp_path / "vault")[0] == 0
+        assert main(["--db", str(db), "export", "--format", "json", "-o",
+                     str(tmp_path / "all.json")]) == 0
+        # an update rewrites a file in place when the folder cannot be swapped
+        files.write_atomically(tmp_path / "vault" / "extra.md", "x")
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "vault").iterdir()}
+    assert set(modes.values()) == {0o644}, modes
+    assert stat.S_IMODE((tmp_path / "all.json").stat().st_mode) == 0o644
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600  # the library stays private
+
+
+def test_the_force_option_is_documented_as_help_says_it():
+    from notegui.cli import build_parser
+
+    export_parser = build_parser()._subparsers._group_actions[0].choices["export"]
+    [force] = [a for a in export_parser._actions if "--force" in a.option_strings]
+    said = " ".join(force.help.removeprefix("markdown: ").split())
+    documented = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
+    assert f'`--force`: "{said}"' in documented

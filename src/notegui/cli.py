@@ -14,7 +14,7 @@ from notegui import __version__
 from notegui.core.answer_page import answer_html
 from notegui.core.domain import Note
 from notegui.core.errors import ExportError
-from notegui.core.files import write_atomically, write_folder
+from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.import_listing import list_files
@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("-o", "--output", type=Path, metavar="PATH",
                          help="file (text, json, annotations-*) or folder (markdown); "
                          "default: standard output")
+    command.add_argument("--force", action="store_true",
+                         help="markdown: export into a folder that is not empty and not an "
+                         "earlier export (its other files are left alone), and replace files "
+                         "with a note's file name that notegui did not write or that were "
+                         "edited since the last export")
 
     command = commands.add_parser("list", help="list every note's title",
                                   description="Every note's title, in title order.")
@@ -228,8 +233,22 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
         files = markdown_vault.to_files(library.document())
-        written = write_folder(args.output, files)
+        try:
+            written = write_folder(args.output, files, force=args.force)
+        except NeedsForce as refused:
+            hint = ("choose an empty folder or an earlier export, or add --force (its other "
+                    "files are left alone)" if refused.plan.others
+                    else "add --force to replace them")
+            raise CommandError(f"{refused}. {hint.capitalize()}") from None
         print(f"wrote {len(files)} notes to {visible(str(args.output))}", file=out)
+        if written.written != len(files) or written.removed:
+            print(f"({written.written} files new or changed, {written.kept} unchanged, "
+                  f"{written.removed} of notes gone removed)", file=out)
+        for name in written.replaced:
+            print(f"replaced {visible(name)} (not as notegui left it; --force)", file=out)
+        for name in written.edited_kept:
+            print(f"kept {visible(name)}: its note is gone, but it was edited since the "
+                  "last export", file=out)
         if not written.atomic:
             print(f"(written file by file, not swapped in whole: {visible(written.why)})",
                   file=out)

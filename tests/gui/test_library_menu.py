@@ -82,6 +82,31 @@ def test_export_markdown_folder(window, tmp_path, monkeypatch):
     assert len(list(folder.glob("*.md"))) == 9
 
 
+def test_export_into_a_folder_of_other_files_asks_first(window, tmp_path, monkeypatch):
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("dear")
+    choose_export(monkeypatch, 2)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answer[0])
+    window.actions_by_name["export"].trigger()
+    assert asked == [f"{folder} is not empty and does not hold an earlier notegui export. "
+                     "Export the notes into it anyway? Its other files are left alone."]
+    assert [p.name for p in folder.iterdir()] == ["letter.txt"]
+    assert window.statusBar().currentMessage() == "Nothing exported"
+    answer[0] = QMessageBox.StandardButton.Yes
+    window.actions_by_name["export"].trigger()
+    assert len(list(folder.glob("*.md"))) == 9
+    assert (folder / "letter.txt").read_text() == "dear"
+    # Now an earlier export: exported again without a question.
+    window.actions_by_name["export"].trigger()
+    assert len(asked) == 2
+    assert window.statusBar().currentMessage() == f"Exported 9 notes to {folder}"
+
+
 def test_a_failed_export_says_why_and_keeps_the_app(window, tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")

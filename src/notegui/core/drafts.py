@@ -61,7 +61,9 @@ class DraftStore:
         record = {"format": FORMAT, "version": VERSION,
                   "library": str(Path(library).expanduser().resolve()), **asdict(draft)}
         try:
-            write_atomically(path, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+            # 0600: a draft holds a note's text, private as the library is
+            write_atomically(path, json.dumps(record, ensure_ascii=False, indent=1) + "\n",
+                             mode=0o600)
         except ExportError as error:
             raise DraftError(str(error)) from None
         return path

@@ -12,13 +12,14 @@ displaced."""
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import errno
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -33,18 +34,27 @@ _CANNOT_SWAP = {errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES, errno.EROFS
                 errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS}
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename over it: a failed write leaves
-    any existing file as it was. ExportError names the file and the reason."""
+def write_atomically(path: Path, text: str, mode: int = 0o666) -> None:
+    """Write to a temporary file beside ``path`` (``.NAME.`` and 8 random characters: 10
+    bytes more than the name), then rename over it: a failed write leaves any existing file
+    as it was. The file gets ``mode`` less the umask: an export's files are as any file the
+    user makes (tempfile.mkstemp would make them 0600); drafts ask for 0600. ExportError
+    names the file and the reason."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        while True:
+            temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+                break
+            except FileExistsError:
+                continue
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
@@ -59,6 +69,86 @@ class FolderWritten:
     removed: int  # files an earlier export wrote for notes that are gone
     atomic: bool  # swapped in one step; else written file by file, for ``why``
     why: str = ""
+    edited_kept: tuple[str, ...] = ()  # files of notes gone, edited since: left in place
+    replaced: tuple[str, ...] = ()  # files not as notegui left them, replaced (``force``)
+
+
+# Files a system puts in any folder it shows: they do not make a folder "not empty".
+_SYSTEM_FILES = {".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
+
+
+@dataclass(frozen=True)
+class FolderPlan:
+    """What an export would do to a folder, found before anything is written."""
+
+    folder: Path
+    earlier_export: bool  # it holds a notegui export's manifest
+    others: tuple[str, ...]  # not an earlier export and not empty: some of what it holds
+    replaced: tuple[str, ...]  # files the export would write over that are not notegui's
+    # as it left them (the user's own, or edited since the last export)
+    edited_kept: tuple[str, ...]  # files of notes gone, edited since: will be left alone
+
+    @property
+    def needs_force(self) -> bool:
+        return bool(self.others or self.replaced)
+
+    def refusal(self) -> str:
+        """Why the export is refused without ``force`` (for the user; the caller says how
+        to force it)."""
+        if self.others:
+            listed = ", ".join(self.others[:3]) + (", ..." if len(self.others) > 3 else "")
+            also = (f"; {len(self.replaced)} of its files have a note's file name and would "
+                    "be replaced" if self.replaced else "")
+            return (f"{self.folder} is not empty and is not an earlier notegui export (it "
+                    f"holds {listed}{also}); nothing was written")
+        listed = ", ".join(self.replaced[:3]) + (", ..." if len(self.replaced) > 3 else "")
+        return (f"{len(self.replaced)} file(s) in {self.folder} were edited since the last "
+                f"export or not written by notegui, and would be replaced: {listed}; nothing "
+                "was written")
+
+
+class NeedsForce(ExportError):
+    """The export would write into a folder that is not empty and not an earlier export, or
+    replace files that are not notegui's as it left them; ``plan`` says what."""
+
+    def __init__(self, plan: FolderPlan) -> None:
+        super().__init__(plan.refusal())
+        self.plan = plan
+
+
+def plan_folder(folder: Path, files: dict[str, str] | set[str]) -> FolderPlan:
+    """What exporting ``files`` (relative names, with the text to write when known) into
+    ``folder`` would do to what is there. Reads, never writes. ExportError when the folder
+    cannot be read or a file's name is taken by a folder."""
+    try:
+        if not folder.is_dir():
+            return FolderPlan(folder, False, (), (), ())
+        entries = sorted(e for e in os.listdir(folder) if e not in _SYSTEM_FILES)
+        marked = (folder / MANIFEST).is_file()
+        ours = _manifest(folder).files
+        others = () if marked or not entries else tuple(entries)
+        replaced = []
+        for name in files:
+            path = folder / name
+            if path.is_dir() and not path.is_symlink():
+                raise ExportError(f"{path} is a folder, and the export writes a file there; "
+                                  "nothing was written")
+            if not os.path.lexists(path):
+                continue
+            new = files[name].encode("utf-8") if isinstance(files, dict) else None
+            if new is not None and _same_bytes(path, new):
+                continue
+            if not (name in ours and _digest_of_path(path) == ours[name]):
+                replaced.append(name)
+        edited_kept = tuple(
+            name for name, digest in sorted(ours.items())
+            if name not in files and (folder / name).is_file()
+            and _digest_of_path(folder / name) != digest
+        )
+    except OSError as error:
+        raise ExportError(f"cannot read {error.filename or folder}: "
+                          f"{error.strerror or error}") from None
+    return FolderPlan(folder, marked, others, tuple(replaced), edited_kept)
 
 
 @dataclass(frozen=True)
@@ -67,11 +157,14 @@ class _Manifest:
     files: dict[str, str]  # relative path -> digest of what notegui wrote there
 
 
-def write_folder(folder: Path, files: dict[str, str]) -> FolderWritten:
+def write_folder(folder: Path, files: dict[str, str], force: bool = False) -> FolderWritten:
     """Make ``folder`` hold ``files`` (relative POSIX path -> text, UTF-8) in one step: a
     kill at any moment leaves it as it was or complete. Entries that notegui did not write
     stay; files an earlier export wrote and this one does not are removed (unless edited
-    since). Leftovers of a killed export are settled first. ExportError says what failed."""
+    since: those stay, and are named in the result). A folder that is neither empty nor an
+    earlier export, or files not as notegui left them at the names it writes, raise
+    NeedsForce (nothing written) unless ``force``. Leftovers of a killed export are settled
+    first. ExportError says what failed."""
     for name in files:
         _check_name(name)
     try:
@@ -80,11 +173,16 @@ def write_folder(folder: Path, files: dict[str, str]) -> FolderWritten:
         folder = folder.resolve()  # a link to a folder: the folder it points to is swapped
         folder.parent.mkdir(parents=True, exist_ok=True)
         settle_leftovers(folder)
+        plan = plan_folder(folder, files)
+        if plan.needs_force and not force:
+            raise NeedsForce(plan)
         contents = {name: text.encode("utf-8") for name, text in files.items()}
         try:
-            return _swap_in(folder, contents)
+            written = _swap_in(folder, contents)
         except _CannotSwap as why:
-            return _write_in_place(folder, contents, why=str(why))
+            written = _write_in_place(folder, contents, why=str(why))
+        return dataclasses.replace(written, edited_kept=plan.edited_kept,
+                                   replaced=plan.replaced)
     except OSError as error:
         where = error.filename or folder
         raise ExportError(f"cannot write {where}: {error.strerror or error}") from None
@@ -296,6 +394,12 @@ def _digest_of(entry: os.DirEntry[str]) -> str | None:
         return None
     with open(entry.path, "rb") as stream:
         return _digest(stream.read())
+
+
+def _digest_of_path(path: Path) -> str | None:
+    if not path.is_file() or path.is_symlink():
+        return None
+    return _digest(path.read_bytes())
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStatusBar
 from notegui import __version__
 from notegui.core.domain import Changes
 from notegui.core.errors import ExportError, LibraryError
-from notegui.core.files import write_atomically, write_folder
+from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.ports import Library
 from notegui.core.settings import Settings
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
-from notegui.gui.plain_text import ask, warn
+from notegui.gui.plain_text import ask, inform, warn
 from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
 
 OpenLibrary = Callable[[Path], Library]
@@ -187,12 +187,42 @@ class LibraryActions:
             else:
                 folder = QFileDialog.getExistingDirectory(parent, "Export to a Folder")
                 if folder:
-                    files = markdown_vault.to_files(library.document())
-                    write_folder(Path(folder), files)
-                    self._status.showMessage(
-                        f"Exported {len(files)} notes to {folder}", 5000)
+                    self._export_markdown(Path(folder))
         except ExportError as error:
             warn(parent, "Export failed", str(error))
+
+    def _export_markdown(self, folder: Path) -> None:
+        """The vault export; a folder that is neither empty nor an earlier export, or files
+        it would replace that notegui did not leave as they are, only after the user says
+        yes to a question naming them."""
+        files = markdown_vault.to_files(self._window.library.document())
+        try:
+            written = write_folder(folder, files)
+        except NeedsForce as refused:
+            plan = refused.plan
+            if plan.others:
+                question = (f"{folder} is not empty and does not hold an earlier notegui "
+                            "export. Export the notes into it anyway? Its other files are "
+                            "left alone.")
+            else:
+                question = ""
+            if plan.replaced:
+                shown = "\n".join(plan.replaced[:10]) + (
+                    "\n..." if len(plan.replaced) > 10 else "")
+                question += (("\n\n" if question else "")
+                             + f"These {len(plan.replaced)} file(s) were edited since the "
+                             "last export or were not written by notegui, and would be "
+                             f"replaced by the notes' text:\n{shown}\n\nReplace them?")
+            if not ask(self._parent, "Export to a Folder", question):
+                self._status.showMessage("Nothing exported", 5000)
+                return
+            written = write_folder(folder, files, force=True)
+        message = f"Exported {len(files)} notes to {folder}"
+        if written.edited_kept:
+            inform(self._parent, "Export to a Folder",
+                   f"{message}.\n\nKept, because they were edited since the last export "
+                   "(their notes are gone):\n" + "\n".join(written.edited_kept[:10]))
+        self._status.showMessage(message, 5000)
 
     def _export_annotations(self, as_w3c: bool) -> None:
         name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
