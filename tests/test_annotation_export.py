@@ -14,6 +14,7 @@ from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.formats.annotation_export import (
     CSS_COLORS,
     DETACHED,
+    FORMER_POSITION,
     W3C_CONTEXT,
     annotation_iri,
     from_w3c,
@@ -167,12 +168,28 @@ def test_w3c_round_trip():
         assert from_w3c(to_w3c([one]), "x") == [one]
 
 
-def test_w3c_round_trip_resets_ids_and_detachment():
+def test_w3c_round_trip_resets_ids_and_keeps_detachment():
+    """A detached annotation comes back detached at its former offsets: no position
+    selector is made up for it, and its id is the same."""
     stored = replace(ANNOTATIONS[3], id=7, note_id=3)
+    (item,) = json.loads(to_w3c([stored]))["first"]["items"]
+    assert item[FORMER_POSITION] == {"start": stored.start, "end": stored.end}
     (back,) = from_w3c(to_w3c([stored]), "x")
-    assert back.id == 0 and back.note_id == 0 and back.detached is False
+    assert back.id == 0 and back.note_id == 0 and back.detached is True
     assert (back.exact, back.comment, back.color) == (stored.exact, stored.comment, "pink")
-    assert (back.start, back.end) == (0, len(stored.exact))  # re-anchoring places it
+    assert (back.start, back.end) == (stored.start, stored.end)
+    assert to_w3c([back]) == to_w3c([stored])  # the same id, still no position selector
+    # Another tool's annotation without a position: placed at 0, found by re-anchoring.
+    del item[FORMER_POSITION]
+    (other,) = from_w3c(json.dumps(item), "other.json")
+    assert other.detached is False and (other.start, other.end) == (0, len(stored.exact))
+
+
+def test_a_bad_former_position_names_the_field():
+    (item,) = json.loads(to_w3c([ANNOTATIONS[3]]))["first"]["items"]
+    item[FORMER_POSITION] = {"start": 5, "end": 2}
+    with pytest.raises(FormatError, match=f"x: {FORMER_POSITION}: end 2 is before start 5"):
+        from_w3c(json.dumps(item), "x")
 
 
 def test_w3c_ids_are_stable_and_ignore_comment_and_colour():

@@ -19,14 +19,20 @@ The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-mod
   TextPositionSelector (start, end: code points of the note's rendered plain text); an
   empty prefix or suffix (the quote begins or ends the text) is left out. A
   detached annotation has no TextPositionSelector: its old offsets no longer select its
-  quote, and alternative selectors must select the same text;
+  quote, and alternative selectors must select the same text. Its old offsets are kept
+  in ``notegui:formerPosition`` (``{"start": s, "end": e}``, an extension property named
+  by an IRI, as the source is), so that reading the file back gives the annotation
+  again, detached, with the same id (its id is made of them);
 - ``created`` and ``modified`` are notegui's UTC times; ``generator`` names the software.
 
 ``from_w3c`` reads that back (also a single Annotation, an AnnotationPage or a list of
-annotations) into Annotations with ``id`` 0 and ``detached`` False: ids are the
-database's, and whether the words are still there is decided by re-anchoring when the note
-is shown. Without a TextPositionSelector the quote is placed at 0 and re-anchoring finds
-it by its context. Other bodies (links, tags) and selectors are ignored.
+annotations) into Annotations with ``id`` 0 (ids are the database's) and ``detached``
+False: whether the words are still there is decided by re-anchoring when the note is
+shown. A notegui annotation exported detached (no TextPositionSelector, a
+``notegui:formerPosition``) comes back detached at its former offsets: no position is made
+up, its id is the same, and an import does not add it to a note that has it. Another
+tool's annotation without a TextPositionSelector is placed at 0 and re-anchoring finds it
+by its context. Other bodies (links, tags) and selectors are ignored.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from notegui.core.formats.errors import FormatError
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "notegui:note/"
+FORMER_POSITION = "notegui:formerPosition"  # a detached annotation's old offsets
 DETACHED = "(detached: its words are no longer in the note)"
 
 # a pale background for each highlight colour (the app's colours, as CSS)
@@ -151,6 +158,8 @@ def _to_w3c_item(a: Annotation, generator: str) -> dict[str, Any]:
         "type": "Annotation",
         "motivation": "commenting" if a.comment else "highlighting",
     }
+    if a.detached:
+        item[FORMER_POSITION] = {"start": a.start, "end": a.end}
     if a.comment:
         item["body"] = {
             "type": "TextualBody", "value": a.comment, "format": "text/plain",
@@ -274,6 +283,10 @@ def _annotation(raw: Any, where: str) -> Annotation:
     exact = _string(quote_, "exact", quote_at, required=True)
     if not exact:
         raise _Bad(f"{quote_at}.exact", "empty")
+    detached = False
+    if position is None and FORMER_POSITION in raw:  # notegui's own, exported detached
+        position = _offsets(raw[FORMER_POSITION], _path(where, FORMER_POSITION))
+        detached = True
     start, end = position if position is not None else (0, len(exact))
     return Annotation(
         note_title=title,
@@ -286,6 +299,7 @@ def _annotation(raw: Any, where: str) -> Annotation:
         color=_color(target.get("styleClass")),
         created=_date(raw, "created", where),
         updated=_date(raw, "modified", where),
+        detached=detached,
     )
 
 
@@ -342,6 +356,13 @@ def _selectors(
     if "TextPositionSelector" not in found:
         return (*found["TextQuoteSelector"], None)
     position, here = found["TextPositionSelector"]
+    return (*found["TextQuoteSelector"], _offsets(position, here))
+
+
+def _offsets(position: Any, here: str) -> tuple[int, int]:
+    """(start, end) of a TextPositionSelector or a former position."""
+    if not isinstance(position, dict):
+        raise _Bad(here, "expected an object with start and end")
     start, end = position.get("start"), position.get("end")
     for key, number in (("start", start), ("end", end)):
         if not isinstance(number, int) or isinstance(number, bool) or number < 0:
@@ -353,7 +374,7 @@ def _selectors(
     assert isinstance(start, int) and isinstance(end, int)
     if end < start:
         raise _Bad(here, f"end {end} is before start {start}")
-    return (*found["TextQuoteSelector"], (start, end))
+    return start, end
 
 
 def _string(raw: dict[str, Any], key: str, where: str, required: bool = False) -> str:

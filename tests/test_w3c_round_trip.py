@@ -1,0 +1,62 @@
+"""A detached annotation through W3C export and import (issue 17, point 4): it comes back
+detached, without a made-up position selector, with the same id, and an import never adds
+it twice (into the library it came from, or again into another)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from notegui.app import main
+from notegui.core.formats.annotation_export import FORMER_POSITION
+from notegui.store.library import SqliteLibrary
+
+TITLE = "Why is the sky blue?"
+NOTE = f"{TITLE}\nShort waves scatter.\nRayleigh scattering makes the sky blue.\n"
+
+
+def library_with_note(path: Path) -> Path:
+    with SqliteLibrary(path) as library:
+        assert library.import_bytes(NOTE.encode(), "sky.txt").status == "imported"
+    return path
+
+
+def w3c(db: Path, out: Path) -> list[dict]:
+    assert main(["--db", str(db), "export", "--format", "annotations-w3c", "-o", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
+
+
+def test_a_detached_annotation_round_trips_with_its_id_and_is_not_added_twice(tmp_path,
+                                                                             capsys):
+    first = library_with_note(tmp_path / "first.db")
+    with SqliteLibrary(first) as library:
+        note = library.find(TITLE)
+        kept = library.add_annotation(note.id, "Rayleigh", "", " scattering", 0, 8)
+        gone = library.add_annotation(note.id, "words no longer here", "the ", " end", 20, 40,
+                                      color="green", comment="was it?")
+        library.move_annotations([replace(gone, detached=True)])
+    exported = w3c(first, tmp_path / "first.jsonld")
+    [detached] = [item for item in exported if item["target"]["styleClass"] == "green"]
+    assert [s["type"] for s in detached["target"]["selector"]] == ["TextQuoteSelector"]
+    assert detached[FORMER_POSITION] == {"start": 20, "end": 40}
+
+    # Into another library with the note: back as it was, detached; exported the same.
+    second = library_with_note(tmp_path / "second.db")
+    assert main(["--db", str(second), "import", str(tmp_path / "first.jsonld")]) == 0
+    with SqliteLibrary(second) as library:
+        back = library.annotations(library.find(TITLE).id)
+        assert len(back) == 2
+        [again] = [a for a in back if a.color == "green"]
+        assert (again.detached, again.start, again.end, again.comment) == (True, 20, 40,
+                                                                           "was it?")
+    assert w3c(second, tmp_path / "second.jsonld") == exported  # same ids, no position made up
+
+    # Imported again, into either library: nothing is added.
+    capsys.readouterr()
+    for db in (second, first):
+        assert main(["--db", str(db), "import", str(tmp_path / "first.jsonld")]) == 0
+        assert "unchanged" in capsys.readouterr().out
+        with SqliteLibrary(db) as library:
+            assert len(library.annotations(library.find(TITLE).id)) == 2
+    assert kept.id and gone.id
