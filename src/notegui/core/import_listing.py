@@ -49,7 +49,8 @@ _SUFFIXES = {
 
 def kind_of_name(name: str) -> str:
     """The kind of a file that is not a note, by its name's suffix."""
-    return _SUFFIXES.get(os.path.splitext(os.path.normcase(name))[1].lower(), OTHER)
+    dot = name.rfind(".")  # (not os.path.splitext: twice the time, at every file)
+    return _SUFFIXES.get(name[dot:].lower(), OTHER) if dot > 0 else OTHER
 
 
 def is_markdown(name: str) -> bool:
