@@ -4,30 +4,16 @@ life of the process). Counted from the process's open files."""
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLE
 from notegui.store.library import SqliteLibrary
+from open_files import open_files
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-
-
-def open_files(library: Path) -> list[str]:
-    """This process's open files that are the library or the files beside it."""
-    found = []
-    for entry in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{entry}")
-        except OSError:
-            continue
-        if target.startswith(str(library)):
-            found.append(target)
-    return found
 
 
 def test_closing_a_library_closes_the_connections_of_threads_still_running(tmp_path):

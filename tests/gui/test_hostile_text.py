@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from driving import click_link, open_body
 from PySide6 import QtGui
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -248,31 +249,6 @@ def test_dev_zero_child(qtbot, window, monkeypatch):
 
 
 # -- links -------------------------------------------------------------------------------
-
-
-def click_link(qtbot, view: AnswerView, href: str) -> None:
-    """Click, with the mouse, the first link to ``href`` in the view."""
-    block = view.document().begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + 1)
-                point = view.cursorRect(cursor).center()
-                view.setTextCursor(QTextCursor(view.document()))  # no selection
-                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-                return
-            fragments += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href}")
-
-
-def open_body(window, body: str) -> None:
-    title = f"Where do the links of note {window.library.count() + 1} lead?"
-    note_id, _ = window.library.create_note(title, "", "", body)
-    window.load_library(window.library, note_id)
 
 
 def test_a_link_to_a_note_id_beyond_32_bits_is_followed_without_error(qtbot, window):

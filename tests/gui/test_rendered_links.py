@@ -3,34 +3,7 @@ that tag, a [[#Heading]] link scrolls to the heading, an embed links to its note
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-
-from notegui.gui.answer_view import AnswerView
-
-
-def click_link(qtbot, view: AnswerView, href: str) -> None:
-    block = view.document().begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(view.document())
-                cursor.setPosition(fragment.position() + 1)
-                point = view.cursorRect(cursor).center()
-                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-                return
-            fragments += 1
-        block = block.next()
-    raise AssertionError(f"no link to {href}")
-
-
-def open_body(window, body: str) -> int:
-    title = f"What do the links of note {window.library.count() + 1} do?"
-    note_id, _ = window.library.create_note(title, "", "", body)
-    window.load_library(window.library, note_id)
-    return note_id
+from driving import click_link, open_body
 
 
 def test_a_tag_in_a_note_shows_the_notes_with_that_tag(qtbot, window):

@@ -28,21 +28,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "tests" / "perf"), str(ROOT / "src")]
+sys.path[:0] = [str(ROOT / "tests" / "perf"), str(ROOT / "tests"), str(ROOT / "src")]
+
+from open_files import open_files  # noqa: E402 (found through the path above)
 
 QUERIES = ("ka lo", "mi", "ne ru", "does", "tor lin", "why")
-
-
-def open_files(path: Path) -> list[str]:
-    found = []
-    for entry in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{entry}")
-        except OSError:
-            continue
-        if target.startswith(str(path)):
-            found.append(target)
-    return found
 
 
 def rss_mb() -> float:
