@@ -232,7 +232,7 @@ def test_an_earlier_export_is_updated_and_other_files_are_left_alone(tmp_path, c
     tides = os.stat(vault / "How do tides work.md")
     code, out = export(capsys, library_of(tmp_path, "second", SECOND), vault)
     assert code == 0, out
-    assert "(2 files new or changed, 1 unchanged, 2 of notes gone removed)" in out
+    assert "(2 files new or changed, 1 unchanged, 2 of deleted or renamed notes removed)" in out
     assert sorted(p.name for p in vault.iterdir()) == [
         ".notegui-export.json", ".obsidian", "How do tides work.md",
         "What makes the rain fall.md", "Why is the sky blue.md", "mine.md"]

@@ -243,7 +243,7 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         print(f"wrote {len(files)} notes to {visible(str(args.output))}", file=out)
         if written.written != len(files) or written.removed:
             print(f"({written.written} files new or changed, {written.kept} unchanged, "
-                  f"{written.removed} of notes gone removed)", file=out)
+                  f"{written.removed} of deleted or renamed notes removed)", file=out)
         for name in written.replaced:
             print(f"replaced {visible(name)} (not as notegui left it; --force)", file=out)
         for name in written.edited_kept:
