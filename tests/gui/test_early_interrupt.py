@@ -16,6 +16,7 @@ import pytest
 
 from notegui import app
 from notegui.launch import EarlyInterrupt
+from session_signals import child_with_default_signals, python_ctrl_c
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc, sends SIGINT")
 
@@ -27,7 +28,8 @@ def interrupted_once_loaded(db: Path, library_code: str, *args: str
     child = subprocess.Popen(
         [sys.executable, "-m", "notegui", "--db", str(db), *args],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=child_with_default_signals())
     maps = Path(f"/proc/{child.pid}/maps")
     deadline = time.monotonic() + 60
     try:
@@ -73,18 +75,19 @@ def test_ctrl_c_while_a_command_starts_says_interrupted(tmp_path):
 
 
 def test_early_interrupt_notes_ctrl_c_and_gives_the_handler_back():
-    before = signal.getsignal(signal.SIGINT)
-    early = EarlyInterrupt()
-    os.kill(os.getpid(), signal.SIGINT)  # noted, not raised
-    assert early.release() is True
-    assert signal.getsignal(signal.SIGINT) is before
+    with python_ctrl_c():
+        early = EarlyInterrupt()
+        os.kill(os.getpid(), signal.SIGINT)  # noted, not raised
+        assert early.release() is True
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_a_command_given_an_early_ctrl_c_stops_before_opening_the_library(tmp_path, capsys):
     db = tmp_path / "library.sqlite3"
-    early = EarlyInterrupt()
-    os.kill(os.getpid(), signal.SIGINT)
-    assert app.main(["--db", str(db), "list"], early) == 130
+    with python_ctrl_c():
+        early = EarlyInterrupt()
+        os.kill(os.getpid(), signal.SIGINT)
+        assert app.main(["--db", str(db), "list"], early) == 130
     assert capsys.readouterr().err == "notegui: interrupted\n"
     assert not db.exists()
 

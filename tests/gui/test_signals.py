@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from notegui.core.settings import Settings, settings_file
 from notegui.gui.instance_lock import lock_path
 from notegui.gui.main_window import MainWindow
 from notegui.gui.session_end import QuitOnSignals
+from session_signals import child_with_default_signals
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -36,12 +38,14 @@ def side_files(db: Path) -> list[str]:
 
 
 @contextmanager
-def notegui_process(db: Path, *args: str, **popen: object):
-    """notegui on ``db``, offscreen, in a process of its own; killed if still running."""
+def notegui_process(db: Path, *args: str, then: Callable[[], object] | None = None):
+    """notegui on ``db``, offscreen, in a process of its own started with the default
+    handling of signals and then ``then`` (in the child); killed if still running."""
     child = subprocess.Popen(
         [sys.executable, "-m", "notegui", "--db", str(db), *args],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=child_with_default_signals(then))
     try:
         yield child
     finally:
@@ -106,7 +110,7 @@ def test_a_signal_ignored_at_the_start_stays_ignored(tmp_path):
     app.create_demo_library(db).close()
     log = paths.log_dir() / "notegui.log"
     ignoring_hangups = lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)  # noqa: E731
-    with notegui_process(db, preexec_fn=ignoring_hangups) as child:
+    with notegui_process(db, then=ignoring_hangups) as child:
         wait_for(lambda: log.exists() and "the window is open" in log.read_text(), child)
         child.send_signal(signal.SIGHUP)
         wait_for(lambda: not pending(child.pid, signal.SIGHUP), child)  # (then in order)
