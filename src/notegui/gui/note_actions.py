@@ -221,15 +221,12 @@ class NoteActions:
         library = self._window.library
         dialog = TrashDialog(library.trashed, self._parent)
         dialog.restoreRequested.connect(self._restore_from_trash)
-        dialog.emptyRequested.connect(
-            lambda: self._hub.publish(self._write(library.empty_trash) or Changes(), self))
+        dialog.emptyRequested.connect(lambda: self._written(library.empty_trash, self))
         self.trash_dialog = dialog
         dialog.open()
 
     def _restore_from_trash(self, note_id: int) -> None:
-        changes = self._write(lambda: self._window.library.restore_note(note_id))
-        if changes is not None:
-            self._hub.publish(changes, self)
+        if self._written(lambda: self._window.library.restore_note(note_id), self):
             self._window.open_note(note_id)
 
     def note_history(self) -> None:
@@ -246,9 +243,7 @@ class NoteActions:
         dialog.open()
 
     def _restore_revision(self, revision_id: int) -> None:
-        changes = self._write(lambda: self._window.library.restore_revision(revision_id))
-        if changes is not None:
-            self._hub.publish(changes, self)
+        if self._written(lambda: self._window.library.restore_revision(revision_id), self):
             self._status.showMessage(
                 "Restored that version; the text it replaced is kept in the history.", 8000)
 
@@ -257,9 +252,7 @@ class NoteActions:
         note_id = self._window.current_id
         if note_id is None:
             return
-        changes = self._write(lambda: self._window.library.set_tags(note_id, names))
-        if changes:
-            self._hub.publish(changes, initiator)
+        self._written(lambda: self._window.library.set_tags(note_id, names), initiator)
 
     def _write(self, write: Callable[[], Changes]) -> Changes | None:
         try:
@@ -267,6 +260,15 @@ class NoteActions:
         except LibraryError as error:
             warn(self._parent, "Not written", str(error))
             return None
+
+    def _written(self, write: Callable[[], Changes], initiator: object) -> bool:
+        """``write``, its changes published as ``initiator``'s; whether it was written
+        (when refused, the reason was shown)."""
+        changes = self._write(write)
+        if changes is None:
+            return False
+        self._hub.publish(changes, initiator)
+        return True
 
     # -- drafts (a crash loses nothing) ---------------------------------------------------
 
