@@ -73,7 +73,7 @@ def read_one(path: Path | str) -> ReadFile:
     name = str(path)
     try:
         data = read_limited(name)
-    except _Refused as refused:
+    except Refused as refused:
         return ReadFile(name, refused=str(refused))
     except OSError as error:
         if error.errno == errno.ELOOP:
@@ -85,7 +85,7 @@ def read_one(path: Path | str) -> ReadFile:
     return parse_bytes(data, name)
 
 
-class _Refused(Exception):
+class Refused(Exception):
     """What a file is not (its kind, its size): read_one's reason to refuse it."""
 
 
@@ -99,18 +99,19 @@ def kind_of(mode: int) -> str:
                 else "not a regular file")
 
 
-def read_limited(name: str) -> bytes:
-    """The file's bytes, or _Refused when it is not a regular file (a FIFO would block the
+def read_limited(name: str, limit: int = 0, what: str = "") -> bytes:
+    """The file's bytes, or Refused when it is not a regular file (a FIFO would block the
     read for ever, a device never end) or is larger than its size limit. The type is read
     by os.stat before the file is opened (opening some devices does something). Opened
     without blocking (were it swapped for a FIFO meanwhile, the read ends at once) and
-    read up to the limit only (a file in /proc says it has no size; a file may grow)."""
-    limit = size_limit(name)
+    read up to the limit only (a file in /proc says it has no size; a file may grow).
+    ``limit`` and ``what`` ("an image"): another limit than a note's or a JSON file's."""
+    limit = limit or size_limit(name)
     found = os.stat(name)
     kind = kind_of(found.st_mode)
     if kind:
-        raise _Refused(f"{kind}, not a file: not read")
-    _check_size(found.st_size, limit)
+        raise Refused(f"{kind}, not a file: not read")
+    _check_size(found.st_size, limit, what)
     descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                          | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
@@ -121,20 +122,22 @@ def read_limited(name: str) -> bytes:
         while chunks[-1]:  # (until the end: it grew, or said it had no size)
             chunks.append(os.read(descriptor, 1 << 20))
             size += len(chunks[-1])
-            _check_size(size, limit)
+            _check_size(size, limit, what)
         return b"".join(chunks)
     except BlockingIOError:  # (a FIFO after all: no writer has written)
-        raise _Refused("a named pipe (FIFO), not a file: not read") from None
+        raise Refused("a named pipe (FIFO), not a file: not read") from None
     finally:
         os.close(descriptor)
 
 
-def _check_size(size: int, limit: int) -> None:
+def _check_size(size: int, limit: int, what: str = "") -> None:
+    if size > limit and what:
+        raise Refused(f"larger than {limit // 2**20:,} MB, the limit for {what}: not read")
     if size > limit:
         json_hint = ("" if limit == MAX_JSON_BYTES else
                      "; a notegui JSON file named .json may have up to "
                      f"{MAX_JSON_BYTES // 2**20:,} MB")
-        raise _Refused(f"larger than {limit // 2**20:,} MB, the limit for "
+        raise Refused(f"larger than {limit // 2**20:,} MB, the limit for "
                        f"{'a JSON' if limit == MAX_JSON_BYTES else 'a note'} file"
                        f"{json_hint}: not read")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,7 +121,7 @@ def list_files(paths: Iterable[Path | str]) -> Listing:
             continue
         before = len(listing.files)
         skipped = Skipped()
-        listing.files.extend(_text_files(folder, skipped))
+        listing.files.extend(walk(folder, skipped, _is_text))
         listing.skipped.merge(skipped)
         if len(listing.files) == before:
             listing.empty_folders.append((folder, nothing_to_import(skipped)))
@@ -149,13 +149,18 @@ def _is_folder(path: str) -> bool:
         return False
 
 
-def _text_files(top: str, skipped: Skipped) -> Iterator[str]:
-    """The ``*.txt`` files under ``top``, telling files from folders by the directory
-    entry rather than a stat of each (a second less for 100,000 files), and sorting each
-    folder on its own: one sort of 100,000 paths held Python's lock for a tenth of a
-    second, a stall of the window importing them. Unreadable folders are skipped. A
-    ``*.txt`` entry whose type cannot be read (a symbolic link loop) is listed, and
-    refused when read."""
+def _is_text(name: str) -> bool:
+    return os.path.normcase(name).endswith(".txt")
+
+
+def walk(top: str, skipped: Skipped, wanted: Callable[[str], bool]) -> Iterator[str]:
+    """The files under ``top`` whose name is ``wanted`` (a question-note import: ``*.txt``;
+    a vault: markdown and images), the others counted by kind in ``skipped``. Telling
+    files from folders by the directory entry rather than a stat of each (a second less
+    for 100,000 files), and sorting each folder on its own: one sort of 100,000 paths held
+    Python's lock for a tenth of a second, a stall of the window importing them.
+    Unreadable folders are skipped. A wanted entry whose type cannot be read (a symbolic
+    link loop) is listed, and refused when read."""
     seen: set[tuple[int, int]] = set()
     stack: list[Iterator[os.DirEntry[str]]] = []
     entries = _entries(top, seen)
@@ -173,7 +178,7 @@ def _text_files(top: str, skipped: Skipped) -> Iterator[str]:
             inner = _entries(entry.path, seen)
             if inner is not None:
                 stack.append(inner)
-        elif os.path.normcase(entry.name).endswith(".txt"):
+        elif wanted(entry.name):
             if _is_file_or_unknown(entry):
                 yield entry.path
         elif _is_file_or_unknown(entry):

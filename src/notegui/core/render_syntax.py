@@ -38,6 +38,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink._match import check_prev, match_www
 from mdit_py_plugins.gfm_autolink.index import _email_rule, _protocol_rule
 
+# (shared with the vault reader: a link or tag shown is one an import finds)
+from notegui.core.obsidian_syntax import WIKILINK, tag_at
+
 # One marker character per question-note citation (render.py puts them in the text).
 MARKER_BASE = 0xF0000
 MARKER = re.compile("[\U000f0000-\U000ffffd]")
@@ -77,9 +80,6 @@ _CALLOUTS = {
     "example": ("purple", "☰"), "quote": ("grey", "❝"), "cite": ("grey", "❝"),
 }
 _CALLOUT_LINE = re.compile(r"\[!([\w-]{1,40})\]([+-]?)[ \t]*([^\n]*)")
-
-_TAG_NAME = re.compile(r"#([\w/-]{1,100})")
-_WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|]{1,400})(?:\|([^\[\]\n]{0,400}))?\]\]")
 
 MAX_EMBEDS = 10  # per note; more are shown as links
 MAX_EMBED_CHARS = 20_000  # of an embedded note's text; the rest is left to its own page
@@ -173,7 +173,7 @@ def _wikilink(state: StateInline, silent: bool) -> bool:
     char = state.src[start]
     if char not in "[!" or not state.src.startswith("[[", start + (char == "!")):
         return False
-    match = _WIKILINK.match(state.src, start, state.posMax)
+    match = WIKILINK.match(state.src, start, state.posMax)
     if match is None:
         return False
     if not silent:
@@ -223,13 +223,8 @@ def _tag(state: StateInline, silent: bool) -> bool:
     """``#tag`` and ``#nested/tag`` (after a space or at the start; not all digits) as a
     link to ``tag:NAME``, which the answer pane turns into the tag filter."""
     start = state.pos
-    if state.src[start] != "#" or (start > 0 and not state.src[start - 1].isspace()):
-        return False
-    match = _TAG_NAME.match(state.src, start, state.posMax)
-    if match is None:
-        return False
-    name = match.group(1).rstrip("/-")
-    if not name or name.replace("/", "").isdigit():
+    name = tag_at(state.src, start, state.posMax)
+    if not name:
         return False
     if not silent:
         token = state.push("link_open", "a", 1)

@@ -1,0 +1,151 @@
+"""A note's YAML front matter: found, parsed safely and boundedly, and read for the keys
+notegui uses (``title``, ``aliases``, ``tags``); every other key is kept, verbatim, by
+the caller.
+
+Bounded on any input: a block larger than ``MAX_FRONT_MATTER_CHARS`` is not parsed; the
+YAML is loaded by PyYAML's safe loader only (no Python objects), its C version when there
+is one (eight times faster; it refuses nesting deeper than 1,000), and every failure of
+the loader (a syntax error, a nesting that exhausts the stack, a date out of range) is a
+problem naming the line, never an exception. Aliases (``&a``/``*a``, the "billion laughs")
+load as shared references; only the top-level keys and the items one level below are
+read, so no expansion is ever walked.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+# The largest front matter parsed: real ones are under a kilobyte.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENING = re.compile(r"---[ \t]*(?:\n|$)")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_TAG_SEPARATORS = re.compile(r"[,\s]+")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A note's text cut at its front matter: the YAML (``""`` when none), the body and
+    the line of the file the body starts on (1 when there is no front matter)."""
+
+    yaml_text: str
+    body: str
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What notegui reads of a front matter, and what was wrong with it: (line, reason)
+    with line 0 when it is the whole block."""
+
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    problems: tuple[tuple[int, str], ...] = ()
+
+
+def split(text: str) -> Split:
+    """The front matter is a first line ``---`` and the lines up to a line ``---`` (or
+    ``...``); a block never closed is no front matter (the text is all body)."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return Split("", text)
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        return Split("", text)
+    yaml_text = text[opening.end():closing.start()]
+    body_start = closing.end() + (closing.end() < len(text) and text[closing.end()] == "\n")
+    return Split(yaml_text, text[body_start:], yaml_text.count("\n") + 3)
+
+
+def read(yaml_text: str) -> Fields:
+    """The title, aliases and tags of a front matter. A block that is not valid YAML, or
+    not a mapping, or too large gives its problem and no fields."""
+    if not yaml_text.strip():
+        return Fields()
+    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+        return Fields(problems=((1, f"front matter larger than "
+                                    f"{MAX_FRONT_MATTER_CHARS // 1024} KB: not read (kept "
+                                    "as it is; title, aliases and tags not taken from it)"),))
+    try:
+        data = yaml.load(yaml_text, Loader=_LOADER)
+    except yaml.YAMLError as error:
+        return Fields(problems=((_line(error), f"front matter is not valid YAML: "
+                                               f"{_what(error)}"),))
+    except (RecursionError, MemoryError):
+        return Fields(problems=((1, "front matter nested too deeply to read"),))
+    except (ValueError, OverflowError, TypeError) as error:  # (a date out of range)
+        return Fields(problems=((1, f"front matter has a value that cannot be read: "
+                                    f"{error}"),))
+    if data is None:
+        return Fields()
+    if not isinstance(data, Mapping):
+        return Fields(problems=((1, "front matter is not a list of 'key: value' lines"),))
+    problems: list[tuple[int, str]] = []
+    title = _text(data.get("title"))
+    if data.get("title") is not None and not title:
+        problems.append((0, "front matter 'title' is not text: the file name is the title"))
+    aliases = _strings(data, ("aliases", "alias"), problems, split_words=False)
+    tags = _strings(data, ("tags", "tag"), problems, split_words=True)
+    return Fields(" ".join(title.split()), aliases, tags, tuple(problems))
+
+
+def _line(error: yaml.YAMLError) -> int:
+    """The line of the front matter's block an error points at, as a line of the file
+    (the block starts on the file's line 2)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 2 if mark is not None else 1
+
+
+def _what(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None)
+    context = getattr(error, "context", None)
+    if problem:
+        return f"{context} {problem}" if context else str(problem)
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _text(value: object) -> str:
+    """A scalar as text ("" for anything else: a list, a mapping, null, true/false)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return ""
+
+
+def _strings(data: Mapping[Any, Any], keys: tuple[str, ...], problems: list[tuple[int, str]],
+             split_words: bool) -> tuple[str, ...]:
+    """The values of the first of ``keys`` present: a list of scalars or one string
+    (tags: a comma or space separated string; a leading '#' dropped), duplicates (by
+    case) once."""
+    key = next((key for key in keys if data.get(key) is not None), None)
+    if key is None:
+        return ()
+    value = data[key]
+    items = value if isinstance(value, list) else [value]
+    found: dict[str, str] = {}
+    for index, item in enumerate(items):
+        text = _text(item)
+        if not text:
+            if not isinstance(item, str) and item is not None:
+                where = f"item {index + 1} of " if isinstance(value, list) else ""
+                problems.append((0, f"front matter '{key}': {where}a value that is not "
+                                    "text, left out"))
+            continue
+        names = _TAG_SEPARATORS.split(text) if split_words else [text]
+        for name in names:
+            name = name.removeprefix("#") if split_words else name
+            if name and name.casefold() not in found:
+                found[name.casefold()] = name
+    return tuple(found.values())
