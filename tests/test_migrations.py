@@ -74,3 +74,69 @@ def test_a_migrated_library_buffers_64_mb_of_index_text(tmp_path):
     (size,) = connection.execute("SELECT v FROM note_fts_config WHERE k = 'hashsize'").fetchone()
     connection.close()
     assert size == 64 * 1024 * 1024
+
+
+def _version_8_library_in_use(path):
+    """A library as schema 8 left it, with a row in every table that refers to a note: the
+    note table is made anew by step 9, and none of them may be lost."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys = ON")  # as the app opens it
+    schema.migrate(connection, target=8)
+    stamp = "2025-01-01T00:00:00Z"
+    for note_id, title, body in ((1, SAMPLE_TITLE, "Cites [[How do glaciers move?]]."),
+                                 (2, "How do glaciers move?", "Ice flows.")):
+        connection.execute(
+            "INSERT INTO note (id, title, title_key, body, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (note_id, title, title.casefold(), body, stamp, stamp))
+    connection.execute("INSERT INTO link (source_id, target_id, ordinal) VALUES (1, 2, 1)")
+    connection.execute(
+        "INSERT INTO revision (note_id, title, description, summary, body, saved, replaced, "
+        "reason) VALUES (2, 'How do glaciers move?', '', '', 'Old.', ?, ?, 'edit')",
+        (stamp, stamp))
+    connection.execute(
+        "INSERT INTO annotation (note_id, exact, start, \"end\", created, updated) "
+        "VALUES (2, 'Ice', 0, 3, ?, ?)", (stamp, stamp))
+    connection.execute("INSERT INTO tag (id, name) VALUES (1, 'ice')")
+    connection.execute("INSERT INTO note_tag (note_id, tag_id) VALUES (2, 1)")
+    connection.execute("INSERT INTO trash (note_id, trashed) VALUES (1, ?)", (stamp,))
+    connection.close()
+
+
+def test_version_8_library_keeps_every_row_that_refers_to_a_note(tmp_path):
+    path = tmp_path / "v8.sqlite3"
+    _version_8_library_in_use(path)
+    with SqliteLibrary(path) as library:
+        assert schema.version(library.db.connection()) == schema.LATEST
+        glaciers = library.find("How do glaciers move?")
+        assert glaciers.tags == ("ice",)
+        assert [r.body for r in library.revisions(glaciers.id)] == ["Old."]
+        assert [a.exact for a in library.annotations(glaciers.id)] == ["Ice"]
+        assert [s.target.title for s in library.sources(1)] == ["How do glaciers move?"]
+        assert [t.title for t in library.trashed()] == [SAMPLE_TITLE]
+        # The indexes kept their rows (the ids did not change) and follow edits.
+        assert library.search("ice flows")[0].note.id == glaciers.id
+        library.save_note(glaciers.id, "How do glaciers move?", "", "", "Ice creeps downhill.")
+        assert library.search("creeps")[0].note.id == glaciers.id
+        assert library.check() == []
+
+
+def test_titles_repeat_only_among_notes_from_folders(tmp_path):
+    """Schema 9: the library's own notes keep unique titles; notes with a path (read from
+    a markdown folder) may share one, with each other and with the library's own note."""
+    path = tmp_path / "v9.sqlite3"
+    with SqliteLibrary(path) as library:
+        library.create_note("Index?")
+        connection = library.db.connection()
+        insert = ("INSERT INTO note (title, title_key, created, updated, path) "
+                  "VALUES ('Index?', 'index?', '', '', ?)")
+        connection.execute(insert, ("vault/a/Index?.md",))
+        connection.execute(insert, ("vault/b/Index?.md",))
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(insert, ("vault/b/Index?.md",))
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(insert, ("",))
+        connection.commit()
+        # "The note titled Index" is the library's own.
+        assert library.find("index?").path == ""
+        assert [n.path for n in map(library.note, library.note_ids())] == [
+            "", "vault/a/Index?.md", "vault/b/Index?.md"]

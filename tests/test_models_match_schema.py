@@ -12,7 +12,8 @@ from peewee import Field
 from notegui.store import models
 from notegui.store.library import SqliteLibrary
 
-TABLES = {"note", "link", "revision", "annotation", "tag", "note_tag"}
+TABLES = {"note", "link", "revision", "annotation", "tag", "note_tag", "note_file", "alias",
+          "attachment"}
 
 
 def _sql_default(field: Field) -> str | None:

@@ -11,19 +11,21 @@ import pytest
 from notegui.core.domain import is_stub
 from notegui.store.schema import is_stub_sql
 
-FIELDS = [("", ""), ("A description.", ""), ("", "A body."), (" ", ""), ("", "\n"),
-          ("Both.", "Both.")]
+FIELDS = [("", "", ""), ("A description.", "", ""), ("", "A body.", ""), (" ", "", ""),
+          ("", "\n", ""), ("Both.", "Both.", ""), ("", "", "vault/empty.md"),
+          ("", "Text.", "vault/a.md")]
 
 
-@pytest.mark.parametrize(("description", "body"), FIELDS)
-def test_the_rule_in_sql_is_the_rule_in_python(description, body):
+@pytest.mark.parametrize(("description", "body", "path"), FIELDS)
+def test_the_rule_in_sql_is_the_rule_in_python(description, body, path):
     connection = sqlite3.connect(":memory:")
-    connection.execute("CREATE TABLE note (description TEXT, body TEXT)")
-    connection.execute("INSERT INTO note VALUES (?, ?)", (description, body))
+    connection.execute("CREATE TABLE note (description TEXT, body TEXT, path TEXT)")
+    connection.execute("INSERT INTO note VALUES (?, ?, ?)", (description, body, path))
     (found,) = connection.execute(f"SELECT {is_stub_sql()} FROM note").fetchone()
     (joined,) = connection.execute(f"SELECT {is_stub_sql('n')} FROM note AS n").fetchone()
-    assert bool(found) == bool(joined) == is_stub(description, body)
-    assert is_stub(description, body) == (not description and not body)
+    assert bool(found) == bool(joined) == is_stub(description, body, path)
+    # An empty file of a vault is a note, not a stub.
+    assert is_stub(description, body, path) == (not description and not body and not path)
 
 
 def test_the_notes_listed_searched_and_opened_as_stubs_are_the_same(library):

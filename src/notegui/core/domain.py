@@ -32,10 +32,11 @@ def title_key(title: str) -> str:
     return unicodedata.normalize("NFC", key)
 
 
-def is_stub(description: str, body: str) -> bool:
+def is_stub(description: str, body: str, path: str = "") -> bool:
     """A stub: a note other notes cite that has no text of its own yet (the one rule;
-    ``store.schema.is_stub_sql`` says it in SQL)."""
-    return not description and not body
+    ``store.schema.is_stub_sql`` says it in SQL). A note read from a markdown folder
+    (a ``path``) is never one: an empty file is a note."""
+    return not description and not body and not path
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class NoteRef:
     title: str
     summary: str = ""
     is_stub: bool = False
+    path: str = ""  # "" for the library's own notes; "<vault>/<path>" for a vault's
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,13 @@ class Note:
     updated: str
     tags: tuple[str, ...] = ()
     trashed: str = ""  # when it was moved to the Trash; "" while it is in the library
+    # "" for the library's own notes (question-note rules); "<vault>/<path in the vault>"
+    # for a note read from a markdown folder (plain markdown, links by Obsidian's rules).
+    path: str = ""
 
     @property
     def is_stub(self) -> bool:
-        return is_stub(self.description, self.body)
+        return is_stub(self.description, self.body, self.path)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def find_problems(db: Database, writable: bool) -> list[Problem]:
 def _stale_key(db: Database, title: str) -> str:
     """Why a note's title key is not its title's: a look-alike of another note's title
     (schema 8 left it its old key), or a key gone stale."""
-    other = db.execute_sql("SELECT title FROM note WHERE title_key = ?",
+    other = db.execute_sql("SELECT title FROM note WHERE title_key = ? AND path = ''",
                            (title_key(title),)).fetchone()
     if other is None:
         return f"note {title!r}: its title key is stale"
@@ -72,7 +72,9 @@ def _check_links(db: Database) -> list[Problem]:
     ):
         linked.setdefault(source_id, []).append((key, summary))
     problems = []
-    rows = Note.select(Note.id, Note.title, Note.title_key, Note.body)
+    # (A vault's notes link by Obsidian's rules, not by title: their links are not read
+    # back from their bodies here.)
+    rows = Note.select(Note.id, Note.title, Note.title_key, Note.body).where(Note.path == "")
     for row in rows.join(Link, JOIN.LEFT_OUTER, on=(Link.source == Note.id)).group_by(
         Note.id
     ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))).bind(db):

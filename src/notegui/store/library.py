@@ -176,17 +176,19 @@ class SqliteLibrary:
         return self._note_where("id = ?", note_id)
 
     def find(self, title: str) -> Note | None:
-        return self._note_where("title_key = ?", title_key(title))
+        """The library's own note of that title, else the first note of a vault that has
+        it (by path)."""
+        return self._note_where("title_key = ? ORDER BY path LIMIT 1", title_key(title))
 
     def _note_where(self, condition: str, value: object) -> Note | None:
         row = self.db.execute_sql(
-            "SELECT id, title, description, summary, body, created, updated FROM note "
+            "SELECT id, title, description, summary, body, created, updated, path FROM note "
             f"WHERE {condition}", (value,)).fetchone()
         if row is None:
             return None
-        note_id, title, description, summary, body, created, updated = row
+        note_id, title, description, summary, body, created, updated, path = row
         return Note(note_id, title, description, summary, body, created, updated,
-                    tuple(self._tags(note_id)), self._trashed_at(note_id))
+                    tuple(self._tags(note_id)), self._trashed_at(note_id), path)
 
     # Sources and backlinks are read at every note opened: in SQL, and only the columns
     # of a NoteRef (through peewee, the whole rows of the linked notes came, bodies and all:

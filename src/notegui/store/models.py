@@ -17,6 +17,7 @@ from __future__ import annotations
 from peewee import (
     SQL,
     AutoField,
+    BlobField,
     CompositeKey,
     ForeignKeyField,
     IntegerField,
@@ -35,16 +36,17 @@ class _Table(Model):
 class Note(_Table):
     id = AutoField()
     title = TextField()
-    title_key = TextField(unique=True)
+    title_key = TextField()
     description = TextField(default="")
     summary = TextField(default="")
     body = TextField(default="")
     created = TextField()
     updated = TextField()
+    path = TextField(default="")  # "" for the library's own notes; see schema.py v9
 
     @property
     def is_stub(self) -> bool:
-        return domain.is_stub(self.description, self.body)
+        return domain.is_stub(self.description, self.body, self.path)
 
 
 class Link(_Table):
@@ -96,4 +98,33 @@ class NoteTag(_Table):
         primary_key = CompositeKey("note", "tag")
 
 
-MODELS: tuple[type[_Table], ...] = (Note, Link, Revision, Annotation, Tag, NoteTag)
+class NoteFile(_Table):
+    """What a note read from a markdown folder keeps of its file."""
+
+    note = ForeignKeyField(Note, column_name="note_id", primary_key=True, on_delete="CASCADE",
+                           backref="+")
+    name_key = TextField()
+    front_matter = TextField(default="")
+    digest = TextField(default="")
+
+
+class Alias(_Table):
+    note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE", backref="+")
+    name = TextField(column_name="alias")  # (a model has an alias() of its own)
+    alias_key = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("note", "alias_key")
+
+
+class Attachment(_Table):
+    id = AutoField()
+    path = TextField(unique=True)
+    name_key = TextField()
+    data = BlobField()
+    digest = TextField()
+    added = TextField()
+
+
+MODELS: tuple[type[_Table], ...] = (Note, Link, Revision, Annotation, Tag, NoteTag, NoteFile,
+                                    Alias, Attachment)

@@ -19,7 +19,7 @@ from notegui.store.schema import is_stub_sql
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
 _ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"
 _BY_KEY = (
-    f"SELECT id, {is_stub_sql()}, {_TRASHED} FROM note WHERE title_key = ?"
+    f"SELECT id, {is_stub_sql()}, {_TRASHED} FROM note WHERE title_key = ? AND path = ''"
 )
 _UPDATE = (
     "UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, body = ?, "

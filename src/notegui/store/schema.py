@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from notegui.core.domain import title_key
 from notegui.store.transaction import Transaction
@@ -17,9 +18,19 @@ APPLICATION_ID = 0x4E4F5445  # "NOTE": marks a SQLite file as a notegui library
 
 def is_stub_sql(table: str = "") -> str:
     """``core.domain.is_stub`` in SQL: a condition on the note table (named ``table`` in a
-    join)."""
+    join). A note from a markdown folder is never a stub: an empty file is a note."""
     t = f"{table}." if table else ""
-    return f"({t}description = '' AND {t}body = '')"
+    return f"({t}description = '' AND {t}body = '' AND {t}path = '')"
+
+
+# The library's own notes (question notes and stubs), as opposed to notes read from a
+# markdown folder: their titles are unique, and "the note titled X" means one of them.
+OWN = "path = ''"
+
+
+def own(table: str) -> str:
+    """``OWN`` for a note table named ``table`` in a join."""
+    return f"{table}.{OWN}"
 
 
 _V1_NOTES_AND_LINKS = """
@@ -270,6 +281,72 @@ def _v8_normalised_title_keys(connection: sqlite3.Connection) -> None:
                            [(title_key(title), seq) for seq, title in staged])
 
 
+# Notes read from markdown folders (docs/vaults.md): a note gains its path, "" for the
+# library's own notes, else "<vault>/<path in the vault>"; titles stay unique among the
+# library's own notes only (a vault may hold one title many times). SQLite cannot drop a
+# UNIQUE constraint: the note table is made anew (SQLite's twelve-step procedure, ids
+# kept, so the full-text indexes, whose rows are note ids, stay as they are), its triggers
+# put back as they were.
+_V9_NOTE = """
+CREATE TABLE note_v9 (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,
+    title_key   TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    summary     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    created     TEXT NOT NULL,
+    updated     TEXT NOT NULL,
+    path        TEXT NOT NULL DEFAULT ''
+)"""
+_V9_TABLES = """
+CREATE UNIQUE INDEX note_title ON note(title_key, path);
+CREATE UNIQUE INDEX note_path ON note(path) WHERE path != '';
+CREATE TABLE note_file (
+    note_id      INTEGER PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+    name_key     TEXT NOT NULL,              -- title_key of the file name without .md
+    front_matter TEXT NOT NULL DEFAULT '',   -- the YAML between the --- lines, verbatim
+    digest       TEXT NOT NULL DEFAULT ''    -- sha256 of the file as last imported
+);
+CREATE INDEX note_file_name ON note_file(name_key);
+CREATE TABLE alias (
+    note_id   INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    PRIMARY KEY (note_id, alias_key)
+) WITHOUT ROWID;
+CREATE INDEX alias_key ON alias(alias_key);
+CREATE TABLE attachment (
+    id       INTEGER PRIMARY KEY,
+    path     TEXT NOT NULL UNIQUE,            -- "<vault>/<path in the vault>", as note.path
+    name_key TEXT NOT NULL,                   -- the file name, case-folded, with its extension
+    data     BLOB NOT NULL,
+    digest   TEXT NOT NULL,
+    added    TEXT NOT NULL
+);
+CREATE INDEX attachment_name ON attachment(name_key);
+"""
+
+
+def _v9_notes_from_folders(connection: sqlite3.Connection) -> None:
+    triggers = [sql for (sql,) in connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'note'")]
+    connection.execute(_V9_NOTE)
+    connection.execute(
+        "INSERT INTO note_v9 (id, title, title_key, description, summary, body, created, "
+        "updated) SELECT id, title, title_key, description, summary, body, created, updated "
+        "FROM note")
+    connection.execute("DROP TABLE note")
+    connection.execute("ALTER TABLE note_v9 RENAME TO note")
+    for sql in triggers:
+        connection.execute(sql)
+    for statement in _statements(_V9_TABLES):
+        connection.execute(statement)
+    broken = connection.execute("PRAGMA foreign_key_check").fetchone()
+    if broken:
+        raise sqlite3.IntegrityError(f"a row of {broken[0]} lost its note")
+
+
 # Each step: SQL, or a function of the connection (run inside the step's transaction).
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V1_NOTES_AND_LINKS,
@@ -280,7 +357,11 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V6_BULK_IMPORT,
     _V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS,
     _v8_normalised_title_keys,
+    _v9_notes_from_folders,
 )
+# Steps that make a table anew: foreign keys are off while they run (dropping the old
+# table would otherwise delete every row that refers to it).
+_REMAKES_TABLES = frozenset({_v9_notes_from_folders})
 LATEST = len(MIGRATIONS)
 
 # The triggers that keep the index in step on every insert and update. A bulk import
@@ -318,10 +399,29 @@ def migrate(
     """Bring the schema up to ``target``, one transaction per step; returns the old version."""
     start = version(connection)
     for step in range(start, target):
-        _run_step(connection, MIGRATIONS[step], step)
+        migration = MIGRATIONS[step]
+        if migration in _REMAKES_TABLES:
+            with _foreign_keys_off(connection):
+                _run_step(connection, migration, step)
+        else:
+            _run_step(connection, migration, step)
         if on_step:
             on_step(step + 1)
     return start
+
+
+@contextmanager
+def _foreign_keys_off(connection: sqlite3.Connection) -> Iterator[None]:
+    """(Outside a transaction: SQLite ignores the pragma inside one.)"""
+    if connection.in_transaction:
+        connection.commit()
+    was_on = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was_on:
+            connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -63,7 +63,7 @@ IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
 def ref_columns(table: str = "") -> str:
     """The columns of a NoteRef's row, of the note table named ``table`` in a join."""
     t = f"{table}." if table else ""
-    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}"
+    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}, {t}path"
 
 
 REF_COLUMNS = ref_columns()  # a NoteRef's row
@@ -71,7 +71,7 @@ REF_COLUMNS = ref_columns()  # a NoteRef's row
 
 def ref_from_row(row: tuple) -> NoteRef:
     """A NoteRef from a row of ``REF_COLUMNS``."""
-    return NoteRef(row[0], row[1], row[2], bool(row[3]))
+    return NoteRef(row[0], row[1], row[2], bool(row[3]), row[4])
 
 
 def _clean_snippet(snippet: str) -> str:

@@ -35,13 +35,13 @@ CHUNK = 500  # notes a chunk; also keys a query, under SQLite's variable limit
 _INDEX_EVERY = 10_000
 
 _ROWS = ("SELECT title_key, id, title, description, summary, body, updated FROM note "
-         "WHERE title_key IN ({})")
+         "WHERE path = '' AND title_key IN ({})")
 _CITED = ("SELECT l.source_id, t.title_key, t.title, l.summary, t.id FROM link AS l "
           "JOIN note AS t ON t.id = l.target_id WHERE l.source_id IN ({}) "
           "ORDER BY l.source_id, l.ordinal")
 _LINKS = ("SELECT source_id, target_id, summary FROM link WHERE source_id IN ({}) "
           "ORDER BY source_id, ordinal")
-_KNOWN = "SELECT title_key, id, summary != '' FROM note WHERE title_key IN ({})"
+_KNOWN = "SELECT title_key, id, summary != '' FROM note WHERE path = '' AND title_key IN ({})"
 _INSERT_NOTE = (
     "INSERT INTO note (id, title, title_key, description, summary, body, created, updated) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

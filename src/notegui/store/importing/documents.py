@@ -63,7 +63,7 @@ def _add_annotations(
     for a in annotations:
         key = title_key(a.note_title)
         if key not in ids:
-            found = connection.execute("SELECT id FROM note WHERE title_key = ?",
+            found = connection.execute("SELECT id FROM note WHERE title_key = ? AND path = ''",
                                        (key,)).fetchone()
             ids[key] = found[0] if found else None
         note_id = ids[key]

@@ -52,9 +52,10 @@ class Row:
         return domain.is_stub(self.description, self.body)
 
 
-_FIND = "SELECT id, title, description, summary, body, updated FROM note WHERE title_key = ?"
-_KNOW = f"SELECT id, title, summary, {is_stub_sql()} FROM note WHERE title_key = ?"
-_EXISTS = "SELECT 1 FROM note WHERE title_key = ?"
+_FIND = ("SELECT id, title, description, summary, body, updated FROM note "
+         "WHERE title_key = ? AND path = ''")
+_KNOW = f"SELECT id, title, summary, {is_stub_sql()} FROM note WHERE title_key = ? AND path = ''"
+_EXISTS = "SELECT 1 FROM note WHERE title_key = ? AND path = ''"
 _INSERT_NOTE = (
     "INSERT INTO note (title, title_key, description, summary, body, created, updated) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -36,7 +36,7 @@ SELECT first.title, first.title_key, '', coalesce(said.summary, ''), '', ?, ?
 FROM (SELECT title, title_key, min(seq) AS seq FROM import_citation WHERE {rows}
       GROUP BY title_key) AS first
 LEFT JOIN ({_first_summaries(rows)}) AS said USING (title_key)
-WHERE first.title_key NOT IN (SELECT title_key FROM note)
+WHERE first.title_key NOT IN (SELECT title_key FROM note WHERE path = '')
 ORDER BY first.seq
 """
 
@@ -45,7 +45,7 @@ def give_summaries(rows: str) -> str:
     """SQL giving a note without a summary line the first one the staged ``rows`` say."""
     return f"""
 UPDATE note SET summary = said.summary FROM ({_first_summaries(rows)}) AS said
-WHERE note.title_key = said.title_key AND note.summary = ''
+WHERE note.title_key = said.title_key AND note.path = '' AND note.summary = ''
 """
 
 
@@ -54,7 +54,7 @@ def make_links(rows: str) -> str:
     return f"""
 INSERT INTO link (source_id, target_id, ordinal, summary)
 SELECT c.source_id, n.id, c.ordinal, c.summary FROM import_citation AS c
-JOIN note AS n ON n.title_key = c.title_key
+JOIN note AS n ON n.title_key = c.title_key AND n.path = ''
 WHERE {rows} ORDER BY c.seq
 """
 

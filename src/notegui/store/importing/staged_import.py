@@ -120,14 +120,14 @@ def _make_stubs_and_summaries(connection: sqlite3.Connection, stamp: str,
     if memory is not None and memory.complete:
         connection.executemany(
             "INSERT INTO note (title, title_key, description, summary, body, created, updated)"
-            " VALUES (?, ?, '', ?, '', ?, ?) ON CONFLICT (title_key) DO NOTHING",
+            " VALUES (?, ?, '', ?, '', ?, ?) ON CONFLICT (title_key, path) DO NOTHING",
             [(title, key, memory.said.get(key, ""), stamp, stamp)
              for key, title in memory.stubs.items()])
         # (A stub another process made meanwhile gets its line here, like any note.)
         given = {**{key: memory.said[key] for key in memory.stubs if key in memory.said},
                  **memory.late}
         connection.executemany(
-            "UPDATE note SET summary = ? WHERE title_key = ? AND summary = ''",
+            "UPDATE note SET summary = ? WHERE title_key = ? AND path = '' AND summary = ''",
             [(summary, key) for key, summary in given.items()])
     else:
         connection.execute(_MAKE_STUBS, (stamp, stamp))
@@ -278,7 +278,8 @@ class StagedBatch:
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start : start + _CHUNK]
             found.update(key for (key,) in self.connection.execute(
-                f"SELECT title_key FROM note WHERE title_key IN ({','.join('?' * len(chunk))})",
+                "SELECT title_key FROM note WHERE path = '' AND title_key IN "
+                f"({','.join('?' * len(chunk))})",
                 chunk))
         return found
 
