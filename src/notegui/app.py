@@ -20,6 +20,7 @@ from notegui.core.visible_text import visible
 from notegui.launch import EarlyInterrupt
 from notegui.store import backup as backups
 from notegui.store import damage_mark, salvage
+from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.library import SqliteLibrary
 
@@ -93,9 +94,12 @@ def open_locked(path: Path) -> SqliteLibrary:
     has it) while another notegui process has it open. Closing it releases the lock. The
     window's File > Open/New Library use it too."""
     from notegui.gui.instance_lock import lock_library
+    from notegui.gui.upgrade_notice import upgrade_with_notice
 
     lock = lock_library(path)
     try:
+        if database_file.behind_schema(path):
+            upgrade_with_notice(path, lambda: SqliteLibrary(path).close())
         return LockedLibrary(path, lock)
     except BaseException:
         lock.release()

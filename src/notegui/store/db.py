@@ -112,6 +112,20 @@ def _is_open_here(path: Path) -> bool:
         return _key(path) in _OPEN_HERE
 
 
+def behind_schema(path: Path) -> bool:
+    """Whether opening the library at ``path`` will migrate it (read-only, cheap): a
+    window says so first, as a migration can take a while on a large library. False when
+    the file cannot be read: opening it says why."""
+    try:
+        connection = integrity.connect_read_only(path)
+        try:
+            return 0 < schema.version(connection) < schema.LATEST
+        finally:
+            connection.close()
+    except (*DATABASE_ERRORS, OSError):
+        return False
+
+
 def _header_field(header: bytes, offset: int) -> int:
     return int.from_bytes(header[offset : offset + 4], "big")
 

@@ -359,6 +359,10 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _v8_normalised_title_keys,
     _v9_notes_from_folders,
 )
+# The tables made by each step in Python (integrity.py's list of the tables expected).
+TABLES_MADE_BY: dict[Callable[[sqlite3.Connection], None], str] = {
+    _v9_notes_from_folders: _V9_TABLES}
+
 # Steps that make a table anew: foreign keys are off while they run (dropping the old
 # table would otherwise delete every row that refers to it).
 _REMAKES_TABLES = frozenset({_v9_notes_from_folders})
