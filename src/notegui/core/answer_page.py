@@ -1,22 +1,28 @@
-"""The answer pane's HTML for a note, from the library: one function, so the window and
-``notegui show TITLE --html`` show the same thing."""
+"""The answer pane's HTML for a note, from the library: one function, so the window,
+the editor's preview and ``notegui show TITLE --html`` show the same thing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notegui.core.domain import Note, NoteRef, SourceLink, title_key
+from notegui.core.domain import Note, NoteRef, SourceLink, VaultLinks, title_key
 from notegui.core.ports import Library
-from notegui.core.render import QUESTION_NOTE, render_note_html
+from notegui.core.render import MARKDOWN, QUESTION_NOTE, STUB_LINE, VaultPage, render_note_html
 
 
 def answer_html(library: Library, note: Note, dark: bool = False,
-                sources: Sequence[SourceLink] | None = None) -> str:
-    """``note`` as the answer pane shows it: its citations resolved through its links (then
-    by title), ``![[Title]]`` embeds given the cited note's text. Every note in a library
-    is a question note today."""
+                sources: Sequence[SourceLink] | None = None, stub_line: str = STUB_LINE,
+                saved: bool = True) -> str:
+    """``note`` as the answer pane shows it. A library note (path ''): its citations
+    resolved through its links (then by title), ``![[Title]]`` embeds given the cited
+    note's text. A note read from a markdown folder: plain markdown, its links resolved by
+    Obsidian's rules (``Library.vault_links``), embeds of notes, sections and images.
+    ``saved``: False for the editor's text (its links are read from it, not the library)."""
+    if note.path:
+        return render_note_html(note, _no_title, dark, stub_line, flavour=MARKDOWN,
+                                vault=vault_page(library, note, saved))
     if sources is None:
-        sources = library.sources(note.id)
+        sources = library.sources(note.id) if saved and note.id else []
     by_key = {title_key(s.target.title): s.target for s in sources}
 
     def resolve(title: str) -> NoteRef | None:
@@ -31,4 +37,22 @@ def answer_html(library: Library, note: Note, dark: bool = False,
         found = library.find(title)
         return found.body if found is not None and found.body else None
 
-    return render_note_html(note, resolve, dark, flavour=QUESTION_NOTE, embed=embed)
+    return render_note_html(note, resolve, dark, stub_line, flavour=QUESTION_NOTE,
+                            embed=embed)
+
+
+def _no_title(_title: str) -> NoteRef | None:
+    return None  # (a vault note's links go by its VaultPage, never by title)
+
+
+def vault_page(library: Library, note: Note, saved: bool = True) -> VaultPage:
+    """Where the links of the vault note ``note`` lead, and its embeds' text."""
+    links = library.vault_links(note.id, None if saved else note.body)
+
+    def note_text(note_id: int) -> tuple[str, VaultLinks | None] | None:
+        found = library.note(note_id)
+        if found is None or not found.body:
+            return None
+        return found.body, (library.vault_links(found.id) if found.path else None)
+
+    return VaultPage(links, note_text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # Characters that take no room on screen: a title holding one looks like the title without
@@ -48,6 +49,29 @@ class NoteRef:
     summary: str = ""
     is_stub: bool = False
     path: str = ""  # "" for the library's own notes; "<vault>/<path>" for a vault's
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where one link of a vault note leads: a note (or, for a target no file has, the
+    stub the import made of it), or an image of the library's attachments (its path).
+    Neither: the link leads nowhere yet (shown as missing)."""
+
+    note: NoteRef | None = None
+    attachment: str = ""
+
+
+@dataclass(frozen=True)
+class VaultLinks:
+    """How the links of one vault note (at ``path``) resolve, by Obsidian's rules: keyed
+    by (target as written, without its ``#Heading``; whether a markdown link). A markdown
+    link's target is URL-decoded. ``Library.vault_links`` makes it."""
+
+    path: str
+    targets: Mapping[tuple[str, bool], LinkTarget] = field(default_factory=dict)
+
+    def target(self, target: str, markdown: bool = False) -> LinkTarget | None:
+        return self.targets.get((target.strip(), markdown))
 
 
 @dataclass(frozen=True)

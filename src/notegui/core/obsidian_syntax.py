@@ -8,11 +8,26 @@ No markdown-it here: the reader scans whole vaults with these, far faster than a
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ``[[target]]``, ``[[target|shown]]``, ``![[embed]]``: group 1 the "!", 2 the target (with
 # any ``#Heading`` or ``#^block``), 3 the shown text. Bounded, one line.
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|]{1,400})(?:\|([^\[\]\n]{0,400}))?\]\]")
 TAG_NAME = re.compile(r"#([\w/-]{1,100})")
+# A block's id, ``^id`` at the end of its last line (or alone on the line after it).
+BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]{1,100})[ \t]*$")
+
+
+def slug(text: str) -> str:
+    """A heading's anchor: lower case, words joined by '-', punctuation dropped. A link's
+    ``#Heading`` finds the heading whose slug is its slug."""
+    text = unicodedata.normalize("NFC", text).strip().lower()
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def block_anchor(block_id: str) -> str:
+    """The anchor of the block marked ``^block_id`` (its own, apart from headings')."""
+    return f"^{block_id}"
 
 
 def tag_at(text: str, start: int, end: int = -1) -> str:

@@ -19,6 +19,7 @@ from notegui.core.domain import (
     Revision,
     SearchHit,
     SourceLink,
+    VaultLinks,
 )
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
@@ -43,6 +44,9 @@ class Library(Protocol):
     def find(self, title: str) -> Note | None: ...
     def sources(self, note_id: int) -> list[SourceLink]: ...
     def backlinks(self, note_id: int) -> list[Backlink]: ...
+    # a note read from a markdown folder: where its links lead, the images they show
+    def vault_links(self, note_id: int, body: str | None = None) -> VaultLinks: ...
+    def attachment(self, path: str) -> bytes | None: ...
     def search(
         self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
         quick: bool = False, cancelled: Callable[[], bool] | None = None,

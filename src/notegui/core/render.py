@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from notegui.core.domain import Note, NoteRef
+from notegui.core.domain import Note, NoteRef, VaultLinks
 from notegui.core.formats.question_note import split_citations, unescape_brackets
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 Resolver = Callable[[str], NoteRef | None]
 
 __all__ = [
-    "MARKDOWN", "QUESTION_NOTE", "Embedder", "Flavour", "Resolver", "paragraphs",
+    "MARKDOWN", "QUESTION_NOTE", "Embedder", "Flavour", "Resolver", "VaultPage", "paragraphs",
     "pygments_css", "render_body", "render_inline", "render_note_html",
 ]
 
@@ -522,8 +522,19 @@ MARKDOWN: Flavour = "markdown"
 Embedder = Callable[[str], str | None]
 
 
+@dataclass(frozen=True)
+class VaultPage:
+    """What rendering a note read from a markdown folder needs beyond its text: where its
+    links lead (``Library.vault_links``), and for ``![[note]]`` embeds a note's text with
+    where its own links lead (None: no text; without ``note_text`` embeds are links)."""
+
+    links: VaultLinks
+    note_text: Callable[[int], tuple[str, VaultLinks | None] | None] | None = None
+
+
 def render_body(body: str, resolve: Resolver, dark: bool = False,
-                flavour: Flavour = QUESTION_NOTE, embed: Embedder | None = None) -> str:
+                flavour: Flavour = QUESTION_NOTE, embed: Embedder | None = None,
+                vault: VaultPage | None = None) -> str:
     """The stored ``body`` as an HTML fragment for ``QTextBrowser.setHtml``.
 
     ``flavour`` says what the body is: ``QUESTION_NOTE`` (the question-note format: its
@@ -534,22 +545,29 @@ def render_body(body: str, resolve: Resolver, dark: bool = False,
     per distinct title. ``embed(title)`` gives a note's text for ``![[Title]]``: shown
     framed under a link, one level deep, size-capped; without it an embed is a link.
     ``dark`` changes nothing in the HTML today (all colours come from ``pygments_css``).
+    ``vault`` (a markdown note read from a folder): its links lead where the library
+    resolved them by Obsidian's rules, not by title; ``#Heading`` and ``#^block`` to
+    that anchor; ``![[note#Heading]]`` embeds that section; images show the library's copy
+    (``<img src="attachment:PATH">``); ``^block-id`` markers become anchors.
     """
-    return _render(body, resolve, flavour, embed, nested=False)
+    return _render(body, resolve, flavour, embed, nested=False,
+                   vault=vault if flavour == MARKDOWN else None)
 
 
 def _render(body: str, resolve: Resolver, flavour: Flavour, embed: Embedder | None,
-            nested: bool) -> str:
+            nested: bool, vault: VaultPage | None = None) -> str:
     from notegui.core.render_syntax import Context
 
     question = flavour == QUESTION_NOTE
     source = _source(body) if question else _markdown_lines(body)
 
-    def render_embedded(text: str) -> str:
-        return _render(text, resolve, flavour, None, nested=True)
+    def render_embedded(text: str, links: VaultLinks | None = None) -> str:
+        # (one level: an embedded note's own embeds are links)
+        inner = VaultPage(links) if vault is not None and links is not None else None
+        return _render(text, resolve, flavour, None, nested=True, vault=inner)
 
     context = Context(source.titles, resolve, embed if not nested else None,
-                      render_embedded, wikilinks=not question)
+                      render_embedded, wikilinks=not question, vault=vault)
     for title in source.titles:
         context.lookup(title)  # here, so that an error of the library's is simply raised
     text, cost = _markdown_source(source, question)
@@ -603,7 +621,7 @@ STUB_LINE = "A stub: other notes cite this question, but it has no text of its o
 
 def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
                      stub_line: str = STUB_LINE, flavour: Flavour = QUESTION_NOTE,
-                     embed: Embedder | None = None) -> str:
+                     embed: Embedder | None = None, vault: VaultPage | None = None) -> str:
     """The answer pane: the title (``<h1>``), the description (``p.description``, inline
     markdown), then the rendered body. A stub shows its summary as the description and
     ``stub_line`` (``p.stub-note``: by default, that it has no text of its own yet; the
@@ -615,7 +633,7 @@ def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
     if note.is_stub and stub_line:
         parts.append(f'<p class="stub-note">{html.escape(stub_line)}</p>')
     if note.body:
-        parts.append(render_body(note.body, resolve, dark, flavour, embed))
+        parts.append(render_body(note.body, resolve, dark, flavour, embed, vault))
     return "\n".join(parts)
 
 

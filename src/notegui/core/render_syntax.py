@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, MutableMapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -39,15 +39,21 @@ from mdit_py_plugins.gfm_autolink._match import check_prev, match_www
 from mdit_py_plugins.gfm_autolink.index import _email_rule, _protocol_rule
 
 # (shared with the vault reader: a link or tag shown is one an import finds)
-from notegui.core.obsidian_syntax import WIKILINK, tag_at
+from notegui.core.obsidian_syntax import BLOCK_ID, WIKILINK, block_anchor, slug, tag_at
+
+if TYPE_CHECKING:
+    from notegui.core.domain import LinkTarget, NoteRef
+    from notegui.core.render import VaultPage
 
 # One marker character per question-note citation (render.py puts them in the text).
 MARKER_BASE = 0xF0000
 MARKER = re.compile("[\U000f0000-\U000ffffd]")
 
 # Link targets followed: the web, mail, a fragment in this note, another note, a tag.
+# (note:ID#anchor: a heading's or a block's anchor in that note)
 SAFE_URL = re.compile(
-    r"(?:https?://|mailto:|#|note:[0-9]{1,19}$|tag:[^\s\"'<>]{1,200}$)", re.IGNORECASE)
+    r"(?:https?://|mailto:|#|note:[0-9]{1,19}(?:#[\w^-]{1,200})?$|tag:[^\s\"'<>]{1,200}$)",
+    re.IGNORECASE)
 MAX_NOTE_ID = 2**63 - 1
 _URL_EDGE = "".join(chr(code) for code in range(0x21))
 _URL_INNER_JUNK = re.compile(r"[\t\n\r]")
@@ -86,13 +92,11 @@ MAX_EMBED_CHARS = 20_000  # of an embedded note's text; the rest is left to its 
 
 Resolve = Callable[[str], Any]  # title -> NoteRef | None
 Embed = Callable[[str], str | None]  # title -> the note's text
-RenderEmbedded = Callable[[str], str]  # text -> its HTML (one level, no further embeds)
-
-
-def slug(text: str) -> str:
-    """A heading's anchor: lower case, words joined by '-', punctuation dropped."""
-    text = unicodedata.normalize("NFC", text).strip().lower()
-    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+# text (and, for a vault note's, where its links lead) -> its HTML (one level, no embeds)
+RenderEmbedded = Callable[..., str]
+ATTACHMENT_SCHEME = "attachment"  # <img src="attachment:PATH">: the answer pane loads it
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}:")
+_IMAGE_SIZE = re.compile(r"([0-9]{1,4})(?:x[0-9]{1,4})?")
 
 
 def clean_url(value: str) -> str:
@@ -108,7 +112,7 @@ def url_ok(target: str) -> bool:
         return False
     if target[:5].lower() != "note:":
         return True
-    return 1 <= int(target[5:]) <= MAX_NOTE_ID
+    return 1 <= int(target[5:].partition("#")[0]) <= MAX_NOTE_ID
 
 
 # -- the render context (markdown-it's env) ------------------------------------------------
@@ -121,8 +125,10 @@ class Context:
     def __init__(self, titles: Sequence[str], resolve: Resolve,
                  embed: Embed | None = None,
                  render_embedded: RenderEmbedded | None = None,
-                 wikilinks: bool = False) -> None:
+                 wikilinks: bool = False, vault: VaultPage | None = None) -> None:
         self.titles = titles
+        # A vault note: its links lead where Obsidian's rules say (Library.vault_links)
+        self.vault = vault
         self.wikilinks = wikilinks  # markdown notes: [[...]] is parsed (question notes: markers)
         self.resolve = resolve
         self.embed = embed
@@ -374,10 +380,17 @@ def _inline_children(children: list[Token], context: Context | None) -> list[Tok
             out.extend(_wikilink_tokens(child, context, in_link > 0))
             continue
         if child.type in ("image",):
-            out.append(_image_placeholder(child))
+            vault_image = _vault_image(child, context)
+            out.append(vault_image or _image_placeholder(child))
             continue
         if child.type == "link_open":
             href = clean_url(child.attrGet("href") or "")  # type: ignore[arg-type]
+            if not in_link and context is not None and context.vault is not None \
+                    and _relative(href):
+                _vault_markdown_link(child, href, context)
+                in_link += 1
+                out.append(child)
+                continue
             if in_link or not url_ok(href):
                 child.tag, child.attrs = "span", {}
                 child.meta = {**(child.meta or {}), "dead": True}
@@ -517,6 +530,8 @@ def _wikilink_tokens(token: Token, context: Context | None, in_link: bool) -> li
                               else note or heading)
     if context is None or in_link:
         return [_raw(html.escape(shown))]
+    if context.vault is not None:
+        return [_raw(_vault_wikilink(meta, context))]
     if meta["embed"] and note:
         embed = _embed_html(note, shown, context)
         if embed is not None:
@@ -549,6 +564,157 @@ def _embed_html(title: str, shown: str, context: Context) -> str | None:
     # Inside a paragraph: close it, show the frame, open it again.
     return (f'</p><blockquote class="embed">{head}{context.render_embedded(text)}{more}'
             f"</blockquote><p>")
+
+
+# -- a vault note's links (Obsidian's rules, resolved by the library) ----------------------
+
+
+def _relative(href: str) -> bool:
+    """A link within the vault: no scheme, not ``//host``, not only a ``#fragment``... it
+    may be that too: ``[a](#Heading)``."""
+    return bool(href) and not href.startswith("//") and _SCHEME.match(href) is None
+
+
+def _anchor(fragment: str) -> str:
+    """The anchor a link's ``#Heading`` or ``#^block`` (``A#B``: B) leads to."""
+    fragment = fragment.strip()
+    if fragment.startswith("^"):
+        return block_anchor(fragment[1:].strip())
+    return slug(fragment.rpartition("#")[2])
+
+
+def _note_link(ref: NoteRef, shown: str, anchor: str) -> str:
+    attributes = {"href": f"note:{int(ref.id)}" + (f"#{anchor}" if anchor else ""),
+                  "class": "citation stub" if ref.is_stub else "citation"}
+    if ref.summary:
+        attributes["title"] = ref.summary
+    return _link_html("a", attributes, shown)
+
+
+def _image_html(path: str, alt: str, size: str = "") -> str:
+    width = _IMAGE_SIZE.fullmatch(size.strip())
+    extra = f' width="{width.group(1)}"' if width else ""
+    return (f'<img src="{ATTACHMENT_SCHEME}:{html.escape(quote(path, safe="/"))}" '
+            f'alt="{html.escape(alt)}"{extra}>')
+
+
+def _vault_wikilink(meta: dict[str, Any], context: Context) -> str:
+    """A vault note's ``[[target#fragment|shown]]`` or ``![[…]]``: a link to the note the
+    library resolved it to (at the heading's or block's anchor), the image, the note's
+    text framed (an embed), or the target shown as missing."""
+    assert context.vault is not None
+    target: str = meta["target"]
+    if target.endswith("\\"):  # (in a table, [[a\|b]]: the pipe is escaped)
+        target = target[:-1]
+    note, _hash, fragment = target.partition("#")
+    note, fragment = note.strip(), fragment.strip()
+    anchor = _anchor(fragment) if fragment else ""
+    shown = meta["shown"] or (f"{note}{_HEADING_SEPARATOR}{fragment}" if note and fragment
+                              else note or fragment)
+    if not note:
+        return _link_html("a", {"href": f"#{anchor}", "class": "heading-link"}, shown)
+    found = context.vault.links.target(note, False)
+    if found is not None and found.attachment:
+        if meta["embed"]:
+            return _image_html(found.attachment, note, meta["shown"] or "")
+        return f'<span class="image">{html.escape(shown)}</span>'
+    if found is None or found.note is None:
+        return _link_html("span", {"class": "missing"}, shown)
+    if meta["embed"]:
+        embed = _vault_embed(found, fragment, anchor, shown, context)
+        if embed is not None:
+            return embed
+    return _note_link(found.note, shown, anchor)
+
+
+def _vault_embed(found: LinkTarget, fragment: str, anchor: str, shown: str,
+                 context: Context) -> str | None:
+    """``![[note]]``, ``![[note#Heading]]`` (that section only), ``![[note#^id]]`` (that
+    block): the text framed under a link to the note, one level deep, bounded as
+    ``_embed_html``. None when there is nothing to show (the caller links instead)."""
+    from notegui.core.vault import sections
+
+    vault = context.vault
+    if vault is None or vault.note_text is None or context.render_embedded is None \
+            or context.embeds >= MAX_EMBEDS or found.note is None:
+        return None
+    got = vault.note_text(found.note.id)
+    if got is None:
+        return None
+    text, links = got
+    if fragment.startswith("^"):
+        text = sections.block(text, fragment[1:].strip())
+    elif fragment:
+        text = sections.section(text, fragment)
+    if not text.strip():
+        return None
+    context.embeds += 1
+    cut = len(text) > MAX_EMBED_CHARS
+    if cut:
+        text = text[:text.rfind("\n", 0, MAX_EMBED_CHARS) + 1 or MAX_EMBED_CHARS]
+    head = f'<p class="embed-title">⧉ {_note_link(found.note, shown, anchor)}</p>'
+    more = '<p class="embed-more">… (the rest is in the note)</p>' if cut else ""
+    return (f'</p><blockquote class="embed">{head}{context.render_embedded(text, links)}'
+            f"{more}</blockquote><p>")
+
+
+def _vault_markdown_link(token: Token, href: str, context: Context) -> None:
+    """A vault note's ``[text](other.md#Heading)``: to the note the library resolved it to
+    (``[text](#Heading)``: this note's heading), else a dead link shown as missing."""
+    assert context.vault is not None
+    path, _hash, fragment = href.partition("#")
+    fragment = unquote(fragment)
+    anchor = _anchor(fragment) if fragment else ""
+    path = unquote(path.partition("?")[0]).strip()
+    found = context.vault.links.target(path, True) if path else None
+    if not path and anchor:
+        token.attrs = {"href": f"#{anchor}", "class": "heading-link"}
+    elif found is not None and found.note is not None:
+        ref = found.note
+        token.attrs = {"href": f"note:{int(ref.id)}" + (f"#{anchor}" if anchor else ""),
+                       "class": "citation stub" if ref.is_stub else "citation"}
+        if ref.summary:
+            token.attrs["title"] = ref.summary
+    else:
+        token.tag, token.attrs = "span", {"class": "missing"}
+        token.meta = {**(token.meta or {}), "dead": True}
+
+
+def _vault_image(token: Token, context: Context | None) -> Token | None:
+    """``![alt](img.png)`` of a vault note: the library's copy of the image, when the link
+    names one of its attachments; None otherwise (a placeholder, as for any image: the
+    network and the file system are never read)."""
+    if context is None or context.vault is None:
+        return None
+    src = clean_url(str(token.attrGet("src") or ""))
+    if not _relative(src):
+        return None
+    path = unquote(src.partition("#")[0].partition("?")[0]).strip()
+    found = context.vault.links.target(path, True) if path else None
+    if found is None or not found.attachment:
+        return None
+    alt = "".join(child.content for child in token.children or []).strip() or token.content
+    return _raw(_image_html(found.attachment, alt))
+
+
+def _block_ids(state: StateCore) -> None:
+    """A markdown note's ``^block-id`` at the end of a paragraph: hidden, the paragraph
+    given that block's anchor (``[[note#^block-id]]`` scrolls there)."""
+    context = _context(state.env)
+    if context is None or not context.wikilinks:
+        return
+    for token in state.tokens:
+        if token.type != "inline" or "^" not in token.content or not token.children:
+            continue
+        last = token.children[-1]
+        if last.type != "text":
+            continue
+        marker = BLOCK_ID.search(last.content)
+        if marker is None:
+            continue
+        last.content = last.content[:marker.start()]
+        anchor = html.escape(block_anchor(marker.group(1)))
+        token.children.insert(0, _raw(f'<a id="{anchor}"></a>'))
 
 
 # -- renderers -------------------------------------------------------------------------------
@@ -600,6 +766,7 @@ def build(highlight: Callable[[str, str], str]) -> MarkdownIt:
     md.block.ruler.before("paragraph", "comment", _block_comment)
     md.core.ruler.after("block", "callouts", _callouts)
     md.core.ruler.after("inline", "tasks", _tasks)
+    md.core.ruler.after("tasks", "block_ids", _block_ids)
     md.core.ruler.push("notegui_finish", _finish)
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # _finish decides
     for name in ("notegui_html",):

@@ -4,11 +4,14 @@ painted over the text, never written into it; their comments on hover)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QCursor,
+    QImage,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
@@ -24,6 +27,9 @@ from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_color
 
 NOTE_SCHEME = "note"
+ATTACHMENT_SCHEME = "attachment"  # (render_syntax writes <img src="attachment:PATH">)
+# An attachment's bytes by its path in the library (None: no such attachment).
+Attachments = Callable[[str], bytes | None]
 HIGHLIGHT_ALPHA = 120  # see-through, so selected and searched words still show
 
 
@@ -37,10 +43,39 @@ def note_id_of(url: QUrl) -> int | None:
     return note_id if 1 <= note_id <= MAX_NOTE_ID else None
 
 
-class AnswerView(InertBrowser):
+class AttachmentBrowser(InertBrowser):
+    """An InertBrowser that shows one thing more: the images of a vault note, from the
+    library's attachments (``<img src="attachment:PATH">``), scaled to the pane's width.
+    Nothing else is ever loaded: no file, no web address, no other scheme."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attachments: Attachments | None = None
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        url = QUrl(url) if isinstance(url, str) else url
+        if (getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value
+                or self.attachments is None
+                or url.scheme().lower() != ATTACHMENT_SCHEME):
+            return None
+        data = self.attachments(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
+        if not data:
+            return None
+        image = QImage.fromData(data)
+        if image.isNull():
+            return None
+        width = max(64, self.viewport().width() - 32)
+        if image.width() > width:
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        return image
+
+
+class AnswerView(AttachmentBrowser):
     # Ids are 64-bit (SQLite integers): Signal(int) is 32-bit and raised OverflowError for
     # a link to note:2147483648.
     noteRequested = Signal(INT64)
+    # A note:ID#anchor link: open that note at that heading (or block)
+    noteAnchorRequested = Signal(INT64, str)
     # A web link as written in the note (a QUrl of "http://a b" is invalid and empty).
     externalLinkRequested = Signal(str)
     tagRequested = Signal(str)  # a tag: link (#tag in a note): show the notes with that tag
@@ -235,7 +270,9 @@ class AnswerView(InertBrowser):
     def _route(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         note_id = note_id_of(url)
-        if note_id is not None:
+        if note_id is not None and url.hasFragment():
+            self.noteAnchorRequested.emit(note_id, url.fragment())
+        elif note_id is not None:
             self.noteRequested.emit(note_id)
         elif scheme in ("http", "https") or (not url.isValid() and (
                 self._written_href(url).lower().startswith(("http:", "https:")))):

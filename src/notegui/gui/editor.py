@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import Note, NoteText
 from notegui.gui import completion_popup
+from notegui.gui.answer_view import AttachmentBrowser
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
-from notegui.gui.plain_text import InertBrowser, tip
+from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import popup
 
 PREVIEW_DELAY_MS = 250
@@ -154,7 +155,8 @@ class NoteEditorPane(QWidget):
         self.summary.setPlaceholderText("One line: how notes citing this one sum it up")
         self.body = BodyEdit(titles_for)
         self.highlighter = MarkdownHighlighter(self.body.document())
-        self.preview = InertBrowser()  # loads nothing a note names
+        # loads nothing a note names (a vault note's images: the library's copies)
+        self.preview = AttachmentBrowser()
         self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
         self.preview_button = QToolButton()

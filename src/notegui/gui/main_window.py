@@ -131,9 +131,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.count_label)
         column.addWidget(self.list, 1)
         self.answer = AnswerView()
+        # A vault note's images: the library's copies, never a file or the network.
+        self.answer.attachments = lambda path: self.library.attachment(path)
         self.editor = NoteEditorPane(
             lambda typed: [ref.title for ref in self.library.search_titles(typed, 20)],
             lambda fields: self.notes.render_preview(fields))
+        self.editor.preview.attachments = lambda path: self.library.attachment(path)
         self.middle = QStackedWidget()
         self.middle.setAccessibleName("Answer or editor")
         self.middle.addWidget(self.answer)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._open_first_result)
         self.runner.resultsReady.connect(self._show_results)
         self.answer.noteRequested.connect(self.open_note)
+        self.answer.noteAnchorRequested.connect(self.open_note_at)
         self.answer.externalLinkRequested.connect(self._open_external)
         self.answer.tagRequested.connect(lambda name: self.search.setText(f"tag:{name}"))
         self.answer.statusMessage.connect(self.statusBar().showMessage)
@@ -490,6 +494,13 @@ class MainWindow(QMainWindow):
         self.settings.last_note[str(self.library.path)] = note_id
         self._update_navigation()
         self.update_note_actions()
+        return True
+
+    def open_note_at(self, note_id: int, anchor: str) -> bool:
+        """Open a note (the one shown, or another) at a heading's or a block's anchor."""
+        if (note_id != self.current_id or self.editing.active) and not self.open_note(note_id):
+            return False
+        self.answer.scrollToAnchor(anchor)
         return True
 
     def select_in_list(self, note_id: int) -> None:

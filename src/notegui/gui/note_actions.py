@@ -8,12 +8,12 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from notegui.core.domain import Changes, Note, NoteRef, NoteText, title_key
+from notegui.core.answer_page import answer_html
+from notegui.core.domain import Changes, Note, NoteText
 from notegui.core.drafts import Draft, DraftError, DraftStore
 from notegui.core.errors import LibraryError
 from notegui.core.navigation import History
 from notegui.core.ports import Library
-from notegui.core.render import QUESTION_NOTE, render_note_html
 from notegui.gui.annotating import Annotator
 from notegui.gui.annotation_browser import AnnotationBrowser
 from notegui.gui.changes_hub import ChangesHub
@@ -160,21 +160,16 @@ class NoteActions:
             window.select_in_list(self.editing.note_id)
 
     def render_preview(self, fields: NoteText) -> str:
-        note = Note(self.editing.note_id, fields.title, fields.description, fields.summary,
-                    fields.body, "", "")
-        refs: dict[str, NoteRef | None] = {}
-
-        def resolve(title: str) -> NoteRef | None:
-            key = title_key(title)
-            if key not in refs:
-                found = self._window.library.find(title)
-                refs[key] = (NoteRef(found.id, found.title, found.summary, found.is_stub)
-                             if found is not None else None)
-            return refs[key]
-
+        """The editor's text as the answer pane will show it (a vault note's links by its
+        folder's rules, embeds and images as there)."""
+        window = self._window
+        note_id = self.editing.note_id
+        saved = window.library.note(note_id) if note_id else None
+        note = Note(note_id or 0, fields.title, fields.description, fields.summary,
+                    fields.body, "", "", path=saved.path if saved is not None else "")
         # Not "A stub: other notes cite this question": a note being written is no stub.
-        return render_note_html(note, resolve, self._window.dark, stub_line=PREVIEW_EMPTY,
-                                flavour=QUESTION_NOTE)
+        return answer_html(window.library, note, window.dark, stub_line=PREVIEW_EMPTY,
+                           saved=False)
 
     def new_note(self) -> None:
         if self.editing.active and not self.stop_editing(show=False):

@@ -25,6 +25,7 @@ from notegui.core.domain import (
     Revision,
     SearchHit,
     SourceLink,
+    VaultLinks,
     title_key,
 )
 from notegui.core.formats import question_note
@@ -35,6 +36,7 @@ from notegui.store import busy, consistency, damage_mark, models, search
 from notegui.store import db as database_file
 from notegui.store import document as library_document
 from notegui.store import tags as tag_rows
+from notegui.store import vault_links as vault_link_rows
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
@@ -207,6 +209,22 @@ class SqliteLibrary:
             f"WHERE l.target_id = ? AND s.id NOT IN ({search.TRASHED}) ORDER BY s.title_key",
             (note_id,))
         return [Backlink(search.ref_from_row(row[1:]), row[0] or "") for row in rows]
+
+    def vault_links(self, note_id: int, body: str | None = None) -> VaultLinks:
+        """Where each link of a vault note leads, by Obsidian's rules (store/vault_links.py):
+        of ``body`` when given (the editor's text), else of the stored body. A library
+        note (path '') has none: its citations are its links."""
+        row = self.db.execute_sql("SELECT path, body FROM note WHERE id = ?",
+                                  (note_id,)).fetchone()
+        if row is None or not row[0]:
+            return VaultLinks(row[0] if row else "")
+        return vault_link_rows.vault_links(self.db.connection(), row[0],
+                                           row[1] if body is None else body)
+
+    def attachment(self, path: str) -> bytes | None:
+        """The bytes of the image stored at ``path`` (``<vault>/<path in the vault>``), or
+        None. Only the library's own copy: never a file, never the network."""
+        return vault_link_rows.attachment(self.db.connection(), path)
 
     def search(
         self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),

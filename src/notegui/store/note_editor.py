@@ -11,10 +11,14 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
+from notegui.core.import_listing import IMAGE, kind_of_name
+from notegui.core.vault.links import scan
+from notegui.core.vault.resolve import stub_title
 from notegui.store.db import inserted_id
 from notegui.store.importing import staged_citations
 from notegui.store.importing.note_import import NoteImporter
 from notegui.store.schema import is_stub_sql
+from notegui.store.vault_links import resolve_refs
 
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
 _ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"
@@ -29,8 +33,10 @@ _LINK_SUMMARIES = "SELECT target_id, summary FROM link WHERE source_id = ? ORDER
 _CITING = "SELECT DISTINCT source_id FROM link WHERE target_id = ? AND source_id != ?"
 
 
-def check_title(title: str) -> str:
-    """The title as it will be stored; LibraryError saying what is wrong with it."""
+def check_title(title: str, question: bool = True) -> str:
+    """The title as it will be stored; LibraryError saying what is wrong with it.
+    ``question``: a library note's (it ends with '?'); a note read from a markdown folder
+    has any one-line title."""
     title = title.strip()
     if not title:
         raise LibraryError("title: a note needs a title")
@@ -38,7 +44,7 @@ def check_title(title: str) -> str:
         raise LibraryError("title: a title is one line")
     if len(title) > question_note.MAX_TITLE:
         raise LibraryError(f"title: longer than {question_note.MAX_TITLE} characters")
-    if not title.endswith("?") or not title[:-1].strip():
+    if question and (not title.endswith("?") or not title[:-1].strip()):
         raise LibraryError("title: a title is a question; end it with '?' so notes can cite it")
     return title
 
@@ -112,6 +118,11 @@ class NoteEditor:
             raise LibraryError("this note is in the Trash: restore it before editing")
         if base is not None:  # (what the editor did not change is not written back)
             fields = _merged(fields, base, NoteText(old_title, description, summary, body))
+        path = self.connection.execute("SELECT path FROM note WHERE id = ?",
+                                       (note_id,)).fetchone()[0]
+        if path:
+            return self._save_vault_note(note_id, path, fields, NoteText(
+                old_title, description, summary, body), create_missing, reason)
         title = check_title(fields.title)
         # An import under way may still hold this note's citations (staged_citations.py).
         staged_citations.resolve_note(self.connection, note_id, self.stamp)
@@ -139,6 +150,54 @@ class NoteEditor:
             touched |= self._recite(note_id, old_title, title)
         return Changes(notes=frozenset(touched), links=True,
                        listing=title != old_title or self.importer.created > 0)
+
+    def _save_vault_note(self, note_id: int, path: str, fields: NoteText, old: NoteText,
+                         create_missing: bool, reason: str) -> Changes:
+        """A note read from a markdown folder: any one-line title, shared with other notes
+        or not (no stub merged, no citation rewritten: its links go by file names); its
+        links re-resolved by Obsidian's rules; its path and front matter kept."""
+        new = NoteText(check_title(fields.title, question=False),
+                       one_line("description", fields.description),
+                       one_line("summary", fields.summary), fields.body)
+        touched = {note_id}
+        if new != old:
+            self.importer.keep_revision_of(note_id, self.stamp, reason)
+            self.connection.execute(_UPDATE, (new.title, title_key(new.title), new.description,
+                                              new.summary, new.body, self.stamp, note_id))
+        linked = self._relink_vault(note_id, path, new.body, create_missing)
+        if new == old and not linked:
+            return Changes()
+        return Changes(notes=frozenset(touched | linked), links=True,
+                       listing=new.title != old.title or self.importer.created > 0)
+
+    def _relink_vault(self, note_id: int, path: str, body: str,
+                      create_missing: bool) -> set[int]:
+        """A vault note's links as the import makes them: each note its links lead to, in
+        order, once; an unresolved target's stub (made when ``create_missing``); not
+        itself, not images. Returns the notes whose links changed."""
+        refs, _tags = scan(body)
+        resolved = resolve_refs(self.connection, path, refs)
+        current = self.connection.execute(_LINK_SUMMARIES, (note_id,)).fetchall()
+        old = dict(current)
+        targets: list[tuple[int, str | None]] = []
+        seen: set[int] = set()
+        for ref in refs:
+            found = resolved.get((ref.target.strip(), ref.markdown))
+            if found is None or found.attachment:
+                continue
+            if found.note is not None:
+                target = found.note.id
+            elif not create_missing or kind_of_name(ref.target) == IMAGE:
+                continue  # (a missing image is no note to wait for)
+            else:
+                target = self.importer.target(stub_title(ref), None, self.stamp)
+            if target not in seen and target != note_id:
+                seen.add(target)
+                targets.append((target, old.get(target)))
+        if targets == [tuple(row) for row in current]:
+            return set()
+        self.importer.replace_links(note_id, targets)
+        return seen | set(old)
 
     def _take_title(self, note_id: int, key: str, title: str) -> set[int]:
         """Make room for a new title: a stub of it is merged into this note (its citations

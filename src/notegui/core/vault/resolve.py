@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from notegui.core.domain import title_key
 from notegui.core.vault.model import LinkRef, VaultAttachment, VaultFile
 
-__all__ = ["LinkIndex", "resolve"]
+__all__ = ["LinkIndex", "resolve", "stub_title"]
 
 _MD = ".md"
 
@@ -197,3 +197,11 @@ def _by_name(index: LinkIndex, vault_name: str, folder: str, target: str) -> str
 
 def _without_md(name: str) -> str:
     return name[:-len(_MD)] if name.lower().endswith(_MD) else name
+
+
+def stub_title(ref: LinkRef) -> str:
+    """The title of the stub (a library note, path '') an unresolved link leads to: the
+    target's file name without ``.md`` (``[[folder/Missing]]`` and
+    ``[m](../Missing.md)`` both wait for "Missing")."""
+    target = ref.target.strip()
+    return _without_md(target.rstrip("/").rpartition("/")[2]).strip() or target

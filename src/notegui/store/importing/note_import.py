@@ -236,6 +236,13 @@ class NoteImporter:
         row = self.existing_row(key)
         self._keep_revision(row, self._links(row.id), stamp, reason)
 
+    def keep_revision_of(self, note_id: int, stamp: str, reason: str) -> None:
+        """``keep_revision`` of a note found by its id (a vault note: titles repeat)."""
+        row = self.connection.execute(
+            "SELECT id, title, description, summary, body, updated FROM note WHERE id = ?",
+            (note_id,)).fetchone()
+        self._keep_revision(Row(*row), self._links(note_id), stamp, reason)
+
     def _keep_revision(
         self, row: Row, links: list[tuple[str, str, str | None, int]], stamp: str, reason: str
     ) -> None:

@@ -1,0 +1,203 @@
+"""A note read from a markdown folder is shown the way its author wrote it: its links by
+Obsidian's rules (not by title), heading and block anchors, section embeds, the library's
+copies of its images; and edited and saved as a vault note (issue 17, points 1-2)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from notegui.app import main
+from notegui.core.answer_page import answer_html
+from notegui.core.errors import LibraryError
+from notegui.core.render import MAX_NOTE_ID
+from notegui.core.render_syntax import MAX_EMBEDS, url_ok
+from vault_rows import add_attachment, add_links, add_note, add_stub, png
+
+SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "  # (Note > Heading)
+
+
+def links_of(html: str) -> list[tuple[str, str]]:
+    """(href, text) of each <a href> of ``html``, in order."""
+    return re.findall(r'<a [^>]*?href="([^"]*)"[^>]*>(.*?)</a>', html)
+
+
+@pytest.fixture
+def two_indexes(library):
+    """Two notes titled Index in two folders, each linking to its own folder's Index and,
+    by path, to the other's."""
+    ids = {
+        "a": add_note(library, "v/a/Index.md", "Here: [[Index]]. There: [[b/Index|the b one]]."),
+        "b": add_note(library, "v/b/Index.md", "Here: [[Index]]. There: [[a/Index|the a one]]."),
+        "home": add_note(library, "v/Home.md", "Start at [[Index]]."),
+    }
+    return ids
+
+
+def test_two_notes_titled_index_each_link_to_the_right_one(library, two_indexes):
+    a, b, home = two_indexes["a"], two_indexes["b"], two_indexes["home"]
+    assert links_of(answer_html(library, library.note(a))) == [
+        (f"note:{a}", "Index"), (f"note:{b}", "the b one")]
+    assert links_of(answer_html(library, library.note(b))) == [
+        (f"note:{b}", "Index"), (f"note:{a}", "the a one")]
+    # From the root, neither is in its folder: the shortest path (code point order).
+    assert links_of(answer_html(library, library.note(home))) == [(f"note:{a}", "Index")]
+
+
+def test_links_resolve_by_file_name_alias_and_relative_path_never_by_title(library):
+    target = add_note(library, "v/notes/Real File.md", "t", title="Shown Title",
+                      aliases=["Nickname"])
+    decoy = add_note(library, "v/Decoy.md", "d", title="Real File")  # a title, not a file
+    source = add_note(library, "v/notes/sub/Source.md",
+                      "[[Real File]] [[Nickname]] [md](../Real%20File.md) [[Shown Title]]")
+    shown = links_of(answer_html(library, library.note(source)))
+    assert shown == [(f"note:{target}", "Real File"), (f"note:{target}", "Nickname"),
+                     (f"note:{target}", "md")]
+    assert f"note:{decoy}" not in answer_html(library, library.note(source))
+    assert '<span class="missing">Shown Title</span>' in answer_html(library,
+                                                                     library.note(source))
+
+
+def test_another_vault_of_the_same_names_is_not_linked(library):
+    add_note(library, "other/Target.md", "elsewhere")
+    source = add_note(library, "v/Source.md", "[[Target]]")
+    assert links_of(answer_html(library, library.note(source))) == []
+    assert '<span class="missing">Target</span>' in answer_html(library, library.note(source))
+
+
+def test_an_unresolved_link_is_a_stub_link_as_today(library):
+    stub = add_stub(library, "Not Written Yet")
+    source = add_note(library, "v/Source.md", "[[Not Written Yet]] and [[folder/Not Written Yet]]")
+    html = answer_html(library, library.note(source))
+    assert html.count(f'class="citation stub" href="note:{stub}"') == 2
+
+
+def test_heading_and_block_links_carry_the_anchor_and_the_block_marker_is_hidden(library):
+    other = add_note(library, "v/Other.md",
+                     "# Intro\n\ntext\n\n## Deep Part\n\nA claim worth citing. ^claim-1\n")
+    source = add_note(library, "v/Source.md",
+                      "[[Other#Deep Part]] [[Other#^claim-1|the claim]] [[#Below]] "
+                      "[x](Other.md#Deep%20Part)\n\n## Below\n")
+    html = answer_html(library, library.note(source))
+    assert links_of(html) == [(f"note:{other}#deep-part", f"Other{SEPARATOR}Deep Part"),
+                              (f"note:{other}#^claim-1", "the claim"), ("#below", "Below"),
+                              (f"note:{other}#deep-part", "x")]
+    assert all(url_ok(href) for href, _text in links_of(html))
+    target = answer_html(library, library.note(other))
+    assert '<h2 id="deep-part">Deep Part</h2>' in target
+    assert '<p><a id="^claim-1"></a>A claim worth citing.</p>' in target
+    assert "^claim-1<" not in target and "citing. ^" not in target
+
+
+def test_a_section_embed_shows_only_that_section_framed_under_a_link(library):
+    other = add_note(library, "v/Other.md",
+                     "# One\n\nfirst words\n\n# Two\n\nsecond words\n\n### Two sub\n\nsub words"
+                     "\n\n# Three\n\nthird words\n")
+    source = add_note(library, "v/Source.md", "Before\n\n![[Other#Two]]\n\nAfter")
+    html = answer_html(library, library.note(source))
+    frame = html[html.index('<blockquote class="embed">'):html.index("</blockquote>")]
+    assert f'href="note:{other}#two"' in frame
+    assert "second words" in frame and "sub words" in frame
+    assert "first words" not in html and "third words" not in html
+
+
+def test_a_block_embed_and_a_whole_note_embed(library):
+    add_note(library, "v/Other.md", "intro\n\nThe quoted block\non two lines ^q\n\nrest\n")
+    source = add_note(library, "v/Source.md", "![[Other#^q]]\n\n![[Other]]")
+    html = answer_html(library, library.note(source))
+    first, second = html.split('<blockquote class="embed">')[1:]
+    assert "The quoted block" in first and "intro" not in first and "rest" not in first
+    assert "intro" in second and "rest" in second
+
+
+def test_a_missing_section_is_a_link_and_embeds_stay_bounded(library):
+    other = add_note(library, "v/Other.md", "# Only\n\ntext ![[Source]]")
+    source = add_note(library, "v/Source.md",
+                      "![[Other#Nowhere]]\n\n" + "\n\n".join(["![[Other]]"] * (MAX_EMBEDS + 3)))
+    html = answer_html(library, library.note(source))
+    assert html.count('<blockquote class="embed">') == MAX_EMBEDS
+    assert f'href="note:{other}#nowhere"' in html
+    # One level: the embedded note's own embed of this note is a link.
+    assert html.count('<blockquote class="embed">') == html.count("</blockquote>")
+
+
+def test_images_show_only_the_librarys_attachments(library):
+    add_attachment(library, "v/assets/pic one.png", png())
+    source = add_note(library, "v/notes/Source.md",
+                      "![[pic one.png]] ![[pic one.png|120]] ![alt](../assets/pic%20one.png) "
+                      "![web](http://example.com/x.png) ![secret](/etc/passwd) "
+                      "![up](../../../etc/passwd) ![[missing.png]] ![file](file:///etc/passwd)")
+    html = answer_html(library, library.note(source))
+    sources = re.findall(r'<img src="([^"]*)"', html)
+    assert sources == ["attachment:v/assets/pic%20one.png"] * 3
+    assert 'width="120"' in html
+    for placeholder in ("[image: web]", "[image: secret]", "[image: up]", "[image: file]"):
+        assert placeholder in html
+    assert "example.com" not in html and "/etc/passwd" not in html
+    assert library.attachment("v/assets/pic one.png") == png()
+    assert library.attachment("/etc/passwd") is None
+
+
+def test_a_question_note_never_resolves_by_the_vault(library):
+    add_note(library, "v/Does it?.md", "vault text")
+    cited = add_stub(library, "Does it?")
+    note_id, _ = library.create_note("Which one?", body="See [[Does it?]].")
+    html = answer_html(library, library.note(note_id))
+    assert links_of(html) == [(f"note:{cited}", "Does it?")]
+    assert library.vault_links(note_id).targets == {}
+
+
+def test_note_links_with_an_anchor_stay_within_the_allow_list():
+    assert url_ok("note:5#^block-1") and url_ok("note:5#a-heading")
+    assert not url_ok("note:5#<script>") and not url_ok(f"note:{MAX_NOTE_ID + 1}#x")
+    assert not url_ok("note:0#x")
+
+
+def test_show_html_prints_a_vault_note_as_the_pane_gets_it(library, capsys, two_indexes):
+    library.close()
+    path = str(library.path)
+    assert main(["--db", path, "show", "Home", "--html"]) == 0
+    printed = capsys.readouterr().out
+    assert f'href="note:{two_indexes["a"]}"' in printed and "<h1>Home</h1>" in printed
+
+
+# -- editing -----------------------------------------------------------------------------
+
+
+def test_saving_a_vault_note_keeps_path_front_matter_and_a_revision(library, two_indexes):
+    a, b = two_indexes["a"], two_indexes["b"]
+    connection = library.db.connection()
+    connection.execute("UPDATE note_file SET front_matter = ? WHERE note_id = ?",
+                       ("title: Index\ncustom: 1", a))
+    add_links(library, a, [a, b])
+    note = library.note(a)
+    # Not a question, and another note is titled "Index Page" too: both fine.
+    add_note(library, "v/c/Index Page.md", "c")
+    changes = library.save_note(a, "Index Page", "", "", note.body + "\n\nAlso [[Home]].")
+    saved = library.note(a)
+    assert (saved.title, saved.path) == ("Index Page", "v/a/Index.md")
+    assert connection.execute("SELECT front_matter FROM note_file WHERE note_id = ?",
+                              (a,)).fetchone()[0] == "title: Index\ncustom: 1"
+    assert [r.body for r in library.revisions(a)] == [note.body]
+    assert [s.target.id for s in library.sources(a)] == [b, two_indexes["home"]]
+    assert a in changes.notes and changes.links
+
+
+def test_saving_relinks_by_the_vault_rules_with_stubs_for_unresolved(library, two_indexes):
+    a = two_indexes["a"]
+    library.save_note(a, "Index", "", "", "[[Index]] [[Nowhere]] [[pic.png]] [[#Top]] "
+                      "[[Home]] [[Home#Part]]")
+    sources = library.sources(a)
+    assert [(s.target.title, s.target.path, s.target.is_stub) for s in sources] == [
+        ("Nowhere", "", True), ("Home", "v/Home.md", False)]
+    assert [b.source.id for b in library.backlinks(sources[0].target.id)] == [a]
+    assert library.check() == []
+
+
+def test_a_vault_title_needs_one_line_and_no_question_mark(library, two_indexes):
+    with pytest.raises(LibraryError, match="one line"):
+        library.save_note(two_indexes["a"], "Two\nlines", "", "", "x")
+    with pytest.raises(LibraryError, match="end it with"):
+        library.create_note("A library note")  # (the library's own notes: still questions)
+    assert library.note(two_indexes["a"]).title == "Index"
