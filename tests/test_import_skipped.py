@@ -12,8 +12,8 @@ from conftest import write_note
 from notegui.app import main
 from notegui.core import import_listing
 
-MARKDOWN_WHY = ("markdown files are not imported yet (notegui imports question-note .txt "
-                "files, notegui JSON and W3C annotations)")
+MARKDOWN_WHY = ("markdown files are not question notes (import them as markdown notes: "
+                "without --format question-notes)")
 
 
 def notegui(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
@@ -36,16 +36,29 @@ def vault(folder: Path) -> Path:
     return folder
 
 
-def test_a_vault_with_no_note_file_fails_saying_what_it_holds(tmp_path, capsys):
+def test_a_vault_imports_its_notes_and_says_what_else_it_holds(tmp_path, capsys):
     folder = vault(tmp_path / "vault")
     code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", folder)
-    assert code == 1
+    assert code == 0
     lines = out.splitlines()
-    # Hidden folders are neither walked nor counted (.git/notes.txt is not imported).
-    assert lines[0] == (f"{folder}: nothing to import: it holds 3 markdown files, 3 images "
-                        f"and 1 PDF and no question-note .txt file; {MARKDOWN_WHY}; images "
-                        "and PDFs are not notes")
-    assert lines[-1] == "0 imported, 0 unchanged, 0 refused; 0 new notes, 0 in the library"
+    # Hidden folders are neither walked nor counted (.trash/Old.md is not imported).
+    assert lines == ["imported vault/Home.md", "imported vault/ideas/One.md",
+                     "imported vault/ideas/Two.md",
+                     "vault: 3 images copied, 1 PDF skipped",
+                     "3 imported, 0 unchanged, 0 refused; 3 new notes, 3 in the library"]
+
+
+def test_a_folder_of_images_alone_fails_saying_what_it_holds(tmp_path, capsys):
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    for name in ["a.png", "b.jpg", "paper.pdf"]:
+        (folder / name).write_bytes(b"\x89PNG")
+    code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", folder)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{folder}: nothing to import: it holds 2 images and 1 PDF and no markdown note or "
+        "question-note .txt file",
+        "0 imported, 0 unchanged, 0 refused; 0 new notes, 0 in the library"]
 
 
 def test_an_empty_folder_fails_saying_it_holds_no_files(tmp_path, capsys):
@@ -57,7 +70,7 @@ def test_an_empty_folder_fails_saying_it_holds_no_files(tmp_path, capsys):
     assert out.splitlines()[0].startswith(f"{folder}: nothing to import: it holds no files")
 
 
-def test_files_left_out_beside_notes_are_counted_by_kind_with_their_reasons(tmp_path, capsys):
+def test_files_left_out_beside_notes_are_counted_by_kind(tmp_path, capsys):
     folder = vault(tmp_path / "vault")
     write_note(folder, "q.txt", "Why is the sky blue?\nLight.\nRayleigh scattering.")
     (folder / "export.json").write_text("{}")
@@ -65,13 +78,24 @@ def test_files_left_out_beside_notes_are_counted_by_kind_with_their_reasons(tmp_
     code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", folder)
     assert code == 0  # (left out is not refused: the notes imported)
     lines = out.splitlines()
+    # The question note beside the markdown imports as before.
     assert lines[0] == f"imported {folder / 'q.txt'}"
-    assert lines[-2] == (
-        "3 markdown files, 3 images, 1 PDF, 1 JSON file and 1 other file skipped: "
-        f"{MARKDOWN_WHY}; images and PDFs are not notes; JSON files in a folder are not "
-        "read (give a notegui JSON or W3C annotation file by name); other files are not "
-        "question-note .txt files")
-    assert lines[-1] == "1 imported, 0 unchanged, 0 refused; 1 new notes, 1 in the library"
+    assert lines[-2] == ("vault: 3 images copied, 1 PDF skipped; 1 JSON file and 1 other "
+                         "file skipped (not notes)")
+    assert lines[-1] == "4 imported, 0 unchanged, 0 refused; 4 new notes, 4 in the library"
+
+
+def test_a_folder_imported_as_question_notes_says_why_its_markdown_is_left_out(
+        tmp_path, capsys):
+    folder = vault(tmp_path / "vault")
+    write_note(folder, "q.txt", "Why is the sky blue?\nLight.\nRayleigh scattering.")
+    code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", "--format",
+                        "question-notes", folder)
+    assert code == 0
+    assert out.splitlines()[-2:] == [
+        f"3 markdown files, 3 images and 1 PDF skipped: {MARKDOWN_WHY}; images and PDFs "
+        "are not notes",
+        "1 imported, 0 unchanged, 0 refused; 1 new notes, 1 in the library"]
 
 
 def test_a_tree_deeper_than_the_recursion_limit_and_a_link_loop_are_walked(tmp_path):
@@ -110,19 +134,28 @@ def _remove_bottom_up(folder: Path) -> None:
         os.rmdir(current)
 
 
-def test_a_markdown_file_given_by_name_is_refused_as_markdown_not_as_a_bad_question(
-        tmp_path, capsys):
+def test_a_markdown_file_given_by_name_is_a_note_of_its_folders_vault(tmp_path, capsys):
     page = tmp_path / "Home.md"
     page.write_text("---\ntitle: Home\ntags: [a]\n---\n# Home\nSee [[Other]].\n")
     note = write_note(tmp_path, "q.txt", "Why is the sky blue?\nLight.\nRayleigh scattering.")
     code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", page, note)
-    assert code == 1
-    lines = out.splitlines()
-    assert lines == [
-        f"refused {page}: a markdown file: not imported yet (notegui imports question-note "
-        ".txt files, notegui JSON and W3C annotations)",
+    assert code == 0
+    assert out.splitlines() == [
         f"imported {note}",
-        "1 imported, 0 unchanged, 1 refused; 1 new notes, 1 in the library"]
+        f"imported {tmp_path.name}/Home.md",
+        f"{tmp_path.name}: 0 images copied, 0 PDFs skipped",
+        "2 imported, 0 unchanged, 0 refused; 3 new notes, 3 in the library"]  # (+ stub Other)
+
+
+def test_a_markdown_file_imported_as_a_question_note_is_refused_saying_why(tmp_path, capsys):
+    page = tmp_path / "Home.md"
+    page.write_text("---\ntitle: Home\n---\n# Home\n")
+    code, out = notegui(capsys, "--db", tmp_path / "lib.db", "import", "--format",
+                        "question-notes", page)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"refused {page}: a markdown file: not question notes (import them as markdown "
+        "notes: without --format question-notes)")
 
 
 def test_a_question_note_saved_as_markdown_still_imports(tmp_path, capsys):

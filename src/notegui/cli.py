@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import TextIO
 
 from notegui import __version__
+from notegui.core import import_plan
 from notegui.core.answer_page import answer_html
-from notegui.core.domain import Note
+from notegui.core.domain import ImportOutcome, Note
 from notegui.core.errors import ExportError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault
 from notegui.core.formats.question_note import body_to_text
-from notegui.core.import_listing import list_files
+from notegui.core.import_plan import nothing_in_vault
 from notegui.core.ports import Library
+from notegui.core.vault_report import VaultReport
 from notegui.core.visible_text import visible, visible_lines
 
 OK, PROBLEM, USAGE = 0, 1, 2
@@ -53,15 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("title", nargs="+", help="the note's title")
 
     command = commands.add_parser(
-        "import", help="import question-note files, folders (*.txt), notegui JSON or W3C "
-        "annotations",
-        description="Import files and folders (recursively, *.txt) of question notes, a "
-        "notegui JSON export, or W3C Web Annotation JSON-LD (.jsonld: annotations onto their "
-        "notes, by title). One line per file: imported / unchanged / refused: why; then the "
-        "files of folders left out, by kind (markdown is not imported yet; names beginning "
-        "with a dot are not read), and a total. A folder with nothing to import exits 1.",
+        "import", help="import markdown folders (Obsidian, Foam, Dendron), question notes, "
+        "notegui JSON or W3C annotations",
+        description="Import a folder of markdown notes (an Obsidian, Foam or Dendron vault, "
+        "or any folder of .md files: each file a note, its images copied), a markdown file, "
+        "question-note files or folders (*.txt), a notegui JSON export, or W3C Web "
+        "Annotation JSON-LD. The kind is detected; --format says it. One line per file: "
+        "imported / updated / unchanged / refused: why; then what else each folder held, "
+        "the notes whose files are gone (kept), and a total. Exit 1 when a file is refused "
+        "or a folder has nothing to import.",
     )
-    command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    command.add_argument("paths", nargs="+", type=Path, metavar="FOLDER|FILE")
+    command.add_argument("--format", choices=list(import_plan.FORMATS),
+                         help="vault: markdown notes; question-notes: *.txt question notes "
+                         "(markdown files left out); json: a notegui JSON or W3C file "
+                         "(default: detected)")
+    command.add_argument("--vault", metavar="NAME",
+                         help="the name the notes' paths begin with (default: the folder's "
+                         "name)")
 
     command = commands.add_parser(
         "export", help="export one note as text, the library as JSON or markdown, or the "
@@ -174,18 +185,28 @@ _LINES_AT_ONCE = 500  # lines written at once
 
 
 def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
-    counts = {"imported": 0, "unchanged": 0, "refused": 0}
+    counts = {"imported": 0, "updated": 0, "unchanged": 0, "refused": 0}
     created = entries = 0
     # lexists: a symbolic link that loops or leads nowhere is there, and refused saying so
     missing = [path for path in args.paths if not os.path.lexists(path)]
     for path in missing:
         print(f"refused {visible(str(path))}: no such file or folder", file=out)
     counts["refused"] += len(missing)
-    listing = list_files([p for p in args.paths if p not in missing])
+    try:
+        plan = import_plan.plan([p for p in args.paths if p not in missing],
+                                args.format or "", args.vault or "")
+    except ValueError as error:
+        raise CommandError(f"--vault: {error}") from None
+    for path, why in plan.refused:
+        print(f"refused {visible(path)}: {visible(why)}", file=out)
+    counts["refused"] += len(plan.refused)
+    listing = plan.listing
     for folder, why in listing.empty_folders:
         print(f"{visible(folder)}: {why}", file=out)
     lines: list[str] = []  # (a print a file took a second of a 100,000-file import)
-    for outcome in library.import_paths(listing.files) if listing.files else ():
+
+    def said(outcome: ImportOutcome) -> None:
+        nonlocal created, entries
         counts[outcome.status] += 1
         created += outcome.notes
         line = f"{outcome.status} {visible(str(outcome.path))}"
@@ -199,18 +220,38 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
             out.write("".join(lines))
             out.flush()
             lines.clear()
+
+    for outcome in library.import_paths(listing.files) if listing.files else ():
+        said(outcome)
+    reports: list[VaultReport] = []
+    empty = list(listing.empty_folders)
+    for job in plan.vaults:
+        report = VaultReport()
+        for outcome in library.import_vault(job, report):
+            said(outcome)
+        reports.append(report)
+        created += report.stubs
+        if job.whole and not report.notes and not job.texts:
+            empty.append((job.folder, nothing_in_vault(report.skipped)))
     out.write("".join(lines))
     if listing.files and listing.skipped.total:  # (else each folder said what it holds)
         print(listing.skipped.summary(), file=out)
+    for report in reports:
+        if report.notes:
+            for line in report.lines():
+                print(visible(line), file=out)
+    for folder, why in empty[len(listing.empty_folders):]:
+        print(f"{visible(folder)}: {why}", file=out)
     print(  # (last: the line a script reads)
-        f"{counts['imported']} imported, {counts['unchanged']} unchanged, "
-        f"{counts['refused']} refused"
+        f"{counts['imported']} imported, "
+        + (f"{counts['updated']} updated, " if counts["updated"] else "")
+        + f"{counts['unchanged']} unchanged, {counts['refused']} refused"
         + (f" ({entries} {'entry' if entries == 1 else 'entries'} of JSON files refused)"
            if entries else "")
         + f"; {created} new notes, {library.count()} in the library",
         file=out,
     )
-    failed = counts["refused"] or entries or listing.empty_folders
+    failed = counts["refused"] or entries or empty
     return PROBLEM if failed else OK
 
 

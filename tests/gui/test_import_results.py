@@ -28,24 +28,56 @@ def test_a_long_refusal_is_wrapped_whole_within_the_dialog(qtbot):
     assert view.item(0).text().endswith("this later file was not imported")
 
 
-def test_import_folder_of_markdown_says_there_is_nothing_to_import_and_why(
+def test_import_folder_of_a_vault_shows_its_notes_in_the_list(
         qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     folder = tmp_path / "vault"
     (folder / ".obsidian").mkdir(parents=True)
     (folder / ".obsidian" / "app.json").write_text("{}")
-    for name in ["Home.md", "Two.md", "pic.png"]:
-        (folder / name).write_text("---\ntitle: x\n---\n")
+    (folder / "ideas").mkdir()
+    (folder / "Home.md").write_text("---\ntitle: Welcome home\n---\nSee [[Two]].\n")
+    (folder / "ideas" / "Two.md").write_text("# Two\nBack [[Home]].\n")
+    (folder / "pic.png").write_bytes(b"\x89PNG")
+    (folder / "paper.pdf").write_bytes(b"%PDF")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     window.actions_by_name["import_folder"].trigger()
     qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
-    text = window.files.import_results.summary.text()
-    assert text.splitlines() == [
+    assert window.files.import_results.summary.text().splitlines() == [
+        "2 imported, 0 unchanged, 0 refused",
+        "vault: 1 image copied, 1 PDF skipped"]
+    window.files.import_results.close()
+    model = window.model
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert {"Welcome home", "Two"} <= set(titles)
+
+    (folder / "ideas" / "Two.md").unlink()
+    window.files.import_paths([folder])
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    results = window.files.import_results
+    assert results.summary.text().splitlines() == [
+        "0 imported, 1 unchanged, 0 refused",
+        "vault: 0 images copied (1 unchanged), 1 PDF skipped",
+        "1 note whose files are gone (kept): listed below"]
+    assert [results.list.item(i).text() for i in range(results.list.count())] == [
+        "File gone, note kept: vault/ideas/Two.md"]
+    results.close()
+
+
+def test_import_folder_of_images_alone_says_there_is_nothing_to_import(
+        qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    (folder / "pic.png").write_bytes(b"\x89PNG")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    window.actions_by_name["import_folder"].trigger()
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    assert window.files.import_results.summary.text().splitlines() == [
         "0 imported, 0 unchanged, 0 refused",
-        f"{folder}: nothing to import: it holds 2 markdown files and 1 image and no "
-        "question-note .txt file; markdown files are not imported yet (notegui imports "
-        "question-note .txt files, notegui JSON and W3C annotations); images are not notes"]
+        f"{folder}: nothing to import: it holds 1 image and no markdown note or "
+        "question-note .txt file"]
     window.files.import_results.close()
 
 
@@ -58,8 +90,6 @@ def test_import_results_count_what_a_folder_left_out_beside_its_notes(qtbot, win
     window.files.import_paths([folder])
     qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
     assert window.files.import_results.summary.text().splitlines() == [
-        "1 imported, 0 unchanged, 0 refused",
-        "1 markdown file and 1 PDF skipped: markdown files are not imported yet (notegui "
-        "imports question-note .txt files, notegui JSON and W3C annotations); PDFs are not "
-        "notes"]
+        "2 imported, 0 unchanged, 0 refused",
+        "mixed: 0 images copied, 1 PDF skipped"]
     window.files.import_results.close()

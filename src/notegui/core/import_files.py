@@ -145,7 +145,7 @@ def _check_size(size: int, limit: int, what: str = "") -> None:
 def parse_bytes(data: bytes, name: str) -> ReadFile:
     """A file's bytes as a note, a JSON document or a refusal. A markdown file (``.md``)
     that is a question note imports as one (the format's body is markdown); any other is
-    refused as markdown, which is not imported yet."""
+    refused as markdown, which the question-note import does not read."""
     try:
         if is_json(name, data):
             return ReadFile(name, json_text=question_note.decode(data))

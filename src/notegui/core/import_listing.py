@@ -29,8 +29,10 @@ OTHER = "other file"
 KINDS = (MARKDOWN, IMAGE, PDF, JSON, OTHER)
 _PLURAL = {MARKDOWN: "markdown files", IMAGE: "images", PDF: "PDFs", JSON: "JSON files",
            OTHER: "other files"}
-MARKDOWN_REASON = ("not imported yet (notegui imports question-note .txt files, notegui "
-                   "JSON and W3C annotations)")
+# Markdown is left out of an import of question notes only (--format question-notes, or
+# the store's file import): every other import reads it as a vault's notes.
+MARKDOWN_REASON = ("not question notes (import them as markdown notes: without --format "
+                   "question-notes)")
 # Why each kind is left out, as the predicate of "markdown files …".
 _REASONS = {
     MARKDOWN: "are " + MARKDOWN_REASON,

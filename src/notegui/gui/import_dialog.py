@@ -26,21 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.core import import_plan
 from notegui.core.domain import ImportOutcome
 from notegui.core.errors import LibraryError
-from notegui.core.import_listing import Skipped, list_files
+from notegui.core.import_listing import Skipped
+from notegui.core.import_plan import VaultJob, nothing_in_vault
+from notegui.core.vault_report import VaultReport
 from notegui.core.workers import Token
 from notegui.gui.plain_text import label
 from notegui.gui.tasks import Task, Tasks
 
 ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
+VaultRun = Callable[[VaultJob, VaultReport, Callable[[], bool]], Iterator[ImportOutcome]]
 PROGRESS_EVERY = 0.05  # seconds between progress signals
 
 
 @dataclass
 class ImportSummary:
     counts: dict[str, int] = field(
-        default_factory=lambda: {"imported": 0, "unchanged": 0, "refused": 0})
+        default_factory=lambda: {"imported": 0, "updated": 0, "unchanged": 0, "refused": 0})
     changed: set[int] = field(default_factory=set)  # notes written
     notable: list[ImportOutcome] = field(default_factory=list)  # refused, or with warnings
     cancelled: bool = False
@@ -48,6 +52,7 @@ class ImportSummary:
     failure: str = ""  # why the import stopped short, if it did (the library says why)
     skipped: Skipped = field(default_factory=Skipped)  # files of the folders not read
     empty_folders: list[tuple[str, str]] = field(default_factory=list)  # (folder, why)
+    vaults: list[VaultReport] = field(default_factory=list)  # the markdown folders'
 
     def add(self, outcome: ImportOutcome) -> None:
         self.counts[outcome.status] += 1
@@ -65,12 +70,15 @@ class ImportResults(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import results")
         counts = summary.counts
-        text = (f"{counts['imported']:,} imported, {counts['unchanged']:,} unchanged, "
+        updated = f"{counts['updated']:,} updated, " if counts["updated"] else ""
+        text = (f"{counts['imported']:,} imported, {updated}{counts['unchanged']:,} unchanged, "
                 f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else "")
                 + (f"\nThe import stopped: {summary.failure}" if summary.failure else "")
                 + "".join(f"\n{folder}: {why}" for folder, why in summary.empty_folders)
                 + (f"\n{summary.skipped.summary()}"
-                   if summary.skipped.total and not summary.empty_folders else ""))
+                   if summary.skipped.total and not summary.empty_folders else "")
+                + "".join(f"\n{_vault_lines(report)}" for report in summary.vaults
+                          if report.notes))
         self.summary = label(text)  # file names and reasons, as written
         self.list = QListWidget()
         self.list.setAccessibleName("Refused files and warnings")
@@ -86,6 +94,9 @@ class ImportResults(QDialog):
                 self.list.addItem(f"Refused {outcome.path}: {entry}")
             for warning in outcome.warnings:
                 self.list.addItem(f"Warning: {warning}")
+        for report in summary.vaults:
+            for path in report.gone:
+                self.list.addItem(f"File gone, note kept: {path}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -97,6 +108,14 @@ class ImportResults(QDialog):
         self.resize(700, 400 if self.list.count() else 120)
 
 
+def _vault_lines(report: VaultReport) -> str:
+    """A vault's lines of the summary; its notes whose files are gone are listed below."""
+    first, *rest = report.lines()
+    gone = len(report.gone)
+    return first + (f"\n{gone:,} {'note' if gone == 1 else 'notes'} whose files are gone "
+                    "(kept): listed below" if rest else "")
+
+
 class ImportJob(QObject):
     """Runs one import on the library's worker (``tasks``); ``finished`` carries its
     ImportSummary. Cancel stops the import between files: its summary is still shown."""
@@ -106,7 +125,8 @@ class ImportJob(QObject):
 
     def __init__(self, run: ImportRun, paths: list[Path], parent: QWidget,
                  list_ids: Callable[[], Sequence[int]] = lambda: (), *,
-                 tasks: Tasks, worker: str | None = None) -> None:
+                 tasks: Tasks, worker: str | None = None,
+                 vault_run: VaultRun | None = None) -> None:
         super().__init__(parent)
         self.total = 0
         self.progress = QProgressDialog("Listing the files…", "Cancel", 0, 0, parent)
@@ -115,6 +135,7 @@ class ImportJob(QObject):
         self.progress.setMinimumDuration(300)
         self._run, self._paths, self._list_ids = run, paths, list_ids
         self._tasks, self._worker = tasks, worker
+        self._vault_run = vault_run
         self._task: Task[ImportSummary] | None = None
         self.stop = False
         self.summary = ImportSummary()
@@ -145,18 +166,31 @@ class ImportJob(QObject):
         summary = self.summary
         try:
             # Listing a folder of 100,000 files takes a second: here, not in the window.
-            listing = list_files(self._paths)
+            plan = import_plan.plan(list(self._paths))
+            listing = plan.listing
             files = listing.files
             summary.skipped, summary.empty_folders = listing.skipped, listing.empty_folders
+            summary.empty_folders += [(path, why) for path, why in plan.refused]
             self._tasks.run_on_main(lambda: self._counted(len(files)), token)
-            last = time.monotonic()
-            for outcome in self._run(files, lambda: self.stop or token.cancelled):
-                summary.add(outcome)
-                if (time.monotonic() - last >= PROGRESS_EVERY
-                        or summary.done == len(files)):  # (the last: then links)
-                    done, name = summary.done, Path(outcome.path).name
-                    self._tasks.run_on_main(partial(self._progressed, done, name), token)
-                    last = time.monotonic()
+            stop = lambda: self.stop or token.cancelled  # noqa: E731
+            self._follow(self._run(files, stop), len(files), token)
+            total = len(files)
+            run_vault = self._vault_run
+            for job in plan.vaults:
+                if run_vault is None or stop():
+                    break
+                report = VaultReport()
+                summary.vaults.append(report)
+                outcomes = run_vault(job, report, stop)
+                first = next(outcomes, None)  # (the vault is read: its size known)
+                total += report.notes
+                self._tasks.run_on_main(partial(self._counted, total), token)
+                if first is not None:
+                    summary.add(first)
+                    self._follow(outcomes, total, token)
+                summary.changed.update(report.changed)
+                if job.whole and not report.notes and not job.texts:
+                    summary.empty_folders.append((job.folder, nothing_in_vault(report.skipped)))
         except LibraryError as error:
             summary.failure = str(error)
         else:
@@ -167,6 +201,18 @@ class ImportJob(QObject):
                 gc.enable()
             summary.cancelled = self.stop or token.cancelled
         return summary
+
+    def _follow(self, outcomes: Iterator[ImportOutcome], total: int, token: Token) -> None:
+        """Sum the outcomes up, telling the window how far the import is now and then."""
+        summary = self.summary
+        last = time.monotonic()
+        for outcome in outcomes:
+            summary.add(outcome)
+            if (time.monotonic() - last >= PROGRESS_EVERY
+                    or summary.done == total):  # (the last: then links)
+                done, name = summary.done, Path(outcome.path).name
+                self._tasks.run_on_main(partial(self._progressed, done, name), token)
+                last = time.monotonic()
 
     def _counted(self, total: int) -> None:
         self.total = total

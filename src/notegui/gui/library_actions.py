@@ -115,12 +115,14 @@ class LibraryActions:
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self._parent, "Import Notes", str(Path.home()),
-            "Question notes, notegui JSON, W3C annotations (*.txt *.json *.jsonld);;All files (*)")
+            "Markdown notes, question notes, notegui JSON, W3C annotations (*.md *.markdown "
+            "*.txt *.json *.jsonld);;All files (*)")
         if files:
             self.import_paths([Path(f) for f in files])
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, "Import a Folder of Notes")
+        folder = QFileDialog.getExistingDirectory(
+            self._parent, "Import a Folder of Notes (a markdown vault or question notes)")
         if folder:
             self.import_paths([Path(folder)])
 
@@ -128,7 +130,8 @@ class LibraryActions:
         """Import on a worker thread; the results dialog lists what was refused and why."""
         library = self._window.library
         job = ImportJob(library.import_paths, paths, self._parent, library.note_ids,
-                        tasks=self._tasks, worker=LIBRARY_WORKER)
+                        tasks=self._tasks, worker=LIBRARY_WORKER,
+                        vault_run=library.import_vault)
         job.finished.connect(self._import_finished)
         self.import_job = job
         job.start()

@@ -31,6 +31,8 @@ from notegui.core.domain import (
 from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
+from notegui.core.import_plan import VaultJob
+from notegui.core.vault_report import VaultReport
 from notegui.store import annotations as annotation_rows
 from notegui.store import busy, consistency, damage_mark, models, search
 from notegui.store import db as database_file
@@ -259,6 +261,13 @@ class SqliteLibrary:
         """Import files and folders; yields one outcome per file, each file all or nothing
         (store/importing/importer.py)."""
         return self._importer.import_paths(paths, should_stop)
+
+    def import_vault(self, job: VaultJob, report: VaultReport,
+                     should_stop: Callable[[], bool] = lambda: False,
+                     ) -> Iterator[ImportOutcome]:
+        """Import a markdown folder, or one file of it; ``report`` says what else it did
+        (store/importing/vault_import.py)."""
+        return self._importer.import_vault(job, report, should_stop)
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""

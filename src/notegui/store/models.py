@@ -110,8 +110,8 @@ class NoteFile(_Table):
 
 class Alias(_Table):
     note = ForeignKeyField(Note, column_name="note_id", on_delete="CASCADE", backref="+")
-    name = TextField(column_name="alias")  # (a model has an alias() of its own)
     alias_key = TextField()
+    name = TextField(column_name="alias")  # (a model has an alias() of its own)
 
     class Meta:
         primary_key = CompositeKey("note", "alias_key")

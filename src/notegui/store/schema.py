@@ -311,8 +311,9 @@ CREATE TABLE note_file (
 CREATE INDEX note_file_name ON note_file(name_key);
 CREATE TABLE alias (
     note_id   INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
-    alias     TEXT NOT NULL,
     alias_key TEXT NOT NULL,
+    alias     TEXT NOT NULL,  -- (after the key columns: the integrity_check of SQLite
+                              -- 3.40 reports a NOT NULL column before them as NULL)
     PRIMARY KEY (note_id, alias_key)
 ) WITHOUT ROWID;
 CREATE INDEX alias_key ON alias(alias_key);

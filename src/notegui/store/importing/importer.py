@@ -16,6 +16,8 @@ from notegui.core.domain import Changes, ImportOutcome, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
+from notegui.core.import_plan import VaultJob
+from notegui.core.vault_report import VaultReport
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.importing import documents, staged_import
@@ -30,6 +32,7 @@ from notegui.store.importing.side_index import (
     scratch_path,
 )
 from notegui.store.importing.staged_import import ImportMemory, StagedBatch
+from notegui.store.importing.vault_import import VaultImport
 from notegui.store.importing.wal_checkpoints import BackgroundCheckpoints
 from notegui.store.transaction import Transaction
 
@@ -219,6 +222,18 @@ class Importer:
                 if large:
                     self.library.db.connection().execute(
                         f"PRAGMA cache_size = {database_file.PRAGMAS['cache_size']}")
+
+    def import_vault(self, job: VaultJob, report: VaultReport,
+                     should_stop: Callable[[], bool] = lambda: False,
+                     ) -> Iterator[ImportOutcome]:
+        """Import a markdown folder (or one file of it): one outcome per markdown file,
+        what else it did in ``report`` (store/importing/vault_import.py)."""
+        self.library.refuse_writes(wait=True)
+        with self.taking_turns():
+            try:
+                yield from VaultImport(self.library, job, report).run(should_stop)
+            finally:
+                self._known.clear()  # (stubs were made past it)
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""

@@ -158,6 +158,15 @@ class NoteImporter:
             return Row(known.id, known.title, "", known.summary, "", "")
         return self.existing_row(key)
 
+    def find_own(self, title: str) -> int | None:
+        """The id of the library's own note of that title, if there is one (no stub made)."""
+        known = self._lookup(title_key(title))
+        return known.id if known is not None else None
+
+    def current_links(self, note_id: int) -> list[tuple[str, str, str | None, int]]:
+        """A note's links as a revision keeps them (``keep_revisions``)."""
+        return self._links(note_id)
+
     def _links(self, note_id: int) -> list[tuple[str, str, str | None, int]]:
         """(title key, title, Sources line, id) of each note ``note_id`` cites, in order."""
         return self.connection.execute(_LINKS, (note_id,)).fetchall()

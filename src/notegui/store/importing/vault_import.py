@@ -1,0 +1,420 @@
+"""Writing a markdown folder (a vault) into the library: what ``core.vault`` reads, upserted
+by path, its links resolved by Obsidian's rules over the vault as it will be after the
+import (its notes already in the library and the files read), the vault design's "Store".
+
+- A file whose path is new makes a note; one whose bytes are those last imported (its
+  digest) changes nothing; a changed one keeps the note's text as a revision ('import')
+  and updates title, body, front matter, aliases, tags and links.
+- Links: one row a target, in the order first written; a link inside the note (to itself)
+  and links to images are not rows; a link that leads to no note of the vault cites the
+  library's own note of that title, made as a stub if there is none, as a question note's
+  citation does (``NoteImporter.target``).
+- Images become attachments (upserted by path, compared by digest).
+- Notes of the vault whose files are gone are listed in the report, never deleted.
+
+Files are written in batches, one transaction each (the import's lock held, as every
+import: import_lock.py). A batch writes its notes and the links of its notes whose
+targets exist by then; a link to a note of a later batch is written in that batch, so
+the library is consistent after every commit and complete after the last. A batch that
+fails is written again one file at a time, so only the file at fault is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from notegui.core import clock
+from notegui.core.domain import Changes, ImportOutcome, normalise_title, title_key
+from notegui.core.import_listing import IMAGE, JSON, PDF, Skipped, kind_of_name
+from notegui.core.import_plan import VaultJob, less_texts
+from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, resolve
+from notegui.core.vault_report import VaultReport
+from notegui.store import tags as tag_rows
+from notegui.store.db import inserted_id
+from notegui.store.errors import DATABASE_ERRORS
+from notegui.store.importing.facade import ImportTarget
+from notegui.store.importing.note_import import NoteImporter, Row
+from notegui.store.transaction import Transaction
+
+log = logging.getLogger("notegui")
+
+BATCH = 5000  # files a transaction
+_ATTACHMENT_BATCH_BYTES = 64 * 1024 * 1024  # image bytes a transaction
+_CHUNK = 500  # parameters a query, under SQLite's limit
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_NOT_NOTES = (IMAGE, PDF, JSON)  # an unresolved link to one of these makes no stub
+
+_IN_VAULT = "n.path >= ? AND n.path < ? AND n.path != ''"
+_EXISTING = ("SELECT n.id, n.path, coalesce(f.digest, ''), coalesce(f.name_key, '') "
+             f"FROM note AS n LEFT JOIN note_file AS f ON f.note_id = n.id WHERE {_IN_VAULT}")
+_ALIASES = (f"SELECT n.path, a.alias FROM alias AS a JOIN note AS n ON n.id = a.note_id "
+            f"WHERE {_IN_VAULT}")
+_LINKS = ("SELECT l.source_id, l.target_id FROM link AS l JOIN note AS n ON n.id = l.source_id "
+          f"WHERE {_IN_VAULT} ORDER BY l.source_id, l.ordinal")
+_ATTACHMENTS = "SELECT path, digest FROM attachment WHERE path >= ? AND path < ?"
+_ROWS = ("SELECT n.id, n.path, n.title, n.description, n.summary, n.body, n.updated, "
+         "coalesce(f.digest, '') FROM note AS n LEFT JOIN note_file AS f ON f.note_id = n.id "
+         "WHERE n.path IN ({marks})")
+_INSERT_NOTE = ("INSERT INTO note (title, title_key, description, summary, body, created, "
+                "updated, path) VALUES (?, ?, '', '', ?, ?, ?, ?)")
+_UPDATE_NOTE = "UPDATE note SET title = ?, title_key = ?, body = ?, updated = ? WHERE id = ?"
+_UNTRASH = "DELETE FROM trash WHERE note_id = ?"  # (a changed file brings its note back)
+_NOTE_FILE = (
+    "INSERT INTO note_file (note_id, name_key, front_matter, digest) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (note_id) DO UPDATE SET name_key = excluded.name_key, "
+    "front_matter = excluded.front_matter, digest = excluded.digest")
+_DELETE_ALIASES = "DELETE FROM alias WHERE note_id = ?"
+_INSERT_ALIAS = "INSERT OR IGNORE INTO alias (note_id, alias, alias_key) VALUES (?, ?, ?)"
+_DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
+_INSERT_LINK = "INSERT INTO link (source_id, target_id, ordinal, summary) VALUES (?, ?, ?, NULL)"
+_ATTACHMENT = (
+    "INSERT INTO attachment (path, name_key, data, digest, added) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (path) DO UPDATE SET name_key = excluded.name_key, data = excluded.data, "
+    "digest = excluded.digest, added = excluded.added")
+
+# A link's target: a note of the vault (True, its path) or a title to cite (False, title).
+Target = tuple[bool, str]
+
+
+def prefix_range(vault: str) -> tuple[str, str]:
+    """The paths of a vault's notes: from ``<vault>/`` up to (not with) ``<vault>0``."""
+    return f"{vault}/", f"{vault}0"  # ('0' is the character after '/')
+
+
+@dataclass
+class _Read:
+    """What the vault's files gave: notes, images, refusals (in the walk's order)."""
+
+    files: list[VaultFile] = field(default_factory=list)
+    attachments: list[VaultAttachment] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    """What a batch did that is undone if it rolls back."""
+
+    ids: dict[str, int] = field(default_factory=dict)  # paths inserted -> ids
+    waiting: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    taken: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    changed: set[int] = field(default_factory=set)
+
+
+class VaultImport:
+    """One vault's import into one library (``run``)."""
+
+    def __init__(self, library: ImportTarget, job: VaultJob, report: VaultReport) -> None:
+        self.library = library
+        self.job = job
+        self.report = report
+        self.connection = library.db.connection()
+        self.ids: dict[str, int] = {}  # path -> id of every note of the vault in the library
+        self.digests: dict[str, str] = {}  # path -> digest as last imported
+        self.links: dict[int, list[int]] = {}  # source id -> its link targets, in order
+        self.targets: dict[str, list[Target]] = {}  # path -> what its links lead to
+        # Links waiting for their target, a note of a later batch: path -> (source, ordinal)
+        self.waiting: dict[str, list[tuple[int, int]]] = {}
+        self.importer = NoteImporter(self.connection)
+        self.name_keys: dict[str, str] = {}  # path -> name key, of the notes in the library
+        self.aliases: dict[str, list[str]] = {}  # path -> aliases, of the notes in the library
+        self.images: dict[str, str] = {}  # path -> digest of the vault's attachments
+
+    def run(self, should_stop: Callable[[], bool]) -> Iterator[ImportOutcome]:
+        report, job = self.report, self.job
+        report.folder, report.vault, report.kind = job.folder, job.name, job.kind
+        skipped = Skipped()
+        read = _read(job.read(skipped))
+        report.skipped = less_texts(skipped, job.texts)
+        report.notes = len(read.files) + sum(1 for p in read.refused
+                                             if kind_of_name(p.path) != IMAGE)
+        for problem in read.refused:
+            yield ImportOutcome(problem.path, "refused", _reason(problem))
+        if not report.notes:  # (nothing to import: its images alone are not copied)
+            report.skipped.add(IMAGE, len(read.attachments))
+            return
+        self._snapshot()
+        index = self._index(read)
+        for file in read.files:
+            self.targets[file.path] = _targets(index, file)
+        if read.attachments and not should_stop():
+            self._attachments(read.attachments)
+        for start in range(0, len(read.files), BATCH):
+            if should_stop():
+                break
+            yield from self._batch(read.files[start:start + BATCH])
+        if self.waiting:  # (their targets' files could not be written)
+            log.warning("%d links of %s lead to notes that could not be written",
+                        sum(len(w) for w in self.waiting.values()), job.name)
+        if job.whole and not should_stop():
+            seen = {file.path for file in read.files} | {p.path for p in read.refused}
+            report.gone = sorted(path for path in self.ids if path not in seen)
+        report.stubs = self.importer.created
+
+    # -- what the library holds of the vault ---------------------------------------------
+
+    def _snapshot(self) -> None:
+        bounds = prefix_range(self.job.name)
+        for note_id, path, digest, name_key in self.connection.execute(_EXISTING, bounds):
+            self.ids[path] = note_id
+            self.digests[path] = digest
+            self.name_keys[path] = name_key
+        for path, alias in self.connection.execute(_ALIASES, bounds):
+            self.aliases.setdefault(path, []).append(alias)
+        for source, target in self.connection.execute(_LINKS, bounds):
+            self.links.setdefault(source, []).append(target)
+        self.images = dict(self.connection.execute(_ATTACHMENTS, bounds).fetchall())
+
+    def _index(self, read: _Read) -> LinkIndex:
+        """The vault after the import: its files read, and its notes and images already
+        in the library whose files were not (gone, or not given)."""
+        index = LinkIndex()
+        for file in read.files:
+            index.add_note(file.path, file.name_key, file.aliases)
+        paths = {file.path for file in read.files}
+        for path in self.ids:
+            if path not in paths:
+                index.add_note(path, self.name_keys[path] or _name_key(path),
+                               self.aliases.get(path, ()))
+        for item in read.attachments:
+            index.add_attachment(item.path, item.name_key)
+        images = {item.path for item in read.attachments}
+        for path in self.images:
+            if path not in images:
+                index.add_attachment(path, title_key(path.rpartition("/")[2]))
+        return index
+
+    # -- images --------------------------------------------------------------------------
+
+    def _attachments(self, attachments: list[VaultAttachment]) -> None:
+        changed = [item for item in attachments if self.images.get(item.path) != item.digest]
+        self.report.images_unchanged = len(attachments) - len(changed)
+        stamp = clock.utc_now()
+        batch: list[VaultAttachment] = []
+        size = 0
+        for item in changed:
+            batch.append(item)
+            size += len(item.data)
+            if size >= _ATTACHMENT_BATCH_BYTES:
+                self._write_images(batch, stamp)
+                batch, size = [], 0
+        self._write_images(batch, stamp)
+
+    def _write_images(self, batch: list[VaultAttachment], stamp: str) -> None:
+        if not batch:
+            return
+        with Transaction(self.connection, self.library.on_wait):
+            self.connection.executemany(_ATTACHMENT, [
+                (item.path, item.name_key, item.data, item.digest, stamp) for item in batch])
+        self.report.images_copied += len(batch)
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def _batch(self, files: list[VaultFile]) -> list[ImportOutcome]:
+        """A batch in one transaction; if it fails, each of its files in one of its own."""
+        try:
+            return self._write(files)
+        except DATABASE_ERRORS as error:
+            if len(files) == 1:
+                return [ImportOutcome(files[0].path, "refused",
+                                      f"the library could not be written: {error}")]
+        return [outcome for file in files for outcome in self._batch([file])]
+
+    def _write(self, files: list[VaultFile]) -> list[ImportOutcome]:
+        batch = _Batch()
+        stamp = clock.utc_now()
+        try:
+            with Transaction(self.connection, self.library.on_wait):
+                outcomes = self._write_notes(files, batch, stamp)
+                for file in files:
+                    self._write_links(file, batch, stamp)
+        except BaseException:
+            self._undo(batch)
+            raise
+        self.ids.update(batch.ids)
+        self.report.changed.update(batch.changed)
+        return outcomes
+
+    def _undo(self, batch: _Batch) -> None:
+        self.importer.known.clear()  # (stubs it made are gone)
+        for path, entry in reversed(batch.waiting):
+            self.waiting[path].remove(entry)
+            if not self.waiting[path]:
+                del self.waiting[path]
+        for path, entries in batch.taken.items():
+            self.waiting.setdefault(path, []).extend(entries)
+
+    def _write_notes(self, files: list[VaultFile], batch: _Batch,
+                     stamp: str) -> list[ImportOutcome]:
+        rows = self._rows([file.path for file in files if file.path in self.ids])
+        written: list[tuple[int, VaultFile]] = []
+        outcomes = []
+        execute = self.connection.execute
+        for file in files:
+            warnings = tuple(str(problem) for problem in file.problems)
+            row = rows.get(file.path)
+            if row is not None and row[1] == file.digest:
+                outcomes.append(ImportOutcome(file.path, "unchanged", warnings=warnings))
+                continue
+            if row is None:
+                note_id = inserted_id(execute(_INSERT_NOTE, (
+                    file.title, title_key(file.title), file.body, stamp, stamp, file.path)))
+                batch.ids[file.path] = note_id
+                status, new = "imported", 1
+            else:
+                current = row[0]
+                note_id = current.id
+                self.importer.keep_revisions(
+                    [(current, self.importer.current_links(note_id))], stamp, "import")
+                execute(_UPDATE_NOTE, (file.title, title_key(file.title), file.body, stamp,
+                                       note_id))
+                execute(_UNTRASH, (note_id,))
+                status, new = "updated", 0
+            written.append((note_id, file))
+            outcomes.append(ImportOutcome(file.path, status, notes=new, warnings=warnings,
+                                          changes=Changes(notes=frozenset({note_id}),
+                                                          links=True)))
+        self.connection.executemany(_NOTE_FILE, [
+            (note_id, file.name_key, file.front_matter, file.digest)
+            for note_id, file in written])
+        self.connection.executemany(_DELETE_ALIASES, [(note_id,) for note_id, _ in written])
+        self.connection.executemany(_INSERT_ALIAS, [
+            (note_id, alias, key) for note_id, file in written for alias in file.aliases
+            if (key := title_key(alias))])
+        tag_rows.write_many(self.connection, [
+            (note_id, tag_rows.wanted(file.tags)) for note_id, file in written])
+        # Links waiting for the notes just made: written now that their targets exist.
+        for path, note_id in batch.ids.items():
+            entries = self.waiting.pop(path, None)
+            if entries:
+                batch.taken[path] = entries
+                self.connection.executemany(_INSERT_LINK, [
+                    (source, note_id, ordinal) for source, ordinal in entries])
+                batch.changed.update(source for source, _ in entries)
+        return outcomes
+
+    def _rows(self, paths: Sequence[str]) -> dict[str, tuple[Row, str]]:
+        """The current rows of notes of the vault (read in the batch's transaction: a
+        revision keeps the text as it is now), with their digests."""
+        found: dict[str, tuple[Row, str]] = {}
+        for start in range(0, len(paths), _CHUNK):
+            chunk = paths[start:start + _CHUNK]
+            for note_id, path, title, description, summary, body, updated, digest in (
+                    self.connection.execute(_ROWS.format(marks=",".join("?" * len(chunk))),
+                                            chunk)):
+                found[path] = (Row(note_id, title, description, summary, body, updated),
+                               digest)
+        return found
+
+    def _write_links(self, file: VaultFile, batch: _Batch, stamp: str) -> None:
+        """A note's links, unless they are what the library holds (a file that did not
+        change whose links lead where they did)."""
+        source = batch.ids.get(file.path) or self.ids[file.path]
+        targets = self.targets[file.path]
+        new = file.path in batch.ids
+        if (not new and self.digests.get(file.path) == file.digest
+                and self._resolved(targets, batch) == self.links.get(source, [])):
+            return
+        ids: list[tuple[int, int]] = []
+        for ordinal, (is_path, name) in enumerate(targets, start=1):
+            if is_path:
+                target = batch.ids.get(name) or self.ids.get(name)
+                if target is None:  # (a note of a later batch: linked when it is made)
+                    self.waiting.setdefault(name, []).append((source, ordinal))
+                    batch.waiting.append((name, (source, ordinal)))
+                    continue
+            else:
+                made = self.importer.created
+                target = self.importer.target(name, None, stamp)
+                if self.importer.created != made:
+                    batch.changed.add(target)
+            ids.append((target, ordinal))
+        if not new:
+            self.connection.execute(_DELETE_LINKS, (source,))
+            batch.changed.add(source)
+        self.connection.executemany(_INSERT_LINK, [
+            (source, target, ordinal) for target, ordinal in ids])
+        self.links[source] = [target for target, _ in ids]
+
+    def _resolved(self, targets: list[Target], batch: _Batch) -> list[int] | None:
+        """The ids ``targets`` lead to now, or None if one is not in the library yet."""
+        found = []
+        for is_path, name in targets:
+            target = (batch.ids.get(name) or self.ids.get(name) if is_path
+                      else self.importer.find_own(name))
+            if target is None:
+                return None
+            found.append(target)
+        return found
+
+
+def _read(items: Iterable[VaultFile | VaultAttachment | Problem]) -> _Read:
+    """The reader's items, sorted by kind; a second file of one path (two names that are
+    one once NFC-normalised) refused."""
+    read = _Read()
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            read.refused.append(item)
+            continue
+        if item.path in seen:
+            read.refused.append(Problem(item.path, "another file has this name once its "
+                                                   "accents are written alike (NFC): not read"))
+            continue
+        seen.add(item.path)
+        if isinstance(item, VaultFile):
+            read.files.append(item)
+        else:
+            read.attachments.append(item)
+    return read
+
+
+def _reason(problem: Problem) -> str:
+    return f"line {problem.line}: {problem.reason}" if problem.line else problem.reason
+
+
+def _name_key(path: str) -> str:
+    return title_key(_without_suffix(path.rpartition("/")[2]))
+
+
+def _without_suffix(name: str) -> str:
+    lowered = name.lower()
+    for suffix in _MARKDOWN_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def _targets(index: LinkIndex, file: VaultFile) -> list[Target]:
+    """Where each link of ``file`` leads, each target once, in the order first written:
+    a note's path, or the title of the stub an unresolved link cites. Links inside the note
+    itself, to images, and unresolved links to files that are not notes are left out."""
+    found: list[Target] = []
+    seen: set[tuple[bool, str]] = set()
+    for ref in file.links:
+        if not ref.target.strip():
+            continue  # (a heading of the note itself)
+        path = resolve(index, file.path, ref)
+        if path is not None:
+            if path == file.path or index.is_attachment(path):
+                continue
+            target, key = (True, path), (True, path)
+        else:
+            title = stub_title(ref.target)
+            if not title:
+                continue
+            target, key = (False, title), (False, title_key(title))
+        if key not in seen:
+            seen.add(key)
+            found.append(target)
+    return found
+
+
+def stub_title(target: str) -> str:
+    """The title of the stub an unresolved link makes: its file name without ``.md``
+    ('' for a link to an image, a PDF or a JSON file, which is no note)."""
+    name = target.strip().rstrip("/").rpartition("/")[2]
+    if kind_of_name(name) in _NOT_NOTES:
+        return ""
+    return normalise_title(" ".join(_without_suffix(name).split()))
