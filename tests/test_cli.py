@@ -60,7 +60,7 @@ def test_import_reports_each_file_and_a_total(tmp_path, capsys):
     write_note(folder, "a.txt", "Why is the sky blue?\nLight scatters.\nRayleigh scattering.")
     write_note(folder, "sub/b.txt", "Why is the sea salty?\nRivers carry salt.\nEvaporation.")
     write_note(folder, "bad.txt", "not a question\nbody")
-    (folder / "page.md").write_text("# A markdown note")
+    (folder / "ignored.md").write_text("# not imported")
     db = tmp_path / "lib.db"
     code, out, _ = notegui(capsys, "--db", db, "import", folder)
     assert code == 1  # one file refused
@@ -68,9 +68,8 @@ def test_import_reports_each_file_and_a_total(tmp_path, capsys):
     assert f"imported {folder / 'a.txt'}" in lines
     assert f"imported {folder / 'sub' / 'b.txt'}" in lines
     assert f"refused {folder / 'bad.txt'}: line 1 is not a question ending in '?'" in lines
-    # The markdown beside them is a note of the folder's vault, named by its path.
-    assert "imported notes/page.md" in lines
-    assert lines[-1] == "3 imported, 0 unchanged, 1 refused; 3 new notes, 3 in the library"
+    assert not any("ignored.md" in line for line in lines)
+    assert lines[-1] == "2 imported, 0 unchanged, 1 refused; 2 new notes, 2 in the library"
 
     code, out, _ = notegui(capsys, "--db", db, "import", folder / "a.txt")
     assert code == 0

@@ -12,8 +12,8 @@ from conftest import write_note
 from notegui.app import main
 from notegui.core import import_listing
 
-MARKDOWN_WHY = ("markdown files are not question notes (import them as markdown notes: "
-                "without --format question-notes)")
+MARKDOWN_WHY = ("markdown files are not question notes (import them as markdown notes "
+                "with --format vault)")
 
 
 def notegui(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
@@ -155,7 +155,7 @@ def test_a_markdown_file_imported_as_a_question_note_is_refused_saying_why(tmp_p
     assert code == 1
     assert out.splitlines()[0] == (
         f"refused {page}: a markdown file: not question notes (import them as markdown "
-        "notes: without --format question-notes)")
+        "notes with --format vault)")
 
 
 def test_a_question_note_saved_as_markdown_still_imports(tmp_path, capsys):

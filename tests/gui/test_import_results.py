@@ -89,7 +89,9 @@ def test_import_results_count_what_a_folder_left_out_beside_its_notes(qtbot, win
     (folder / "b.pdf").write_bytes(b"%PDF")
     window.files.import_paths([folder])
     qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    # (as many .txt files as markdown ones: a folder of question notes, as before)
     assert window.files.import_results.summary.text().splitlines() == [
-        "2 imported, 0 unchanged, 0 refused",
-        "mixed: 0 images copied, 1 PDF skipped"]
+        "1 imported, 0 unchanged, 0 refused",
+        "1 markdown file and 1 PDF skipped: markdown files are not question notes (import "
+        "them as markdown notes with --format vault); PDFs are not notes"]
     window.files.import_results.close()

@@ -31,8 +31,8 @@ _PLURAL = {MARKDOWN: "markdown files", IMAGE: "images", PDF: "PDFs", JSON: "JSON
            OTHER: "other files"}
 # Markdown is left out of an import of question notes only (--format question-notes, or
 # the store's file import): every other import reads it as a vault's notes.
-MARKDOWN_REASON = ("not question notes (import them as markdown notes: without --format "
-                   "question-notes)")
+MARKDOWN_REASON = ("not question notes (import them as markdown notes with --format "
+                   "vault)")
 # Why each kind is left out, as the predicate of "markdown files …".
 _REASONS = {
     MARKDOWN: "are " + MARKDOWN_REASON,

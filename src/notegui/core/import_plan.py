@@ -3,8 +3,9 @@ JSON go to the file import (as before); a markdown folder, or a markdown file th
 a question note, is a vault, imported by ``Library.import_vault``.
 
 A folder's kind is ``core.vault.detect``'s, unless ``--format`` says it: a folder of
-question-note ``.txt`` files (and no markdown) is imported exactly as before; any other
-folder is a vault, and the ``.txt`` files beside its markdown are still imported as
+question-note ``.txt`` files (and no markdown, or a plain folder with no more markdown
+files than ``.txt`` files: a README beside the notes) is imported exactly as before; any
+other folder is a vault, and the ``.txt`` files beside its markdown are still imported as
 question notes. A markdown file given alone is a note of the vault of its folder (or of
 the nearest folder above it that a tool marks as a vault's root: ``.obsidian/``,
 ``dendron.yml``, ``.foam/``), so that importing one edited file of a vault imported
@@ -21,7 +22,15 @@ from pathlib import Path
 from notegui.core.formats import question_note
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import Refused, read_limited
-from notegui.core.import_listing import OTHER, Listing, Skipped, is_markdown, list_files, walk
+from notegui.core.import_listing import MARKDOWN as MARKDOWN_FILE
+from notegui.core.import_listing import (
+    OTHER,
+    Listing,
+    Skipped,
+    is_markdown,
+    list_files,
+    walk,
+)
 from notegui.core.vault import Problem, VaultAttachment, VaultFile, read_vault
 from notegui.core.vault.kinds import MARKDOWN, QUESTION_NOTES, detect
 from notegui.core.vault.reader import check_vault_name, read_note, vault_name_of, vault_path
@@ -101,8 +110,14 @@ def _plan_folder(result: ImportPlan, folder: str, form: str, vault_name: str) ->
         result.listing.empty_folders.extend(listing.empty_folders)
         return
     kind = kind if kind not in ("", QUESTION_NOTES) else MARKDOWN
+    counted = Skipped()
+    texts = list(walk(folder, counted, _is_text))
+    if not form and kind == MARKDOWN and texts and len(texts) >= counted.counts[MARKDOWN_FILE]:
+        # A plain folder mostly of .txt files is a folder of question notes (with a README):
+        # imported as before, its markdown left out saying why.
+        _plan_folder(result, folder, QUESTION_NOTES, vault_name)
+        return
     # The question notes beside a vault's markdown are imported as they were before.
-    texts = list(walk(folder, Skipped(), _is_text))
     result.listing.files.extend(texts)
     result.vaults.append(VaultJob(folder, vault_name or vault_name_of(folder), kind,
                                   texts=len(texts)))
