@@ -394,3 +394,46 @@ def test_the_foam_docs_sample(capsys: pytest.CaptureFixture[str]) -> None:
         print(f"\nfoam-docs: {len(notes)} notes, {len(wikilinks)} wikilinks, "
               f"{len(resolved)} resolved, attachments "
               f"{sum(isinstance(item, VaultAttachment) for item in items)}")
+
+
+# -- the front matter's fast path reads what the YAML loader reads ---------------------------
+
+_LINES = [
+    "title: Hello world", "title: What is it?", "title: 'quoted: yes'", 'title: "dq #x"',
+    "title: yes", "title: 007", "title: 12", "title: 2024-01-02", "title: null", "title:",
+    "title: Café au lait", "title: a, b", "title: C++ (notes)", "title: -x", "title: x: y",
+    "aliases: [a, b]", "aliases: [yes, 'no']", "aliases: []", "aliases: [a,, b]",
+    "aliases: one", "alias: [x y, z]", "aliases:\n  - a\n  - b", "aliases:\n- a\n- 'b c'",
+    "aliases:\n  - a\n    - b", "aliases:\n  -\n  - c", "aliases: [a, [b]]",
+    "tags: [a, b]", "tags: a, b", "tags: '#a #b'", "tags: [2024, x]", "tags:\n  - x\n  - y",
+    "tags: [on, off]", "tags: [0x1F, 1_000]", "tags: [No, TRUE, Null, nULL, y, n, Off]",
+    "title: NULL", "title: Onward", "title: 1.5", "title: 3 things", "title: _x",
+    "tags: [a, b", "tags: {a: 1}",
+    "created: 2024-01-01", "created: 2024-02-30", "updated: 1636492098692", "id: abc-123",
+    "desc: ''", 'desc: ""', "desc: it's", "# a comment", "", "  ", "nav_order: 3",
+    "date: 2024-01-01 10:00", "x: &a [1]", "y: *a", "odd key: 1", "k:v", "\tk: v",
+    "k: v # comment", "k: 'a''b'", 'k: "a\\"b"', "k: ~", "k: .inf", "k: 0b_", "k: 1e3",
+    "tags:\n  - a\n  - b\nother: 1", "k: a\n  continued", "key: [a b, c]",
+]
+
+
+def test_front_matter_fast_path_reads_what_yaml_reads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from notegui.core.vault import front_matter
+
+    chooser = random.Random(17)
+    samples = [*_LINES, *("\n".join(chooser.sample(_LINES, 4)) for _ in range(3_000))]
+    fast = [front_matter.read(sample) for sample in samples]
+    monkeypatch.setattr(front_matter, "_FAST", False)
+    slow = [front_matter.read(sample) for sample in samples]
+    for sample, quick, loaded in zip(samples, fast, slow, strict=True):
+        assert (quick.title, quick.aliases, quick.tags) == (
+            loaded.title, loaded.aliases, loaded.tags), sample
+        assert bool(quick.problems) == bool(loaded.problems), sample
+    monkeypatch.setattr(front_matter, "_FAST", True)
+    # (and it is taken for the common kinds)
+    for common in ("title: Hello world\naliases: [a, b]\ntags:\n  - x\ncreated: 2024-01-01",
+                   "id: abc\ntitle: Python\ndesc: ''\nupdated: 1636492098692"):
+        assert front_matter._simple(common) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -23,18 +24,16 @@ from notegui.core.vault.model import LinkRef
 
 __all__ = ["LinkRef", "scan"]
 
-# A fence's opening line, inside quotes and list items: the prefix, the fence, the info.
-_FENCE = re.compile(
-    r"^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(`{3,}|~{3,})([^\n]*)$",
-    re.MULTILINE)
-_BACKTICKS = re.compile(r"`+")
+# What may come before a fence on its line: quotes' ">", list items' markers.
+_FENCE_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _COMMENT = re.compile(r"%%.*?%%", re.DOTALL)
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_MASK = "\0"  # (not white space: "`code`#x" is no tag; bodies with NUL are refused)
 # [text](url "title"), ![alt](url): bounded parts, one line of text, the URL in <…> or
 # bare (with balanced parentheses, one level).
-_MARKDOWN_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n\\]|\\.|\[[^\[\]\n]{0,200}\]){0,500})\]"
+_MARKDOWN_LINK = re.compile(  # (a literal first: the search skips to each "[")
+    r"\[((?:[^\[\]\n\\]|\\.|\[[^\[\]\n]{0,200}\]){0,500})\]"
     r"\([ \t]{0,20}\n?[ \t]{0,20}(?:<([^<>\n]{0,2000})>"
     r"|([^\s()<>]{0,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,200}){0,5}))"
     r"(?:\s{1,20}(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?[ \t]{0,20}\)")
@@ -46,34 +45,63 @@ _BLOCK_PREFIX = re.compile(r"[ \t>]*")
 def scan(body: str) -> tuple[tuple[LinkRef, ...], tuple[str, ...]]:
     """The links of a note's markdown, in order, and its inline tags (each once, as first
     written; duplicates by case dropped)."""
-    text = _mask(body, _code_and_comments(body))
+    spans = _code_and_comments(body)
+    text = _mask(body, spans) if spans else body  # (where a link or a tag may start)
     found: list[tuple[int, LinkRef]] = []
-    masked: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []
     if "[[" in text:
-        for match in WIKILINK.finditer(text):
-            ref = _wikilink(text, match)
+        for match in _wikilinks(text, body):
+            ref = _wikilink(body, match)
             if ref is not None:
                 found.append((match.start(), ref))
-                masked.append(match.span())
+                links.append(match.span())
     if "](" in text:
-        if masked:
-            text = _mask(text, masked)
-            masked = []
-        for match in _MARKDOWN_LINK.finditer(text):
-            ref = _markdown_link(match)
+        # ([[a]](b) is the wikilink, as rendered; and with the wikilinks' brackets masked
+        # the search tries the pattern at a few "[" only)
+        searched = _mask(text, links) if links else text
+        for match in _MARKDOWN_LINK.finditer(searched):
+            start, end = match.span()
+            image = start > 0 and text[start - 1] == "!" and not _escaped(text, start - 1)
+            ref = _markdown_link(body, match, image)
             if ref is not None:
-                found.append((match.start(), ref))
-            masked.append(match.span())
+                found.append((start - image, ref))
+            links.append((start - image, end))
     tags: dict[str, str] = {}
     if "#" in text:
-        if masked:
-            text = _mask(text, masked)
+        links.sort()
         for match in _TAG_START.finditer(text):
+            if links and _within(links, match.start(), match.start() + 1):
+                continue
             name = _tag(text, match.start())
             if name and name.casefold() not in tags:
                 tags[name.casefold()] = name
-    found.sort(key=lambda item: item[0])
-    return tuple(ref for _start, ref in found), tuple(tags.values())
+    if len(found) > 1:
+        found.sort(key=lambda item: item[0])
+    return tuple([ref for _start, ref in found]), tuple(tags.values())
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, not overlapping)."""
+    if not spans:
+        return False
+    index = bisect.bisect_left(spans, (end, -1)) - 1
+    return index >= 0 and spans[index][1] > start
+
+
+def _wikilinks(text: str, body: str) -> Iterator[re.Match[str]]:
+    """``WIKILINK``'s matches in ``body`` at each "[[" of ``text`` (the body, code
+    masked), found by ``str.find`` (a search for the pattern, which may begin with "!",
+    tries it at every character: three times slower). The renderer's wikilink rule comes
+    before its code span rule: a code span starting inside a wikilink is part of it."""
+    position = text.find("[[")
+    while position >= 0:
+        start = position - 1 if position > 0 and text[position - 1] == "!" else position
+        match = WIKILINK.match(body, start)
+        if match is None:
+            position = text.find("[[", position + 1)
+        else:
+            yield match
+            position = text.find("[[", match.end())
 
 
 def _tag(text: str, start: int) -> str:
@@ -96,21 +124,24 @@ def _escaped(text: str, position: int) -> bool:
 
 
 def _wikilink(text: str, match: re.Match[str]) -> LinkRef | None:
-    embed = bool(match.group(1))
-    bracket = match.start() + embed
-    if _escaped(text, bracket):  # (\[[x]]: literal text, as the renderer shows it)
-        return None
-    if embed and _escaped(text, match.start()):  # (\![[x]]: a link after a "!")
-        embed = False
-    target = match.group(2)
-    if target.endswith("\\"):  # (in a table, [[a\|b]]: the pipe is escaped)
+    bang, target, shown = match.groups()
+    start = match.start()
+    embed = bool(bang)
+    bracket = start + embed
+    if bracket and text[bracket - 1] == "\\" and _escaped(text, bracket):
+        return None  # (\[[x]]: literal text, as the renderer shows it)
+    if embed and start and text[start - 1] == "\\" and _escaped(text, start):
+        embed = False  # (\![[x]]: a link after a "!")
+    if target[-1] == "\\":  # (in a table, [[a\|b]]: the pipe is escaped)
         target = target[:-1]
-    target, _hash, fragment = target.strip().partition("#")
-    heading, block = _fragment(fragment.strip())
-    if not target.strip() and not heading and not block:
+    heading = block = ""
+    if "#" in target:
+        target, _hash, fragment = target.partition("#")
+        heading, block = _fragment(fragment.strip())
+    target = target.strip()
+    if not target and not heading and not block:
         return None
-    shown = (match.group(3) or "").strip()
-    return LinkRef(target.strip(), heading, block, shown, embed, False)
+    return LinkRef(target, heading, block, shown.strip() if shown else "", embed, False)
 
 
 def _fragment(fragment: str) -> tuple[str, str]:
@@ -120,11 +151,11 @@ def _fragment(fragment: str) -> tuple[str, str]:
     return fragment, ""
 
 
-def _markdown_link(match: re.Match[str]) -> LinkRef | None:
+def _markdown_link(body: str, match: re.Match[str], image: bool) -> LinkRef | None:
     """A markdown link to a note or an image of the vault, or None (another site, a
-    mail address, a PDF, an empty link)."""
-    url = match.group(3) if match.group(3) is not None else match.group(4)
-    url = url.strip()
+    mail address, a PDF, an empty link). Its parts are read from the body (the match was
+    made on the body with its code masked)."""
+    url = body[slice(*match.span(2 if match.group(2) is not None else 3))].strip()
     if not url or url.startswith("//") or _SCHEME.match(url):
         return None
     path, _hash, fragment = url.partition("#")
@@ -136,8 +167,7 @@ def _markdown_link(match: re.Match[str]) -> LinkRef | None:
     heading, block = _fragment(unquote(fragment).strip())
     if not path and not heading and not block:
         return None
-    shown = match.group(2).strip()
-    return LinkRef(path, heading, block, shown, bool(match.group(1)), True)
+    return LinkRef(path, heading, block, body[slice(*match.span(1))].strip(), image, True)
 
 
 def _code_and_comments(text: str) -> list[tuple[int, int]]:
@@ -157,19 +187,37 @@ def _merge(first: list[tuple[int, int]],
 
 
 def _fences(text: str) -> list[tuple[int, int]]:
+    """Fenced code: from a line opening a fence (after a quote's ``>`` or a list item's
+    marker) to the line closing it, or to the end. Each ``````` and ``~~~`` is found by
+    ``str.find`` and its line looked at: a pattern anchored at every line start took a
+    tenth of a note's reading."""
     spans: list[tuple[int, int]] = []
     position = 0
+    # The next of each, found again once passed: never a search to the end for each fence
+    # of the other kind.
+    ticks, tildes = text.find("```"), text.find("~~~")
     while True:
-        opening = _FENCE.search(text, position)
-        if opening is None:
+        if 0 <= ticks < position:
+            ticks = text.find("```", position)
+        if 0 <= tildes < position:
+            tildes = text.find("~~~", position)
+        found = min(ticks, tildes) if ticks >= 0 and tildes >= 0 else max(ticks, tildes)
+        if found < 0:
             return spans
-        fence = opening.group(2)
-        if fence[0] == "`" and "`" in opening.group(3):  # (```a``` is a code span)
-            position = opening.end()
+        char = text[found]
+        run_end = found + 3
+        while run_end < len(text) and text[run_end] == char:
+            run_end += 1
+        line_end = text.find("\n", run_end)
+        line_end = len(text) if line_end < 0 else line_end
+        line_start = text.rfind("\n", 0, found) + 1
+        if _FENCE_PREFIX.fullmatch(text, line_start, found) is None or (
+                char == "`" and "`" in text[run_end:line_end]):  # (```a``` is a code span)
+            position = run_end
             continue
-        closing = _closing(fence[0], len(fence)).search(text, opening.end())
+        closing = _closing(char, run_end - found).search(text, line_end)
         end = closing.end() if closing is not None else len(text)
-        spans.append((opening.start(2), end))
+        spans.append((found, end))
         position = end
 
 
@@ -182,13 +230,11 @@ def _closing(char: str, length: int) -> re.Pattern[str]:
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """CommonMark's code spans: a run of backticks to the next run of the same length,
     within the paragraph (not past a blank line). Each run's next same-length run is
-    found by bisection, so a text of many unmatched runs stays linear-ish."""
-    runs = [(match.start(), match.end() - match.start())
-            for match in _BACKTICKS.finditer(text)]
+    found by bisection, so a text of many unmatched runs stays near linear."""
+    runs = _runs(text, "`")
     by_length: dict[int, list[int]] = {}
     for start, length in runs:
         by_length.setdefault(length, []).append(start)
-    blanks = [match.start() for match in _BLANK_LINE.finditer(text)]
     spans: list[tuple[int, int]] = []
     covered = 0
     for start, length in runs:
@@ -199,17 +245,30 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
         if following == len(starts):
             continue
         closer = starts[following]
-        blank = bisect.bisect_right(blanks, start)
-        if blank < len(blanks) and blanks[blank] < closer:
+        if text.find("\n", start, closer) >= 0 and _BLANK_LINE.search(text, start, closer):
             continue
         spans.append((start, closer + length))
         covered = closer + length
     return spans
 
 
+def _runs(text: str, char: str) -> list[tuple[int, int]]:
+    """(start, length) of each run of ``char`` (by ``str.find``: a pattern ``char+`` is
+    tried at every position, a hundred times slower on prose)."""
+    runs: list[tuple[int, int]] = []
+    start = text.find(char)
+    while start >= 0:
+        end = start + 1
+        while end < len(text) and text[end] == char:
+            end += 1
+        runs.append((start, end - start))
+        start = text.find(char, end)
+    return runs
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span's characters but newlines replaced by spaces (offsets and
-    lines unchanged)."""
+    """``text`` with each span's characters but newlines replaced by ``_MASK`` (offsets
+    and lines unchanged)."""
     if not spans:
         return text
     pieces: list[str] = []
@@ -219,7 +278,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         start = max(start, position)
         pieces.append(text[position:start])
-        pieces.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pieces.append(_NOT_NEWLINE.sub(_MASK, text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

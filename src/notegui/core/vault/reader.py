@@ -104,8 +104,10 @@ def read_note(file: str, path: str, kind: str = "") -> VaultFile | Problem:
     stem = _stem(path.rpartition("/")[2])
     title = fields.title or (stem.rpartition(".")[2] or stem if kind == DENDRON else stem)
     links, inline_tags = scan(parts.body)
-    tags = fields.tags + tuple(tag for tag in inline_tags
-                               if tag.casefold() not in {t.casefold() for t in fields.tags})
+    tags = fields.tags
+    if inline_tags:
+        known = {tag.casefold() for tag in tags}
+        tags += tuple(tag for tag in inline_tags if tag.casefold() not in known)
     problems = tuple(Problem(path, reason, line) for line, reason in fields.problems)
     return VaultFile(path=path, title=normalise_title(title), name_key=title_key(stem),
                      body=parts.body, front_matter=parts.yaml_text, aliases=fields.aliases,
