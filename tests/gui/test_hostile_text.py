@@ -366,8 +366,8 @@ def test_a_megabyte_comment_or_title_lists_as_fast_as_a_short_one(qtbot):
     # It took 4.6 s: the whole comment laid out at each paint (the floor is ~2 ms).
     assert best_fill_time(annotations, lambda: annotations.fill([annotation(huge)])) \
         <= 20 * floor
-    floor = best_fill_time(links, lambda: links.fill([(1, "Short?", short, False)]))
-    assert best_fill_time(links, lambda: links.fill([(1, huge + "?", huge, False)])) \
+    floor = best_fill_time(links, lambda: links.fill([(1, "Short?", short, False, "")]))
+    assert best_fill_time(links, lambda: links.fill([(1, huge + "?", huge, False, "")])) \
         <= 20 * floor
 
 

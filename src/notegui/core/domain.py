@@ -40,6 +40,28 @@ def is_stub(description: str, body: str, path: str = "") -> bool:
     return not description and not body and not path
 
 
+_MARKDOWN = (".md", ".markdown")
+
+
+def note_place(path: str, title: str) -> str:
+    """Where a note read from a markdown folder lives, to tell it apart from other notes of
+    its title: its folder in the vault (``vault/folder``); for a Dendron name
+    (``a.b.c.md``, titled after its last part) the hierarchy above it (``a.b``); the file
+    too (``vault/folder/name``) when the title is not the file's name (front matter), so
+    two files of one folder with one title differ. "" for the library's own notes."""
+    if not path:
+        return ""
+    folder, _, name = path.rpartition("/")
+    stem = name[: name.rindex(".")] if name.lower().endswith(_MARKDOWN) else name
+    key = title_key(title)
+    if title_key(stem) == key:
+        return folder
+    hierarchy, dot, last = stem.rpartition(".")
+    if dot and hierarchy and title_key(last) == key:
+        return hierarchy
+    return f"{folder}/{stem}" if folder else stem
+
+
 @dataclass(frozen=True)
 class NoteRef:
     """Enough of a note to list it or link to it."""
@@ -49,6 +71,15 @@ class NoteRef:
     summary: str = ""
     is_stub: bool = False
     path: str = ""  # "" for the library's own notes; "<vault>/<path>" for a vault's
+    # Another note (not in the Trash) has this title; the store says so of notes with a
+    # path only, the ones a list must tell apart by where they live.
+    shared: bool = False
+
+    @property
+    def place(self) -> str:
+        """Where the note lives, shown beside its title when another note has that title
+        (``note_place``); "" when its title is its own."""
+        return note_place(self.path, self.title) if self.shared else ""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class Settings:
     splitter_sizes: list[int] = field(default_factory=list)
     last_library: str = ""
     last_note: dict[str, int] = field(default_factory=dict)  # library path -> note id
+    questions_only: bool = False  # View ▸ Questions Only: the list shows questions only
 
 
 def settings_file() -> Path:

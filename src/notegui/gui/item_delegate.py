@@ -47,6 +47,31 @@ def row_height(font: QFont, second_lines: int) -> int:
             + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * PADDING + 2)
 
 
+def draw_title(painter: QPainter, rect: QRect, metrics: QFontMetrics, title: str,
+               place: str = "", dim: QColor | None = None) -> None:
+    """``title`` on one line of ``rect`` (left, centred vertically), elided; then, when
+    there is one, ``place`` (where a note lives, when another has its title) in the
+    ``dim`` colour. The place keeps up to two fifths of a narrow row, cut in its middle,
+    and the title what is left, so a long title never hides where its note lives."""
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    width = rect.width()
+    if not place:
+        painter.drawText(rect, flags,
+                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
+        return
+    place = "   " + shortened(place, MAX_ROW_CHARS)
+    room = min(metrics.horizontalAdvance(place), width * 2 // 5)
+    title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width - room)
+    used = metrics.horizontalAdvance(title)
+    painter.drawText(QRect(rect.left(), rect.top(), used, rect.height()), flags, title)
+    painter.save()
+    if dim is not None:
+        painter.setPen(dim)
+    painter.drawText(QRect(rect.left() + used, rect.top(), width - used, rect.height()), flags,
+                     metrics.elidedText(place, Qt.TextElideMode.ElideMiddle, width - used))
+    painter.restore()
+
+
 def snippet_html(snippet: str) -> str:
     escaped = html.escape(snippet)
     return escaped.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
@@ -57,9 +82,12 @@ class TwoLineDelegate(QStyledItemDelegate):
     cut to ``lines`` lines, or whole when ``lines`` is 0."""
 
     def __init__(self, second_role: int, parent: QObject | None = None, lines: int = 1,
-                 uniform: bool = False) -> None:
+                 uniform: bool = False, place_role: int | None = None) -> None:
         super().__init__(parent)
         self._role = second_role
+        # The role of a note's place, shown dimmed after its title (sources_panel.py); a
+        # model given it answers it for every row (see the comment in paint).
+        self._place_role = place_role
         self._lines = lines
         # Every row the height of ``lines`` lines, for a view with uniform item sizes: it
         # then asks for one size, not each row's (a text layout each).
@@ -127,7 +155,8 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         text = self._text(index)
-        if not text:
+        place = index.data(self._place_role) if self._place_role is not None else ""
+        if not text and not place:
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
@@ -148,10 +177,11 @@ class TwoLineDelegate(QStyledItemDelegate):
         # value returns None without a reference, and enough of them crash Python 3.11.)
         painter.setPen(option.palette.color(text_role))
         painter.setFont(option.font)
-        elided = option.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect.left(), rect.top(), rect.width(), line,
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-        self.paint_second(painter, text, option.font, rect, option.palette.color(dim_role))
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), line) if text else rect
+        draw_title(painter, title_rect, option.fontMetrics, title, place or "",
+                   option.palette.color(dim_role))
+        if text:
+            self.paint_second(painter, text, option.font, rect, option.palette.color(dim_role))
         painter.restore()
 
     def paint_second(self, painter: QPainter, text: str, font: QFont, rect: QRect,
@@ -173,6 +203,42 @@ class TwoLineDelegate(QStyledItemDelegate):
             if self._lines:
                 text = _clamped(text, painter.fontMetrics(), width, self._lines)
             painter.drawText(QRect(0, 0, width, 100_000), _WRAP, text)
+
+
+class PlaceDelegate(QStyledItemDelegate):
+    """A one-line row (a picker's): its text, then where its note lives (``place_role``)
+    dimmed when it has a place; a row without one is painted as Qt paints it. The model
+    answers ``place_role`` for every row ("" or not; see the comment in TwoLineDelegate's
+    paint)."""
+
+    def __init__(self, place_role: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._place_role = place_role
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        place = index.data(self._place_role)
+        if not place:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        title = shortened(option.text, MAX_ROW_CHARS)
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        # Where Qt would have drawn the text, less its own margin (qcommonstyle.cpp).
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        painter.save()
+        painter.setFont(option.font)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
+                                     else QPalette.ColorRole.Text))
+        draw_title(painter, rect.adjusted(margin, 0, -margin, 0), option.fontMetrics, title,
+                   place, palette.color(QPalette.ColorRole.HighlightedText if selected
+                                        else QPalette.ColorRole.PlaceholderText))
+        painter.restore()
 
 
 def _clamped(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:

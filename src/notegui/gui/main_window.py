@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 from notegui import __version__
 from notegui.core import settings as settings_file
 from notegui.core.answer_page import answer_html
-from notegui.core.domain import Changes, SearchHit
+from notegui.core.domain import Changes, Note, SearchHit
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
 from notegui.core.navigation import History
@@ -121,6 +123,10 @@ class MainWindow(QMainWindow):
         self.search = SearchField()
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of notes shown")
+        # View ▸ Questions Only, beside the count it changes (its action: _build_actions).
+        self.questions_button = QToolButton()
+        self.questions_button.setAutoRaise(True)
+        self.questions_button.setAccessibleName("Questions only")
         self.model = NoteListModel(lambda ids: self.library.refs(ids), self)
         self.list = QuestionListView(self.model)
         left = QWidget()
@@ -128,7 +134,11 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(4, 4, 0, 4)
         column.addWidget(self.search)
-        column.addWidget(self.count_label)
+        counted = QHBoxLayout()
+        counted.setContentsMargins(0, 0, 0, 0)
+        counted.addWidget(self.count_label, 1)
+        counted.addWidget(self.questions_button)
+        column.addLayout(counted)
         column.addWidget(self.list, 1)
         self.answer = AnswerView()
         # A vault note's images: the library's copies, never a file or the network.
@@ -200,6 +210,9 @@ class MainWindow(QMainWindow):
             self.actions_by_name[spec.name] = action
         self.actions_by_name[f"theme_{self.settings.theme}"].setChecked(True)
         self.actions_by_name["toggle_sidebar"].setChecked(True)
+        questions = self.actions_by_name["questions_only"]
+        questions.setChecked(self.settings.questions_only)  # (as the last session left it)
+        self.questions_button.setDefaultAction(questions)
 
     @staticmethod
     def _runner_for(spec: ActionSpec) -> Callable[..., object]:
@@ -386,24 +399,43 @@ class MainWindow(QMainWindow):
     def _showing_all(self) -> bool:
         return parse_query(self.search.text()).is_empty
 
+    def questions_only(self) -> bool:
+        """View ▸ Questions Only: the list and the searches show only the notes whose title
+        is a question (``is:question``)."""
+        return self.settings.questions_only
+
+    def toggle_questions_only(self) -> None:
+        self.settings.questions_only = self.actions_by_name["questions_only"].isChecked()
+        self._all_ids = None
+        if self._showing_all():
+            self._show_all()
+            if self.current_id is not None:
+                self.select_in_list(self.current_id)
+        else:
+            self._query_changed(self.search.text())
+
     def _show_all(self, note_ids: Sequence[int] | None = None) -> None:
-        """The whole list; its ids are kept until the list changes, so clearing a search
-        does not read them again (30 ms at 100,000 notes, just when the reader types on)."""
-        if note_ids is not None:
+        """The whole list (its questions only, when so viewed); its ids are kept until the
+        list changes, so clearing a search does not read them again (30 ms at 100,000
+        notes, just when the reader types on). ``note_ids``: the whole list, when a writer
+        has it."""
+        if note_ids is not None and not self.questions_only():
             self._all_ids = note_ids
-        elif self._all_ids is None:
-            self._all_ids = self.library.note_ids()
+        elif self._all_ids is None or note_ids is not None:
+            self._all_ids = self.library.note_ids(questions_only=self.questions_only())
         self.model.set_ids(self._all_ids)
         self._update_count()
 
     def _update_count(self, results: int | None = None, searching: bool = False) -> None:
         total = self.library.count()
         if results is None:
-            self.count_label.setText(f"{total:,} notes")
+            self.count_label.setText(f"{len(self._all_ids or ()):,} questions of {total:,} notes"
+                                     if self.questions_only() else f"{total:,} notes")
         else:
             noun = "result" if results == 1 else "results"
             more = ", searching for more\N{HORIZONTAL ELLIPSIS}" if searching else ""
-            self.count_label.setText(f"{results:,} {noun} of {total:,} notes{more}")
+            among = " (questions only)" if self.questions_only() else ""
+            self.count_label.setText(f"{results:,} {noun} of {total:,} notes{among}{more}")
 
     # -- each view follows the writes (the ChangesHub) ----------------------------------
 
@@ -490,7 +522,7 @@ class MainWindow(QMainWindow):
         if words:
             self.answer.mark_words(list(words))
         self.select_in_list(note_id)
-        self.setWindowTitle(f"{note.title} — notegui")
+        self.setWindowTitle(self._window_title(note))
         self.settings.last_note[str(self.library.path)] = note_id
         self._update_navigation()
         self.update_note_actions()
@@ -502,6 +534,12 @@ class MainWindow(QMainWindow):
             return False
         self.answer.scrollToAnchor(anchor)
         return True
+
+    def _window_title(self, note: Note) -> str:
+        """The note's title, and where it lives when another note has its title."""
+        ref = self.library.refs([note.id]).get(note.id) if note.path else None
+        place = f" ({ref.place})" if ref is not None and ref.place else ""
+        return f"{note.title}{place} — notegui"
 
     def select_in_list(self, note_id: int) -> None:
         current = self.list.currentIndex()
@@ -549,6 +587,10 @@ class MainWindow(QMainWindow):
 
     def _search(self, text: str, quick: bool,
                 cancelled: Callable[[], bool]) -> list[SearchHit] | None:
+        # Questions only: the filter comes first, so the last word typed stays a prefix;
+        # an is:question or -is:question typed in the box says otherwise.
+        if self.questions_only() and parse_query(text).question is None:
+            text = f"is:question {text}"
         return self.library.search(text, limit=SEARCH_LIMIT, mark=(MARK_START, MARK_END),
                                    quick=quick, cancelled=cancelled)
 
@@ -628,7 +670,8 @@ class MainWindow(QMainWindow):
         def choices(text: str) -> list[Choice]:
             refs = (self.library.search_titles(text, 50) if text.strip()
                     else list(self.library.refs(self.model.ids()[:50]).values()))
-            return [(r.title + (" (stub)" if r.is_stub else ""), r.id, r.summary) for r in refs]
+            return [(r.title + (" (stub)" if r.is_stub else ""), r.id, r.summary, r.place)
+                    for r in refs]
 
         picker = Picker("Quick Switcher", "Type part of a title…", choices, self)
         if picker.exec() and isinstance(picker.chosen, int):

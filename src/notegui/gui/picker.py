@@ -9,10 +9,13 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from notegui.gui.item_delegate import PlaceDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 
-# (label, payload, tooltip)
-Choice = tuple[str, object, str]
+# (label, payload, tooltip), or (label, payload, tooltip, place): the place (where a note
+# lives, when another note has its title) shown dimmed after the label.
+Choice = tuple[str, object, str] | tuple[str, object, str, str]
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class Picker(QDialog):
@@ -30,6 +33,7 @@ class Picker(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(f"{title}: matches")
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(PlaceDelegate(PLACE_ROLE, self.list))
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
         layout.addWidget(self.list)
@@ -40,9 +44,14 @@ class Picker(QDialog):
 
     def _refill(self, text: str) -> None:
         self.list.clear()
-        for label, payload, tooltip in self._choices(text):
+        for choice in self._choices(text):
+            label, payload, tooltip = choice[:3]
+            place = choice[3] if len(choice) == 4 else ""
             item = QListWidgetItem(shortened(label, MAX_ROW_CHARS))
             item.setData(Qt.ItemDataRole.UserRole, payload)
+            item.setData(PLACE_ROLE, place)
+            if place:
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label} (in {place})")
             if tooltip:
                 item.setToolTip(tip(tooltip))
             self.list.addItem(item)
@@ -64,6 +73,10 @@ class Picker(QDialog):
                     self._choose(self.list.currentItem())
                 return True
         return super().eventFilter(watched, event)
+
+    def places(self) -> list[str]:
+        """Each match's place ("" when it has none), as painted after its label."""
+        return [self.list.item(row).data(PLACE_ROLE) for row in range(self.list.count())]
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.chosen = item.data(Qt.ItemDataRole.UserRole)

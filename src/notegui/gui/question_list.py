@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import NoteRef
-from notegui.gui.item_delegate import PADDING, TwoLineDelegate, row_height
+from notegui.gui.item_delegate import PADDING, TwoLineDelegate, draw_title, row_height
 from notegui.gui.plain_text import MAX_ROW_CHARS, MAX_TIP_CHARS, shortened
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,11 +134,15 @@ class NoteListModel(QAbstractListModel):
         ref = self.ref_at(index.row())
         if ref is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return ref.title + (" (stub)" if ref.is_stub and role != 0 else "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ref.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return accessible_title(ref)
         if role == Qt.ItemDataRole.ToolTipRole:
             # Escaped rich text (a bold title): never the note's own markup.
-            return (f"<b>{html.escape(shortened(ref.title, MAX_TIP_CHARS))}</b><br>"
+            place = (f" <i>({html.escape(shortened(ref.place, MAX_TIP_CHARS))})</i>"
+                     if ref.place else "")
+            return (f"<b>{html.escape(shortened(ref.title, MAX_TIP_CHARS))}</b>{place}<br>"
                     f"{html.escape(shortened(ref.summary, MAX_TIP_CHARS))}")
         if role == IS_STUB_ROLE:
             return ref.is_stub
@@ -151,6 +155,14 @@ class NoteListModel(QAbstractListModel):
             font.setItalic(True)
             return font
         return None
+
+
+def accessible_title(ref: NoteRef) -> str:
+    """A row's title as a screen reader says it: with "(stub)", or where the note lives
+    when another note has its title."""
+    if ref.is_stub:
+        return f"{ref.title} (stub)"
+    return f"{ref.title} (in {ref.place})" if ref.place else ref.title
 
 
 class QuestionRowDelegate(TwoLineDelegate):
@@ -194,14 +206,14 @@ class QuestionRowDelegate(TwoLineDelegate):
             title = QRect(rect.left(), rect.top(), rect.width(), metrics.lineSpacing())
         else:  # the title alone, centred in the row
             rect = title = option.rect.adjusted(PADDING + 2, 0, -PADDING, 0)
-        painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(shortened(ref.title, MAX_ROW_CHARS),
-                                            Qt.TextElideMode.ElideRight, rect.width()))
+        dim = (palette.color(group, QPalette.ColorRole.HighlightedText) if selected
+               else palette.color(group, QPalette.ColorRole.PlaceholderText))
+        # (The place comes with the row's NoteRef: painting asks the library nothing.)
+        draw_title(painter, title, metrics, shortened(ref.title, MAX_ROW_CHARS), ref.place,
+                   dim)
         if ref.is_stub:
             painter.setFont(option.font)
         if snippet:
-            dim = (palette.color(group, QPalette.ColorRole.HighlightedText) if selected
-                   else palette.color(group, QPalette.ColorRole.PlaceholderText))
             painter.save()
             self.paint_second(painter, snippet, option.font, rect, dim)
             painter.restore()

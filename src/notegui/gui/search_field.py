@@ -24,7 +24,7 @@ class SearchField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Search  (Ctrl+F)   is:stub  tag:name")
+        self.setPlaceholderText("Search  (Ctrl+F)   is:question  is:stub  tag:name")
         self.setClearButtonEnabled(True)
         self.setAccessibleName("Search notes")
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)

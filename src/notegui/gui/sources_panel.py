@@ -23,7 +23,9 @@ from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 12  # where the note lives, when its title is shared
 SUMMARY_LINES = 3
+LinkRow = tuple[int, str, str, bool, str]  # note id, title, summary, is stub, place
 
 
 class LinkList(QListWidget):
@@ -36,9 +38,9 @@ class LinkList(QListWidget):
         # one in its tooltip), all of one height: the list then lays out one entry, not
         # each one's wrapped text, at every note opened (1.8 ms less for the two lists).
         self.setItemDelegate(TwoLineDelegate(SUMMARY_ROLE, self, lines=SUMMARY_LINES,
-                                             uniform=True))
+                                             uniform=True, place_role=PLACE_ROLE))
         self.setUniformItemSizes(True)
-        self._shown: tuple[list[tuple[int, str, str, bool]], int] = ([], 0)
+        self._shown: tuple[list[LinkRow], int] = ([], 0)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setWordWrap(True)
@@ -46,8 +48,9 @@ class LinkList(QListWidget):
         self.itemActivated.connect(self._open)
         self.itemClicked.connect(self._open)
 
-    def fill(self, rows: list[tuple[int, str, str, bool]]) -> None:
-        """Rows of (note id, title, summary, is stub)."""
+    def fill(self, rows: list[LinkRow]) -> None:
+        """Rows of (note id, title, summary, is stub, place): the place (where the note
+        lives, "" when its title is its own) shown dimmed after the title."""
         # The application's palette: a theme change reaches this widget's own palette only
         # later, after the window has shown the note again.
         grey = QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -56,13 +59,17 @@ class LinkList(QListWidget):
             return  # unchanged (an empty list stays empty): no relayout, no repaint
         self._shown = shown
         self.clear()
-        for note_id, title, summary, is_stub in rows:
+        for note_id, title, summary, is_stub, place in rows:
             # What a row can show, not a megabyte: Qt copies the text at every paint.
             item = QListWidgetItem(shortened(title, MAX_ROW_CHARS)
                                    + (" (stub)" if is_stub else ""))
             item.setData(NOTE_ROLE, note_id)
             item.setData(SUMMARY_ROLE, shortened(summary, MAX_ROW_CHARS))
-            item.setToolTip(tip(summary or title))
+            item.setData(PLACE_ROLE, place)  # (every row answers it, "" or not)
+            if place:
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} (in {place})")
+            item.setToolTip(tip(f"{title} ({place})\n\n{summary}" if place
+                                else summary or title))
             if is_stub:
                 font = QFont(self.font())
                 font.setItalic(True)
@@ -72,6 +79,10 @@ class LinkList(QListWidget):
 
     def titles(self) -> list[str]:
         return [self.item(row).text() for row in range(self.count())]
+
+    def places(self) -> list[str]:
+        """Each row's place ("" when its title is its own), as painted after the title."""
+        return [self.item(row).data(PLACE_ROLE) for row in range(self.count())]
 
     def _open(self, item: QListWidgetItem) -> None:
         self.noteRequested.emit(item.data(NOTE_ROLE))
@@ -109,11 +120,11 @@ class SourcesPanel(QWidget):
 
     def show_links(self, sources: list[SourceLink], backlinks: list[Backlink]) -> None:
         self.sources.fill([(s.target.id, s.target.title, s.summary or s.target.summary,
-                            s.target.is_stub) for s in sources])
+                            s.target.is_stub, s.target.place) for s in sources])
         self.cited_by.fill([
             (b.source.id, b.source.title,
              b.source.summary or (f"Cites this note as: {b.summary}" if b.summary else ""),
-             b.source.is_stub)
+             b.source.is_stub, b.source.place)
             for b in backlinks
         ])
         self.sources_label.setText(f"&Sources ({len(sources)})")

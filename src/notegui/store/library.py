@@ -43,6 +43,7 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_dama
 from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.note_editor import NoteEditor
+from notegui.store.schema import is_question_sql
 from notegui.store.transaction import Transaction
 
 log = logging.getLogger("notegui")
@@ -145,11 +146,14 @@ class SqliteLibrary:
     def _trashed_ids(self) -> set[int]:
         return {row[0] for row in self.db.execute_sql(search.TRASHED)}
 
-    def note_ids(self) -> Sequence[int]:
+    def note_ids(self, questions_only: bool = False) -> Sequence[int]:
         """Every note id (not in the Trash), in title order (case-insensitive); compact
-        (8 bytes a note). Read from the title index alone, the Trash left out after."""
+        (8 bytes a note). Read from the title index alone, the Trash left out after.
+        ``questions_only``: the notes whose title ends in "?", told by the title key the
+        index holds (no row is read)."""
         trashed = self._trashed_ids()
-        cursor = self.db.execute_sql("SELECT id FROM note ORDER BY title_key")
+        where = f"WHERE {is_question_sql()} " if questions_only else ""
+        cursor = self.db.execute_sql(f"SELECT id FROM note {where}ORDER BY title_key")
         if not trashed:
             return array("q", (row[0] for row in cursor))
         return array("q", (row[0] for row in cursor if row[0] not in trashed))
@@ -171,7 +175,7 @@ class SqliteLibrary:
     def iter_refs(self) -> Iterator[NoteRef]:
         """Every note, in title order."""
         for row in self.db.execute_sql(
-            f"SELECT {search.REF_COLUMNS} FROM note AS n WHERE {search.IN_LIBRARY} "
+            f"SELECT {search.ref_columns('n')} FROM note AS n WHERE {search.IN_LIBRARY} "
             "ORDER BY title_key"
         ):
             yield search.ref_from_row(row)

@@ -23,6 +23,15 @@ def is_stub_sql(table: str = "") -> str:
     return f"({t}description = '' AND {t}body = '' AND {t}path = '')"
 
 
+def is_question_sql(table: str = "") -> str:
+    """A note whose title is a question: it ends in "?" (the question-note format's rule;
+    a title from a markdown file need not be one). Asked of ``title_key`` (the title
+    trimmed, case-folded), which the title index holds: filtering the whole list by it
+    reads that index alone, never a row."""
+    t = f"{table}." if table else ""
+    return f"(substr({t}title_key, -1) = '?')"
+
+
 # The library's own notes (question notes and stubs), as opposed to notes read from a
 # markdown folder: their titles are unique, and "the note titled X" means one of them.
 OWN = "path = ''"

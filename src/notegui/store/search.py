@@ -42,7 +42,7 @@ from notegui.core.search_query import SearchQuery, parse_query
 from notegui.core.snippets import make_snippet
 from notegui.core.title_match import rank_titles
 from notegui.store.errors import DATABASE_ERRORS
-from notegui.store.schema import BM25_WEIGHTS, is_stub_sql
+from notegui.store.schema import BM25_WEIGHTS, is_question_sql, is_stub_sql
 
 SHORT_PREFIX = 3
 RANK_CAP = 2_000
@@ -52,6 +52,7 @@ _LAST_CHAR = "\U0010ffff"  # above every character: key + it bounds the keys sta
 _CHECK_EVERY = 10_000  # SQLite virtual machine steps between two cancellation checks
 _WEIGHTS = ", ".join(str(w) for w in BM25_WEIGHTS)
 _IS_STUB = is_stub_sql("n")
+_IS_QUESTION = is_question_sql("n")
 _HAS_TAG = (
     "EXISTS (SELECT 1 FROM note_tag AS nt JOIN tag AS t ON t.id = nt.tag_id "
     "WHERE nt.note_id = n.id AND t.name = ?)"
@@ -60,18 +61,26 @@ _HAS_TAG = (
 
 TRASHED = "SELECT note_id FROM trash"  # the ids of the notes in the Trash
 IN_LIBRARY = f"n.id NOT IN ({TRASHED})"  # not in the Trash
-def ref_columns(table: str = "") -> str:
-    """The columns of a NoteRef's row, of the note table named ``table`` in a join."""
-    t = f"{table}." if table else ""
-    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}, {t}path"
 
 
-REF_COLUMNS = ref_columns()  # a NoteRef's row
+def ref_columns(table: str = "note") -> str:
+    """The columns of a NoteRef's row, of the note table named ``table`` (its alias in a
+    join). ``shared`` (another note in the library has the title) is asked only of notes
+    with a path, by one look-up in the title index each: the library's own notes have
+    unique titles among themselves, and a list shows no place for them."""
+    t = f"{table}."
+    shared = (f"CASE WHEN {t}path = '' THEN 0 ELSE EXISTS (SELECT 1 FROM note AS other "
+              f"WHERE other.title_key = {t}title_key AND other.id != {t}id "
+              f"AND other.id NOT IN ({TRASHED})) END")
+    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}, {t}path, {shared}"
+
+
+REF_COLUMNS = ref_columns()  # a NoteRef's row, of ``FROM note`` (not aliased)
 
 
 def ref_from_row(row: tuple) -> NoteRef:
     """A NoteRef from a row of ``REF_COLUMNS``."""
-    return NoteRef(row[0], row[1], row[2], bool(row[3]), row[4])
+    return NoteRef(row[0], row[1], row[2], bool(row[3]), row[4], bool(row[5]))
 
 
 def _clean_snippet(snippet: str) -> str:
@@ -80,11 +89,14 @@ def _clean_snippet(snippet: str) -> str:
 
 
 def _filters(query: SearchQuery) -> tuple[str, list[object]]:
-    """SQL conditions on ``note AS n``: not in the Trash, is:stub and tag:NAME."""
+    """SQL conditions on ``note AS n``: not in the Trash, is:stub, is:question and
+    tag:NAME."""
     clauses: list[str] = [IN_LIBRARY]
     params: list[object] = []
     if query.stub is not None:
         clauses.append(_IS_STUB if query.stub else f"NOT {_IS_STUB}")
+    if query.question is not None:
+        clauses.append(_IS_QUESTION if query.question else f"NOT {_IS_QUESTION}")
     for tag in query.tags:
         clauses.append(_HAS_TAG)
         params.append(tag)
