@@ -125,7 +125,7 @@ def test_questions_only_filters_the_list_and_is_remembered(qtbot, vault_window, 
 
 def test_a_new_note_shows_in_the_filtered_list(qtbot, vault_window):
     vault_window.actions_by_name["questions_only"].trigger()
-    note_id, changes = vault_window.library.create_note("Does ice float?", body="Yes.")
+    _note_id, changes = vault_window.library.create_note("Does ice float?", body="Yes.")
     vault_window.hub.publish(changes)
     assert listed(vault_window) == ["Does ice float?", *QUESTIONS]
     assert vault_window.count_label.text() == "4 questions of 8 notes"
