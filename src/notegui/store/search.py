@@ -76,6 +76,7 @@ def ref_columns(table: str = "note") -> str:
 
 
 REF_COLUMNS = ref_columns()  # a NoteRef's row, of ``FROM note`` (not aliased)
+REF_WIDTH = 6  # its columns: a query's own columns after them begin at row[REF_WIDTH]
 
 
 def ref_from_row(row: tuple) -> NoteRef:

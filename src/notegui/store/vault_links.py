@@ -21,7 +21,7 @@ from notegui.core.domain import LinkTarget, NoteRef, VaultLinks, title_key
 from notegui.core.vault.links import scan
 from notegui.core.vault.model import LinkRef
 from notegui.core.vault.resolve import LinkIndex, path_key, resolve, stub_title
-from notegui.store.search import ref_columns, ref_from_row
+from notegui.store.search import REF_WIDTH, ref_columns, ref_from_row
 
 _NOTES_NAMED = (f"SELECT {ref_columns('n')}, f.name_key FROM note_file AS f "
                 "JOIN note AS n ON n.id = f.note_id WHERE f.name_key IN ({})")
@@ -92,10 +92,10 @@ def _index(connection: sqlite3.Connection, path: str,
     rows: dict[str, tuple[NoteRef, str, list[str]]] = {}
 
     def keep(row: tuple, alias: str | None = None) -> None:
-        ref = ref_from_row(row[:5])
+        ref = ref_from_row(row[:REF_WIDTH])
         if path_key(ref.path.partition("/")[0]) != vault:
             return
-        entry = rows.setdefault(ref.path, (ref, row[5], []))
+        entry = rows.setdefault(ref.path, (ref, row[REF_WIDTH], []))
         if alias is not None:
             entry[2].append(alias)
 
@@ -105,7 +105,7 @@ def _index(connection: sqlite3.Connection, path: str,
     for row in _each(connection, _NOTES_NAMED, names):
         keep(row)
     for row in _each(connection, _NOTES_ALIASED, aliases):
-        keep(row, row[6])
+        keep(row, row[REF_WIDTH + 1])
     index = LinkIndex()
     for note_path, (_ref, name_key, note_aliases) in rows.items():
         index.add_note(note_path, name_key, note_aliases)
