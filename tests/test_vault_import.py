@@ -334,3 +334,45 @@ def test_the_import_help_is_documented_as_it_is(capsys, monkeypatch):
     documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     block = "\n".join(f"  {line}".rstrip() for line in shown.splitlines())
     assert f"  ```\n{block}\n  ```" in documented
+
+
+def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_in_step(
+        tmp_path, monkeypatch):
+    """2,100 notes: read by worker processes and indexed once at the end, or read in this
+    process and indexed batch by batch, give the same library."""
+    import sys
+
+    from notegui.core import vault_reading
+
+    sys.path.insert(0, str(ROOT / "tests" / "perf"))
+    from vault_corpus import VaultCorpus
+
+    folder = tmp_path / "vault"
+    VaultCorpus(2100).write(folder)
+
+    def imported(name: str) -> tuple[object, ...]:
+        with SqliteLibrary(tmp_path / name) as library:
+            outcomes, _ = run(library, folder)
+            assert {o.status for o in outcomes.values()} == {"imported"}
+            assert library.check() == []
+            hits = library.search("Details", limit=5000) or []
+            word = notes(library.path)["vault/area0/topic0/" + sorted(
+                p.rpartition("/")[2] for p in notes(library.path)
+                if p.startswith("vault/area0/topic0/"))[0]][2].split()[-1]
+            found = {hit.note.title for hit in library.search(word.strip(".#"), limit=50) or []}
+        with sqlite3.connect(tmp_path / name) as connection:
+            rows = connection.execute(
+                "SELECT s.path, t.path, t.title, l.ordinal FROM link AS l "
+                "JOIN note AS s ON s.id = l.source_id JOIN note AS t ON t.id = l.target_id "
+                "ORDER BY s.path, l.ordinal").fetchall()
+            tags = connection.execute(
+                "SELECT n.path, t.name FROM note_tag AS nt JOIN note AS n ON n.id = nt.note_id "
+                "JOIN tag AS t ON t.id = nt.tag_id ORDER BY 1, 2").fetchall()
+        return rows, tags, len(hits), found
+
+    in_parallel = imported("parallel.db")
+    monkeypatch.setattr(vault_reading, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(vault_import, "DEFER_INDEX_FROM", 10**9)
+    in_step = imported("in-step.db")
+    assert in_parallel == in_step
+    assert len(in_parallel[0]) > 2100 * 3 and in_parallel[2] > 0 and in_parallel[3]

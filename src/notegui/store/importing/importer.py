@@ -230,10 +230,23 @@ class Importer:
         what else it did in ``report`` (store/importing/vault_import.py)."""
         self.library.refuse_writes(wait=True)
         with self.taking_turns():
+            writer = VaultImport(self.library, job, report)
             try:
-                yield from VaultImport(self.library, job, report).run(should_stop)
+                yield from writer.run(should_stop)
             finally:
                 self._known.clear()  # (stubs were made past it)
+                if writer.defer_index:
+                    self._finish_deferred_index()
+
+    def _finish_deferred_index(self) -> None:
+        """Make the index a large vault import deferred (or leave it to the next opening,
+        saying so, if that fails)."""
+        try:
+            self._finish_staged()
+        except DATABASE_ERRORS as error:
+            raise LibraryError(
+                f"the full-text index could not be made: {error}; it will be when the "
+                "library is next opened") from None
 
     def import_bytes(self, data: bytes, name: str) -> ImportOutcome:
         """Import one file's content (a question note, or notegui JSON)."""

@@ -126,6 +126,14 @@ class NoteImporter:
         if self.index_directly:
             self._pending.remove(row.id, row.title, row.description, row.summary, row.body)
 
+    def unindex(self, row: Row) -> None:
+        """Take a note about to be rewritten out of the index, when the batch is flushed."""
+        self._unindex(row)
+
+    def forget_index(self) -> None:
+        """Drop what is pending (its transaction rolled back)."""
+        self._pending = PendingIndex()
+
     def flush_index(self) -> None:
         """Bring the index in step with what this importer wrote (``index_directly``)."""
         self._pending.flush(self.connection)

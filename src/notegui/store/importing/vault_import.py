@@ -31,6 +31,7 @@ from notegui.core.import_listing import IMAGE, JSON, PDF, Skipped, kind_of_name
 from notegui.core.import_plan import VaultJob, less_texts
 from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, resolve
 from notegui.core.vault_report import VaultReport
+from notegui.store import schema
 from notegui.store import tags as tag_rows
 from notegui.store.db import inserted_id
 from notegui.store.errors import DATABASE_ERRORS
@@ -41,6 +42,7 @@ from notegui.store.transaction import Transaction
 log = logging.getLogger("notegui")
 
 BATCH = 5000  # files a transaction
+DEFER_INDEX_FROM = 2_000  # files from which the index may be made at the end
 _ATTACHMENT_BATCH_BYTES = 64 * 1024 * 1024  # image bytes a transaction
 _CHUNK = 500  # parameters a query, under SQLite's limit
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -65,6 +67,7 @@ _NOTE_FILE = (
     "INSERT INTO note_file (note_id, name_key, front_matter, digest) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (note_id) DO UPDATE SET name_key = excluded.name_key, "
     "front_matter = excluded.front_matter, digest = excluded.digest")
+_DEFER_INDEX = "INSERT OR IGNORE INTO import_state (name) VALUES ('index')"
 _DELETE_ALIASES = "DELETE FROM alias WHERE note_id = ?"
 _INSERT_ALIAS = "INSERT OR IGNORE INTO alias (note_id, alias, alias_key) VALUES (?, ?, ?)"
 _DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
@@ -116,7 +119,10 @@ class VaultImport:
         self.targets: dict[str, list[Target]] = {}  # path -> what its links lead to
         # Links waiting for their target, a note of a later batch: path -> (source, ordinal)
         self.waiting: dict[str, list[tuple[int, int]]] = {}
-        self.importer = NoteImporter(self.connection)
+        # The index kept in step by the batches (their triggers suspended: through them
+        # FTS5 flushes at every row, several times slower), unless the import defers it.
+        self.importer = NoteImporter(self.connection, index_directly=True)
+        self.defer_index = False  # a large import: the index is made once, at the end
         self.name_keys: dict[str, str] = {}  # path -> name key, of the notes in the library
         self.aliases: dict[str, list[str]] = {}  # path -> aliases, of the notes in the library
         self.images: dict[str, str] = {}  # path -> digest of the vault's attachments
@@ -140,6 +146,11 @@ class VaultImport:
             self.targets[file.path] = _targets(index, file)
         if read.attachments and not should_stop():
             self._attachments(read.attachments)
+        # As a large import of question notes does (staged_import.py): an import at least
+        # as large as the library makes the index once at its end, which the importer
+        # does (or the next opening, if it is cut short).
+        self.defer_index = (len(read.files) >= DEFER_INDEX_FROM
+                            and len(read.files) >= self.library.count())
         for start in range(0, len(read.files), BATCH):
             if should_stop():
                 break
@@ -224,11 +235,20 @@ class VaultImport:
     def _write(self, files: list[VaultFile]) -> list[ImportOutcome]:
         batch = _Batch()
         stamp = clock.utc_now()
+        connection = self.connection
         try:
-            with Transaction(self.connection, self.library.on_wait):
+            with Transaction(connection, self.library.on_wait):
+                if self.defer_index:
+                    connection.execute(_DEFER_INDEX)
+                triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
                 outcomes = self._write_notes(files, batch, stamp)
                 for file in files:
                     self._write_links(file, batch, stamp)
+                if self.defer_index:
+                    self.importer.forget_index()
+                else:
+                    self.importer.flush_index()
+                schema.restore_triggers(connection, triggers)
         except BaseException:
             self._undo(batch)
             raise
@@ -238,6 +258,7 @@ class VaultImport:
 
     def _undo(self, batch: _Batch) -> None:
         self.importer.known.clear()  # (stubs it made are gone)
+        self.importer.forget_index()
         for path, entry in reversed(batch.waiting):
             self.waiting[path].remove(entry)
             if not self.waiting[path]:
@@ -260,6 +281,7 @@ class VaultImport:
             if row is None:
                 note_id = inserted_id(execute(_INSERT_NOTE, (
                     file.title, title_key(file.title), file.body, stamp, stamp, file.path)))
+                self.importer.index_new(note_id, file.title, "", "", file.body)
                 batch.ids[file.path] = note_id
                 status, new = "imported", 1
             else:
@@ -269,6 +291,9 @@ class VaultImport:
                     [(current, self.importer.current_links(note_id))], stamp, "import")
                 execute(_UPDATE_NOTE, (file.title, title_key(file.title), file.body, stamp,
                                        note_id))
+                self.importer.unindex(current)
+                self.importer.index_new(note_id, file.title, current.description,
+                                        current.summary, file.body)
                 execute(_UNTRASH, (note_id,))
                 status, new = "updated", 0
             written.append((note_id, file))
