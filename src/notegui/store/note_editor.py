@@ -11,7 +11,6 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
-from notegui.core.import_listing import IMAGE, kind_of_name
 from notegui.core.vault.links import scan
 from notegui.core.vault.resolve import stub_title
 from notegui.store.db import inserted_id
@@ -187,8 +186,8 @@ class NoteEditor:
                 continue
             if found.note is not None:
                 target = found.note.id
-            elif not create_missing or kind_of_name(ref.target) == IMAGE:
-                continue  # (a missing image is no note to wait for)
+            elif not create_missing or not stub_title(ref):
+                continue  # (a missing image, PDF or JSON file is no note to wait for)
             else:
                 target = self.importer.target(stub_title(ref), None, self.stamp)
             if target not in seen and target != note_id:

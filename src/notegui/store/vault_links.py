@@ -28,8 +28,9 @@ _NOTES_NAMED = (f"SELECT {ref_columns('n')}, f.name_key FROM note_file AS f "
 _NOTES_ALIASED = (f"SELECT {ref_columns('n')}, f.name_key, a.alias FROM alias AS a "
                   "JOIN note AS n ON n.id = a.note_id JOIN note_file AS f ON f.note_id = n.id "
                   "WHERE a.alias_key IN ({})")
+# (path != '': the note_path index is partial, used only when the query says so)
 _NOTE_AT = (f"SELECT {ref_columns('n')}, coalesce(f.name_key, '') FROM note AS n "
-            "LEFT JOIN note_file AS f ON f.note_id = n.id WHERE n.path = ?")
+            "LEFT JOIN note_file AS f ON f.note_id = n.id WHERE n.path = ? AND n.path != ''")
 _IMAGES_NAMED = "SELECT path, name_key FROM attachment WHERE name_key IN ({})"
 _STUB = f"SELECT {ref_columns()} FROM note WHERE title_key = ? AND path = ''"
 _CHUNK = 500  # keys a statement (SQLite's variable limit)
@@ -63,7 +64,7 @@ def resolve_refs(connection: sqlite3.Connection, path: str,
             targets[key] = LinkTarget(note=notes[found])
         else:
             title = stub_title(ref)
-            stub_key = title_key(title)
+            stub_key = title_key(title) if title else ""
             if stub_key not in stubs:
                 row = connection.execute(_STUB, (stub_key,)).fetchone() if stub_key else None
                 stubs[stub_key] = ref_from_row(row) if row is not None else None

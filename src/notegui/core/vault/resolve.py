@@ -24,7 +24,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from notegui.core.domain import title_key
+from notegui.core.domain import normalise_title, title_key
+from notegui.core.import_listing import IMAGE, JSON, PDF, kind_of_name
 from notegui.core.vault.model import LinkRef, VaultAttachment, VaultFile
 
 __all__ = ["LinkIndex", "resolve", "stub_title"]
@@ -199,9 +200,21 @@ def _without_md(name: str) -> str:
     return name[:-len(_MD)] if name.lower().endswith(_MD) else name
 
 
+_STUB_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
 def stub_title(ref: LinkRef) -> str:
     """The title of the stub (a library note, path '') an unresolved link leads to: the
-    target's file name without ``.md`` (``[[folder/Missing]]`` and
-    ``[m](../Missing.md)`` both wait for "Missing")."""
-    target = ref.target.strip()
-    return _without_md(target.rstrip("/").rpartition("/")[2]).strip() or target
+    target's file name without its markdown suffix, white space collapsed
+    (``[[folder/Missing]]`` and ``[m](../Missing.md)`` both wait for "Missing"); '' for
+    a link to an image, a PDF or a JSON file, which is no note. The vault import and the
+    note editor make stubs by it."""
+    name = ref.target.strip().rstrip("/").rpartition("/")[2]
+    if kind_of_name(name) in (IMAGE, PDF, JSON):
+        return ""
+    lowered = name.lower()
+    for suffix in _STUB_SUFFIXES:
+        if lowered.endswith(suffix):
+            name = name[:-len(suffix)]
+            break
+    return normalise_title(" ".join(name.split()))
