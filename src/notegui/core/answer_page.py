@@ -3,7 +3,7 @@ the editor's preview and ``notegui show TITLE --html`` show the same thing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from notegui.core.domain import Note, NoteRef, SourceLink, VaultLinks, title_key
 from notegui.core.ports import Library
@@ -46,13 +46,16 @@ def _no_title(_title: str) -> NoteRef | None:
 
 
 def vault_page(library: Library, note: Note, saved: bool = True) -> VaultPage:
-    """Where the links of the vault note ``note`` lead, and its embeds' text."""
+    """Where the links of the vault note ``note`` lead, and its embeds' text (the links of
+    an embed resolved for the part embedded only: a section is a fifth of a note)."""
     links = library.vault_links(note.id, None if saved else note.body)
 
-    def note_text(note_id: int) -> tuple[str, VaultLinks | None] | None:
+    def note_text(note_id: int) -> tuple[str, Callable[[str], VaultLinks] | None] | None:
         found = library.note(note_id)
         if found is None or not found.body:
             return None
-        return found.body, (library.vault_links(found.id) if found.path else None)
+        if not found.path:
+            return found.body, None
+        return found.body, lambda text: library.vault_links(note_id, text)
 
     return VaultPage(links, note_text)

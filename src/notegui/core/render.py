@@ -526,10 +526,12 @@ Embedder = Callable[[str], str | None]
 class VaultPage:
     """What rendering a note read from a markdown folder needs beyond its text: where its
     links lead (``Library.vault_links``), and for ``![[note]]`` embeds a note's text with
-    where its own links lead (None: no text; without ``note_text`` embeds are links)."""
+    how to resolve the links of the part embedded (None: no text; without ``note_text``
+    embeds are links)."""
 
     links: VaultLinks
-    note_text: Callable[[int], tuple[str, VaultLinks | None] | None] | None = None
+    note_text: Callable[[int], tuple[str, Callable[[str], VaultLinks] | None] | None] | None \
+        = None
 
 
 def render_body(body: str, resolve: Resolver, dark: bool = False,

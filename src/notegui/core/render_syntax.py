@@ -641,7 +641,7 @@ def _vault_embed(found: LinkTarget, fragment: str, anchor: str, shown: str,
     got = vault.note_text(found.note.id)
     if got is None:
         return None
-    text, links = got
+    text, links_of = got
     if fragment.startswith("^"):
         text = sections.block(text, fragment[1:].strip())
     elif fragment:
@@ -652,6 +652,7 @@ def _vault_embed(found: LinkTarget, fragment: str, anchor: str, shown: str,
     cut = len(text) > MAX_EMBED_CHARS
     if cut:
         text = text[:text.rfind("\n", 0, MAX_EMBED_CHARS) + 1 or MAX_EMBED_CHARS]
+    links = links_of(text) if links_of is not None else None
     head = f'<p class="embed-title">⧉ {_note_link(found.note, shown, anchor)}</p>'
     more = '<p class="embed-more">… (the rest is in the note)</p>' if cut else ""
     return (f'</p><blockquote class="embed">{head}{context.render_embedded(text, links)}'
