@@ -34,6 +34,7 @@ except ModuleNotFoundError:  # pragma: no cover
 
 HERE = Path(__file__).resolve().parent
 GUI_BENCH = HERE / "gui_bench.py"
+RENDER_SPEED = HERE / "render_speed.py"
 MARKER = ".corpus-complete.json"
 STARTUP_RUNS = 5
 QT_NOISE = {"This plugin does not support propagateSizeHints()"}  # offscreen, harmless
@@ -308,6 +309,18 @@ def measure_gui(db: Path, out: Path, queries: int, opens: int, work: Path) -> di
     return results
 
 
+def measure_render(work: Path) -> dict:
+    """The renderer alone (tests/perf/render_speed.py): a 400-word and a 20,000-word note,
+    each flavour, against bare markdown-it-py; CPU time of its thread."""
+    process = subprocess.run([sys.executable, str(RENDER_SPEED), "--json"],
+                             capture_output=True, env=throwaway_env(work), check=False)
+    try:
+        return dict(json.loads(process.stdout.decode("utf-8", "replace").splitlines()[-1]))
+    except (IndexError, ValueError):
+        return {"render_problem": f"render_speed exited {process.returncode}: "
+                f"{process.stderr.decode('utf-8', 'replace').strip()[-2000:]}"}
+
+
 def source_version() -> str | None:
     """The checkout measured: its commit, with "+dirty" when files differ from it."""
     root = HERE.parent.parent
@@ -372,6 +385,8 @@ FIGURES = (
     Figure("open p50 (ms)", "open_p50_ms", "open_floor_p50_ms", None),
     Figure("open p95 (ms)", "open_p95_ms", "open_floor_p95_ms", 16),
     Figure("open large note (ms)", "open_large_ms", "open_large_floor_ms", 150),
+    Figure("render 400 words p95 (ms)", "render_400_p95_ms", "render_400_floor_p95_ms", 5),
+    Figure("render 20,000 words p95", "render_20k_p95_ms", "render_20k_floor_p95_ms", 100),
     Figure("memory (MB)", "rss_mb", "rss_floor_mb", 250),
     Figure("list refresh, 500 (ms)", "refresh_500_p95_ms", "refresh_500_floor_p95_ms", 16),
     Figure("scroll whole list (s)", "scroll_s", None, None),
@@ -429,8 +444,9 @@ def problems(results: dict) -> list[str]:
         found.append(f"import wrote {results.get('import_links')} links, the floor "
                      f"{results.get('import_floor_links')}")
     found += results.get("startup_problems", [])
-    if results.get("gui_problem"):
-        found.append(results["gui_problem"])
+    for problem in ("render_problem", "gui_problem"):
+        if results.get(problem):
+            found.append(results[problem])
     lost = results.get("search_lost_keystrokes") or []
     if lost:
         found.append(f"{len(lost)} keystroke(s) never got results: {lost[:10]}")
@@ -501,6 +517,9 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         results["startup_floor_s"] = (startup["startup_floor_s"]
                                       and round(startup["startup_floor_s"], 3))
         results["rss_floor_mb"] = startup["rss_floor_mb"] and round(startup["rss_floor_mb"], 1)
+
+        log("render: a 400-word and a 20,000-word note, both flavours ...")
+        results.update(measure_render(homes))
 
         log(f"search, open, scroll, memory: {args.queries} queries, {args.opens} opens ...")
         results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes))

@@ -1,6 +1,8 @@
 """How fast the answer pane's renderer is, by hand:
 ``.venv/bin/python tests/perf/render_speed.py [--runs N]``.
 
+``--json`` prints the figures the benchmark (tests/perf/bench.py) reports.
+
 Renders a 400-word question note (the demo's, with citations and code) and a 20,000-word
 one (the bench corpus's large note), each as a question note and as plain markdown, and
 reports the median and p95 against a floor measured in the same run: bare markdown-it-py
@@ -12,6 +14,7 @@ figures less. Run against an older checkout (``PYTHONPATH=OLD/src``) for a befor
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -47,10 +50,9 @@ def p95(values: list[float]) -> float:
     return values[min(len(values) - 1, int(len(values) * 0.95))]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=200, help="runs of the small note")
-    args = parser.parse_args()
+def measure(runs: int = 200) -> tuple[dict[str, float], list[str]]:
+    """The figures (``render_400_p95_ms``, ``render_20k_p95_ms``: the slower flavour's p95;
+    each flavour's and the floors' too) and the table's lines."""
     small = parse((ROOT / "resources" / "demo" / "cot-generalization.txt").read_bytes()).body
     large = parse(Corpus(20, large=1).note(0).text.encode()).body
     floor = MarkdownIt("commonmark", {"html": False})
@@ -60,17 +62,34 @@ def main() -> int:
             ("question note", {"flavour": QUESTION_NOTE}), ("markdown", {"flavour": MARKDOWN})]
     except ImportError:  # a checkout from before the flavours
         flavours = [("question note", {})]
-    print(f"{'note':<34}{'median ms':>10}{'p95 ms':>9}{'floor p95':>10}{'ratio':>7}{'budget':>8}")
-    for name, body, runs, budget in (
-            (f"{len(small.split())} words", small, args.runs, 5.0),
-            (f"{len(large.split())} words", large, max(10, args.runs // 10), 100.0)):
-        floor_times = times(lambda text=body: floor.render(text), runs)
+    figures: dict[str, float] = {}
+    lines = [f"{'note':<34}{'median ms':>10}{'p95 ms':>9}{'floor p95':>10}{'ratio':>7}"
+             f"{'budget':>8}"]
+    for key, name, body, count, budget in (
+            ("render_400", f"{len(small.split())} words", small, runs, 5.0),
+            ("render_20k", f"{len(large.split())} words", large, max(10, runs // 10), 100.0)):
+        floor_times = times(lambda text=body: floor.render(text), count)
+        figures[f"{key}_floor_p95_ms"] = round(p95(floor_times), 3)
+        worst = 0.0
         for flavour, options in flavours:
-            measured = times(lambda text=body, o=options: render_body(text, resolve, **o), runs)
+            measured = times(lambda text=body, o=options: render_body(text, resolve, **o), count)
+            figures[f"{key}_{flavour.split()[0]}_p95_ms"] = round(p95(measured), 3)
+            worst = max(worst, p95(measured))
             mark = "ok" if p95(measured) <= budget else "OVER"
-            print(f"{name + ', ' + flavour:<34}{statistics.median(measured):>10.2f}"
-                  f"{p95(measured):>9.2f}{p95(floor_times):>10.2f}"
-                  f"{p95(measured) / p95(floor_times):>7.1f}{budget:>6.0f} {mark}")
+            lines.append(f"{name + ', ' + flavour:<34}{statistics.median(measured):>10.2f}"
+                         f"{p95(measured):>9.2f}{p95(floor_times):>10.2f}"
+                         f"{p95(measured) / p95(floor_times):>7.1f}{budget:>6.0f} {mark}")
+        figures[f"{key}_p95_ms"] = round(worst, 3)
+    return figures, lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=200, help="runs of the small note")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    figures, lines = measure(args.runs)
+    print(json.dumps(figures) if args.json else "\n".join(lines))
     return 0
 
 
