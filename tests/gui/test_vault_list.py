@@ -124,11 +124,16 @@ def test_questions_only_filters_the_list_and_is_remembered(qtbot, vault_window, 
 
 
 def test_a_new_note_shows_in_the_filtered_list(qtbot, vault_window):
-    vault_window.actions_by_name["questions_only"].trigger()
+    for _ in range(3):  # on, off, on: both lists read, and kept
+        vault_window.actions_by_name["questions_only"].trigger()
     _note_id, changes = vault_window.library.create_note("Does ice float?", body="Yes.")
     vault_window.hub.publish(changes)
     assert listed(vault_window) == ["Does ice float?", *QUESTIONS]
     assert vault_window.count_label.text() == "4 questions of 8 notes"
+    # The whole list, read before the note came, is read again.
+    vault_window.actions_by_name["questions_only"].trigger()
+    assert listed(vault_window) == sorted([*EVERY_TITLE, "Does ice float?"], key=str.casefold)
+    assert vault_window.count_label.text() == "8 notes"
 
 
 def test_same_titled_notes_show_where_they_live(qtbot, vault_window):

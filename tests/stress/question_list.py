@@ -10,11 +10,12 @@ copies are measured, in the real window (offscreen):
 - ``vaults``: two notes in five made vault notes (``bench/fNN/ID.md``, the title without
   its "?"), one in fifty of those titled "Index" (a title 840 notes share).
 
-For each: the list rebuilt by the View ▸ Questions Only action, on and off (the action
-triggered and the list's viewport repainted: ids read, the model reset, the count, the
-open note's row found, the rows on screen fetched and painted), median and p95 of RUNS
-each way; ``Library.note_ids()`` with and without the filter (its floor: the same ids read
-by a bare ``SELECT id FROM note ORDER BY title_key``); the rows of a screenful fetched
+For each: the list rebuilt by the View ▸ Questions Only action, on and off in turn (the
+action triggered and the list's viewport repainted: the model reset, the count, the open
+note's row found, the rows on screen fetched and painted), median and p95 of RUNS each
+way, with the ids read (as after a write) and kept (turned off and on again);
+``Library.note_ids()`` with and without the filter (its floor: the same ids read by a bare
+``SELECT id FROM note ORDER BY title_key``); the rows of a screenful fetched
 (``refs`` of 64 ids) of the library's own notes, of vault notes, of vault notes titled
 Index (a place each); and a repaint of the list showing Index rows against one showing
 the library's own notes. Prints the figures and exits 0."""
@@ -40,13 +41,20 @@ BENCH = Path("/tmp/notegui-bench-100000/library.sqlite3")
 
 def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
     """Median and p95 of ``runs`` calls of ``work``, in ms."""
-    times = []
+    return interleaved([work], runs)[0]
+
+
+def interleaved(works: list[Callable[[], object]], runs: int) -> list[tuple[float, float]]:
+    """Median and p95 (ms) of ``runs`` calls of each of ``works``, called in turn, so that
+    a busy machine slows them alike."""
+    times: list[list[float]] = [[] for _ in works]
     for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+        for work, kept in zip(works, times, strict=True):
+            start = time.perf_counter()
+            work()
+            kept.append((time.perf_counter() - start) * 1000)
+    return [(statistics.median(t), sorted(t)[min(len(t) - 1, int(len(t) * 0.95))])
+            for t in times]
 
 
 def make_vaults(path: Path) -> None:
@@ -83,9 +91,8 @@ def measure(name: str, path: Path, runs: int) -> None:
     def bare() -> None:
         [row[0] for row in database.execute_sql("SELECT id FROM note ORDER BY title_key")]
 
-    floor = timed(bare, runs)
-    plain = timed(library.note_ids, runs)
-    filtered = timed(lambda: library.note_ids(questions_only=True), runs)
+    floor, plain, filtered = interleaved(
+        [bare, library.note_ids, lambda: library.note_ids(questions_only=True)], runs)
     print(f"  note_ids: floor {floor[0]:.1f} ms, all {plain[0]:.1f} ms "
           f"({plain[0] / floor[0]:.2f}x), questions only {filtered[0]:.1f} ms "
           f"({filtered[0] / floor[0]:.2f}x)   (medians; p95 {plain[1]:.1f} / {filtered[1]:.1f})")
@@ -114,24 +121,23 @@ def measure(name: str, path: Path, runs: int) -> None:
     action = window.actions_by_name["questions_only"]
     viewport = window.list.viewport()
 
-    def toggle() -> None:
-        action.trigger()
-        viewport.repaint()
+    def toggle(read: bool) -> Callable[[], None]:
+        def run() -> None:
+            if read:
+                window._listed = {}  # (as after a write: the list read again)
+            action.trigger()
+            viewport.repaint()
+        return run
 
-    on: list[float] = []
-    off: list[float] = []
-    for run in range(2 * runs):
-        start = time.perf_counter()
-        toggle()
-        (on if action.isChecked() else off).append((time.perf_counter() - start) * 1000)
-        if run == 0:
-            print(f"  count with the filter on: {window.count_label.text()!r}")
-    for label, times in (("on", on), ("off", off)):
-        times.sort()
-        print(f"  Questions Only {label}: median {statistics.median(times):.1f} ms, "
-              f"p95 {times[min(len(times) - 1, int(len(times) * 0.95))]:.1f} ms")
-    if action.isChecked():
-        action.trigger()
+    # On and off in turn: each pair of calls turns the filter on, then off.
+    read_on, read_off = interleaved([toggle(True), toggle(True)], runs)
+    kept_on, kept_off = interleaved([toggle(False), toggle(False)], runs)
+    action.trigger()
+    print(f"  count with the filter on: {window.count_label.text()!r}")
+    action.trigger()
+    for label, on, off in (("read", read_on, read_off), ("kept", kept_on, kept_off)):
+        print(f"  Questions Only, the list {label}: on {on[0]:.1f} ms (p95 {on[1]:.1f}), "
+              f"off {off[0]:.1f} ms (p95 {off[1]:.1f})")
 
     def repaint_at(note_id: int) -> float:
         row = window.model.row_of(note_id)
