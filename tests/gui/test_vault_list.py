@@ -206,3 +206,29 @@ def test_an_empty_vault_note_is_not_a_stub(qtbot, vault_window):
     row = listed(vault_window).index("Empty")
     assert vault_window.model.index(row).data(IS_STUB_ROLE) is False
     assert vault_window.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole) == "Empty"
+
+
+def test_imported_folders_tell_their_index_notes_apart(qtbot, tmp_path):
+    """Through the real import: an Obsidian vault's two Index.md and a Dendron vault's
+    a.b.index.md and c.index.md share a title; each row says where it lives."""
+    from notegui.core import import_plan
+    from notegui.core.vault_report import VaultReport
+
+    files = {"notes/.obsidian/app.json": "{}", "notes/a/Index.md": "# A\n",
+             "notes/b/Index.md": "# B\n", "notes/Unique.md": "Only one.\n",
+             "dendron/dendron.yml": "version: 5\n", "dendron/a.b.index.md": "Deep.\n",
+             "dendron/c.index.md": "Shallow.\n", "dendron/root.md": "The root.\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    library = open_library(tmp_path / "imported.sqlite3")
+    for job in import_plan.plan([tmp_path / "notes", tmp_path / "dendron"]).vaults:
+        list(library.import_vault(job, VaultReport()))
+    for window in shown_window(qtbot, library):
+        shown = places(window)
+        assert sorted(shown["Index"] + shown.get("index", [])) == [
+            "a.b", "c", "notes/a", "notes/b"]
+        assert shown["Unique"] == [""] and shown["root"] == [""]
+        window.actions_by_name["questions_only"].trigger()
+        assert listed(window) == []  # no title of these is a question
+        assert window.count_label.text() == "0 questions of 6 notes"
