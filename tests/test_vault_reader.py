@@ -219,6 +219,16 @@ def test_bad_yaml_the_note_is_read_and_the_problem_names_file_and_line(tmp_path:
     assert note(items, "v/next.md").body == "fine"
 
 
+def test_a_value_that_is_not_text_is_left_out_naming_its_line(tmp_path: Path) -> None:
+    items = read(write(tmp_path / "v", {
+        "n.md": "---\nid: 1\ntags: [a, {b: 1}, c]\ntitle: [x]\n---\nbody\n"}))
+    odd = note(items, "v/n.md")
+    assert (odd.title, odd.tags) == ("n", ("a", "c"))
+    assert [str(problem) for problem in odd.problems] == [
+        "v/n.md, line 4: front matter 'title' is not text: the file name is the title",
+        "v/n.md, line 3: front matter 'tags': item 2 is not text: left out"]
+
+
 @pytest.mark.parametrize("yaml_text", [
     "[" * 10_000,  # (10,000 deep)
     "a: " + "[" * 5_000 + "]" * 5_000,
@@ -370,6 +380,14 @@ def test_scan_is_linear_on_hostile_text() -> None:
         start = time.perf_counter()
         scan(hostile)
         assert time.perf_counter() - start < 50 * floor + 0.5, hostile[:20]
+
+
+def test_worker_processes_read_what_this_process_reads(tmp_path: Path) -> None:
+    root = obsidian_vault(tmp_path / "Vault")
+    write(root, {"bad.md": b"\xff", "yaml.md": "---\n[\n---\ntext"})
+    here = list(read_vault(root))
+    assert list(read_vault(root, parallel_from=1)) == here
+    assert len(here) == 8 and sum(isinstance(item, Problem) for item in here) == 1
 
 
 # -- the real sample ---------------------------------------------------------------------------

@@ -6,10 +6,12 @@ Makes NOTES markdown notes (default 100,000) in folders of 500, names repeating 
 folders (as Obsidian allows), each with a front matter (title, aliases, tags), a page of
 text with wikilinks (bare, with a path, a heading, a block, an embed, one to no note),
 a markdown link, inline #tags, a code span and, one note in five, a code fence; and one
-image per folder. Then times, in one process: ``read_vault`` (every file read and
-parsed), building the ``LinkIndex`` and resolving every link; prints notes/s of each and
-of the three together, against a floor (the same files only read, by a bare walk), and
-checks what was read (every note, every link but the missing ones resolved).
+image per folder. Then times ``read_vault`` (every file read and parsed) in this process
+and again in its worker processes (as it reads a vault of 2,000 files or more), building
+the ``LinkIndex`` and resolving every link; prints notes/s of each and of the three
+together (in one process), against a floor (the same files only read, by a bare walk),
+and checks what was read (every note, every link but the missing ones resolved, the
+workers' items equal to this process's).
 
 The vault import must reach 3,000 notes/s end to end (docs/performance.md): this core
 part should do well over 10,000."""
@@ -81,9 +83,14 @@ def main() -> None:
         bare = floor(str(top))
 
         started, cpu = time.perf_counter(), time.process_time()
-        items = list(read_vault(top))
+        items = list(read_vault(top, parallel_from=notes + 1))
         read_time = time.perf_counter() - started
         read_cpu = time.process_time() - cpu
+        started = time.perf_counter()
+        in_workers = list(read_vault(top))
+        workers_time = time.perf_counter() - started
+        assert in_workers == items
+        del in_workers
         files = [item for item in items if isinstance(item, VaultFile)]
         problems = [item for item in items if isinstance(item, Problem)]
         images = sum(isinstance(item, VaultAttachment) for item in items)
@@ -105,6 +112,8 @@ def main() -> None:
     print(f"read_vault: {len(files):,} notes, {images:,} images, {len(problems)} problems in "
           f"{read_time:.2f} s: {len(files) / read_time:,.0f} notes/s (bare read of the "
           f"files {bare:.2f} s, ratio {read_time / bare:.1f})")
+    print(f"read_vault in worker processes: {workers_time:.2f} s: "
+          f"{len(files) / workers_time:,.0f} notes/s (the same items)")
     print(f"LinkIndex: {index_time:.2f} s ({len(files) / index_time:,.0f} notes/s)")
     print(f"resolve: {links:,} links, {resolved:,} resolved in {resolve_time:.2f} s "
           f"({links / resolve_time:,.0f} links/s)")

@@ -26,7 +26,6 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"---[ \t]*(?:\n|$)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_TAG_SEPARATORS = re.compile(r"[,\s]+")
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,8 @@ class Split:
 
 @dataclass(frozen=True)
 class Fields:
-    """What notegui reads of a front matter, and what was wrong with it: (line, reason)
-    with line 0 when it is the whole block."""
+    """What notegui reads of a front matter, and what was wrong with it: (the file's
+    line, reason)."""
 
     title: str = ""
     aliases: tuple[str, ...] = ()
@@ -89,13 +88,21 @@ def read(yaml_text: str) -> Fields:
         return Fields()
     if not isinstance(data, Mapping):
         return Fields(problems=((1, "front matter is not a list of 'key: value' lines"),))
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[str, str]] = []  # (key, what is wrong)
     title = _text(data.get("title"))
     if data.get("title") is not None and not title:
-        problems.append((0, "front matter 'title' is not text: the file name is the title"))
+        problems.append(("title", "front matter 'title' is not text: the file name is the "
+                                  "title"))
     aliases = _strings(data, ("aliases", "alias"), problems, split_words=False)
     tags = _strings(data, ("tags", "tag"), problems, split_words=True)
-    return Fields(" ".join(title.split()), aliases, tags, tuple(problems))
+    return Fields(" ".join(title.split()), aliases, tags,
+                  tuple((_key_line(yaml_text, key), why) for key, why in problems))
+
+
+def _key_line(yaml_text: str, key: str) -> int:
+    """The file's line of a top-level key (the block starts on line 2); 1 if not found."""
+    found = re.search(rf"^{re.escape(key)}[ \t]*:", yaml_text, re.MULTILINE)
+    return yaml_text.count("\n", 0, found.start()) + 2 if found else 1
 
 
 # -- the common front matter, read without the YAML loader ----------------------------------
@@ -241,7 +248,7 @@ def _text(value: object) -> str:
     return ""
 
 
-def _strings(data: Mapping[Any, Any], keys: tuple[str, ...], problems: list[tuple[int, str]],
+def _strings(data: Mapping[Any, Any], keys: tuple[str, ...], problems: list[tuple[str, str]],
              split_words: bool) -> tuple[str, ...]:
     """The values of the first of ``keys`` present: a list of scalars or one string
     (tags: a comma or space separated string; a leading '#' dropped), duplicates (by
@@ -256,11 +263,11 @@ def _strings(data: Mapping[Any, Any], keys: tuple[str, ...], problems: list[tupl
         text = _text(item)
         if not text:
             if not isinstance(item, str) and item is not None:
-                where = f"item {index + 1} of " if isinstance(value, list) else ""
-                problems.append((0, f"front matter '{key}': {where}a value that is not "
-                                    "text, left out"))
+                what = f"item {index + 1}" if isinstance(value, list) else "its value"
+                problems.append((key, f"front matter '{key}': {what} is not text: left "
+                                      "out"))
             continue
-        names = _TAG_SEPARATORS.split(text) if split_words else [text]
+        names = text.replace(",", " ").split() if split_words else [text]
         for name in names:
             name = name.removeprefix("#") if split_words else name
             if name and name.casefold() not in found:

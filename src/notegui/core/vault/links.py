@@ -56,11 +56,11 @@ def scan(body: str) -> tuple[tuple[LinkRef, ...], tuple[str, ...]]:
                 found.append((match.start(), ref))
                 links.append(match.span())
     if "](" in text:
-        # ([[a]](b) is the wikilink, as rendered; and with the wikilinks' brackets masked
-        # the search tries the pattern at a few "[" only)
-        searched = _mask(text, links) if links else text
-        for match in _MARKDOWN_LINK.finditer(searched):
+        wikilinks = links[:]
+        for match in _MARKDOWN_LINK.finditer(text):
             start, end = match.span()
+            if wikilinks and _within(wikilinks, start, end):
+                continue  # ([[a]](b) is the wikilink, as rendered)
             image = start > 0 and text[start - 1] == "!" and not _escaped(text, start - 1)
             ref = _markdown_link(body, match, image)
             if ref is not None:
@@ -278,7 +278,10 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         start = max(start, position)
         pieces.append(text[position:start])
-        pieces.append(_NOT_NEWLINE.sub(_MASK, text[start:end]))
+        if text.find("\n", start, end) < 0:
+            pieces.append(_MASK * (end - start))
+        else:
+            pieces.append(_NOT_NEWLINE.sub(_MASK, text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
