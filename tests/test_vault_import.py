@@ -342,7 +342,7 @@ def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_i
     process and indexed batch by batch, give the same library."""
     import sys
 
-    from notegui.core import vault_reading
+    from notegui.core.vault import reader
 
     sys.path.insert(0, str(ROOT / "tests" / "perf"))
     from vault_corpus import VaultCorpus
@@ -371,7 +371,7 @@ def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_i
         return rows, tags, len(hits), found
 
     in_parallel = imported("parallel.db")
-    monkeypatch.setattr(vault_reading, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(reader, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(vault_import, "DEFER_INDEX_FROM", 10**9)
     in_step = imported("in-step.db")
     assert in_parallel == in_step

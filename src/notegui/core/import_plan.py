@@ -31,10 +31,9 @@ from notegui.core.import_listing import (
     list_files,
     walk,
 )
-from notegui.core.vault import Problem, VaultAttachment, VaultFile
+from notegui.core.vault import Problem, VaultAttachment, VaultFile, read_vault
 from notegui.core.vault.kinds import MARKDOWN, QUESTION_NOTES, detect
 from notegui.core.vault.reader import check_vault_name, read_note, vault_name_of, vault_path
-from notegui.core.vault_reading import read_items
 
 VAULT, JSON = "vault", "json"
 FORMATS = (VAULT, QUESTION_NOTES, JSON)
@@ -60,7 +59,7 @@ class VaultJob:
     def read(self, skipped: Skipped) -> Iterator[VaultFile | VaultAttachment | Problem]:
         """What the import writes: every markdown file and image, or the one file."""
         if self.whole:
-            yield from read_items(self.folder, self.name, self.kind, skipped)
+            yield from read_vault(self.folder, self.name, self.kind, skipped)
             return
         inside = os.path.relpath(self.file, self.folder)
         yield read_note(self.file, vault_path(self.name, inside), self.kind)

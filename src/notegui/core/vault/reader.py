@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from notegui.core.domain import normalise_title, title_key
-from notegui.core.import_files import Refused, die_with_parent, read_limited
+from notegui.core.import_files import PARALLEL_FROM, Refused, die_with_parent, read_limited
 from notegui.core.import_listing import IMAGE, MARKDOWN, Skipped, kind_of_name, walk
 from notegui.core.vault import front_matter
 from notegui.core.vault.kinds import DENDRON, detect
@@ -33,24 +33,25 @@ from notegui.core.vault.model import LinkRef, Problem, VaultAttachment, VaultFil
 
 # The largest image copied into the library (a photo is a few MB; a scan may be 20).
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-# Files from which worker processes read a vault (below, starting them costs more than
-# they save: about a third of a second each); two, as the question-note import has.
-PARALLEL_FROM = 2_000
+# Worker processes read a vault of PARALLEL_FROM files or more (below, starting them
+# costs more than they save: about a third of a second each); two, as the question-note
+# import has.
 _WORKERS = 2
-_CHUNK = 64
-_AHEAD = 32  # chunks read ahead of the consumer: memory stays flat however large the vault
+_CHUNK = 128  # files a task
+_AHEAD = 16  # tasks in flight: memory stays flat however large the vault
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _log = logging.getLogger(__name__)
 
 
 def read_vault(folder: Path | str, vault_name: str = "", kind: str = "",
-               skipped: Skipped | None = None, parallel_from: int = PARALLEL_FROM,
+               skipped: Skipped | None = None, parallel_from: int = 0,
                ) -> Iterator[VaultFile | VaultAttachment | Problem]:
     """Every markdown file and image under ``folder``, read, in the walk's order (each
     folder's entries by name). ``vault_name``: the first segment of every path (default:
     the folder's name); ``kind``: as ``detect`` says (detected when ''); ``skipped``:
-    counts the other files by kind (PDFs, JSON, other). From ``parallel_from`` files on,
-    worker processes read them, a few chunks ahead of the consumer."""
+    counts the other files by kind (PDFs, JSON, other). From ``parallel_from`` files on
+    (default ``PARALLEL_FROM``), worker processes read them, a few chunks ahead of the
+    consumer."""
     top = os.fspath(folder)
     name = check_vault_name(vault_name or vault_name_of(top))
     kind = kind or detect(top)
@@ -59,7 +60,7 @@ def read_vault(folder: Path | str, vault_name: str = "", kind: str = "",
     jobs = [(file, vault_path(name, file[len(prefix):] if file.startswith(prefix)
                               else os.path.basename(file)), kind)
             for file in walk(top, skipped, _wanted)]
-    if len(jobs) < parallel_from:
+    if len(jobs) < (parallel_from or PARALLEL_FROM):
         yield from (read_file(*job) for job in jobs)
     else:
         yield from _read_in_workers(jobs)
