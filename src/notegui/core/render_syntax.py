@@ -676,8 +676,9 @@ def _vault_markdown_link(token: Token, href: str, context: Context) -> None:
                        "class": "citation stub" if ref.is_stub else "citation"}
         if ref.summary:
             token.attrs["title"] = ref.summary
-    else:
-        token.tag, token.attrs = "span", {"class": "missing"}
+    else:  # (an image's file: shown, not followed; else nothing of the vault: missing)
+        shown = "image" if found is not None and found.attachment else "missing"
+        token.tag, token.attrs = "span", {"class": shown}
         token.meta = {**(token.meta or {}), "dead": True}
 
 
