@@ -215,3 +215,20 @@ def test_resolving_a_notes_links_reads_no_whole_table(library):
         plan = " | ".join(row[3] for row in connection.execute(
             f"EXPLAIN QUERY PLAN {statement}", ("x",) * statement.count("?")))
         assert "SCAN" not in plan, (statement, plan)
+
+
+def test_hostile_links_of_a_vault_note_stay_inert(library):
+    add_attachment(library, 'v/a"b<c>.png', png())
+    hostile = ('[[<script>alert(1)</script>]] [[x#"onmouseover=alert(1)]] '
+               '[[x#^"><b>]] [j](javascript:alert(1)) [d](data:text/html,x) '
+               '![[../../../etc/passwd]] ![e](file:///etc/passwd) [[a"b<c>.png]] '
+               '![[a"b<c>.png]] [[#<h1>]] ![[x#<img src=y>]] [q](%2e%2e/%2e%2e/etc/passwd) '
+               '[[' + "x" * 390 + ']] ^bad"id [[\u202eevil]]')
+    source = add_note(library, "v/Source.md", hostile + "\n\n" + hostile)
+    add_note(library, "v/x.md", "# H\n\nx")
+    html = answer_html(library, library.note(source))
+    assert "<script" not in html and "<b>" not in html and "<h1>&lt;" not in html
+    assert "onmouseover=" not in html.replace("onmouseover=alert", "")  # (as text only)
+    assert all(url_ok(href) for href, _text in links_of(html))
+    assert re.findall(r'<img src="([^"]*)"', html) == ["attachment:v/a%22b%3Cc%3E.png"] * 2
+    assert "javascript:" not in re.sub(r">[^<]*<", "><", html)  # (not in any attribute)

@@ -96,6 +96,7 @@ Embed = Callable[[str], str | None]  # title -> the note's text
 RenderEmbedded = Callable[..., str]
 ATTACHMENT_SCHEME = "attachment"  # <img src="attachment:PATH">: the answer pane loads it
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}:")
+_NOT_BLOCK_ID = re.compile(r"[^A-Za-z0-9-]")
 _IMAGE_SIZE = re.compile(r"([0-9]{1,4})(?:x[0-9]{1,4})?")
 
 
@@ -578,8 +579,8 @@ def _relative(href: str) -> bool:
 def _anchor(fragment: str) -> str:
     """The anchor a link's ``#Heading`` or ``#^block`` (``A#B``: B) leads to."""
     fragment = fragment.strip()
-    if fragment.startswith("^"):
-        return block_anchor(fragment[1:].strip())
+    if fragment.startswith("^"):  # (a block id is letters, digits and '-': no more kept)
+        return block_anchor(_NOT_BLOCK_ID.sub("", fragment[1:]))
     return slug(fragment.rpartition("#")[2])
 
 
