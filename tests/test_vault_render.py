@@ -5,6 +5,7 @@ copies of its images; and edited and saved as a vault note (issue 17, points 1-2
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from notegui.core.answer_page import answer_html
 from notegui.core.errors import LibraryError
 from notegui.core.render import MAX_NOTE_ID
 from notegui.core.render_syntax import MAX_EMBEDS, url_ok
+from notegui.store.library import SqliteLibrary
 from vault_rows import add_attachment, add_links, add_note, add_stub, png
 
 SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "  # (Note > Heading)
@@ -232,3 +234,77 @@ def test_hostile_links_of_a_vault_note_stay_inert(library):
     assert all(url_ok(href) for href, _text in links_of(html))
     assert re.findall(r'<img src="([^"]*)"', html) == ["attachment:v/a%22b%3Cc%3E.png"] * 2
     assert "javascript:" not in re.sub(r">[^<]*<", "><", html)  # (not in any attribute)
+
+
+# -- with the real vault import ----------------------------------------------------------
+
+FOAM_DOCS = Path("/work/shared/samples/vaults/foam-docs")
+
+
+def _vault(root: Path) -> Path:
+    files = {
+        ".obsidian/app.json": "{}",
+        "a/Index.md": "A's index: [[Page]], [[b/Index|B's]], ![[pic.png]]",
+        "a/Page.md": "---\naliases: [First page]\n---\nBack to [[Index]]. ## not a heading\n",
+        "b/Index.md": "B's index: [[Page]] and [[First page]] and [[Nowhere]].\n\n## Part\n\n"
+                      "Part text ^p1\n",
+        "b/Page.md": "Back to [[Index#Part]], ![[Index#^p1]] and [x](../a/Page.md).",
+        "assets/pic.png": png(),
+    }
+    for name, content in files.items():
+        path = root / "vault" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return root / "vault"
+
+
+def _link_rows(library, note_id: int) -> list[int]:
+    return [s.target.id for s in library.sources(note_id)]
+
+
+@pytest.mark.parametrize("which", ["generated", "foam-docs"])
+def test_imported_vault_notes_render_and_save_with_the_imports_links(tmp_path, capsys,
+                                                                     which):
+    """Through the real import: what a note shows links where its link rows lead, and
+    saving it changed resolves its links exactly as the import did (links in step)."""
+    if which == "foam-docs" and not FOAM_DOCS.is_dir():
+        pytest.skip("the foam-docs sample vault is not here")
+    folder = _vault(tmp_path) if which == "generated" else FOAM_DOCS
+    db = tmp_path / "library.sqlite3"
+    assert main(["--db", str(db), "import", str(folder)]) == 0
+    capsys.readouterr()
+    with SqliteLibrary(db) as library:
+        ids = [row[0] for row in library.db.execute_sql(
+            "SELECT id FROM note WHERE path != '' ORDER BY path")]
+        assert len(ids) >= 4
+        for note_id in ids:
+            note = library.note(note_id)
+            html = answer_html(library, note)
+            shown = {int(href[5:].partition("#")[0]) for href, _text in links_of(html)
+                     if href.startswith("note:")} - {note_id}
+            rows = _link_rows(library, note_id)
+            # (every note it links to is shown as a link; an embed's own links show too)
+            assert set(rows) <= shown, (note.path, rows, html)
+            library.save_note(note_id, note.title, note.description, note.summary,
+                              note.body + "\n")
+            assert _link_rows(library, note_id) == rows, note.path
+        assert library.check() == []
+        if which == "generated":
+            by_path = {library.note(i).path: i for i in ids}
+            index_a = answer_html(library, library.note(by_path["vault/a/Index.md"]))
+            assert links_of(index_a)[:2] == [(f"note:{by_path['vault/a/Page.md']}", "Page"),
+                                             (f"note:{by_path['vault/b/Index.md']}", "B&#x27;s")]
+            assert '<img src="attachment:vault/assets/pic.png"' in index_a
+            page_b = answer_html(library, library.note(by_path["vault/b/Page.md"]))
+            assert f'href="note:{by_path["vault/b/Index.md"]}#part"' in page_b
+            assert "Part text" in page_b and '<blockquote class="embed">' in page_b
+
+
+def test_the_editor_and_the_import_make_the_same_stub_of_a_link():
+    from notegui.core.vault.model import LinkRef
+    from notegui.core.vault.resolve import stub_title
+    from notegui.store.importing import vault_import
+
+    for target in ("Missing", "folder/Missing.md", " a  b .MD ", "x.markdown", "pic.PNG",
+                   "doc.pdf", "data.json", "Café\u0301.mkd", "dir/", "a.b.c", "\u200bzw"):
+        assert stub_title(LinkRef(target)) == vault_import.stub_title(target), target
