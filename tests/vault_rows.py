@@ -82,3 +82,15 @@ def png(width: int = 4, height: int = 3) -> bytes:
     return (b"\x89PNG\r\n\x1a\n"
             + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def add_vault_note(library: SqliteLibrary, path: str, title: str, body: str,
+                   front_matter: str = "", aliases: Sequence[str] = (),
+                   tags: Iterable[str] = ()) -> int:
+    """A vault note (add_note) with its tags; its id."""
+    from notegui.store import tags as tag_rows
+
+    note_id = add_note(library, path, body, title, aliases, front_matter)
+    with library.db.atomic():
+        tag_rows.write(library.db, note_id, tags)
+    return note_id

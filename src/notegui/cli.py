@@ -273,7 +273,8 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     else:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
-        files = markdown_vault.to_files(library.document())
+        document = library.document()
+        files = markdown_vault.to_files(document)
         try:
             written = write_folder(args.output, files, force=args.force)
         except NeedsForce as refused:
@@ -281,7 +282,10 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
                     "files are left alone)" if refused.plan.others
                     else "add --force to replace them")
             raise CommandError(f"{refused}. {hint.capitalize()}") from None
-        print(f"wrote {len(files)} notes to {visible(str(args.output))}", file=out)
+        images = len(document.attachments)
+        print(f"wrote {len(document.notes)} notes"
+              + (f" and {images} image{'s' if images != 1 else ''}" if images else "")
+              + f" to {visible(str(args.output))}", file=out)
         if written.written != len(files) or written.removed:
             print(f"({written.written} files new or changed, {written.kept} unchanged, "
                   f"{written.removed} of deleted or renamed notes removed)", file=out)

@@ -20,6 +20,7 @@ import os
 import secrets
 import shutil
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -34,12 +35,13 @@ _CANNOT_SWAP = {errno.EXDEV, errno.EBUSY, errno.EPERM, errno.EACCES, errno.EROFS
                 errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS}
 
 
-def write_atomically(path: Path, text: str, mode: int = 0o666) -> None:
+def write_atomically(path: Path, text: str | bytes, mode: int = 0o666) -> None:
     """Write to a temporary file beside ``path`` (``.NAME.`` and 8 random characters: 10
     bytes more than the name), then rename over it: a failed write leaves any existing file
     as it was. The file gets ``mode`` less the umask: an export's files are as any file the
     user makes (tempfile.mkstemp would make them 0600); drafts ask for 0600. ExportError
-    names the file and the reason."""
+    names the file and the reason. Bytes are written as they are (an image)."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         while True:
@@ -50,8 +52,8 @@ def write_atomically(path: Path, text: str, mode: int = 0o666) -> None:
             except FileExistsError:
                 continue
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
             os.replace(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -116,7 +118,7 @@ class NeedsForce(ExportError):
         self.plan = plan
 
 
-def plan_folder(folder: Path, files: dict[str, str] | set[str]) -> FolderPlan:
+def plan_folder(folder: Path, files: Mapping[str, str | bytes] | set[str]) -> FolderPlan:
     """What exporting ``files`` (relative names, with the text to write when known) into
     ``folder`` would do to what is there. Reads, never writes. ExportError when the folder
     cannot be read or a file's name is taken by a folder."""
@@ -135,7 +137,7 @@ def plan_folder(folder: Path, files: dict[str, str] | set[str]) -> FolderPlan:
                                   "nothing was written")
             if not os.path.lexists(path):
                 continue
-            new = files[name].encode("utf-8") if isinstance(files, dict) else None
+            new = _encoded(files[name]) if isinstance(files, Mapping) else None
             if new is not None and _same_bytes(path, new):
                 continue
             if not (name in ours and _digest_of_path(path) == ours[name]):
@@ -157,8 +159,10 @@ class _Manifest:
     files: dict[str, str]  # relative path -> digest of what notegui wrote there
 
 
-def write_folder(folder: Path, files: dict[str, str], force: bool = False) -> FolderWritten:
-    """Make ``folder`` hold ``files`` (relative POSIX path -> text, UTF-8) in one step: a
+def write_folder(folder: Path, files: Mapping[str, str | bytes],
+                 force: bool = False) -> FolderWritten:
+    """Make ``folder`` hold ``files`` (relative POSIX path -> text, written as UTF-8, or
+    bytes) in one step: a
     kill at any moment leaves it as it was or complete. Entries that notegui did not write
     stay; files an earlier export wrote and this one does not are removed (unless edited
     since: those stay, and are named in the result). A folder that is neither empty nor an
@@ -176,7 +180,7 @@ def write_folder(folder: Path, files: dict[str, str], force: bool = False) -> Fo
         plan = plan_folder(folder, files)
         if plan.needs_force and not force:
             raise NeedsForce(plan)
-        contents = {name: text.encode("utf-8") for name, text in files.items()}
+        contents = {name: _encoded(text) for name, text in files.items()}
         try:
             written = _swap_in(folder, contents)
         except _CannotSwap as why:
@@ -329,15 +333,14 @@ def _write_in_place(folder: Path, contents: dict[str, bytes], why: str) -> Folde
         if _same_bytes(folder / name, data):
             kept += 1
         else:
-            write_atomically(folder / name, data.decode("utf-8"))
+            write_atomically(folder / name, data)
     for name, digest in old.files.items():
         path = folder / name
         if name not in contents and path.is_file() and _digest(path.read_bytes()) == digest:
             path.unlink()
             removed += 1
     digests = {name: _digest(data) for name, data in contents.items()}
-    write_atomically(folder / MANIFEST,
-                     _manifest_bytes(_Manifest(old.serial + 1, digests)).decode("utf-8"))
+    write_atomically(folder / MANIFEST, _manifest_bytes(_Manifest(old.serial + 1, digests)))
     return FolderWritten(len(contents) - kept, kept, removed, atomic=False, why=why)
 
 
@@ -383,6 +386,10 @@ def _check_name(name: str) -> None:
     if (not name or path.is_absolute() or ".." in path.parts or "\\" in name
             or str(path) != name or name == MANIFEST):
         raise ValueError(f"not a relative file name for an export: {name!r}")
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _digest(data: bytes) -> str:

@@ -15,7 +15,7 @@ from notegui import __version__
 from notegui.core.domain import Changes
 from notegui.core.errors import ExportError, LibraryError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
-from notegui.core.formats import annotation_export, json_format, markdown_vault
+from notegui.core.formats import annotation_export, json_format, markdown_vault, question_note
 from notegui.core.ports import Library
 from notegui.core.settings import Settings
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
@@ -198,7 +198,8 @@ class LibraryActions:
         """The vault export; a folder that is neither empty nor an earlier export, or files
         it would replace that notegui did not leave as they are, only after the user says
         yes to a question naming them."""
-        files = markdown_vault.to_files(self._window.library.document())
+        document = self._window.library.document()
+        files = markdown_vault.to_files(document)
         try:
             written = write_folder(folder, files)
         except NeedsForce as refused:
@@ -220,7 +221,7 @@ class LibraryActions:
                 self._status.showMessage("Nothing exported", 5000)
                 return
             written = write_folder(folder, files, force=True)
-        message = f"Exported {len(files)} notes to {folder}"
+        message = f"Exported {len(document.notes)} notes to {folder}"
         if written.edited_kept:
             inform(self._parent, "Export to a Folder",
                    f"{message}.\n\nKept, because they were edited since the last export "
@@ -246,6 +247,10 @@ class LibraryActions:
         if not note:
             QMessageBox.information(self._parent, "Export", "Open a note to export it.")
             return
+        why = question_note.cannot_hold(note.title, note.path)
+        if why:  # (said before a file is chosen)
+            raise ExportError(f"{note.title!r} cannot be exported as a note's text: {why} "
+                              "(choose Markdown or JSON: the whole library)")
         name = markdown_vault.file_stem(note.title) + ".txt"
         path, _ = QFileDialog.getSaveFileName(self._parent, "Export Note",
                                               str(Path.home() / name), "Text (*.txt)")

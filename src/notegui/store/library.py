@@ -28,6 +28,7 @@ from notegui.core.domain import (
     VaultLinks,
     title_key,
 )
+from notegui.core.errors import ExportError
 from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
@@ -419,6 +420,10 @@ class SqliteLibrary:
         note = self.find(title)
         if note is None:
             raise LibraryError(f"no note titled {title!r}")
+        why = question_note.cannot_hold(note.title, note.path)
+        if why:
+            raise ExportError(f"{note.title!r} cannot be exported as question-note text: "
+                              f"{why}")
         summaries = [link.summary for link in self.sources(note.id)]
         return question_note.write(note.title, note.description, note.body, summaries)
 

@@ -121,3 +121,61 @@ def file_names(notes: Iterable[Named]) -> dict[str, str]:
             names[key] = name + EXTENSION
         taken.update(name.casefold() for name in trial.values())
     return names
+
+
+# -- the files of notes read from a markdown folder: their own paths ------------------------
+
+# What some system refuses in a file or folder name (Windows: these and control characters;
+# every system: "/"). Obsidian's link syntax (# ^ [ ] %%) is left alone: the vault's own
+# links name the files as they are.
+_UNSAFE = re.compile(r' *[/\\:*?"<>|\x00-\x1f]+ *')  # (with the spaces around it)
+
+
+def safe_segment(name: str) -> str:
+    """One folder or file name of a vault's path as it is, unless some system refuses it:
+    then each run of refused characters becomes one space, a leading dot and trailing dots
+    and spaces go, "_" follows a name Windows reserves (``con.md`` → ``con_.md``), and a
+    name longer than MAX_BYTES is cut, keeping its extension. NFC either way."""
+    name = unicodedata.normalize("NFC", name)
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 10:
+        stem, extension = name, ""
+    else:
+        extension = "." + extension
+    safe = _UNSAFE.sub(" ", stem)
+    while safe != (tidier := safe.lstrip(".").rstrip(". ")):
+        safe = tidier
+    safe = _cut(safe, MAX_BYTES - len(extension.encode("utf-8"))).rstrip(". ")
+    safe = (safe or "untitled") + extension
+    reserved = _RESERVED.fullmatch(safe)
+    if reserved:
+        safe = reserved.group(1) + "_" + (reserved.group(2) or "")
+    return safe
+
+
+def vault_file_names(paths: Iterable[str]) -> dict[str, str]:
+    """Path of a vault's note or image -> the path its file is written at: the same path
+    where every system takes it (most), else each segment made safe (``safe_segment``).
+    Two paths that would then be one (also by case: macOS, Windows) keep apart: the one
+    whose path is unchanged (then the smaller path) keeps it, each other one gets
+    `` (hash)`` of its own path before its extension, as ``file_names`` does."""
+    wanted = {path: "/".join(safe_segment(part) for part in path.split("/")) for path in paths}
+    groups: dict[str, list[str]] = {}
+    for path, written in wanted.items():
+        groups.setdefault(written.casefold(), []).append(path)
+    names: dict[str, str] = {}
+    for members in groups.values():
+        members.sort(key=lambda path: (wanted[path] != path, path))
+        names[members[0]] = wanted[members[0]]
+        for path in members[1:]:
+            folder, _, name = wanted[path].rpartition("/")
+            stem, dot, extension = name.rpartition(".")
+            if not dot or not stem:
+                stem, extension = name, ""
+            else:
+                extension = "." + extension
+            suffix = " (" + hashlib.blake2b(path.encode("utf-8"),
+                                            digest_size=16).hexdigest()[:8] + ")"
+            room = MAX_BYTES - len(extension.encode("utf-8")) - len(suffix)
+            names[path] = f"{folder}/{_cut(stem, room)}{suffix}{extension}"
+    return names

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from notegui.core.domain import title_key
+from notegui.core.errors import ExportError
+from notegui.core.formats import vault_export, yaml_text
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.export_names import EXTENSION, Named, file_names, readable_stem
 from notegui.core.formats.question_note import split_citations
@@ -22,29 +22,10 @@ def file_stem(title: str) -> str:
     return readable_stem(title)
 
 
-# PyYAML writes NEL (U+0085) raw in a plain or single-quoted scalar and reads it back as a
-# line break; in double quotes it is escaped ("\N"). U+2028 and U+2029 likewise, to be safe.
-_BREAKS_UNQUOTED = ("\x85", "\u2028", "\u2029")
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if any(c in value for c in _BREAKS_UNQUOTED) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _string)
-
-
 def front_matter(fields: dict[str, Any]) -> str:
     """The YAML block between ``---`` lines, readable by any YAML parser (yaml.safe_load
     gives ``fields`` back, whatever characters the strings hold)."""
-    text = yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=float("inf"))
-    return f"---\n{text}---"
+    return f"---\n{yaml_text.dump(fields)}---"
 
 
 def _shown(title: str) -> str:
@@ -99,11 +80,26 @@ def render_note(note: NoteRecord, names: dict[str, str]) -> str:
 
 
 def names_of(document: LibraryDocument) -> dict[str, str]:
-    """title_key -> file name of every note (export_names.file_names)."""
-    return file_names(Named(note.title, note.created) for note in document.notes)
+    """title_key -> file name of every note of the library's own (export_names.file_names;
+    notes read from a markdown folder keep their paths)."""
+    return file_names(Named(note.title, note.created) for note in document.notes
+                      if not note.path)
 
 
-def to_files(document: LibraryDocument) -> dict[str, str]:
-    """File name -> content, for every note of the library."""
+def to_files(document: LibraryDocument) -> dict[str, str | bytes]:
+    """File name -> content, for every note of the library: the library's own notes at the
+    top, named after their titles; a vault's notes and images at their paths, in a folder
+    named after the vault (vault_export)."""
     names = names_of(document)
-    return {names[title_key(note.title)]: render_note(note, names) for note in document.notes}
+    files: dict[str, str | bytes] = {
+        names[title_key(note.title)]: render_note(note, names)
+        for note in document.notes if not note.path}
+    vault = vault_export.to_files((note for note in document.notes if note.path),
+                                  document.attachments)
+    clashes = sorted({name.casefold() for name in files}
+                     & {path.partition("/")[0].casefold() for path in vault})
+    if clashes:  # (a vault folder named like a note's file: "Why.md/")
+        raise ExportError(f"a vault's folder has the file name of a note: {clashes[0]!r}; "
+                          "nothing was written")
+    files.update(vault)
+    return files

@@ -345,6 +345,24 @@ def _store_body(lines: list[str], chosen: list[_Candidate]) -> str:
     return "\n".join(stored)
 
 
+HOLDING_FORMATS = "markdown or json"
+
+
+def cannot_hold(title: str, path: str = "") -> str:
+    """Why the note of this title (and ``path``, '' for the library's own notes) cannot be
+    written in the format, naming the formats that can hold it; '' when it can. The
+    format's title is a question, and its body follows the question-note rules: a note
+    read from a markdown folder is plain markdown (its links, front matter and file would
+    be lost)."""
+    if path:
+        return (f"it was read from a markdown folder ({path}): plain markdown with front "
+                f"matter, not a question note; export it as {HOLDING_FORMATS}")
+    if not title.endswith("?") or not title[:-1].strip():
+        return (f"its title is not a question ending in '?', which the question-note format "
+                f"needs on line 1; export it as {HOLDING_FORMATS}")
+    return ""
+
+
 def write(title: str, description: str, body: str, summaries: Sequence[str | None]) -> str:
     """A note in the format, without a final newline: the inverse of ``parse``.
     ``summaries`` are the links' lines; None marks a link whose Sources line stayed in

@@ -1,0 +1,102 @@
+"""The markdown export of notes read from a markdown folder (a vault): each written back at
+its own path with its body as it was read, and its front matter as it was unless notegui's
+title, aliases or tags of the note now differ from what the block says (then the block is
+written anew by PyYAML, its other keys kept in their order). docs/formats.md says it for
+users; the reading side is core/vault (a note exported here reads back as the same note)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import yaml
+
+from notegui.core.domain import normalise_title
+from notegui.core.formats import yaml_text
+from notegui.core.formats.document import AttachmentRecord, NoteRecord
+from notegui.core.formats.export_names import vault_file_names
+from notegui.core.vault import front_matter
+from notegui.core.vault.links import scan
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def to_files(notes: Iterable[NoteRecord], attachments: Iterable[AttachmentRecord] = (),
+             ) -> dict[str, str | bytes]:
+    """Written path -> content of every vault note (text) and image (bytes)."""
+    notes, attachments = list(notes), list(attachments)
+    names = vault_file_names([note.path for note in notes]
+                             + [attachment.path for attachment in attachments])
+    files: dict[str, str | bytes] = {
+        names[note.path]: note_text(note, names[note.path]) for note in notes}
+    files.update((names[image.path], image.data) for image in attachments)
+    return files
+
+
+def note_text(note: NoteRecord, written_path: str) -> str:
+    """The file of a vault note written at ``written_path``: its front matter (as read, or
+    anew when it would not give the note's title, aliases and tags back) and its body."""
+    block = note.front_matter
+    if not _reads_back(note, block, written_path):
+        block = rewritten(note, block, written_path)
+    if not block and front_matter.split(note.body).body == note.body:
+        return note.body  # (no front matter, and the body does not look like one)
+    return f"---\n{block}---\n{note.body}"
+
+
+def _stem(path: str) -> str:
+    name = path.rpartition("/")[2]
+    for suffix in _MARKDOWN_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def _folded(names: Iterable[str]) -> set[str]:
+    return {name.casefold() for name in names}
+
+
+def _reads_back(note: NoteRecord, block: str, written_path: str) -> bool:
+    """Whether the file written with ``block`` reads back (core/vault's rules for a plain
+    markdown folder) with the note's title, aliases and tags."""
+    fields = front_matter.read(block)
+    title = normalise_title(fields.title or _stem(written_path))
+    if title != note.title or _folded(fields.aliases) != _folded(note.aliases):
+        return False
+    _, inline = scan(note.body)
+    return _folded(fields.tags) | _folded(inline) == _folded(note.tags)
+
+
+def rewritten(note: NoteRecord, block: str, written_path: str) -> str:
+    """``block`` with notegui's title, aliases and tags of the note in place of its own
+    (each where the block had it, else after its keys), every other key kept in order. A
+    block that is not a YAML mapping cannot keep its keys: its lines follow as comments."""
+    data: dict[Any, Any] = {}
+    lost = ""
+    if block.strip():
+        try:
+            loaded = yaml.load(block, Loader=_LOADER)
+        except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError):
+            loaded = None
+        if isinstance(loaded, Mapping):
+            data = dict(loaded)
+        else:
+            lost = "".join(f"# {line}\n" for line in block.splitlines())
+    if "title" in data or normalise_title(_stem(written_path)) != note.title:
+        data["title"] = note.title
+    _put(data, ("aliases", "alias"), list(note.aliases))
+    _put(data, ("tags", "tag"), list(note.tags))
+    return (yaml_text.dump(data) if data else "") + lost
+
+
+def _put(data: dict[Any, Any], keys: tuple[str, ...], values: list[str]) -> None:
+    """``values`` at the first of ``keys`` the block has (its other spelling dropped), or
+    under the first key when there are values to say."""
+    present = [key for key in keys if key in data]
+    if present:
+        data[present[0]] = values
+        for other in present[1:]:
+            del data[other]
+    elif values:
+        data[keys[0]] = values
