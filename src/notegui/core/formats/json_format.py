@@ -22,20 +22,7 @@ def to_dict(document: LibraryDocument) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": VERSION,
-        "notes": [
-            {
-                "title": note.title,
-                "description": note.description,
-                "summary": note.summary,
-                "body": note.body,
-                "links": list(note.links),
-                "sources": list(note.sources),
-                "tags": list(note.tags),
-                "created": note.created,
-                "updated": note.updated,
-            }
-            for note in document.notes
-        ],
+        "notes": [_note_dict(note) for note in document.notes],
         "annotations": [
             {
                 "note": a.note_title,
@@ -52,6 +39,24 @@ def to_dict(document: LibraryDocument) -> dict[str, Any]:
             for a in document.annotations
         ],
     }
+
+
+def _note_dict(note: NoteRecord) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "title": note.title,
+        "description": note.description,
+        "summary": note.summary,
+        "body": note.body,
+        "links": list(note.links),
+        "sources": list(note.sources),
+        "tags": list(note.tags),
+        "created": note.created,
+        "updated": note.updated,
+    }
+    if note.path:  # (a note read from a markdown folder; absent for the library's own)
+        record.update(path=note.path, front_matter=note.front_matter,
+                      aliases=list(note.aliases))
+    return record
 
 
 def looks_like_json(data: bytes) -> bool:
@@ -82,16 +87,18 @@ def read(text: str) -> LibraryDocument:
     annotations = _list(raw, "annotations", "", required=False)
     refused: list[str] = []
     records: list[NoteRecord] = []
-    seen: dict[str, str] = {}  # title key -> the entry that has it
+    seen: dict[str, str] = {}  # title key (path key for a vault's note) -> its entry
     refused_keys: set[str] = set()
     bracketed = _bracketed_titles(notes)
     for i, item in enumerate(notes):
         where = f"notes[{i}]"
         try:
             record = _note(item, bracketed)
-            key = title_key(record.title)
+            key = title_key(record.title) if not record.path else "/" + record.path.casefold()
             if key in seen:
-                raise json_input.BadField("title", f"the same title as {seen[key]}")
+                raise json_input.BadField(
+                    "path" if record.path else "title",
+                    f"the same {'path' if record.path else 'title'} as {seen[key]}")
         except json_input.BadField as bad:
             refused.append(bad.within(where, item))
             if isinstance(item, dict) and isinstance(item.get("title"), str):
@@ -133,7 +140,10 @@ def _note(raw: Any, bracketed: frozenset[str] = frozenset()) -> NoteRecord:
     """One note, every field checked (json_input); BadField names the one at fault."""
     if not isinstance(raw, dict):
         raise json_input.BadField("", "expected an object")
-    title = json_input.title(raw, "title")
+    if raw.get("path") not in (None, ""):
+        return _vault_note(raw)
+    # (a stub may be what a vault's note links to: any one-line title)
+    title = (json_input.line_title if _is_stub(raw) else json_input.title)(raw, "title")
     body = json_input.settle_citations(json_input.text(raw, "body", ""), bracketed)
     links = raw.get("links", [])
     sources = raw.get("sources", [])
@@ -167,6 +177,47 @@ def _note(raw: Any, bracketed: frozenset[str] = frozenset()) -> NoteRecord:
         tags=tuple(json_input.tag(name, f"tags[{i}]") for i, name in enumerate(tags)),
         created=json_input.date(raw, "created"),
         updated=json_input.date(raw, "updated"),
+    )
+
+
+def _is_stub(raw: dict[str, Any]) -> bool:
+    return raw.get("description", "") == "" and raw.get("body", "") == ""
+
+
+def _vault_note(raw: dict[str, Any]) -> NoteRecord:
+    """A note read from a markdown folder: its body is plain markdown, kept as it is; its
+    links are found again from it by the vault's rules when it is imported (``links`` and
+    ``sources`` are checked for their types only)."""
+    path = json_input.vault_path(raw, "path")
+    links = raw.get("links", [])
+    if not isinstance(links, list):
+        raise json_input.BadField("links", "expected a list of titles")
+    for i, link in enumerate(links):
+        _string(link, f"links[{i}]")
+    sources = raw.get("sources", [])
+    if not isinstance(sources, list):
+        raise json_input.BadField("sources", "expected a list")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list):
+        raise json_input.BadField("aliases", "expected a list of names")
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list):
+        raise json_input.BadField("tags", "expected a list of tags")
+    return NoteRecord(
+        title=json_input.line_title(raw, "title"),
+        description=json_input.line(raw, "description", ""),
+        summary=json_input.line(raw, "summary", ""),
+        body=json_input.text(raw, "body", ""),
+        links=tuple(links),
+        sources=tuple(None if s is None else _string(s, f"sources[{i}]")
+                      for i, s in enumerate(sources)),
+        tags=tuple(json_input.tag(name, f"tags[{i}]") for i, name in enumerate(tags)),
+        created=json_input.date(raw, "created"),
+        updated=json_input.date(raw, "updated"),
+        path=path,
+        front_matter=json_input.text(raw, "front_matter", ""),
+        aliases=tuple(json_input.line_title({f"aliases[{i}]": alias}, f"aliases[{i}]")
+                      for i, alias in enumerate(aliases)),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import datetime
 from typing import Any
 
@@ -100,6 +101,36 @@ def title(raw: dict[str, Any], key: str) -> str:
     """A note's title, by the rules of line 1 of a note file: a question ending in "?",
     one line. Returned normalised (domain.normalise_title), as notegui stores titles."""
     return check_title(text(raw, key), key)
+
+
+def line_title(raw: dict[str, Any], key: str) -> str:
+    """A title that need not be a question (a note read from a markdown folder, an alias,
+    a stub such a note links to): one line, not empty. Normalised."""
+    value = normalise_title(text(raw, key))
+    if not value.strip():
+        raise BadField(key, "empty")
+    if any(mark in value for mark in _LINE_BREAKS):
+        raise BadField(key, "holds a line break; a title is one line")
+    return value
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def vault_path(raw: dict[str, Any], key: str) -> str:
+    """A vault note's path: ``<vault>/<path in the vault>``, ``/`` separators, relative,
+    no empty, ``.`` or ``..`` segment, none beginning with a dot, a markdown file's name
+    at the end. Returned in NFC, as notegui stores paths."""
+    value = text(raw, key)
+    segments = value.split("/")
+    if len(segments) < 2 or any(not part.strip() for part in segments):
+        raise BadField(key, f"{shown(value, 60)} is not '<vault>/<path in the vault>'")
+    if any(part.startswith(".") or "\\" in part or "\n" in part for part in segments):
+        raise BadField(key, f"{shown(value, 60)} has a name beginning with a dot, a "
+                            "backslash or a line break")
+    if not value.lower().endswith(_MARKDOWN_SUFFIXES):
+        raise BadField(key, f"{shown(value, 60)} is not a markdown file's path (.md)")
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
 def check_title(value: str, key: str) -> str:

@@ -9,11 +9,10 @@ from typing import Any
 
 from notegui.core.domain import title_key
 from notegui.core.errors import ExportError
-from notegui.core.formats import vault_export, yaml_text
+from notegui.core.formats import own_body, vault_export, yaml_text
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.export_names import EXTENSION, Named, file_names, readable_stem
 from notegui.core.formats.question_note import split_citations
-from notegui.core.render import paragraphs
 
 
 def file_stem(title: str) -> str:
@@ -39,7 +38,7 @@ def _shown(title: str) -> str:
 _HEADING_SYNTAX = re.compile(r"([\\`*_\[\]<#%=~$^|])")
 
 
-def _heading(title: str) -> str:
+def heading(title: str) -> str:
     """The title as a heading's text, every character that markdown or Obsidian would read
     as syntax (a link, a tag, a comment, emphasis, math) escaped (CommonMark's backslash)."""
     return _HEADING_SYNTAX.sub(r"\\\1", title)
@@ -49,6 +48,12 @@ def _wikilink(title: str, names: dict[str, str]) -> str:
     stem = names.get(title_key(title), readable_stem(title) + EXTENSION)[: -len(EXTENSION)]
     shown = _shown(title)
     return f"[[{stem}|{shown}]]" if stem != shown else f"[[{stem}]]"
+
+
+def linked_body(body: str, names: dict[str, str]) -> str:
+    """A stored body with its citations as wikilinks to the cited notes' files."""
+    return "".join(_wikilink(piece, names) if is_citation else piece
+                   for piece, is_citation in split_citations(body))
 
 
 def render_note(note: NoteRecord, names: dict[str, str]) -> str:
@@ -61,16 +66,15 @@ def render_note(note: NoteRecord, names: dict[str, str]) -> str:
     }
     if note.is_stub:
         fields["stub"] = True
-    body = "".join(
-        _wikilink(piece, names) if is_citation else piece
-        for piece, is_citation in split_citations(note.body)
-    )
-    parts = [front_matter(fields), f"# {_heading(note.title)}"]
+    # One paragraph per line in our format; markdown needs a blank line between them.
+    body, alone = own_body.written(linked_body(note.body, names))
+    if not alone:  # (blank lines of its own where paragraphs adds them: kept exactly)
+        fields[own_body.BODY_KEY] = note.body
+    parts = [front_matter(fields), f"# {heading(note.title)}"]
     if note.description:
         parts.append(note.description)
     if body:
-        # One paragraph per line in our format; markdown needs a blank line between them.
-        parts.append(paragraphs(body))
+        parts.append(body)
     cited = [(t, s) for t, s in zip(note.links, note.sources, strict=True) if s is not None]
     if cited:
         parts.append("## Sources\n\n" + "\n".join(

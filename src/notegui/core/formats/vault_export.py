@@ -6,17 +6,19 @@ users; the reading side is core/vault (a note exported here reads back as the sa
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import yaml
 
-from notegui.core.domain import normalise_title
+from notegui.core.domain import normalise_title, title_key
 from notegui.core.formats import yaml_text
 from notegui.core.formats.document import AttachmentRecord, NoteRecord
 from notegui.core.formats.export_names import vault_file_names
 from notegui.core.vault import front_matter
 from notegui.core.vault.links import scan
+from notegui.core.vault.model import VaultFile
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -100,3 +102,14 @@ def _put(data: dict[Any, Any], keys: tuple[str, ...], values: list[str]) -> None
             del data[other]
     elif values:
         data[keys[0]] = values
+
+
+def as_vault_file(note: NoteRecord) -> VaultFile:
+    """A vault note of a JSON file as the vault import takes a file it read: its links
+    found in its body (core.vault's scan), its digest that of the file the markdown export
+    writes for it (so that importing that file after changes nothing)."""
+    links, _ = scan(note.body)
+    data = note_text(note, note.path).encode("utf-8")
+    return VaultFile(path=note.path, title=note.title, name_key=title_key(_stem(note.path)),
+                     body=note.body, front_matter=note.front_matter, aliases=note.aliases,
+                     tags=note.tags, links=links, digest=hashlib.sha256(data).hexdigest())

@@ -9,18 +9,22 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from notegui.core import clock
 from notegui.core.domain import Changes, ImportOutcome, title_key
 from notegui.core.formats import question_note
+from notegui.core.formats.document import NoteRecord
 from notegui.core.formats.errors import FormatError
 from notegui.core.import_files import ReadFile, note_files, parse_bytes, read_all
 from notegui.core.import_plan import VaultJob
+from notegui.core.vault.kinds import NOTEGUI_EXPORT
 from notegui.core.vault_report import VaultReport
 from notegui.store import db as database_file
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
-from notegui.store.importing import documents, staged_import
+from notegui.store.importing import documents, staged_import, vault_records
+from notegui.store.importing.export_import import import_export
 from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.import_claims import ImportClaims
 from notegui.store.importing.import_lock import ImportLock
@@ -70,6 +74,7 @@ class Importer:
         self._staging: ImportMemory | None = None  # the import under way's (staged_import)
         self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
         self._claimed: ImportClaims | None = None  # the titles the import under way wrote
+        self._vault_notes: list[NoteRecord] = []  # a JSON file's, written after its own
 
     @property
     def _path(self) -> Path:
@@ -230,13 +235,26 @@ class Importer:
         what else it did in ``report`` (store/importing/vault_import.py)."""
         self.library.refuse_writes(wait=True)
         with self.taking_turns():
-            writer = VaultImport(self.library, job, report)
+            writers: list[VaultImport] = []
             try:
-                yield from writer.run(should_stop)
+                if job.kind == NOTEGUI_EXPORT:  # (its own notes, then its vault folders)
+                    yield from import_export(self, job, report, should_stop,
+                                             self._writer_for(writers))
+                else:
+                    yield from self._writer_for(writers)(job, report).run(should_stop)
             finally:
                 self._known.clear()  # (stubs were made past it)
-                if writer.defer_index:
+                if any(writer.defer_index for writer in writers):
                     self._finish_deferred_index()
+
+    def _writer_for(self, writers: list[VaultImport],
+                    ) -> Callable[[VaultJob, VaultReport], VaultImport]:
+        """Makes a vault's import into this library, kept in ``writers`` (whether one
+        deferred the index is asked when they are done)."""
+        def writer(job: VaultJob, report: VaultReport) -> VaultImport:
+            writers.append(VaultImport(self.library, job, report))
+            return writers[-1]
+        return writer
 
     def _finish_deferred_index(self) -> None:
         """Make the index a large vault import deferred (or leave it to the next opening,
@@ -310,6 +328,7 @@ class Importer:
         self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.library.db.connection()
         try:
+            self._vault_notes = []
             with Transaction(connection, self.library.on_wait) as transaction:
                 if data_version(connection) != self._known_version:  # (another wrote)
                     self._known.clear()
@@ -319,6 +338,9 @@ class Importer:
                     transaction.discard()  # (nothing of it is kept)
             if outcome.status != "imported":
                 self._known.clear()
+            if self._vault_notes and outcome.status != "refused":
+                # (after the library's own notes: the stubs their links lead to are there)
+                outcome = self._with_vault_notes(outcome, self._vault_notes)
             return outcome
         except (FormatError, *DATABASE_ERRORS) as error:
             self._known.clear()
@@ -336,13 +358,19 @@ class Importer:
         if read.json_text is not None:
             self._known.clear()  # a document writes past the look-up cache (document_merge)
             document = documents.read_document(read)
+            # A vault's notes are written after, as a vault's files (_with_vault_notes).
+            self._vault_notes = [note for note in document.notes if note.path]
+            if self._vault_notes:
+                document = replace(document, notes=tuple(n for n in document.notes
+                                                         if not n.path))
             if self._claimed is not None:
                 document = self._claimed.claim_document(document, read.path)
             try:
                 changes, refused = documents.merge(self.library, document, importer)
             except Unchanged as unchanged:
                 refused = unchanged.args[0] if unchanged.args else []
-                everything = (not document.notes and len(refused) == len(document.annotations)
+                everything = (not document.notes and not self._vault_notes
+                              and len(refused) == len(document.annotations)
                               and bool(document.refused or refused))
                 return ImportOutcome(
                     read.path, "refused" if everything else "unchanged",
@@ -360,3 +388,32 @@ class Importer:
             return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
+
+    def _with_vault_notes(self, outcome: ImportOutcome,
+                          notes: list[NoteRecord]) -> ImportOutcome:
+        """A JSON file's outcome with its vault notes written (vault_records.py): each
+        refused one an entry refused, new ones counted, changes joined."""
+        self._known.clear()  # (stubs are made past it)
+        imported = bool(outcome.status == "imported")
+        created, ids = outcome.notes, set(outcome.changes.notes)
+        refused = list(outcome.refused_entries)
+        reports: dict[int, VaultReport] = {}
+        writers: list[VaultImport] = []
+        for result, report in vault_records.import_records(outcome.path, notes,
+                                                           self._writer_for(writers)):
+            reports[id(report)] = report
+            if result.status == "refused":
+                refused.append(f"{result.path}: {result.reason}")
+            elif result.status != "unchanged":
+                imported = True
+                created += result.notes
+                ids |= result.changes.notes
+        for report in reports.values():
+            created += report.stubs
+            ids |= report.changed
+        if any(writer.defer_index for writer in writers):
+            self._finish_deferred_index()
+        return replace(outcome, status="imported" if imported else outcome.status,
+                       notes=created, refused_entries=tuple(refused),
+                       changes=Changes(notes=frozenset(ids), links=True) if imported
+                       else outcome.changes)

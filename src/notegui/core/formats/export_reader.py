@@ -1,0 +1,168 @@
+"""Reading a notegui markdown export back (``core.vault.detect`` says ``notegui-export``: a
+``.notegui-export.json`` manifest): the library's own notes from the ``.md`` files at its
+top, as markdown_vault wrote them (front matter, heading, description, body, Sources), and
+the vaults' notes from the folders beside them, each a vault of that name (read as any
+markdown folder, by core.vault, so that they come back at their paths).
+
+Qt-free and store-free: the store merges the own notes as a JSON import's and imports each
+vault folder as a vault."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from notegui.core.domain import normalise_title, title_key
+from notegui.core.files import MANIFEST
+from notegui.core.formats import json_input, markdown_vault, own_body
+from notegui.core.formats.document import LibraryDocument, NoteRecord
+from notegui.core.formats.question_note import cited_titles
+from notegui.core.import_files import Refused, read_limited
+from notegui.core.vault import front_matter
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A citation as markdown_vault writes it: [[file name|title as cited?]] (the shown text
+# runs to the first "?]]", as a citation of the body does)
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*)\|([^\n]*?\?)\]\]")
+_SOURCES = "\n\n## Sources\n\n"
+_SOURCE_LINE = re.compile(r"- (\[\[[^\n]*?\?\]\]): ([^\n]*)")
+
+
+@dataclass(frozen=True)
+class ExportFolder:
+    """What an export folder holds: the library's own notes (``document``; the files not
+    read are in ``document.refused``, each with its reason) and the vault folders beside
+    them (name -> folder)."""
+
+    document: LibraryDocument
+    vaults: Mapping[str, Path]
+
+
+def read_export(folder: Path | str) -> ExportFolder:
+    """The notes of an export folder (see the module's documentation)."""
+    top = Path(folder)
+    files: dict[str, tuple[dict[str, Any], str]] = {}  # file stem -> (fields, rest)
+    refused: list[str] = []
+    vaults: dict[str, Path] = {}
+    for entry in sorted(os.scandir(top), key=lambda e: e.name):
+        if entry.name.startswith(".") or entry.name == MANIFEST:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            vaults[entry.name] = Path(entry.path)
+        elif entry.name.lower().endswith(".md"):
+            read = _read_file(entry.path)
+            if isinstance(read, str):
+                refused.append(f"{entry.name}: {read}")
+            else:
+                files[entry.name[:-3]] = read
+    titles = {stem: normalise_title(str(fields["title"])) for stem, (fields, _) in files.items()}
+    notes = []
+    for stem, (fields, rest) in files.items():
+        try:
+            notes.append(_note(fields, rest, titles))
+        except ValueError as why:
+            refused.append(f"{stem}.md: {why}")
+        except json_input.BadField as bad:
+            refused.append(f"{stem}.md: {bad.within('front matter')}")
+    return ExportFolder(LibraryDocument(tuple(notes), refused=tuple(refused)), vaults)
+
+
+def _read_file(path: str) -> tuple[dict[str, Any], str] | str:
+    """A top file's front matter fields and the text after it, or why it is not read."""
+    try:
+        text = read_limited(path).decode("utf-8")
+    except (Refused, OSError, ValueError) as error:
+        return f"cannot be read: {error}"
+    parts = front_matter.split(text.replace("\r\n", "\n"))
+    try:
+        fields = yaml.load(parts.yaml_text, Loader=_LOADER) if parts.yaml_text else None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError) as error:
+        return f"its front matter is not YAML ({type(error).__name__}): not read"
+    if not isinstance(fields, dict) or not isinstance(fields.get("title"), str):
+        return ("not a note notegui wrote (no front matter with its title): not read; a "
+                "folder of your own markdown notes is imported as a vault")
+    return fields, parts.body
+
+
+def _text(fields: Mapping[str, Any], key: str) -> str:
+    value = fields.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"front matter '{key}' is not text")
+    return value
+
+
+def _note(fields: Mapping[str, Any], rest: str, titles: Mapping[str, str]) -> NoteRecord:
+    """One note of the library's own, from its file (markdown_vault.render_note's inverse)."""
+    title = normalise_title(_text(fields, "title"))
+    description, summary = _text(fields, "description"), _text(fields, "summary")
+    tags = fields.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ValueError("front matter 'tags' is not a list of tags")
+    heading = f"\n# {markdown_vault.heading(title)}"
+    if not rest.startswith(heading):
+        raise ValueError("its heading is not its title's (edited since the export?): not "
+                         "read")
+    rest = rest[len(heading):].removesuffix("\n")
+    if description:
+        rest = rest.removeprefix("\n\n" + description)
+    sources: dict[str, str] = {}
+    cut = rest.rfind(_SOURCES)
+    if cut >= 0:
+        listed = [_SOURCE_LINE.fullmatch(line) for line in
+                  rest[cut + len(_SOURCES):].split("\n")]
+        if all(listed):
+            for match in listed:
+                assert match is not None
+                cited = _citations(match.group(1), titles)
+                for key in {title_key(t) for t in cited_titles(cited)}:
+                    sources.setdefault(key, match.group(2))
+            rest = rest[:cut]
+    text = rest.removeprefix("\n\n")
+    stored = fields.get(own_body.BODY_KEY)
+    names = {title_key(title): stem + ".md" for stem, title in titles.items()}
+    if (isinstance(stored, str)
+            and own_body.written(markdown_vault.linked_body(stored, names))[0] == text):
+        body = stored  # (a body the text alone does not give back, unedited since)
+    else:
+        body = _citations(own_body.unparagraphed(text) or text, titles)
+    links = list(dict.fromkeys(title_key(t) for t in cited_titles(body)))
+    by_key = {title_key(t): t for t in titles.values()}
+    for key in links:
+        if key not in by_key:
+            raise ValueError("it cites a note whose file is not in the folder")
+    if description or body:  # (a stub may be what a vault's note links to: any title)
+        json_input.check_title(title, "title")
+    return NoteRecord(
+        title=title, description=description,
+        summary=summary, body=body, links=tuple(by_key[key] for key in links),
+        sources=tuple(sources.get(key) for key in links),
+        tags=tuple(json_input.tag(tag, "tags") for tag in tags))
+
+
+def _unshown(shown: str) -> str:
+    return (shown.replace("¦", "|").replace("] ]", "]]").replace("[ [", "[[")
+            .replace("% %", "%%"))
+
+
+def _citations(text: str, titles: Mapping[str, str]) -> str:
+    """The export's wikilinks back as citations: ``[[Title as cited?]]`` (the rest of the
+    text is the stored body's, its literal ``[[`` escaped as ``[\\[``)."""
+    pieces, position = [], 0
+    for match in _WIKILINK.finditer(text):
+        title = titles.get(match.group(1))
+        if title is None:
+            continue
+        pieces.append(text[position:match.start()])
+        written = _unshown(match.group(2))
+        pieces.append(f"[[{written if title_key(written) == title_key(title) else title}]]")
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
