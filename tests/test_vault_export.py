@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SAMPLE
 from notegui.app import main
 from notegui.core.files import MANIFEST
 from notegui.core.formats import vault_export
@@ -18,7 +19,7 @@ from notegui.core.formats.export_names import safe_segment, vault_file_names
 from notegui.core.vault import read_vault
 from notegui.core.vault.model import VaultFile
 from notegui.store.library import SqliteLibrary
-from vault_rows import add_attachment, add_vault_note
+from vault_rows import add_attachment, add_stub, add_vault_note
 
 FRONT = "title: Home page\nstatus: draft\naliases:\n- Start\ntags: [one]\ncreated: 2020-01-02\n"
 BODY = "# Home\n\nSee [[Other]] and ![[pic.png]] #two\n\n```\n[[not a link]]\n```\n"
@@ -165,3 +166,33 @@ def test_a_library_with_aliases_is_sound(capsys, vault_library: Path) -> None:
     with SqliteLibrary(vault_library) as library:
         assert not library.health().damaged
         assert library.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_text_export_refuses_a_title_that_is_not_a_question(capsys, library_path: Path) -> None:
+    with SqliteLibrary(library_path) as library:
+        add_stub(library, "Missing note")  # (what a vault's link to nothing makes)
+    code = main(["--db", str(library_path), "export", "--format", "text", "--note",
+                 "Missing note"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "not a question ending in '?'" in err and "markdown or json" in err
+
+
+def test_bulk_text_export_refuses_each_note_it_cannot_hold_and_writes_the_rest(
+        capsys, library_path: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(library_path), "import", str(SAMPLE)]) == 0
+    with SqliteLibrary(library_path) as library:
+        add_vault_note(library, "notes/Home.md", "Home page", BODY, FRONT)
+        plain = add_stub(library, "Plain note")
+        with library.db.atomic():
+            library.db.execute_sql("UPDATE note SET body = 'Text.' WHERE id = ?", (plain,))
+    capsys.readouterr()
+    out = tmp_path / "texts"
+    code = main(["--db", str(library_path), "export", "--format", "text", "-o", str(out)])
+    said = capsys.readouterr().out
+    assert code == 1
+    assert "refused notes/Home.md: it was read from a markdown folder" in said
+    assert "refused Plain note: its title is not a question" in said
+    assert "wrote 1 notes" in said and "6 stubs (no text of their own) left out" in said
+    [written] = [p for p in out.iterdir() if p.suffix == ".txt"]
+    assert written.read_bytes() == SAMPLE.read_bytes().rstrip(b"\n") + b"\n"  # (as --note)

@@ -13,10 +13,11 @@ from typing import TextIO
 from notegui import __version__
 from notegui.core import import_plan
 from notegui.core.answer_page import answer_html
-from notegui.core.domain import ImportOutcome, Note
+from notegui.core.domain import ImportOutcome, Note, title_key
 from notegui.core.errors import ExportError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
-from notegui.core.formats import annotation_export, json_format, markdown_vault
+from notegui.core.formats import annotation_export, json_format, markdown_vault, question_note
+from notegui.core.formats.export_names import Named, file_names
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.import_plan import nothing_in_vault
 from notegui.core.ports import Library
@@ -77,17 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     command = commands.add_parser(
         "export", help="export one note as text, the library as JSON or markdown, or the "
         "annotations",
-        description="text: one note in the question-note format (--note). json: the whole "
-        "library. markdown: a folder of .md files, an Obsidian vault (-o FOLDER). "
+        description="text: one note in the question-note format (--note), or every question "
+        "note as a .txt file in a folder (-o FOLDER; a note the format cannot hold is "
+        "refused by name). json: the whole library. markdown: a folder of .md files, an "
+        "Obsidian vault (-o FOLDER). "
         "annotations-md: every highlight and comment as markdown, by note. annotations-w3c: "
         "the same as a W3C Web Annotation collection (JSON-LD).",
     )
     command.add_argument("--format", required=True, choices=[
         "text", "json", "markdown", "annotations-md", "annotations-w3c",
     ])
-    command.add_argument("--note", metavar="TITLE", help="the note to export (text format)")
+    command.add_argument("--note", metavar="TITLE", help="the note to export (text format; "
+                         "without it, -o FOLDER gets every question note)")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",
-                         help="file (text, json, annotations-*) or folder (markdown); "
+                         help="file (text with --note, json, annotations-*) or folder "
+                         "(markdown, text without --note); "
                          "default: standard output")
     command.add_argument("--force", action="store_true",
                          help="markdown: export into a folder that is not empty and not an "
@@ -256,9 +261,12 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if args.format == "text" and not args.note:
+        if args.output is None:
+            raise CommandError("export --format text needs --note TITLE (one note), or -o "
+                               "FOLDER (every question note)")
+        return _export_texts(args, library, out)
     if args.format == "text":
-        if not args.note:
-            raise CommandError("export --format text needs --note TITLE")
         note = _find(library, args.note)
         text = library.export_text(note.title)
         _emit(text if text.endswith("\n") else text + "\n", args.output, out)
@@ -273,7 +281,7 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     else:
         if args.output is None:
             raise CommandError("export --format markdown needs -o FOLDER")
-        document = library.document()
+        document = library.document(attachments=True)
         files = markdown_vault.to_files(document)
         try:
             written = write_folder(args.output, files, force=args.force)
@@ -298,6 +306,40 @@ def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
             print(f"(written file by file, not swapped in whole: {visible(written.why)})",
                   file=out)
     return OK
+
+
+def _export_texts(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    """Every question note of the library's own as a .txt file in the folder (written as
+    the markdown export is: whole, with a manifest); each note the format cannot hold
+    refused by name, the rest written."""
+    document = library.document()
+    refused: list[tuple[str, str]] = []
+    notes = []
+    for note in document.notes:
+        if note.is_stub:
+            continue
+        why = question_note.cannot_hold(note.title, note.path)
+        if why:
+            refused.append((note.path or note.title, why))
+        else:
+            notes.append(note)
+    names = file_names((Named(n.title, n.created) for n in notes), ".txt")
+    files = {names[title_key(n.title)]: question_note.write(
+        n.title, n.description, n.body, n.sources) + "\n" for n in notes}
+    for name, why in refused:
+        print(f"refused {visible(name)}: {visible(why)}", file=out)
+    if files:
+        try:
+            write_folder(args.output, files, force=args.force)
+        except NeedsForce as needs:
+            raise CommandError(f"{needs}. Choose an empty folder or an earlier export, or "
+                               "add --force") from None
+    stubs = sum(1 for note in document.notes if note.is_stub)
+    print(f"wrote {len(files)} notes to {visible(str(args.output))}"
+          + (f"; {len(refused)} refused (not question notes: export them as markdown or "
+             "json)" if refused else "")
+          + (f"; {stubs} stubs (no text of their own) left out" if stubs else ""), file=out)
+    return PROBLEM if refused else OK
 
 
 def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:

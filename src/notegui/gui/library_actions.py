@@ -198,7 +198,7 @@ class LibraryActions:
         """The vault export; a folder that is neither empty nor an earlier export, or files
         it would replace that notegui did not leave as they are, only after the user says
         yes to a question naming them."""
-        document = self._window.library.document()
+        document = self._window.library.document(attachments=True)
         files = markdown_vault.to_files(document)
         try:
             written = write_folder(folder, files)

@@ -10,8 +10,9 @@ from notegui.store import models, search
 from notegui.store.db import Database
 
 
-def whole_library(db: Database) -> LibraryDocument:
-    """The whole library as plain values (for JSON and markdown export)."""
+def whole_library(db: Database, attachments: bool = False) -> LibraryDocument:
+    """The whole library as plain values (for JSON and markdown export); the vaults'
+    images only when asked (``attachments``: the markdown export writes them)."""
     Note, Link, Target = models.Note, models.Link, models.Note.alias()
     Tag, NoteTag = models.Tag, models.NoteTag
     links: dict[int, list[tuple[str, str | None]]] = {}
@@ -49,9 +50,9 @@ def whole_library(db: Database) -> LibraryDocument:
             )
         )
     annotations = annotation_rows.browse(db.connection())
-    attachments = tuple(AttachmentRecord(path, bytes(data)) for path, data in db.execute_sql(
-        "SELECT path, data FROM attachment ORDER BY path"))
-    return LibraryDocument(tuple(notes), tuple(annotations), attachments=attachments)
+    images = tuple(AttachmentRecord(path, bytes(data)) for path, data in db.execute_sql(
+        "SELECT path, data FROM attachment ORDER BY path")) if attachments else ()
+    return LibraryDocument(tuple(notes), tuple(annotations), attachments=images)
 
 
 def _vault_fields(db: Database) -> tuple[dict[int, str], dict[int, list[str]]]:

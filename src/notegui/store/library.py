@@ -427,9 +427,10 @@ class SqliteLibrary:
         summaries = [link.summary for link in self.sources(note.id)]
         return question_note.write(note.title, note.description, note.body, summaries)
 
-    def document(self) -> LibraryDocument:
-        """The whole library as plain values (for JSON and markdown export)."""
-        return library_document.whole_library(self.db)
+    def document(self, attachments: bool = False) -> LibraryDocument:
+        """The whole library as plain values (for JSON and markdown export); with the
+        vaults' images (their bytes) when ``attachments``."""
+        return library_document.whole_library(self.db, attachments)
 
     # -- consistency ---------------------------------------------------------------------
 

@@ -59,7 +59,7 @@ def _tidy(stem: str) -> str:
     return stem
 
 
-def readable_stem(title: str) -> str:
+def readable_stem(title: str, extension: str = EXTENSION) -> str:
     """The title as a file name's stem: NFC, each run of forbidden characters (a question's
     "?", "/", ":", "#", "[[", ...) becomes one space (a final "?" simply goes), white space
     collapsed, no leading dot or trailing dot or space, "_" after a name Windows reserves,
@@ -68,7 +68,7 @@ def readable_stem(title: str) -> str:
     stem = _FORBIDDEN.sub(" ", stem)
     stem = _SPACES.sub(" ", stem)
     stem = _tidy(stem)
-    stem = _tidy(_cut(stem, MAX_BYTES - len(EXTENSION)))
+    stem = _tidy(_cut(stem, MAX_BYTES - len(extension)))
     return stem or "untitled"
 
 
@@ -76,9 +76,9 @@ def _hash(title: str, length: int) -> str:
     return hashlib.blake2b(title_key(title).encode("utf-8"), digest_size=16).hexdigest()[:length]
 
 
-def _suffixed(stem: str, title: str, length: int) -> str:
+def _suffixed(stem: str, title: str, length: int, extension: str) -> str:
     suffix = f" ({_hash(title, length)})"
-    room = MAX_BYTES - len(EXTENSION) - len(suffix.encode("utf-8"))
+    room = MAX_BYTES - len(extension) - len(suffix.encode("utf-8"))
     return _tidy(_cut(stem, room)) + suffix
 
 
@@ -90,8 +90,8 @@ class Named:
     created: str = ""
 
 
-def file_names(notes: Iterable[Named]) -> dict[str, str]:
-    """title_key -> file name (with EXTENSION), distinct even case-insensitively (macOS,
+def file_names(notes: Iterable[Named], extension: str = EXTENSION) -> dict[str, str]:
+    """title_key -> file name (with ``extension``), distinct even case-insensitively (macOS,
     Windows). Titles whose stems clash: the note made first (then the smaller title key)
     keeps the plain stem, each other one gets `` (hash)``, six hex digits of its own title
     key's hash, more when two of them share six. A note's name so depends on itself and on
@@ -99,17 +99,18 @@ def file_names(notes: Iterable[Named]) -> dict[str, str]:
     (unless one is added with an older creation time, as a JSON import may)."""
     groups: dict[str, list[tuple[str, str, str]]] = {}
     for note in notes:
-        key, stem = title_key(note.title), readable_stem(note.title)
+        key, stem = title_key(note.title), readable_stem(note.title, extension)
         groups.setdefault(stem.casefold(), []).append((note.created, key, note.title))
     names: dict[str, str] = {}
     taken = set(groups)  # every plain stem, so that no suffixed name is another's plain one
     for folded, members in groups.items():
         members.sort()
-        stem = readable_stem(members[0][2])
-        names[members[0][1]] = stem + EXTENSION
+        stem = readable_stem(members[0][2], extension)
+        names[members[0][1]] = stem + extension
         length = 6
         while True:
-            trial = {key: _suffixed(stem, title, length) for _, key, title in members[1:]}
+            trial = {key: _suffixed(stem, title, length, extension)
+                     for _, key, title in members[1:]}
             folded_names = [name.casefold() for name in trial.values()]
             if (len(set(folded_names)) == len(folded_names)
                     and not taken.intersection(folded_names)):
@@ -118,7 +119,7 @@ def file_names(notes: Iterable[Named]) -> dict[str, str]:
             if length > 32:
                 raise ValueError(f"no distinct file name for the titles of {folded!r}")
         for key, name in trial.items():
-            names[key] = name + EXTENSION
+            names[key] = name + extension
         taken.update(name.casefold() for name in trial.values())
     return names
 

@@ -50,7 +50,9 @@ def read_export(folder: Path | str) -> ExportFolder:
     files: dict[str, tuple[dict[str, Any], str]] = {}  # file stem -> (fields, rest)
     refused: list[str] = []
     vaults: dict[str, Path] = {}
-    for entry in sorted(os.scandir(top), key=lambda e: e.name):
+    with os.scandir(top) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
         if entry.name.startswith(".") or entry.name == MANIFEST:
             continue
         if entry.is_dir(follow_symlinks=False):
