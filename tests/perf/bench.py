@@ -29,13 +29,16 @@ from pathlib import Path
 
 try:  # run as a script (tests/perf on sys.path) or imported as perf.bench
     from corpus import Corpus
+    from vault_corpus import VaultCorpus
 except ModuleNotFoundError:  # pragma: no cover
     from perf.corpus import Corpus
+    from perf.vault_corpus import VaultCorpus
 
 HERE = Path(__file__).resolve().parent
 GUI_BENCH = HERE / "gui_bench.py"
 RENDER_SPEED = HERE / "render_speed.py"
 MARKER = ".corpus-complete.json"
+VAULT_MARKER = ".vault-corpus-complete.json"  # (hidden: the import does not read it)
 STARTUP_RUNS = 5
 QT_NOISE = {"This plugin does not support propagateSizeHints()"}  # offscreen, harmless
 READY_TIMEOUT_S = 120.0
@@ -96,6 +99,30 @@ def ensure_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> Corpu
     written = corpus.write(folder)
     marker.write_text(json.dumps(identity), encoding="utf-8")
     log(f"corpus: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
+    return corpus
+
+
+def ensure_vault_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> VaultCorpus:
+    """The generated vault of ``notes`` markdown files in ``folder`` (vault_corpus.py),
+    written unless its marker says that this very vault is already there."""
+    corpus = VaultCorpus(notes)
+    source = (HERE / "vault_corpus.py").read_bytes()
+    identity = {"notes": notes, "seed": corpus.seed,
+                "vault_corpus_py_sha256": hashlib.sha256(source).hexdigest()}
+    marker = folder / VAULT_MARKER
+    try:
+        if json.loads(marker.read_text(encoding="utf-8")) == identity:
+            log(f"vault: reusing {notes:,} notes in {folder}")
+            return corpus
+    except (OSError, ValueError):
+        pass
+    if folder.exists():
+        shutil.rmtree(folder)
+    log(f"vault: writing {notes:,} markdown notes to {folder} ...")
+    start = time.perf_counter()
+    written = corpus.write(folder)
+    marker.write_text(json.dumps(identity), encoding="utf-8")
+    log(f"vault: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
     return corpus
 
 
@@ -265,6 +292,104 @@ def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
     return result
 
 
+def vault_floor_rows(folder: Path) -> dict[str, list[tuple]]:
+    """Every markdown file read and every link resolved (core.vault), and the rows the
+    vault import should write: notes (and a stub of the library's own for each title an
+    unresolved link names), their note_file rows, aliases, tags and links."""
+    from notegui.core.domain import title_key
+    from notegui.core.vault import LinkIndex, VaultFile, read_vault, resolve
+    from notegui.store.importing.vault_import import stub_title
+
+    files = [item for item in read_vault(folder) if isinstance(item, VaultFile)]
+    index = LinkIndex.of(files)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    ids = {file.path: number for number, file in enumerate(files, start=1)}
+    rows: dict[str, list[tuple]] = {
+        "note": [(ids[f.path], f.title, title_key(f.title), "", "", f.body, stamp, stamp, f.path)
+                 for f in files],
+        "note_file": [(ids[f.path], f.name_key, f.front_matter, f.digest) for f in files],
+        "alias": [(ids[f.path], key, alias) for f in files
+                  for key, alias in {title_key(a): a for a in f.aliases}.items() if key],
+        "link": [], "tag": [], "note_tag": []}
+    stubs: dict[str, int] = {}
+    tags: dict[str, int] = {}
+    for file in files:
+        source = ids[file.path]
+        targets: list[int] = []
+        for ref in file.links:
+            if not ref.target.strip():
+                continue
+            path = resolve(index, file.path, ref)
+            if path is not None:
+                if path == file.path or index.is_attachment(path):
+                    continue
+                target = ids[path]
+            else:
+                title = stub_title(ref.target)
+                if not title:
+                    continue
+                key = title_key(title)
+                if key not in stubs:
+                    stubs[key] = len(ids) + len(stubs) + 1
+                    rows["note"].append((stubs[key], title, key, "", "", "", stamp, stamp, ""))
+                target = stubs[key]
+            if target not in targets:
+                targets.append(target)
+        rows["link"] += [(source, target, ordinal) for ordinal, target in
+                         enumerate(targets, start=1)]
+        for name in {tag.strip().casefold(): tag.strip() for tag in file.tags
+                     if tag.strip()}.values():
+            if name.casefold() not in tags:
+                tags[name.casefold()] = len(tags) + 1
+                rows["tag"].append((tags[name.casefold()], name))
+            rows["note_tag"].append((source, tags[name.casefold()]))
+    return rows
+
+
+def measure_vault_import_floor(folder: Path, db: Path, notes: int) -> dict:
+    """The vault import's rows written with raw sqlite3, as the import floor writes its
+    own (files read and links resolved before the clock; the schema by ``migrate``, the
+    full-text triggers dropped, executemany, one rebuild of each FTS5 index)."""
+    from notegui.store.db import PAGE_SIZE, PRAGMAS
+    from notegui.store.schema import migrate
+
+    rows = vault_floor_rows(folder)
+    remove_library(db)
+    start = time.perf_counter()
+    connection = sqlite3.connect(db, isolation_level=None)
+    for name, value in PRAGMAS.items():
+        connection.execute(f"PRAGMA {name} = {value}")
+    connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    migrate(connection)
+    connection.execute("PRAGMA journal_mode=wal")
+    connection.execute("BEGIN IMMEDIATE")
+    triggers = [name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' "
+        "ESCAPE '\\'")]
+    for name in triggers:
+        connection.execute(f"DROP TRIGGER {name}")
+    connection.executemany(
+        "INSERT INTO note (id, title, title_key, description, summary, body, created, updated,"
+        " path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows["note"])
+    connection.executemany("INSERT INTO note_file (note_id, name_key, front_matter, digest) "
+                           "VALUES (?, ?, ?, ?)", rows["note_file"])
+    connection.executemany("INSERT INTO alias (note_id, alias_key, alias) VALUES (?, ?, ?)",
+                           rows["alias"])
+    connection.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", rows["tag"])
+    connection.executemany("INSERT INTO note_tag (note_id, tag_id) VALUES (?, ?)",
+                           rows["note_tag"])
+    connection.executemany("INSERT INTO link (source_id, target_id, ordinal) VALUES (?, ?, ?)",
+                           rows["link"])
+    for name in ("note_fts", "title_fts"):
+        connection.execute(f"INSERT INTO {name}({name}) VALUES('rebuild')")
+    connection.execute("COMMIT")
+    connection.close()
+    seconds = time.perf_counter() - start
+    remove_library(db)
+    return {"seconds": seconds, "notes_per_s": notes / seconds, "rows": len(rows["note"]),
+            "links": len(rows["link"])}
+
+
 def measure_startup(db: Path, work: Path) -> dict:
     """The app and a bare window, alternately, STARTUP_RUNS times each; medians."""
     app_command = [sys.executable, "-m", "notegui", "--db", str(db)]
@@ -378,6 +503,8 @@ class Figure:
 
 FIGURES = (
     Figure("import (notes/s)", "import_notes_per_s", "import_floor_notes_per_s", 5000, True),
+    Figure("vault import (notes/s)", "vault_import_notes_per_s",
+           "vault_import_floor_notes_per_s", 3000, True),
     Figure("cold start (s)", "startup_s", "startup_floor_s", 0.6),
     Figure("search p50 (ms/key)", "search_p50_ms", "search_floor_p50_ms", None),
     Figure("search p95 (ms/key)", "search_p95_ms", "search_floor_p95_ms", 50),
@@ -427,7 +554,7 @@ def table(results: dict) -> str:
 
     rule = "-" * len(format_row(header))
     title = (f"notegui benchmark: {results['notes']:,} notes "
-             f"(ratio: app cost / floor cost; for import, floor rate / app rate)")
+             f"(ratio: app cost / floor cost; for imports, floor rate / app rate)")
     return "\n".join([title, rule, format_row(header), rule,
                       *(format_row(row) for row in lines), rule])
 
@@ -443,6 +570,13 @@ def problems(results: dict) -> list[str]:
     if results.get("import_links") != results.get("import_floor_links"):
         found.append(f"import wrote {results.get('import_links')} links, the floor "
                      f"{results.get('import_floor_links')}")
+    if results.get("vault_import_exit"):
+        found.append(f"vault import exited {results['vault_import_exit']}: "
+                     f"{results.get('vault_import_stderr')}")
+    for what in ("rows", "links"):
+        if results.get(f"vault_import_{what}") != results.get(f"vault_import_floor_{what}"):
+            found.append(f"vault import wrote {results.get(f'vault_import_{what}')} {what}, "
+                         f"the floor {results.get(f'vault_import_floor_{what}')}")
     found += results.get("startup_problems", [])
     for problem in ("render_problem", "gui_problem"):
         if results.get(problem):
@@ -508,6 +642,28 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
             "import_floor_rows": floor["rows"], "import_floor_links": floor["links"],
             "import_floor_triggers_dropped": floor["triggers_dropped"],
             "import_floor_indexes_rebuilt": floor["indexes_rebuilt"],
+        })
+
+        vault_folder = work / "vault"
+        ensure_vault_corpus(args.notes, vault_folder, log)
+        log("vault import: notegui import VAULT ...")
+        vault_db = work / "vault.sqlite3"
+        vault = measure_import(vault_folder, vault_db, args.notes, homes)
+        remove_library(vault_db)
+        log(f"vault import: {vault['seconds']:.1f} s")
+        log("vault import floor: reading and resolving, then raw sqlite3 ...")
+        vault_floor = measure_vault_import_floor(vault_folder, work / "vault-floor.sqlite3",
+                                                 args.notes)
+        log(f"vault import floor: {vault_floor['seconds']:.1f} s")
+        results.update({
+            "vault_import_notes_per_s": round(vault["notes_per_s"], 1),
+            "vault_import_floor_notes_per_s": round(vault_floor["notes_per_s"], 1),
+            "vault_import_s": round(vault["seconds"], 3),
+            "vault_import_floor_s": round(vault_floor["seconds"], 3),
+            "vault_import_exit": vault["exit"], "vault_import_stderr": vault["stderr"],
+            "vault_import_rows": vault["rows"], "vault_import_links": vault["links"],
+            "vault_import_floor_rows": vault_floor["rows"],
+            "vault_import_floor_links": vault_floor["links"],
         })
 
         log(f"cold start: app and bare window, {STARTUP_RUNS} runs each ...")
