@@ -338,8 +338,9 @@ def test_the_import_help_is_documented_as_it_is(capsys, monkeypatch):
 
 def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_in_step(
         tmp_path, monkeypatch):
-    """2,100 notes: read by worker processes and indexed once at the end, or read in this
-    process and indexed batch by batch, give the same library."""
+    """2,100 notes: read by worker processes, written in batches of 500 as they are read
+    (their links once all are), indexed once at the end; or read in this process, written
+    in one batch with the index kept in step: the same library."""
     import sys
 
     from notegui.core.vault import reader
@@ -370,7 +371,9 @@ def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_i
                 "JOIN tag AS t ON t.id = nt.tag_id ORDER BY 1, 2").fetchall()
         return rows, tags, len(hits), found
 
+    monkeypatch.setattr(vault_import, "BATCH", 500)
     in_parallel = imported("parallel.db")
+    monkeypatch.setattr(vault_import, "BATCH", 5000)
     monkeypatch.setattr(reader, "PARALLEL_FROM", 10**9)
     monkeypatch.setattr(vault_import, "DEFER_INDEX_FROM", 10**9)
     in_step = imported("in-step.db")

@@ -43,6 +43,7 @@ class VaultCorpus:
         folders = [f"area{a}/topic{b}" for a in range(_FOLDERS_PER_LEVEL)
                    for b in range(_FOLDERS_PER_LEVEL)]
         paths: list[str] = []
+        taken: set[str] = set()
         names: list[str] = []
         for index in range(notes):
             folder = folders[(index // NOTES_PER_FOLDER) % len(folders)]
@@ -52,8 +53,9 @@ class VaultCorpus:
                 name = f"{rng.choice(self._words).capitalize()} {rng.choice(self._words)} {index}"
                 names.append(name)
             path = f"{folder}/{name}.md"
-            if path in paths[-NOTES_PER_FOLDER:]:
-                path = f"{folder}/{name} bis.md"
+            while path in taken:  # (a name used twice in one folder)
+                path = f"{path[:-3]} bis.md"
+            taken.add(path)
             paths.append(path)
         return paths
 

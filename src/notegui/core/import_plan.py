@@ -49,6 +49,7 @@ class VaultJob:
     kind: str  # as detect says
     file: str = ""  # one file inside ``folder`` ('' for the whole folder)
     texts: int = 0  # .txt files beside its markdown (imported as question notes)
+    markdown: int = 1  # its markdown files, as listed when planned (before any is read)
 
     @property
     def whole(self) -> bool:
@@ -120,7 +121,7 @@ def _plan_folder(result: ImportPlan, folder: str, form: str, vault_name: str) ->
     # The question notes beside a vault's markdown are imported as they were before.
     result.listing.files.extend(texts)
     result.vaults.append(VaultJob(folder, vault_name or vault_name_of(folder), kind,
-                                  texts=len(texts)))
+                                  texts=len(texts), markdown=counted.counts[MARKDOWN_FILE]))
 
 
 def less_texts(skipped: Skipped, texts: int) -> Skipped:

@@ -33,8 +33,7 @@ from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, r
 from notegui.core.vault_report import VaultReport
 from notegui.store import schema
 from notegui.store import tags as tag_rows
-from notegui.store.db import inserted_id
-from notegui.store.errors import DATABASE_ERRORS
+from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.importing.facade import ImportTarget
 from notegui.store.importing.note_import import NoteImporter, Row
 from notegui.store.transaction import Transaction
@@ -59,8 +58,8 @@ _ATTACHMENTS = "SELECT path, digest FROM attachment WHERE path >= ? AND path < ?
 _ROWS = ("SELECT n.id, n.path, n.title, n.description, n.summary, n.body, n.updated, "
          "coalesce(f.digest, '') FROM note AS n LEFT JOIN note_file AS f ON f.note_id = n.id "
          "WHERE n.path IN ({marks})")
-_INSERT_NOTE = ("INSERT INTO note (title, title_key, description, summary, body, created, "
-                "updated, path) VALUES (?, ?, '', '', ?, ?, ?, ?)")
+_INSERT_NOTE = ("INSERT INTO note (id, title, title_key, description, summary, body, "
+                "created, updated, path) VALUES (?, ?, ?, '', '', ?, ?, ?, ?)")
 _UPDATE_NOTE = "UPDATE note SET title = ?, title_key = ?, body = ?, updated = ? WHERE id = ?"
 _UNTRASH = "DELETE FROM trash WHERE note_id = ?"  # (a changed file brings its note back)
 _NOTE_FILE = (
@@ -103,6 +102,7 @@ class _Batch:
     waiting: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     taken: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     changed: set[int] = field(default_factory=set)
+    rows: list[tuple[int, int, int]] = field(default_factory=list)  # links to insert
 
 
 class VaultImport:
@@ -128,40 +128,67 @@ class VaultImport:
         self.images: dict[str, str] = {}  # path -> digest of the vault's attachments
 
     def run(self, should_stop: Callable[[], bool]) -> Iterator[ImportOutcome]:
+        """A vault of one batch is written whole in one transaction. A larger one is
+        written as it is read (the workers reading the next files meanwhile): each batch's
+        notes, then, once every file is read and the vault's links can be resolved, the
+        links, a batch of notes at a time."""
         report, job = self.report, self.job
         report.folder, report.vault, report.kind = job.folder, job.name, job.kind
         skipped = Skipped()
-        read = _read(job.read(skipped))
+        report.notes = job.markdown  # (as planned, until they are read: the progress)
+        self._snapshot()
+        read = _Read()
+        batch: list[VaultFile] = []
+        written = False  # whether notes were written before their links
+        for item in _unique(job.read(skipped), read):
+            if isinstance(item, Problem):
+                yield ImportOutcome(item.path, "refused", _reason(item))
+                continue
+            if not isinstance(item, VaultFile):
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                if should_stop():
+                    return
+                if not written:
+                    self._decide_index()
+                yield from self._batch(batch, notes_only=True)
+                batch, written = [], True
         report.skipped = less_texts(skipped, job.texts)
         report.notes = len(read.files) + sum(1 for p in read.refused
                                              if kind_of_name(p.path) != IMAGE)
-        for problem in read.refused:
-            yield ImportOutcome(problem.path, "refused", _reason(problem))
         if not report.notes:  # (nothing to import: its images alone are not copied)
             report.skipped.add(IMAGE, len(read.attachments))
             return
-        self._snapshot()
+        if not written:
+            self._decide_index()
         index = self._index(read)
         for file in read.files:
             self.targets[file.path] = _targets(index, file)
         if read.attachments and not should_stop():
             self._attachments(read.attachments)
-        # As a large import of question notes does (staged_import.py): an import at least
-        # as large as the library makes the index once at its end, which the importer
-        # does (or the next opening, if it is cut short).
-        self.defer_index = (len(read.files) >= DEFER_INDEX_FROM
-                            and len(read.files) >= self.library.count())
-        for start in range(0, len(read.files), BATCH):
-            if should_stop():
-                break
-            yield from self._batch(read.files[start:start + BATCH])
+        if should_stop():
+            return
+        if written:
+            yield from self._batch(batch, notes_only=True)
+            for start in range(0, len(read.files), BATCH):
+                self._links(read.files[start:start + BATCH])
+        else:
+            yield from self._batch(batch)
         if self.waiting:  # (their targets' files could not be written)
             log.warning("%d links of %s lead to notes that could not be written",
                         sum(len(w) for w in self.waiting.values()), job.name)
-        if job.whole and not should_stop():
+        if job.whole:
             seen = {file.path for file in read.files} | {p.path for p in read.refused}
             report.gone = sorted(path for path in self.ids if path not in seen)
         report.stubs = self.importer.created
+
+    def _decide_index(self) -> None:
+        """As a large import of question notes does (staged_import.py): an import at least
+        as large as the library makes the index once at its end, which the importer does
+        (or the next opening, if the import is cut short)."""
+        files = self.job.markdown
+        self.defer_index = files >= DEFER_INDEX_FROM and files >= self.library.count()
 
     # -- what the library holds of the vault ---------------------------------------------
 
@@ -222,28 +249,57 @@ class VaultImport:
 
     # -- notes ---------------------------------------------------------------------------
 
-    def _batch(self, files: list[VaultFile]) -> list[ImportOutcome]:
+    def _batch(self, files: list[VaultFile], notes_only: bool = False) -> list[ImportOutcome]:
         """A batch in one transaction; if it fails, each of its files in one of its own."""
         try:
-            return self._write(files)
+            return self._write(files, notes_only)
         except DATABASE_ERRORS as error:
             if len(files) == 1:
                 return [ImportOutcome(files[0].path, "refused",
                                       f"the library could not be written: {error}")]
-        return [outcome for file in files for outcome in self._batch([file])]
+        return [outcome for file in files for outcome in self._batch([file], notes_only)]
 
-    def _write(self, files: list[VaultFile]) -> list[ImportOutcome]:
+    def _write(self, files: list[VaultFile], notes_only: bool = False) -> list[ImportOutcome]:
+        """A batch's notes, and their links unless ``notes_only`` (written by ``_links``
+        once every note of the vault is)."""
         batch = _Batch()
+        outcomes: list[ImportOutcome] = []
+
+        def write() -> None:
+            outcomes.extend(self._write_notes(files, batch, clock.utc_now()))
+            if not notes_only:
+                self._write_all_links(files, batch)
+
+        self._in_transaction(write, batch)
+        return outcomes
+
+    def _links(self, files: list[VaultFile]) -> None:
+        """The links of notes written before (each file's note is in the library, or was
+        refused), in one transaction."""
+        batch = _Batch()
+        written = [file for file in files if file.path in self.ids]
+        try:
+            self._in_transaction(lambda: self._write_all_links(written, batch), batch)
+        except DATABASE_ERRORS as error:
+            raise LibraryError(f"the links of {self.job.name}'s notes could not be written: "
+                               f"{error}") from None
+
+    def _write_all_links(self, files: list[VaultFile], batch: _Batch) -> None:
         stamp = clock.utc_now()
+        for file in files:
+            self._write_links(file, batch, stamp)
+        self.connection.executemany(_INSERT_LINK, batch.rows)
+
+    def _in_transaction(self, write: Callable[[], None], batch: _Batch) -> None:
+        """``write`` in a transaction, the index kept in step (or deferred); what the batch
+        did is kept if it commits, undone if it rolls back."""
         connection = self.connection
         try:
             with Transaction(connection, self.library.on_wait):
                 if self.defer_index:
                     connection.execute(_DEFER_INDEX)
                 triggers = schema.suspend_triggers(connection, schema.FTS_WRITE_TRIGGERS)
-                outcomes = self._write_notes(files, batch, stamp)
-                for file in files:
-                    self._write_links(file, batch, stamp)
+                write()
                 if self.defer_index:
                     self.importer.forget_index()
                 else:
@@ -254,7 +310,6 @@ class VaultImport:
             raise
         self.ids.update(batch.ids)
         self.report.changed.update(batch.changed)
-        return outcomes
 
     def _undo(self, batch: _Batch) -> None:
         self.importer.known.clear()  # (stubs it made are gone)
@@ -272,6 +327,10 @@ class VaultImport:
         written: list[tuple[int, VaultFile]] = []
         outcomes = []
         execute = self.connection.execute
+        # New notes get their ids here (max + 1 on: the transaction holds the write lock)
+        # and are inserted with one statement.
+        new_id = self.connection.execute("SELECT coalesce(max(id), 0) FROM note").fetchone()[0]
+        inserted: list[tuple[object, ...]] = []
         for file in files:
             warnings = tuple(str(problem) for problem in file.problems)
             row = rows.get(file.path)
@@ -279,8 +338,10 @@ class VaultImport:
                 outcomes.append(ImportOutcome(file.path, "unchanged", warnings=warnings))
                 continue
             if row is None:
-                note_id = inserted_id(execute(_INSERT_NOTE, (
-                    file.title, title_key(file.title), file.body, stamp, stamp, file.path)))
+                new_id += 1
+                note_id = new_id
+                inserted.append((note_id, file.title, title_key(file.title), file.body, stamp,
+                                 stamp, file.path))
                 self.importer.index_new(note_id, file.title, "", "", file.body)
                 batch.ids[file.path] = note_id
                 status, new = "imported", 1
@@ -300,6 +361,7 @@ class VaultImport:
             outcomes.append(ImportOutcome(file.path, status, notes=new, warnings=warnings,
                                           changes=Changes(notes=frozenset({note_id}),
                                                           links=True)))
+        self.connection.executemany(_INSERT_NOTE, inserted)
         self.connection.executemany(_NOTE_FILE, [
             (note_id, file.name_key, file.front_matter, file.digest)
             for note_id, file in written])
@@ -358,8 +420,7 @@ class VaultImport:
         if not new:
             self.connection.execute(_DELETE_LINKS, (source,))
             batch.changed.add(source)
-        self.connection.executemany(_INSERT_LINK, [
-            (source, target, ordinal) for target, ordinal in ids])
+        batch.rows.extend((source, target, ordinal) for target, ordinal in ids)
         self.links[source] = [target for target, _ in ids]
 
     def _resolved(self, targets: list[Target], batch: _Batch) -> list[int] | None:
@@ -374,25 +435,25 @@ class VaultImport:
         return found
 
 
-def _read(items: Iterable[VaultFile | VaultAttachment | Problem]) -> _Read:
-    """The reader's items, sorted by kind; a second file of one path (two names that are
-    one once NFC-normalised) refused."""
-    read = _Read()
+def _unique(items: Iterable[VaultFile | VaultAttachment | Problem],
+            read: _Read) -> Iterator[VaultFile | VaultAttachment | Problem]:
+    """The reader's items, each also kept in ``read`` by kind; a second file of one path
+    (two names that are one once NFC-normalised) refused."""
     seen: set[str] = set()
     for item in items:
+        if not isinstance(item, Problem):
+            if item.path in seen:
+                item = Problem(item.path, "another file has this name once its accents are "
+                                          "written alike (NFC): not read")
+            else:
+                seen.add(item.path)
         if isinstance(item, Problem):
             read.refused.append(item)
-            continue
-        if item.path in seen:
-            read.refused.append(Problem(item.path, "another file has this name once its "
-                                                   "accents are written alike (NFC): not read"))
-            continue
-        seen.add(item.path)
-        if isinstance(item, VaultFile):
+        elif isinstance(item, VaultFile):
             read.files.append(item)
         else:
             read.attachments.append(item)
-    return read
+        yield item
 
 
 def _reason(problem: Problem) -> str:
