@@ -172,6 +172,27 @@ def test_dendron_titles_from_front_matter_else_the_last_segment(tmp_path: Path) 
     assert resolve(index, source.path, source.links[0]) == pip.path
 
 
+def test_dendron_links_put_the_label_first(tmp_path: Path) -> None:
+    """Dendron writes [[label|note]] (Obsidian [[note|label]]), and dendron://vault/note
+    for a note of another vault of the workspace."""
+    items = read(write(tmp_path / "ws", {
+        "dendron.yml": "version: 5\n",
+        "v/a.md": "[[The B note|b.c]] ![[Pip|lang.pip#^blk1:#*]] [[dendron://v/b.c]] [[b.c]]",
+        "v/b.c.md": "x",
+        "v/lang.pip.md": "x",
+    }))
+    source = note(items, "ws/v/a.md")
+    assert source.links == (LinkRef("b.c", shown="The B note"),
+                            LinkRef("lang.pip", block="blk1", shown="Pip", embed=True),
+                            LinkRef("b.c"), LinkRef("b.c"))
+    index = LinkIndex.of(items.values())
+    assert [resolve(index, source.path, ref) for ref in source.links] == [
+        "ws/v/b.c.md", "ws/v/lang.pip.md", "ws/v/b.c.md", "ws/v/b.c.md"]
+    # (elsewhere the label is after the pipe)
+    obsidian = read(write(tmp_path / "obs", {"a.md": "[[b.c|The B note]]"}))
+    assert note(obsidian, "obs/a.md").links == (LinkRef("b.c", shown="The B note"),)
+
+
 def test_a_plain_folder_titles_are_file_names(tmp_path: Path) -> None:
     items = read(write(tmp_path / "notes", {"a/Some Note.markdown": "text\n"}))
     plain = note(items, "notes/a/Some Note.markdown")

@@ -40,18 +40,21 @@ _MARKDOWN_LINK = re.compile(  # (a literal first: the search skips to each "[")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}:")
 _TAG_START = re.compile(r"#[\w/-]")
 _BLOCK_PREFIX = re.compile(r"[ \t>]*")
+_DENDRON_VAULT = "dendron://"
 
 
-def scan(body: str) -> tuple[tuple[LinkRef, ...], tuple[str, ...]]:
+def scan(body: str, label_first: bool = False,
+         ) -> tuple[tuple[LinkRef, ...], tuple[str, ...]]:
     """The links of a note's markdown, in order, and its inline tags (each once, as first
-    written; duplicates by case dropped)."""
+    written; duplicates by case dropped). ``label_first``: Dendron's ``[[label|target]]``
+    (Obsidian and Foam write ``[[target|label]]``)."""
     spans = _code_and_comments(body)
     text = _mask(body, spans) if spans else body  # (where a link or a tag may start)
     found: list[tuple[int, LinkRef]] = []
     links: list[tuple[int, int]] = []
     if "[[" in text:
         for match in _wikilinks(text, body):
-            ref = _wikilink(body, match)
+            ref = _wikilink(body, match, label_first)
             if ref is not None:
                 found.append((match.start(), ref))
                 links.append(match.span())
@@ -123,7 +126,7 @@ def _escaped(text: str, position: int) -> bool:
     return count % 2 == 1
 
 
-def _wikilink(text: str, match: re.Match[str]) -> LinkRef | None:
+def _wikilink(text: str, match: re.Match[str], label_first: bool = False) -> LinkRef | None:
     bang, target, shown = match.groups()
     start = match.start()
     embed = bool(bang)
@@ -134,6 +137,12 @@ def _wikilink(text: str, match: re.Match[str]) -> LinkRef | None:
         embed = False  # (\![[x]]: a link after a "!")
     if target[-1] == "\\":  # (in a table, [[a\|b]]: the pipe is escaped)
         target = target[:-1]
+    if label_first and shown is not None:
+        target, shown = shown, target
+        if target.startswith(_DENDRON_VAULT):  # (dendron://vault/note: another vault's)
+            target = target[len(_DENDRON_VAULT):].partition("/")[2]
+    elif label_first and target.startswith(_DENDRON_VAULT):
+        target = target[len(_DENDRON_VAULT):].partition("/")[2]
     heading = block = ""
     if "#" in target:
         target, _hash, fragment = target.partition("#")
@@ -146,8 +155,8 @@ def _wikilink(text: str, match: re.Match[str]) -> LinkRef | None:
 
 def _fragment(fragment: str) -> tuple[str, str]:
     """(heading, block) of what follows a link's '#': ``^id`` is a block."""
-    if fragment.startswith("^"):
-        return "", fragment[1:].strip()
+    if fragment.startswith("^"):  # (Dendron's ^id:#* a range from it: the block)
+        return "", fragment[1:].partition(":")[0].strip()
     return fragment, ""
 
 

@@ -132,7 +132,7 @@ def read_note(file: str, path: str, kind: str = "") -> VaultFile | Problem:
     fields = front_matter.read(parts.yaml_text)
     stem = _stem(path.rpartition("/")[2])
     title = fields.title or (stem.rpartition(".")[2] or stem if kind == DENDRON else stem)
-    links, inline_tags = scan(parts.body)
+    links, inline_tags = scan(parts.body, label_first=kind == DENDRON)
     tags = fields.tags
     if inline_tags:
         known = {tag.casefold() for tag in tags}
