@@ -232,3 +232,7 @@ def test_imported_folders_tell_their_index_notes_apart(qtbot, tmp_path):
         window.actions_by_name["questions_only"].trigger()
         assert listed(window) == []  # no title of these is a question
         assert window.count_label.text() == "0 questions of 6 notes"
+        _note_id, changes = window.library.create_note("Is one enough?", body="Yes.")
+        window.hub.publish(changes)
+        assert listed(window) == ["Is one enough?"]
+        assert window.count_label.text() == "1 question of 7 notes"

@@ -431,8 +431,9 @@ class MainWindow(QMainWindow):
     def _update_count(self, results: int | None = None, searching: bool = False) -> None:
         total = self.library.count()
         if results is None:
+            questions = len(self._listed.get(True, ()))
             self.count_label.setText(
-                f"{len(self._listed.get(True, ())):,} questions of {total:,} notes"
+                f"{questions:,} question{'' if questions == 1 else 's'} of {total:,} notes"
                 if self.questions_only() else f"{total:,} notes")
         else:
             noun = "result" if results == 1 else "results"
