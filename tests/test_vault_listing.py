@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from notegui.core.domain import note_place
@@ -103,3 +105,31 @@ def test_a_vault_note_is_never_a_stub(vault_library):
     stubs = {ref.title for ref in library.iter_refs() if ref.is_stub}
     assert stubs == {"Is water wet?"}
     assert not library.refs([ids["empty"]])[ids["empty"]].is_stub
+
+
+def test_the_command_line_tells_same_titled_notes_apart(tmp_path, capsys):
+    """notegui list and search, after a real import: a shared title's vault notes say
+    where they live; is:question searches."""
+    from notegui.app import main
+
+    for name, text in {".obsidian/app.json": "{}", "a/Index.md": "Ice.\n",
+                       "b/Index.md": "Ice too.\n", "Unique.md": "Ice once.\n",
+                       "Does ice float?.md": "Yes.\n"}.items():
+        (tmp_path / "notes" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "notes" / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "lib.sqlite3")
+    assert main(["--db", db, "import", str(tmp_path / "notes")]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "list"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Does ice float?", "Index  (notes/a)", "Index  (notes/b)", "Unique"]
+    assert main(["--db", db, "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["path"] for row in rows] == [
+        "notes/Does ice float?.md", "notes/a/Index.md", "notes/b/Index.md", "notes/Unique.md"]
+    assert main(["--db", db, "search", "--", "-is:question", "ice"]) == 0
+    out = capsys.readouterr().out
+    assert "Index  (notes/a)" in out and "Index  (notes/b)" in out
+    assert "Does ice float?" not in out and "Unique" in out
+    assert main(["--db", db, "search", "is:question"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "1. Does ice float?"

@@ -13,7 +13,7 @@ from typing import TextIO
 from notegui import __version__
 from notegui.core import import_plan
 from notegui.core.answer_page import answer_html
-from notegui.core.domain import ImportOutcome, Note, title_key
+from notegui.core.domain import ImportOutcome, Note, NoteRef, title_key
 from notegui.core.errors import ExportError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault, question_note
@@ -345,12 +345,27 @@ def _export_texts(args: argparse.Namespace, library: Library, out: TextIO) -> in
 def _list(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     ordered = list(library.iter_refs())
     if args.json:
-        rows = [{"title": r.title, "summary": r.summary, "stub": r.is_stub} for r in ordered]
+        rows = [_ref_json(r, {"title": r.title, "summary": r.summary, "stub": r.is_stub})
+                for r in ordered]
         json.dump(rows, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        out.writelines(f"{visible(ref.title)}\n" for ref in ordered)
+        out.writelines(f"{visible(ref.title)}{_place(ref)}\n" for ref in ordered)
     return OK
+
+
+def _place(ref: NoteRef) -> str:
+    """Where a note from a markdown folder lives, after its title, when another note has
+    that title (as the window's list shows it)."""
+    return f"  ({visible(ref.place)})" if ref.place else ""
+
+
+def _ref_json(ref: NoteRef, row: dict[str, object]) -> dict[str, object]:
+    """``row`` with the note's ``path`` when it has one (a note from a markdown folder;
+    absent for the library's own notes, so scripts reading those see what they saw)."""
+    if ref.path:
+        row["path"] = ref.path
+    return row
 
 
 def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
@@ -359,8 +374,9 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     hits = library.search(" ".join(args.query), limit=args.limit) or []  # (None: cancelled)
     if args.json:
         rows = [
-            {"title": h.note.title, "summary": h.note.summary, "stub": h.note.is_stub,
-             "snippet": h.snippet, "score": h.score}
+            _ref_json(h.note, {"title": h.note.title, "summary": h.note.summary,
+                               "stub": h.note.is_stub, "snippet": h.snippet,
+                               "score": h.score})
             for h in hits
         ]
         json.dump(rows, out, ensure_ascii=False, indent=1)
@@ -368,7 +384,8 @@ def _search(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         return OK
     for rank, hit in enumerate(hits, start=1):
         stub = " (stub)" if hit.note.is_stub else ""
-        print(f"{rank}. {visible(hit.note.title)}{stub}\n   {visible(hit.snippet)}", file=out)
+        print(f"{rank}. {visible(hit.note.title)}{stub}{_place(hit.note)}\n"
+              f"   {visible(hit.snippet)}", file=out)
     if not hits:
         print("no matches", file=out)
     return OK
