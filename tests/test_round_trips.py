@@ -145,11 +145,12 @@ def test_vault_imported_then_exported_links_lead_to_the_same_notes(
 def test_json_export_brings_vault_notes_back_by_path(capsys, tmp_path: Path) -> None:
     db, fresh = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     vault = generated_vault(tmp_path / "vault")
+    write(vault, {"Same.md": "---\ntitle: Why the same?\n---\nThe vault's.\n"})
     assert cli(capsys, "--db", db, "import", vault)[0] == 0
     # a note of the library's own with a vault note's title is never replaced
     same = tmp_path / "same.json"
     same.write_text(json_format.dumps(LibraryDocument((
-        NoteRecord("Title 1?", "Its own.", "", "Own text."),))), encoding="utf-8")
+        NoteRecord("Why the same?", "Its own.", "", "Own text."),))), encoding="utf-8")
     assert cli(capsys, "--db", db, "import", same)[0] == 0
     exported = tmp_path / "library.json"
     assert cli(capsys, "--db", db, "export", "--format", "json", "-o", exported)[0] == 0
@@ -157,5 +158,24 @@ def test_json_export_brings_vault_notes_back_by_path(capsys, tmp_path: Path) -> 
     assert code == 0, said
     again = cli(capsys, "--db", fresh, "export", "--format", "json")[1]
     assert without_times(again) == without_times(exported.read_text(encoding="utf-8"))
+    same_titled = [(n.get("path", ""), n["body"]) for n in json.loads(again)["notes"]
+                   if n["title"] == "Why the same?"]
+    assert same_titled == [("", "Own text."), ("vault/Same.md", "The vault's.\n")]
     code, said = cli(capsys, "--db", fresh, "import", exported)
     assert code == 0 and "1 unchanged" in said, said
+
+
+FOAM_DOCS = Path("/work/shared/samples/vaults/foam-docs")
+
+
+@pytest.mark.skipif(not FOAM_DOCS.is_dir(), reason="the sample vault is not here")
+def test_a_real_vault_round_trips(capsys, tmp_path: Path) -> None:
+    """Foam's documentation (86 notes, 13 images): its links lead where they led after
+    import and export, and the export imported into an empty library gives its JSON."""
+    db, fresh, out = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3", tmp_path / "out"
+    assert cli(capsys, "--db", db, "import", FOAM_DOCS)[0] == 0
+    assert cli(capsys, "--db", db, "export", "--format", "markdown", "-o", out)[0] == 0
+    assert resolved(out / "foam-docs", "foam-docs") == resolved(FOAM_DOCS, "foam-docs")
+    assert cli(capsys, "--db", fresh, "import", out)[0] == 0
+    assert without_times(cli(capsys, "--db", fresh, "export", "--format", "json")[1]) == (
+        without_times(cli(capsys, "--db", db, "export", "--format", "json")[1]))
