@@ -17,6 +17,7 @@ from conftest import ROOT
 from notegui.app import main
 from notegui.core.formats import json_format
 from notegui.core.formats.document import LibraryDocument, NoteRecord
+from notegui.core.formats.export_reader import vault_kind
 from notegui.core.vault import LinkIndex, VaultFile, read_vault, resolve
 from vault_rows import png
 
@@ -75,10 +76,11 @@ def generated_vault(root: Path, notes: int = 24) -> Path:
     return write(root, files)
 
 
-def resolved(folder: Path, vault: str) -> dict[str, list[str | None]]:
+def resolved(folder: Path, vault: str, kind: str = "markdown",
+             ) -> dict[str, list[str | None]]:
     """Every note's links, each as the path it leads to (None: nowhere), by Obsidian's
     rules over the folder as it is."""
-    items = list(read_vault(folder, vault, kind="markdown"))
+    items = list(read_vault(folder, vault, kind=kind))
     index = LinkIndex.of(items)
     return {item.path: [resolve(index, item.path, ref) for ref in item.links]
             for item in items if isinstance(item, VaultFile)}
@@ -179,3 +181,43 @@ def test_a_real_vault_round_trips(capsys, tmp_path: Path) -> None:
     assert cli(capsys, "--db", fresh, "import", out)[0] == 0
     assert without_times(cli(capsys, "--db", fresh, "export", "--format", "json")[1]) == (
         without_times(cli(capsys, "--db", db, "export", "--format", "json")[1]))
+
+
+def dendron_workspace(root: Path) -> Path:
+    """A Dendron workspace: dotted names, front matter as Dendron writes it, links with
+    the label first ([[label|note.name]])."""
+    def note(i: int, title: str, body: str) -> str:
+        return (f"---\nid: n{i}x\ntitle: {title}\ndesc: ''\nupdated: 16{i:02d}000000000\n"
+                f"created: 1600000000000\n---\n{body}")
+
+    return write(root, {
+        "dendron.yml": "version: 5\n",
+        "root.md": note(0, "Root", "See [[the projects|projects]] and [[projects.plan]].\n"),
+        "projects.md": note(1, "Projects", "[[Plan of work|projects.plan#Goals]], "
+                                           "[[up|root]], [[daily.journal.2020.01.01]].\n"),
+        "projects.plan.md": note(2, "Plan", "## Goals\nBack: [[Projects|projects]].\n"),
+        "daily.journal.2020.01.01.md": note(3, "2020-01-01", "![[Plan|projects.plan]]\n"),
+    })
+
+
+def test_a_dendron_workspace_round_trips(capsys, tmp_path: Path) -> None:
+    """Dendron's links put the label first: read so again from the export (which has
+    no dendron.yml) and from JSON."""
+    db, fresh, out = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3", tmp_path / "out"
+    workspace = dendron_workspace(tmp_path / "ws")
+    before = resolved(workspace, "ws", "dendron")
+    assert before["ws/root.md"] == ["ws/projects.md", "ws/projects.plan.md"]
+    assert cli(capsys, "--db", db, "import", workspace)[0] == 0
+    assert cli(capsys, "--db", db, "export", "--format", "markdown", "-o", out)[0] == 0
+    assert vault_kind(out / "ws") == "dendron"
+    assert resolved(out / "ws", "ws", vault_kind(out / "ws")) == before
+    first = cli(capsys, "--db", db, "export", "--format", "json")[1]
+    assert cli(capsys, "--db", fresh, "import", out)[0] == 0
+    assert without_times(cli(capsys, "--db", fresh, "export", "--format", "json")[1]) == (
+        without_times(first))
+    exported = tmp_path / "library.json"
+    exported.write_text(first, encoding="utf-8")
+    again = tmp_path / "c.sqlite3"
+    assert cli(capsys, "--db", again, "import", exported)[0] == 0
+    assert without_times(cli(capsys, "--db", again, "export", "--format", "json")[1]) == (
+        without_times(first))

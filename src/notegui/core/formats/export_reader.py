@@ -20,11 +20,13 @@ import yaml
 
 from notegui.core.domain import normalise_title, title_key
 from notegui.core.files import MANIFEST
-from notegui.core.formats import json_input, markdown_vault, own_body
+from notegui.core.formats import json_input, markdown_vault, own_body, vault_export
 from notegui.core.formats.document import LibraryDocument, NoteRecord
 from notegui.core.formats.question_note import cited_titles
 from notegui.core.import_files import Refused, read_limited
-from notegui.core.vault import front_matter
+from notegui.core.import_listing import Skipped, is_markdown, walk
+from notegui.core.vault import detect, front_matter
+from notegui.core.vault.kinds import DENDRON, MARKDOWN
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A citation as markdown_vault writes it: [[file name|title as cited?]] (the shown text
@@ -73,6 +75,31 @@ def read_export(folder: Path | str) -> ExportFolder:
         except json_input.BadField as bad:
             refused.append(f"{stem}.md: {bad.within('front matter')}")
     return ExportFolder(LibraryDocument(tuple(notes), refused=tuple(refused)), vaults)
+
+
+_SAMPLED = 50  # a vault folder's notes looked at for its kind
+_SAMPLED_BYTES = 8 * 1024
+
+
+def vault_kind(folder: Path | str) -> str:
+    """How a vault folder of an export is read: as ``detect`` says, but a folder whose
+    notes are mostly Dendron's (``vault_export.dendron_like``: the export does not have
+    the workspace's ``dendron.yml``) as Dendron's, whose links put the label first."""
+    kind = detect(folder)
+    if kind != MARKDOWN:
+        return kind
+    sampled = dendron = 0
+    for file in walk(os.fspath(folder), Skipped(), is_markdown):
+        try:
+            with open(file, "rb") as stream:
+                head = stream.read(_SAMPLED_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
+        sampled += 1
+        dendron += vault_export.dendron_like(front_matter.split(head).yaml_text)
+        if sampled >= _SAMPLED:
+            break
+    return DENDRON if sampled and dendron * 2 > sampled else MARKDOWN
 
 
 def _read_file(path: str) -> tuple[dict[str, Any], str] | str:

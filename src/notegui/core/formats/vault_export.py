@@ -7,6 +7,7 @@ users; the reading side is core/vault (a note exported here reads back as the sa
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -104,11 +105,22 @@ def _put(data: dict[Any, Any], keys: tuple[str, ...], values: list[str]) -> None
         data[keys[0]] = values
 
 
+_DENDRON_KEYS = re.compile(r"^(id|updated|created):", re.MULTILINE)
+
+
+def dendron_like(block: str) -> bool:
+    """Whether a note's front matter is Dendron's (it writes ``id``, ``created`` and
+    ``updated`` in every note): its wikilinks put the label first (``[[label|note]]``).
+    What tells a Dendron vault's notes where its ``dendron.yml`` is not at hand (a JSON
+    file, a markdown export)."""
+    return {m.group(1) for m in _DENDRON_KEYS.finditer(block)} == {"id", "updated", "created"}
+
+
 def as_vault_file(note: NoteRecord) -> VaultFile:
     """A vault note of a JSON file as the vault import takes a file it read: its links
     found in its body (core.vault's scan), its digest that of the file the markdown export
     writes for it (so that importing that file after changes nothing)."""
-    links, _ = scan(note.body)
+    links, _ = scan(note.body, label_first=dendron_like(note.front_matter))
     data = note_text(note, note.path).encode("utf-8")
     return VaultFile(path=note.path, title=note.title, name_key=title_key(_stem(note.path)),
                      body=note.body, front_matter=note.front_matter, aliases=note.aliases,

@@ -11,9 +11,8 @@ from typing import Protocol
 
 from notegui.core.domain import ImportOutcome
 from notegui.core.formats import json_format
-from notegui.core.formats.export_reader import read_export
+from notegui.core.formats.export_reader import read_export, vault_kind
 from notegui.core.import_plan import VaultJob
-from notegui.core.vault.kinds import MARKDOWN
 from notegui.core.vault_report import VaultReport
 from notegui.store.importing.vault_import import VaultImport
 
@@ -48,7 +47,8 @@ def import_export(documents: _Documents, job: VaultJob, report: VaultReport,
         if should_stop():
             return
         vault = VaultReport()
-        yield from writer(VaultJob(str(folder), name, MARKDOWN), vault).run(should_stop)
+        yield from writer(VaultJob(str(folder), name, vault_kind(folder)), vault).run(
+            should_stop)
         _add(report, vault)
 
 
