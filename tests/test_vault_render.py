@@ -308,3 +308,12 @@ def test_the_editor_and_the_import_make_the_same_stub_of_a_link():
     for target in ("Missing", "folder/Missing.md", " a  b .MD ", "x.markdown", "pic.PNG",
                    "doc.pdf", "data.json", "Café\u0301.mkd", "dir/", "a.b.c", "\u200bzw"):
         assert stub_title(LinkRef(target)) == vault_import.stub_title(target), target
+
+
+def test_an_embedded_notes_anchors_do_not_take_this_notes_place(library):
+    add_note(library, "v/Other.md", "## Goals\n\nTheirs. ^mine\n")
+    source = add_note(library, "v/Source.md",
+                      "![[Other]]\n\n[[#Goals]] [[#^mine]]\n\n## Goals\n\nOurs. ^mine\n")
+    html = answer_html(library, library.note(source))
+    assert html.count('id="goals"') == 1 and html.count('id="^mine"') == 1
+    assert html.index('id="goals"') > html.index("Theirs.")

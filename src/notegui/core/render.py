@@ -111,6 +111,8 @@ _CODE_LINE_COST = 20
 # capped below that): the note is then shown as escaped text. So is HTML with more than
 # _MAX_CELLS table cells (~250 us each there).
 _MAX_DEPTH = 40
+_EMBEDDED_ANCHOR = re.compile(r'<(h[1-6]) id="[^"]*">')
+_EMPTY_ANCHOR = re.compile(r'<a id="[^"]*"></a>')
 FAILED_NOTICE = "This note could not be formatted, so it is shown as plain text."
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _VOID_TAGS = frozenset({"br", "hr", "img"})
@@ -588,6 +590,10 @@ def _render(body: str, resolve: Resolver, flavour: Flavour, embed: Embedder | No
     # Pygments ends a block with a newline, which Qt shows as an empty last line.
     rendered = rendered.replace("\n</code></pre>", "</code></pre>").rstrip("\n")
     rendered = rendered.replace("<p></p>", "")  # around an embed that filled a paragraph
+    if nested and vault is not None:
+        # An embedded note's anchors are its own page's: here they would take the place
+        # of this note's (a [[#Heading]] finds the first anchor of its name).
+        rendered = _EMBEDDED_ANCHOR.sub(r"<\1>", _EMPTY_ANCHOR.sub("", rendered))
     if not source.titles:
         return rendered
     # A marker still here was in code (or an attribute): show it as written.
