@@ -317,3 +317,30 @@ def test_an_embedded_notes_anchors_do_not_take_this_notes_place(library):
     html = answer_html(library, library.note(source))
     assert html.count('id="goals"') == 1 and html.count('id="^mine"') == 1
     assert html.index('id="goals"') > html.index("Theirs.")
+
+
+def test_a_dendron_workspace_links_label_first_as_imported(tmp_path, capsys):
+    """Dendron writes [[label|note.name]]: shown and saved so, as the import read it."""
+    root = tmp_path / "notes"
+    for name, text in {
+            "dendron.yml": "version: 5\n",
+            "a.md": "[[The B note|b.c]] and [[dendron://notes/b.c]]\n\n![[Pip|lang.pip#^blk1:#*]]",
+            "b.c.md": "B text",
+            "lang.pip.md": "intro\n\nThe pip block ^blk1\n\nrest"}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "library.sqlite3"
+    assert main(["--db", str(db), "import", str(root)]) == 0
+    capsys.readouterr()
+    with SqliteLibrary(db) as library:
+        ids = {path: note_id for note_id, path in library.db.execute_sql(
+            "SELECT id, path FROM note WHERE path != ''")}
+        a = library.note(ids["notes/a.md"])
+        html = answer_html(library, a)
+        assert links_of(html)[:2] == [(f"note:{ids['notes/b.c.md']}", "The B note"),
+                                      (f"note:{ids['notes/b.c.md']}", "b.c")]
+        assert "The pip block" in html and "intro" not in html
+        rows = _link_rows(library, a.id)
+        library.save_note(a.id, a.title, "", "", a.body + "\n")
+        assert _link_rows(library, a.id) == rows == [ids["notes/b.c.md"],
+                                                      ids["notes/lang.pip.md"]]

@@ -100,6 +100,9 @@ class VaultLinks:
 
     path: str
     targets: Mapping[tuple[str, bool], LinkTarget] = field(default_factory=dict)
+    # Dendron's order, [[label|target]]: chosen for a note when it resolves more of its
+    # links than [[target|label]] (Obsidian's and Foam's) does
+    label_first: bool = False
 
     def target(self, target: str, markdown: bool = False) -> LinkTarget | None:
         return self.targets.get((target.strip(), markdown))

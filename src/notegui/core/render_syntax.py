@@ -97,6 +97,7 @@ RenderEmbedded = Callable[..., str]
 ATTACHMENT_SCHEME = "attachment"  # <img src="attachment:PATH">: the answer pane loads it
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}:")
 _NOT_BLOCK_ID = re.compile(r"[^A-Za-z0-9-]")
+_DENDRON_VAULT = "dendron://"
 _IMAGE_SIZE = re.compile(r"([0-9]{1,4})(?:x[0-9]{1,4})?")
 
 
@@ -580,7 +581,7 @@ def _anchor(fragment: str) -> str:
     """The anchor a link's ``#Heading`` or ``#^block`` (``A#B``: B) leads to."""
     fragment = fragment.strip()
     if fragment.startswith("^"):  # (a block id is letters, digits and '-': no more kept)
-        return block_anchor(_NOT_BLOCK_ID.sub("", fragment[1:]))
+        return block_anchor(_NOT_BLOCK_ID.sub("", fragment[1:].partition(":")[0]))
     return slug(fragment.rpartition("#")[2])
 
 
@@ -605,19 +606,24 @@ def _vault_wikilink(meta: dict[str, Any], context: Context) -> str:
     text framed (an embed), or the target shown as missing."""
     assert context.vault is not None
     target: str = meta["target"]
+    label = meta["shown"]
     if target.endswith("\\"):  # (in a table, [[a\|b]]: the pipe is escaped)
         target = target[:-1]
+    if context.vault.links.label_first and label:  # (Dendron: [[label|target]])
+        target, label = label, target.strip()
+    if target.startswith(_DENDRON_VAULT):  # (dendron://vault/note)
+        target = target[len(_DENDRON_VAULT):].partition("/")[2]
     note, _hash, fragment = target.partition("#")
     note, fragment = note.strip(), fragment.strip()
     anchor = _anchor(fragment) if fragment else ""
-    shown = meta["shown"] or (f"{note}{_HEADING_SEPARATOR}{fragment}" if note and fragment
+    shown = label or (f"{note}{_HEADING_SEPARATOR}{fragment}" if note and fragment
                               else note or fragment)
     if not note:
         return _link_html("a", {"href": f"#{anchor}", "class": "heading-link"}, shown)
     found = context.vault.links.target(note, False)
     if found is not None and found.attachment:
         if meta["embed"]:
-            return _image_html(found.attachment, note, meta["shown"] or "")
+            return _image_html(found.attachment, note, label or "")
         return f'<span class="image">{html.escape(shown)}</span>'
     if found is None or found.note is None:
         return _link_html("span", {"class": "missing"}, shown)
@@ -643,8 +649,8 @@ def _vault_embed(found: LinkTarget, fragment: str, anchor: str, shown: str,
     if got is None:
         return None
     text, links_of = got
-    if fragment.startswith("^"):
-        text = sections.block(text, fragment[1:].strip())
+    if fragment.startswith("^"):  # (Dendron's ^id:#*, a range from the block: the block)
+        text = sections.block(text, fragment[1:].partition(":")[0].strip())
     elif fragment:
         text = sections.section(text, fragment)
     if not text.strip():

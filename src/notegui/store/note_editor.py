@@ -11,13 +11,12 @@ import sqlite3
 from notegui.core.domain import Changes, NoteText, title_key
 from notegui.core.errors import LibraryError
 from notegui.core.formats import question_note
-from notegui.core.vault.links import scan
 from notegui.core.vault.resolve import stub_title
 from notegui.store.db import inserted_id
 from notegui.store.importing import staged_citations
 from notegui.store.importing.note_import import NoteImporter
 from notegui.store.schema import is_stub_sql
-from notegui.store.vault_links import resolve_refs
+from notegui.store.vault_links import links_of
 
 _TRASHED = "coalesce((SELECT trashed FROM trash WHERE note_id = note.id), '')"
 _ROW = f"SELECT id, title, description, summary, body, {_TRASHED} FROM note WHERE id = ?"
@@ -174,8 +173,7 @@ class NoteEditor:
         """A vault note's links as the import makes them: each note its links lead to, in
         order, once; an unresolved target's stub (made when ``create_missing``); not
         itself, not images. Returns the notes whose links changed."""
-        refs, _tags = scan(body)
-        resolved = resolve_refs(self.connection, path, refs)
+        refs, resolved, _label_first = links_of(self.connection, path, body)
         current = self.connection.execute(_LINK_SUMMARIES, (note_id,)).fetchall()
         old = dict(current)
         targets: list[tuple[int, str | None]] = []

@@ -39,8 +39,35 @@ _SUFFIXES = (".md", ".markdown")
 
 def vault_links(connection: sqlite3.Connection, path: str, body: str) -> VaultLinks:
     """Where each link of ``body`` (the note at ``path``) leads."""
+    _refs, targets, label_first = links_of(connection, path, body)
+    return VaultLinks(path, targets, label_first)
+
+
+def links_of(connection: sqlite3.Connection, path: str, body: str,
+             ) -> tuple[tuple[LinkRef, ...], dict[tuple[str, bool], LinkTarget], bool]:
+    """The links of ``body``, where each leads, and whether they are read in Dendron's
+    order (``[[label|target]]``): the order in which more of them lead into the vault
+    (the library does not keep which tool wrote a vault; the import reads a Dendron
+    workspace's links so, and a note is saved with the links it was imported with)."""
     refs, _tags = scan(body)
-    return VaultLinks(path, resolve_refs(connection, path, refs))
+    targets = resolve_refs(connection, path, refs)
+    if "|" not in body and "dendron://" not in body:
+        return refs, targets, False
+    dendron, _tags = scan(body, label_first=True)
+    dendron_targets = resolve_refs(connection, path, dendron)
+    if _found(dendron, dendron_targets) > _found(refs, targets):
+        return dendron, dendron_targets, True
+    return refs, targets, False
+
+
+def _found(refs: Iterable[LinkRef], targets: dict[tuple[str, bool], LinkTarget]) -> int:
+    """How many of ``refs`` lead to a note or an image of the vault."""
+    count = 0
+    for ref in refs:
+        found = targets.get((ref.target.strip(), ref.markdown))
+        count += found is not None and (bool(found.attachment) or (
+            found.note is not None and bool(found.note.path)))
+    return count
 
 
 def resolve_refs(connection: sqlite3.Connection, path: str,
