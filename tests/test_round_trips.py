@@ -221,3 +221,20 @@ def test_a_dendron_workspace_round_trips(capsys, tmp_path: Path) -> None:
     assert cli(capsys, "--db", again, "import", exported)[0] == 0
     assert without_times(cli(capsys, "--db", again, "export", "--format", "json")[1]) == (
         without_times(first))
+
+
+def test_one_file_of_an_export_imports_that_note_alone(capsys, tmp_path: Path) -> None:
+    """A markdown file given by name inside an export: its note, not the whole folder."""
+    db, fresh, out = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3", tmp_path / "out"
+    assert cli(capsys, "--db", db, "import", generated_vault(tmp_path / "vault"))[0] == 0
+    assert cli(capsys, "--db", db, "import", DEMO[0])[0] == 0
+    assert cli(capsys, "--db", db, "export", "--format", "markdown", "-o", out)[0] == 0
+    code, said = cli(capsys, "--db", fresh, "import", out / "vault" / "a" / "Note 1.md")
+    assert code == 0, said
+    listed = json.loads(cli(capsys, "--db", fresh, "export", "--format", "json")[1])["notes"]
+    assert [n["path"] for n in listed if n.get("path")] == ["vault/a/Note 1.md"]
+    [own] = [p for p in out.glob("*.md") if "stub" not in p.read_text(encoding="utf-8")]
+    code, said = cli(capsys, "--db", fresh, "import", own)
+    assert code == 0, said
+    listed = json.loads(cli(capsys, "--db", fresh, "export", "--format", "json")[1])["notes"]
+    assert sum(1 for n in listed if not n.get("path") and n["body"]) == 1

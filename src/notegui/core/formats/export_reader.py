@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ class ExportFolder:
 
     document: LibraryDocument
     vaults: Mapping[str, Path]
+    titles: Mapping[str, str] = field(default_factory=dict)  # top file's stem -> its title
 
 
 def read_export(folder: Path | str) -> ExportFolder:
@@ -74,7 +75,7 @@ def read_export(folder: Path | str) -> ExportFolder:
             refused.append(f"{stem}.md: {why}")
         except json_input.BadField as bad:
             refused.append(f"{stem}.md: {bad.within('front matter')}")
-    return ExportFolder(LibraryDocument(tuple(notes), refused=tuple(refused)), vaults)
+    return ExportFolder(LibraryDocument(tuple(notes), refused=tuple(refused)), vaults, titles)
 
 
 _SAMPLED = 50  # a vault folder's notes looked at for its kind
