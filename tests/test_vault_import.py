@@ -379,3 +379,26 @@ def test_a_large_vault_read_in_parallel_and_indexed_at_the_end_equals_one_read_i
     in_step = imported("in-step.db")
     assert in_parallel == in_step
     assert len(in_parallel[0]) > 2100 * 3 and in_parallel[2] > 0 and in_parallel[3]
+
+
+@pytest.mark.parametrize("refused", [False, True])
+def test_links_resolved_while_reading_lead_where_they_do_when_all_is_read(
+        tmp_path, monkeypatch, refused):
+    """A large vault's links are resolved as its files arrive, by the paths listed (an
+    alias, or a name no file has, waits for every file): the same rows as one batch."""
+    folder = obsidian(tmp_path / "vault")
+    write(folder, {"more/Index.md": "[[Start]] [[Index]] [[Home page]] [[Nowhere]]\n",
+                   "Start.md": "[[Index]] [[Home page]]\n"})
+    if refused:  # (a file listed but not read: everything is resolved again)
+        write(folder, {"deep/er/Plan.md": b"\xff not text"})
+
+    def rows(name: str) -> list[tuple[str, list[str]]]:
+        with SqliteLibrary(tmp_path / name) as library:
+            run(library, folder)
+            assert library.check() == []
+            return [(path, links(library.path, path)) for path in sorted(notes(library.path))]
+
+    one_batch = rows("one.db")
+    monkeypatch.setattr(vault_import, "BATCH", 2)
+    assert rows("batches.db") == one_batch
+    assert ("vault/Start.md", ["vault/Index.md"]) in one_batch  # ([[Home page]]: an alias)

@@ -22,14 +22,16 @@ fails is written again one file at a time, so only the file at fault is refused.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from notegui.core import clock
 from notegui.core.domain import Changes, ImportOutcome, normalise_title, title_key
-from notegui.core.import_listing import IMAGE, JSON, PDF, Skipped, kind_of_name
+from notegui.core.import_listing import IMAGE, JSON, MARKDOWN, PDF, Skipped, kind_of_name, walk
 from notegui.core.import_plan import VaultJob, less_texts
 from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, resolve
+from notegui.core.vault.reader import vault_path
 from notegui.core.vault_report import VaultReport
 from notegui.store import schema
 from notegui.store import tags as tag_rows
@@ -137,6 +139,7 @@ class VaultImport:
         skipped = Skipped()
         report.notes = job.markdown  # (as planned, until they are read: the progress)
         self._snapshot()
+        early = self._early_index() if job.whole and job.markdown >= BATCH else None
         read = _Read()
         batch: list[VaultFile] = []
         written = False  # whether notes were written before their links
@@ -146,6 +149,10 @@ class VaultImport:
                 continue
             if not isinstance(item, VaultFile):
                 continue
+            if early is not None:  # (while the workers read the next files)
+                found = _targets(early, item, strict=True)
+                if found is not None:
+                    self.targets[item.path] = found
             batch.append(item)
             if len(batch) >= BATCH:
                 if should_stop():
@@ -162,9 +169,13 @@ class VaultImport:
             return
         if not written:
             self._decide_index()
-        index = self._index(read)
-        for file in read.files:
-            self.targets[file.path] = _targets(index, file)
+        if read.refused:  # (the paths read are not those listed: resolve them all again)
+            self.targets.clear()
+        later = [file for file in read.files if file.path not in self.targets]
+        if later:
+            index = self._index(read)
+            for file in later:
+                self.targets[file.path] = _targets(index, file) or []
         if read.attachments and not should_stop():
             self._attachments(read.attachments)
         if should_stop():
@@ -203,6 +214,30 @@ class VaultImport:
         for source, target in self.connection.execute(_LINKS, bounds):
             self.links.setdefault(source, []).append(target)
         self.images = dict(self.connection.execute(_ATTACHMENTS, bounds).fetchall())
+
+    def _early_index(self) -> LinkIndex:
+        """The vault's notes and images as its folder lists them, before they are read,
+        without aliases: a link it resolves leads where it will once every file is read
+        (Obsidian's rules look at aliases last); the others wait for the whole index."""
+        index = LinkIndex()
+        top = self.job.folder
+        prefix = os.path.join(top, "")
+        listed = set()
+        for file in walk(top, Skipped(), _note_or_image):
+            path = vault_path(self.job.name, file[len(prefix):] if file.startswith(prefix)
+                              else os.path.basename(file))
+            listed.add(path)
+            if kind_of_name(path) == IMAGE:
+                index.add_attachment(path, title_key(path.rpartition("/")[2]))
+            else:
+                index.add_note(path, _name_key(path))
+        for path in self.ids:
+            if path not in listed:
+                index.add_note(path, self.name_keys[path] or _name_key(path))
+        for path in self.images:
+            if path not in listed:
+                index.add_attachment(path, title_key(path.rpartition("/")[2]))
+        return index
 
     def _index(self, read: _Read) -> LinkIndex:
         """The vault after the import: its files read, and its notes and images already
@@ -342,7 +377,8 @@ class VaultImport:
                 note_id = new_id
                 inserted.append((note_id, file.title, title_key(file.title), file.body, stamp,
                                  stamp, file.path))
-                self.importer.index_new(note_id, file.title, "", "", file.body)
+                if not self.defer_index:
+                    self.importer.index_new(note_id, file.title, "", "", file.body)
                 batch.ids[file.path] = note_id
                 status, new = "imported", 1
             else:
@@ -460,6 +496,10 @@ def _reason(problem: Problem) -> str:
     return f"line {problem.line}: {problem.reason}" if problem.line else problem.reason
 
 
+def _note_or_image(name: str) -> bool:
+    return kind_of_name(name) in (MARKDOWN, IMAGE)
+
+
 def _name_key(path: str) -> str:
     return title_key(_without_suffix(path.rpartition("/")[2]))
 
@@ -472,10 +512,11 @@ def _without_suffix(name: str) -> str:
     return name
 
 
-def _targets(index: LinkIndex, file: VaultFile) -> list[Target]:
+def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Target] | None:
     """Where each link of ``file`` leads, each target once, in the order first written:
     a note's path, or the title of the stub an unresolved link cites. Links inside the note
-    itself, to images, and unresolved links to files that are not notes are left out."""
+    itself, to images, and unresolved links to files that are not notes are left out.
+    ``strict``: None when a link leads nowhere in ``index`` (an index without aliases)."""
     found: list[Target] = []
     seen: set[tuple[bool, str]] = set()
     for ref in file.links:
@@ -486,6 +527,8 @@ def _targets(index: LinkIndex, file: VaultFile) -> list[Target]:
             if path == file.path or index.is_attachment(path):
                 continue
             target, key = (True, path), (True, path)
+        elif strict:
+            return None
         else:
             title = stub_title(ref.target)
             if not title:
