@@ -56,7 +56,9 @@ def cli(*args: object) -> tuple[float, str]:
     if done.returncode != 0:
         raise SystemExit(f"notegui {' '.join(map(str, args))} failed:\n"
                          f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return time.perf_counter() - started, done.stdout
+    took = time.perf_counter() - started
+    print(f"  notegui {' '.join(str(a) for a in args[2:4])}: {took:.1f} s", flush=True)
+    return took, done.stdout
 
 
 def main() -> int:

@@ -67,10 +67,12 @@ def read_export(folder: Path | str) -> ExportFolder:
             else:
                 files[entry.name[:-3]] = read
     titles = {stem: normalise_title(str(fields["title"])) for stem, (fields, _) in files.items()}
+    known = _Known(titles, {title_key(title): stem + ".md" for stem, title in titles.items()},
+                   {title_key(title): title for title in titles.values()})
     notes = []
     for stem, (fields, rest) in files.items():
         try:
-            notes.append(_note(fields, rest, titles))
+            notes.append(_note(fields, rest, known))
         except ValueError as why:
             refused.append(f"{stem}.md: {why}")
         except json_input.BadField as bad:
@@ -129,7 +131,16 @@ def _text(fields: Mapping[str, Any], key: str) -> str:
     return value
 
 
-def _note(fields: Mapping[str, Any], rest: str, titles: Mapping[str, str]) -> NoteRecord:
+@dataclass(frozen=True)
+class _Known:
+    """The top files' notes, looked up (made once: a note's file is read with them)."""
+
+    titles: Mapping[str, str]  # file stem -> title
+    names: dict[str, str]  # title key -> file name
+    by_key: Mapping[str, str]  # title key -> title
+
+
+def _note(fields: Mapping[str, Any], rest: str, known: _Known) -> NoteRecord:
     """One note of the library's own, from its file (markdown_vault.render_note's inverse)."""
     title = normalise_title(_text(fields, "title"))
     description, summary = _text(fields, "description"), _text(fields, "summary")
@@ -151,20 +162,19 @@ def _note(fields: Mapping[str, Any], rest: str, titles: Mapping[str, str]) -> No
         if all(listed):
             for match in listed:
                 assert match is not None
-                cited = _citations(match.group(1), titles)
+                cited = _citations(match.group(1), known.titles)
                 for key in {title_key(t) for t in cited_titles(cited)}:
                     sources.setdefault(key, match.group(2))
             rest = rest[:cut]
     text = rest.removeprefix("\n\n")
     stored = fields.get(own_body.BODY_KEY)
-    names = {title_key(title): stem + ".md" for stem, title in titles.items()}
     if (isinstance(stored, str)
-            and own_body.written(markdown_vault.linked_body(stored, names))[0] == text):
+            and own_body.written(markdown_vault.linked_body(stored, known.names))[0] == text):
         body = stored  # (a body the text alone does not give back, unedited since)
     else:
-        body = _citations(own_body.unparagraphed(text) or text, titles)
+        body = _citations(own_body.unparagraphed(text) or text, known.titles)
     links = list(dict.fromkeys(title_key(t) for t in cited_titles(body)))
-    by_key = {title_key(t): t for t in titles.values()}
+    by_key = known.by_key
     for key in links:
         if key not in by_key:
             raise ValueError("it cites a note whose file is not in the folder")
