@@ -358,7 +358,9 @@ class VaultImport:
 
     def _write_notes(self, files: list[VaultFile], batch: _Batch,
                      stamp: str) -> list[ImportOutcome]:
-        rows = self._rows([file.path for file in files if file.path in self.ids])
+        # (a file whose bytes are those last imported changes nothing: its row is not read)
+        rows = self._rows([file.path for file in files if file.path in self.ids
+                           and self.digests.get(file.path) != file.digest])
         written: list[tuple[int, VaultFile]] = []
         outcomes = []
         execute = self.connection.execute
@@ -369,7 +371,8 @@ class VaultImport:
         for file in files:
             warnings = tuple(str(problem) for problem in file.problems)
             row = rows.get(file.path)
-            if row is not None and row[1] == file.digest:
+            if (row is None and file.path in self.ids) or (row is not None
+                                                           and row[1] == file.digest):
                 outcomes.append(ImportOutcome(file.path, "unchanged", warnings=warnings))
                 continue
             if row is None:
