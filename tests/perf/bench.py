@@ -79,50 +79,42 @@ def corpus_identity(notes: int, corpus: Corpus) -> dict:
             "corpus_py_sha256": hashlib.sha256(source).hexdigest()}
 
 
-def ensure_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> Corpus:
-    """The corpus of ``notes`` files in ``folder``, written unless a marker says that this
-    very corpus (count, seed, generator) is already there."""
-    corpus = Corpus(notes)
-    identity = corpus_identity(notes, corpus)
-    marker = folder / MARKER
+def _ensure_written(folder: Path, marker_name: str, identity: dict, what: str,
+                    write: Callable[[Path], int], log: Callable[[str], None]) -> None:
+    """``write`` the generated notes into ``folder`` unless its marker says that this very
+    corpus (its ``identity``: count, seed, generator) is already there."""
+    marker = folder / marker_name
     try:
         if json.loads(marker.read_text(encoding="utf-8")) == identity:
-            log(f"corpus: reusing {notes:,} notes in {folder}")
-            return corpus
+            log(f"{what}: reusing {identity['notes']:,} notes in {folder}")
+            return
     except (OSError, ValueError):
         pass
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    log(f"corpus: writing {notes:,} notes to {folder} ...")
+    log(f"{what}: writing {identity['notes']:,} notes to {folder} ...")
     start = time.perf_counter()
-    written = corpus.write(folder)
+    written = write(folder)
     marker.write_text(json.dumps(identity), encoding="utf-8")
-    log(f"corpus: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
+    log(f"{what}: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
+
+
+def ensure_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> Corpus:
+    """The corpus of ``notes`` question-note files in ``folder``."""
+    corpus = Corpus(notes)
+    _ensure_written(folder, MARKER, corpus_identity(notes, corpus), "corpus", corpus.write,
+                    log)
     return corpus
 
 
 def ensure_vault_corpus(notes: int, folder: Path, log: Callable[[str], None]) -> VaultCorpus:
-    """The generated vault of ``notes`` markdown files in ``folder`` (vault_corpus.py),
-    written unless its marker says that this very vault is already there."""
+    """The generated vault of ``notes`` markdown files in ``folder`` (vault_corpus.py)."""
     corpus = VaultCorpus(notes)
     source = (HERE / "vault_corpus.py").read_bytes()
     identity = {"notes": notes, "seed": corpus.seed,
                 "vault_corpus_py_sha256": hashlib.sha256(source).hexdigest()}
-    marker = folder / VAULT_MARKER
-    try:
-        if json.loads(marker.read_text(encoding="utf-8")) == identity:
-            log(f"vault: reusing {notes:,} notes in {folder}")
-            return corpus
-    except (OSError, ValueError):
-        pass
-    if folder.exists():
-        shutil.rmtree(folder)
-    log(f"vault: writing {notes:,} markdown notes to {folder} ...")
-    start = time.perf_counter()
-    written = corpus.write(folder)
-    marker.write_text(json.dumps(identity), encoding="utf-8")
-    log(f"vault: {written / 1e6:,.0f} MB in {time.perf_counter() - start:.1f} s")
+    _ensure_written(folder, VAULT_MARKER, identity, "vault", corpus.write, log)
     return corpus
 
 
