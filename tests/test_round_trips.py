@@ -8,12 +8,12 @@ byte-exact round trip: test_question_note_format, test_json_and_markdown.)"""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from file_tree import write
 from notegui.app import main
 from notegui.core.formats import json_format
 from notegui.core.formats.document import LibraryDocument, NoteRecord
@@ -34,17 +34,6 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     code = main([str(arg) for arg in args])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
-
-
-def write(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def generated_vault(root: Path, notes: int = 24) -> Path:

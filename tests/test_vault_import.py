@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, write_note
+from file_tree import write
 from notegui.app import main
 from notegui.core import import_listing, import_plan
 from notegui.core.domain import ImportOutcome
@@ -22,17 +22,6 @@ from notegui.store.library import SqliteLibrary
 
 FOAM_DOCS = Path("/work/shared/samples/vaults/foam-docs")
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
-
-
-def write(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def obsidian(root: Path) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from file_tree import write
 from notegui.core.import_listing import IMAGE, PDF, Skipped
 from notegui.core.vault import (
     LinkIndex,
@@ -27,17 +28,6 @@ from notegui.core.vault.reader import MAX_ATTACHMENT_BYTES
 
 FOAM_DOCS = Path("/work/shared/samples/vaults/foam-docs")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-
-
-def write(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def read(root: Path, **options: object) -> dict[str, VaultFile | VaultAttachment | Problem]:
