@@ -175,6 +175,9 @@ class Annotation:
     id: int = 0
     note_id: int = 0
     detached: bool = False
+    # The note's path when it was read from a markdown folder: its title may repeat there,
+    # so the path says which note (JSON's optional "note_path").
+    note_path: str = ""
 
 
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple")

@@ -26,6 +26,7 @@ def to_dict(document: LibraryDocument) -> dict[str, Any]:
         "annotations": [
             {
                 "note": a.note_title,
+                **({"note_path": a.note_path} if a.note_path else {}),
                 "exact": a.exact,
                 "prefix": a.prefix,
                 "suffix": a.suffix,
@@ -254,8 +255,11 @@ def _annotation(raw: Any) -> Annotation:
     if not exact:
         raise json_input.BadField("exact", "empty: an annotation quotes some text")
     start, end = json_input.offsets(raw)
+    path = json_input.vault_path(raw, "note_path") if "note_path" in raw else ""
     return Annotation(
-        note_title=json_input.title(raw, "note"),
+        # (a note of a markdown folder, named by its path, need not have a question title)
+        note_title=json_input.line_title(raw, "note") if path else json_input.title(raw, "note"),
+        note_path=path,
         exact=exact,
         prefix=json_input.text(raw, "prefix", ""),
         suffix=json_input.text(raw, "suffix", ""),

@@ -41,17 +41,17 @@ def merge(library: ImportTarget, document: LibraryDocument,
     for records in chunks(document.notes):
         writer.write_links_and_tags(records)
     writer.end()
-    added, refused = _add_annotations(library, document.annotations, writer.ids)
+    added, refused = add_annotations(library, document.annotations, writer.ids)
     if not (writer.changed or added):
         raise Unchanged(refused)
     return Changes(notes=frozenset(writer.ids.values()), links=True), refused
 
 
-def _add_annotations(
+def add_annotations(
     library: ImportTarget, annotations: Iterable[Annotation], notes: dict[str, int]
-) -> tuple[bool, list[str]]:
+) -> tuple[frozenset[int], list[str]]:
     """Each annotation onto its note, by title, unless that note already has it (same
-    quote, place and comment). Returns whether any was added, and why each one that
+    quote, place and comment). Returns the notes some were added to, and why each one that
     names no note of the library was refused. Linear: each note's annotations are read
     once (a query an annotation scanned the note's annotations: 50,000 took 200 s)."""
     connection = library.db.connection()
@@ -60,16 +60,26 @@ def _add_annotations(
     refused: list[str] = []
     adding: list[tuple[int, Annotation]] = []
     stamp = clock.utc_now()
+    at_path: dict[str, int | None] = {}
     for a in annotations:
-        key = title_key(a.note_title)
-        if key not in ids:
-            found = connection.execute("SELECT id FROM note WHERE title_key = ? AND path = ''",
-                                       (key,)).fetchone()
-            ids[key] = found[0] if found else None
-        note_id = ids[key]
+        if a.note_path:  # (a note of a markdown folder: by its path, as titles repeat there)
+            if a.note_path not in at_path:
+                found = connection.execute("SELECT id FROM note WHERE path = ? AND path != ''",
+                                           (a.note_path,)).fetchone()
+                at_path[a.note_path] = found[0] if found else None
+            note_id = at_path[a.note_path]
+        else:
+            key = title_key(a.note_title)
+            if key not in ids:
+                found = connection.execute(
+                    "SELECT id FROM note WHERE title_key = ? AND path = ''", (key,)).fetchone()
+                ids[key] = found[0] if found else None
+            note_id = ids[key]
         if note_id is None:
+            where = (f"no note at {shown(a.note_path, 80)}" if a.note_path
+                     else "no note of that title")
             refused.append(f"annotation on {shown(a.note_title, 60)} (quoting "
-                           f"{shown(a.exact)}): no note of that title")
+                           f"{shown(a.exact)}): {where}")
             continue
         if note_id not in present:
             present[note_id] = set(connection.execute(
@@ -81,4 +91,4 @@ def _add_annotations(
         present[note_id].add(mark)
         adding.append((note_id, a))
     annotation_rows.insert_many(connection, adding, stamp)
-    return bool(adding), refused
+    return frozenset(note_id for note_id, _ in adding), refused

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from notegui.core import clock
-from notegui.core.domain import Changes, ImportOutcome, title_key
+from notegui.core.domain import Annotation, Changes, ImportOutcome, title_key
 from notegui.core.formats import question_note
 from notegui.core.formats.document import NoteRecord
 from notegui.core.formats.errors import FormatError
@@ -75,6 +75,7 @@ class Importer:
         self._checkpoints: BackgroundCheckpoints | None = None  # (a large import's)
         self._claimed: ImportClaims | None = None  # the titles the import under way wrote
         self._vault_notes: list[NoteRecord] = []  # a JSON file's, written after its own
+        self._vault_annotations: list[Annotation] = []  # on those notes: added after them
 
     @property
     def _path(self) -> Path:
@@ -328,7 +329,7 @@ class Importer:
         self._finish_import(index=False)  # a file written alone finds every link in place
         connection = self.library.db.connection()
         try:
-            self._vault_notes = []
+            self._vault_notes, self._vault_annotations = [], []
             with Transaction(connection, self.library.on_wait) as transaction:
                 if data_version(connection) != self._known_version:  # (another wrote)
                     self._known.clear()
@@ -341,6 +342,8 @@ class Importer:
             if self._vault_notes and outcome.status != "refused":
                 # (after the library's own notes: the stubs their links lead to are there)
                 outcome = self._with_vault_notes(outcome, self._vault_notes)
+            if self._vault_annotations and outcome.status != "refused":
+                outcome = self._with_vault_annotations(outcome, self._vault_annotations)
             return outcome
         except (FormatError, *DATABASE_ERRORS) as error:
             self._known.clear()
@@ -363,6 +366,11 @@ class Importer:
             if self._vault_notes:
                 document = replace(document, notes=tuple(n for n in document.notes
                                                          if not n.path))
+            # Their annotations (named by path) after them (_with_vault_annotations).
+            self._vault_annotations = [a for a in document.annotations if a.note_path]
+            if self._vault_annotations:
+                document = replace(document, annotations=tuple(
+                    a for a in document.annotations if not a.note_path))
             if self._claimed is not None:
                 document = self._claimed.claim_document(document, read.path)
             try:
@@ -370,6 +378,7 @@ class Importer:
             except Unchanged as unchanged:
                 refused = unchanged.args[0] if unchanged.args else []
                 everything = (not document.notes and not self._vault_notes
+                              and not self._vault_annotations
                               and len(refused) == len(document.annotations)
                               and bool(document.refused or refused))
                 return ImportOutcome(
@@ -388,6 +397,20 @@ class Importer:
             return ImportOutcome(read.path, "unchanged", warnings=parsed.warnings)
         return ImportOutcome(read.path, "imported", notes=importer.created,
                              warnings=parsed.warnings, changes=changes)
+
+    def _with_vault_annotations(self, outcome: ImportOutcome,
+                                annotations: list[Annotation]) -> ImportOutcome:
+        """A JSON file's outcome with its annotations on notes of markdown folders added
+        (their notes are written by then), in a transaction of their own."""
+        connection = self.library.db.connection()
+        with Transaction(connection, self.library.on_wait):
+            added, refused = documents.add_annotations(self.library, annotations, {})
+        if not added:
+            return replace(outcome, refused_entries=(*outcome.refused_entries, *refused))
+        changes = replace(outcome.changes, notes=outcome.changes.notes | added,
+                          annotations=outcome.changes.annotations | added)
+        return replace(outcome, status="imported", changes=changes,
+                       refused_entries=(*outcome.refused_entries, *refused))
 
     def _with_vault_notes(self, outcome: ImportOutcome,
                           notes: list[NoteRecord]) -> ImportOutcome:
