@@ -69,7 +69,7 @@ def _one_note_at_a_time(library, document, importer):
             importer.replace_links(row.id, wanted)
             changed = True
         changed |= library.write_tags(row.id, record.tags)
-    added, refused = documents._add_annotations(
+    added, refused = documents.add_annotations(
         library, document.annotations, {key: row.id for key, row in rows.items()})
     if not (changed or added):
         raise Unchanged(refused)
