@@ -290,7 +290,7 @@ def vault_floor_rows(folder: Path) -> dict[str, list[tuple]]:
     unresolved link names), their note_file rows, aliases, tags and links."""
     from notegui.core.domain import title_key
     from notegui.core.vault import LinkIndex, VaultFile, read_vault, resolve
-    from notegui.store.importing.vault_import import stub_title
+    from notegui.core.vault.resolve import stub_title
 
     files = [item for item in read_vault(folder) if isinstance(item, VaultFile)]
     index = LinkIndex.of(files)
@@ -317,7 +317,7 @@ def vault_floor_rows(folder: Path) -> dict[str, list[tuple]]:
                     continue
                 target = ids[path]
             else:
-                title = stub_title(ref.target)
+                title = stub_title(ref)
                 if not title:
                     continue
                 key = title_key(title)

@@ -59,6 +59,19 @@ def is_markdown(name: str) -> bool:
     return kind_of_name(name) == MARKDOWN
 
 
+MARKDOWN_SUFFIXES = tuple(suffix for suffix, kind in _SUFFIXES.items() if kind == MARKDOWN)
+
+
+def markdown_stem(name: str) -> str:
+    """A file name without its markdown suffix (``.md``, ``.markdown``…, any case), else as
+    it is: the name a vault's links use for the note."""
+    lowered = name.lower()
+    for suffix in MARKDOWN_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
 @dataclass
 class Skipped:
     """Files left out, counted by kind."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from notegui.core.domain import HIGHLIGHT_COLORS, normalise_title, title_key
 from notegui.core.formats.errors import FormatError
+from notegui.core.import_listing import MARKDOWN_SUFFIXES
 
 # The largest offset into a note's text: more than any note holds (a note file is at
 # most 50 MB, a JSON file 1 GB), and what the window's text positions (32 bits) can take.
@@ -114,7 +115,6 @@ def line_title(raw: dict[str, Any], key: str) -> str:
     return value
 
 
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def vault_path(raw: dict[str, Any], key: str) -> str:
@@ -128,7 +128,7 @@ def vault_path(raw: dict[str, Any], key: str) -> str:
     if any(part.startswith(".") or "\\" in part or "\n" in part for part in segments):
         raise BadField(key, f"{shown(value, 60)} has a name beginning with a dot, a "
                             "backslash or a line break")
-    if not value.lower().endswith(_MARKDOWN_SUFFIXES):
+    if not value.lower().endswith(MARKDOWN_SUFFIXES):
         raise BadField(key, f"{shown(value, 60)} is not a markdown file's path (.md)")
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 

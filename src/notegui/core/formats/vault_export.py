@@ -17,12 +17,12 @@ from notegui.core.domain import normalise_title, title_key
 from notegui.core.formats import yaml_text
 from notegui.core.formats.document import AttachmentRecord, NoteRecord
 from notegui.core.formats.export_names import vault_file_names
+from notegui.core.import_listing import markdown_stem
 from notegui.core.vault import front_matter
 from notegui.core.vault.links import scan
 from notegui.core.vault.model import VaultFile
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def to_files(notes: Iterable[NoteRecord], attachments: Iterable[AttachmentRecord] = (),
@@ -49,11 +49,7 @@ def note_text(note: NoteRecord, written_path: str) -> str:
 
 
 def _stem(path: str) -> str:
-    name = path.rpartition("/")[2]
-    for suffix in _MARKDOWN_SUFFIXES:
-        if name.lower().endswith(suffix):
-            return name[:-len(suffix)]
-    return name
+    return markdown_stem(path.rpartition("/")[2])
 
 
 def _folded(names: Iterable[str]) -> set[str]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from notegui.core.domain import normalise_title, title_key
 from notegui.core.import_files import PARALLEL_FROM, Refused, die_with_parent, read_limited
-from notegui.core.import_listing import IMAGE, MARKDOWN, Skipped, kind_of_name, walk
+from notegui.core.import_listing import IMAGE, MARKDOWN, Skipped, kind_of_name, markdown_stem, walk
 from notegui.core.vault import front_matter
 from notegui.core.vault.kinds import DENDRON, detect
 from notegui.core.vault.links import scan
@@ -39,7 +39,6 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 _WORKERS = 2
 _CHUNK = 128  # files a task
 _AHEAD = 16  # tasks in flight: memory stays flat however large the vault
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _log = logging.getLogger(__name__)
 
 
@@ -130,7 +129,7 @@ def read_note(file: str, path: str, kind: str = "") -> VaultFile | Problem:
         text = text.replace("\r\n", "\n")
     parts = front_matter.split(text)
     fields = front_matter.read(parts.yaml_text)
-    stem = _stem(path.rpartition("/")[2])
+    stem = markdown_stem(path.rpartition("/")[2])
     title = fields.title or (stem.rpartition(".")[2] or stem if kind == DENDRON else stem)
     links, inline_tags = scan(parts.body, label_first=kind == DENDRON)
     tags = fields.tags
@@ -155,14 +154,6 @@ def read_attachment(file: str, path: str) -> VaultAttachment | Problem:
         return Problem(path, _refusal(error))
     return VaultAttachment(path, title_key(path.rpartition("/")[2]), data,
                            hashlib.sha256(data).hexdigest())
-
-
-def _stem(name: str) -> str:
-    lowered = name.lower()
-    for suffix in _MARKDOWN_SUFFIXES:
-        if lowered.endswith(suffix):
-            return name[:-len(suffix)]
-    return name
 
 
 def _unreadable_name(path: str) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from notegui.core.domain import normalise_title, title_key
-from notegui.core.import_listing import IMAGE, JSON, PDF, kind_of_name
+from notegui.core.import_listing import IMAGE, JSON, PDF, kind_of_name, markdown_stem
 from notegui.core.vault.model import LinkRef, VaultAttachment, VaultFile
 
 __all__ = ["LinkIndex", "resolve", "stub_title"]
@@ -200,9 +200,6 @@ def _without_md(name: str) -> str:
     return name[:-len(_MD)] if name.lower().endswith(_MD) else name
 
 
-_STUB_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-
-
 def stub_title(ref: LinkRef) -> str:
     """The title of the stub (a library note, path '') an unresolved link leads to: the
     target's file name without its markdown suffix, white space collapsed
@@ -212,9 +209,4 @@ def stub_title(ref: LinkRef) -> str:
     name = ref.target.strip().rstrip("/").rpartition("/")[2]
     if kind_of_name(name) in (IMAGE, PDF, JSON):
         return ""
-    lowered = name.lower()
-    for suffix in _STUB_SUFFIXES:
-        if lowered.endswith(suffix):
-            name = name[:-len(suffix)]
-            break
-    return normalise_title(" ".join(name.split()))
+    return normalise_title(" ".join(markdown_stem(name).split()))

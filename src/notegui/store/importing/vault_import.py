@@ -27,11 +27,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from notegui.core import clock
-from notegui.core.domain import Changes, ImportOutcome, normalise_title, title_key
-from notegui.core.import_listing import IMAGE, JSON, MARKDOWN, PDF, Skipped, kind_of_name, walk
+from notegui.core.domain import Changes, ImportOutcome, title_key
+from notegui.core.import_listing import (
+    IMAGE,
+    MARKDOWN,
+    Skipped,
+    kind_of_name,
+    markdown_stem,
+    walk,
+)
 from notegui.core.import_plan import VaultJob, less_texts
 from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, resolve
 from notegui.core.vault.reader import vault_path
+from notegui.core.vault.resolve import stub_title
 from notegui.core.vault_report import VaultReport
 from notegui.store import schema
 from notegui.store import tags as tag_rows
@@ -46,8 +54,6 @@ BATCH = 5000  # files a transaction
 DEFER_INDEX_FROM = 2_000  # files from which the index may be made at the end
 _ATTACHMENT_BATCH_BYTES = 64 * 1024 * 1024  # image bytes a transaction
 _CHUNK = 500  # parameters a query, under SQLite's limit
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-_NOT_NOTES = (IMAGE, PDF, JSON)  # an unresolved link to one of these makes no stub
 
 _IN_VAULT = "n.path >= ? AND n.path < ? AND n.path != ''"
 _EXISTING = ("SELECT n.id, n.path, coalesce(f.digest, ''), coalesce(f.name_key, '') "
@@ -504,15 +510,7 @@ def _note_or_image(name: str) -> bool:
 
 
 def _name_key(path: str) -> str:
-    return title_key(_without_suffix(path.rpartition("/")[2]))
-
-
-def _without_suffix(name: str) -> str:
-    lowered = name.lower()
-    for suffix in _MARKDOWN_SUFFIXES:
-        if lowered.endswith(suffix):
-            return name[:-len(suffix)]
-    return name
+    return title_key(markdown_stem(path.rpartition("/")[2]))
 
 
 def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Target] | None:
@@ -533,7 +531,7 @@ def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Ta
         elif strict:
             return None
         else:
-            title = stub_title(ref.target)
+            title = stub_title(ref)
             if not title:
                 continue
             target, key = (False, title), (False, title_key(title))
@@ -541,12 +539,3 @@ def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Ta
             seen.add(key)
             found.append(target)
     return found
-
-
-def stub_title(target: str) -> str:
-    """The title of the stub an unresolved link makes: its file name without ``.md``
-    ('' for a link to an image, a PDF or a JSON file, which is no note)."""
-    name = target.strip().rstrip("/").rpartition("/")[2]
-    if kind_of_name(name) in _NOT_NOTES:
-        return ""
-    return normalise_title(" ".join(_without_suffix(name).split()))
