@@ -11,7 +11,7 @@ import pytest
 
 from notegui.store import busy
 from notegui.store.library import SqliteLibrary
-from notegui.store.transaction import Transaction
+from notegui.store.transaction import Transaction, foreign_keys_off
 
 
 def _tags(path) -> list[str]:
@@ -113,3 +113,25 @@ def test_a_failed_beginning_is_told_apart(library: SqliteLibrary):
         connection.execute("PRAGMA busy_timeout = 5000")
     assert not transaction.begun
     assert not connection.in_transaction
+
+
+def test_foreign_keys_are_off_only_in_their_block_and_never_inside_a_transaction(
+        library: SqliteLibrary):
+    connection = library.db.connection()
+
+    def checked() -> int:
+        return connection.execute("PRAGMA foreign_keys").fetchone()[0]
+
+    with foreign_keys_off(connection):
+        assert checked() == 0
+        with Transaction(connection):  # (a link to no note goes in: nothing checks it)
+            connection.execute("INSERT INTO link (source_id, target_id, ordinal) "
+                               "VALUES (998, 999, 1)")
+        connection.execute("DELETE FROM link")
+    assert checked() == 1
+    with pytest.raises(sqlite3.IntegrityError), Transaction(connection):
+        connection.execute("INSERT INTO link (source_id, target_id, ordinal) VALUES (998, 999, 1)")
+    with (Transaction(connection), pytest.raises(RuntimeError, match="inside a transaction"),
+          foreign_keys_off(connection)):
+        pass  # (SQLite would ignore the pragma here, silently)
+    assert checked() == 1

@@ -13,6 +13,7 @@ from typing import TextIO
 from notegui import __version__
 from notegui.core import import_plan
 from notegui.core.answer_page import answer_html
+from notegui.core.collection import collection_paused
 from notegui.core.domain import ImportOutcome, Note, NoteRef, title_key
 from notegui.core.errors import ExportError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
@@ -226,18 +227,19 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
             out.flush()
             lines.clear()
 
-    for outcome in library.import_paths(listing.files) if listing.files else ():
-        said(outcome)
     reports: list[VaultReport] = []
     empty = list(listing.empty_folders)
-    for job in plan.vaults:
-        report = VaultReport()
-        for outcome in library.import_vault(job, report):
+    with collection_paused():
+        for outcome in library.import_paths(listing.files) if listing.files else ():
             said(outcome)
-        reports.append(report)
-        created += report.stubs
-        if job.whole and not report.notes and not job.texts:
-            empty.append((job.folder, nothing_in_vault(report.skipped)))
+        for job in plan.vaults:
+            report = VaultReport()
+            for outcome in library.import_vault(job, report):
+                said(outcome)
+            reports.append(report)
+            created += report.stubs
+            if job.whole and not report.notes and not job.texts:
+                empty.append((job.folder, nothing_in_vault(report.skipped)))
     out.write("".join(lines))
     if listing.files and listing.skipped.total:  # (else each folder said what it holds)
         print(listing.skipped.summary(), file=out)

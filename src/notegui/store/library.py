@@ -45,25 +45,12 @@ from notegui.store.importing.importer import Importer
 from notegui.store.integrity import BackgroundCheck
 from notegui.store.note_editor import NoteEditor
 from notegui.store.schema import is_question_sql
-from notegui.store.transaction import Transaction
+from notegui.store.transaction import Transaction, foreign_keys_off
 
 log = logging.getLogger("notegui")
 
 _CHUNK = 500
 _T = TypeVar("_T")
-
-
-@contextmanager
-def _links_checked_by_their_join(connection: sqlite3.Connection) -> Iterator[None]:
-    """Foreign keys off, outside a transaction (SQLite ignores the pragma inside one), for
-    resolving staged links: their statement joins each to its notes, so the two look-ups
-    SQLite would make for every link find what the join just found (1.7 s of 4 for the
-    links of 100,000 notes)."""
-    connection.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        connection.execute("PRAGMA foreign_keys = ON")
 
 
 class SqliteLibrary:
@@ -84,8 +71,10 @@ class SqliteLibrary:
     def in_transaction(self, write: Callable[..., _T], connection: sqlite3.Connection,
                        *args: object) -> _T:
         """``write`` in a transaction of its own, waiting for another writer if need be
-        (busy.py)."""
-        with _links_checked_by_their_join(connection), Transaction(connection, self.on_wait):
+        (busy.py), without foreign key checks: its writes are an import's end (staged
+        links joined to their notes, whose look-ups SQLite would make again for every link:
+        1.7 s of 4 at 100,000 notes) and the index's rebuild."""
+        with foreign_keys_off(connection), Transaction(connection, self.on_wait):
             return write(connection, *args)
 
     def close(self) -> None:

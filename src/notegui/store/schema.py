@@ -6,10 +6,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
 from notegui.core.domain import title_key
-from notegui.store.transaction import Transaction
+from notegui.store.transaction import Transaction, foreign_keys_off
 
 _log = logging.getLogger(__name__)
 
@@ -415,27 +414,15 @@ def migrate(
     for step in range(start, target):
         migration = MIGRATIONS[step]
         if migration in _REMAKES_TABLES:
-            with _foreign_keys_off(connection):
+            if connection.in_transaction:
+                connection.commit()
+            with foreign_keys_off(connection):
                 _run_step(connection, migration, step)
         else:
             _run_step(connection, migration, step)
         if on_step:
             on_step(step + 1)
     return start
-
-
-@contextmanager
-def _foreign_keys_off(connection: sqlite3.Connection) -> Iterator[None]:
-    """(Outside a transaction: SQLite ignores the pragma inside one.)"""
-    if connection.in_transaction:
-        connection.commit()
-    was_on = connection.execute("PRAGMA foreign_keys").fetchone()[0]
-    connection.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        if was_on:
-            connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -11,6 +11,8 @@ its writes with it, so entering one on a connection already in a transaction is 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from notegui.store import busy
@@ -69,3 +71,19 @@ class Transaction:
         # commit; a ROLLBACK then would raise over the error that says why)
         if self.connection.in_transaction:
             self.connection.execute("ROLLBACK")
+
+
+@contextmanager
+def foreign_keys_off(connection: sqlite3.Connection) -> Iterator[None]:
+    """SQLite's foreign key checks off in the block, as they were after it: for writes
+    whose every key is known to exist. Between transactions only (SQLite ignores the
+    pragma inside one): refused inside one."""
+    if connection.in_transaction:
+        raise RuntimeError("foreign keys cannot be turned off inside a transaction")
+    was_on = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was_on:
+            connection.execute("PRAGMA foreign_keys = ON")

@@ -237,6 +237,11 @@ class Importer:
         self.library.refuse_writes(wait=True)
         with self.taking_turns():
             writers: list[VaultImport] = []
+            connection = self.library.db.connection()
+            large = job.markdown >= _DEFER_INDEX_FROM
+            if large:  # (as a large import of question notes: set back when it ends)
+                self._checkpoints = BackgroundCheckpoints(self._path, connection)
+                connection.execute(f"PRAGMA cache_size = -{_LARGE_IMPORT_CACHE_KB}")
             try:
                 if job.kind == NOTEGUI_EXPORT:  # (its own notes, then its vault folders)
                     yield from import_export(self, job, report, should_stop,
@@ -245,15 +250,23 @@ class Importer:
                     yield from self._writer_for(writers)(job, report).run(should_stop)
             finally:
                 self._known.clear()  # (stubs were made past it)
-                if any(writer.defer_index for writer in writers):
-                    self._finish_deferred_index()
+                if self._checkpoints is not None:
+                    self._checkpoints.close()
+                    self._checkpoints = None
+                try:
+                    if any(writer.defer_index for writer in writers):
+                        self._finish_deferred_index()
+                finally:
+                    if large:
+                        connection.execute(
+                            f"PRAGMA cache_size = {database_file.PRAGMAS['cache_size']}")
 
     def _writer_for(self, writers: list[VaultImport],
                     ) -> Callable[[VaultJob, VaultReport], VaultImport]:
         """Makes a vault's import into this library, kept in ``writers`` (whether one
         deferred the index is asked when they are done)."""
         def writer(job: VaultJob, report: VaultReport) -> VaultImport:
-            writers.append(VaultImport(self.library, job, report))
+            writers.append(VaultImport(self.library, job, report, self._checkpoints))
             return writers[-1]
         return writer
 
