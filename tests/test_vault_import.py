@@ -391,3 +391,32 @@ def test_links_resolved_while_reading_lead_where_they_do_when_all_is_read(
     monkeypatch.setattr(vault_import, "BATCH", 2)
     assert rows("batches.db") == one_batch
     assert ("vault/Start.md", ["vault/Index.md"]) in one_batch  # ([[Home page]]: an alias)
+
+
+def test_an_import_stopped_midway_links_the_notes_it_made(tmp_path, library, monkeypatch):
+    """Stopped while it reads (the window's Cancel), the notes made have the links that
+    lead to notes made; a link to a file not read yet is left to the next import, never
+    cited as a stub, nor sent to another note of that name."""
+    monkeypatch.setattr(vault_import, "BATCH", 2)
+    folder = write(tmp_path / "vault", {
+        "a.md": "[[c]] [[Index]] [[Nowhere]]\n", "b/deep/Index.md": "[[a]]\n",
+        "c.md": "[[a]]\n", "d.md": "[[a]]\n", "e/Index.md": "the shortest\n"})
+    [job] = import_plan.plan([folder]).vaults
+    polls = 0
+
+    def stop() -> bool:  # (polled before each batch: the second is not written)
+        nonlocal polls
+        polls += 1
+        return polls > 1
+
+    outcomes = {o.path for o in library.import_vault(job, VaultReport(), stop)}
+    assert sorted(notes(library.path)) == sorted(outcomes) == [
+        "vault/a.md", "vault/b/deep/Index.md"]
+    # [[Index]] is e/Index.md, not read yet: not linked to b/deep/Index.md
+    assert links(library.path, "vault/a.md") == []
+    assert links(library.path, "vault/b/deep/Index.md") == ["vault/a.md"]
+    assert library.count() == 2  # (no stub: [[Nowhere]] waits for the whole vault)
+    assert library.check() == []
+    run(library, folder)
+    assert links(library.path, "vault/a.md") == ["vault/c.md", "vault/e/Index.md", "own:Nowhere"]
+    assert library.check() == []

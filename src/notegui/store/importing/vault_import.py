@@ -16,7 +16,9 @@ Files are written in batches, one transaction each (the import's lock held, as e
 import: import_lock.py). A batch writes its notes and the links of its notes whose
 targets exist by then; a link to a note of a later batch is written in that batch, so
 the library is consistent after every commit and complete after the last. A batch that
-fails is written again one file at a time, so only the file at fault is refused.
+fails is written again one file at a time, so only the file at fault is refused. An
+import stopped midway (the window's Cancel) gives the notes it made the links that what
+was read can tell; the next import of the folder writes the rest.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ class VaultImport:
         self.report = report
         self.connection = library.db.connection()
         self.ids: dict[str, int] = {}  # path -> id of every note of the vault in the library
+        self.made: set[str] = set()  # paths of the notes this import made
         self.digests: dict[str, str] = {}  # path -> digest as last imported
         self.links: dict[int, list[int]] = {}  # source id -> its link targets, in order
         self.targets: dict[str, list[Target]] = {}  # path -> what its links lead to
@@ -165,6 +168,7 @@ class VaultImport:
             batch.append(item)
             if len(batch) >= BATCH:
                 if should_stop():
+                    self._link_the_new(read)
                     return
                 if not written:
                     self._decide_index()
@@ -188,6 +192,7 @@ class VaultImport:
         if read.attachments and not should_stop():
             self._attachments(read.attachments)
         if should_stop():
+            self._link_the_new(read)
             return
         if written:
             yield from self._batch(batch, notes_only=True)
@@ -205,6 +210,26 @@ class VaultImport:
             seen = {file.path for file in read.files} | {p.path for p in read.refused}
             report.gone = sorted(path for path in self.ids if path not in seen)
         report.stubs = self.importer.created
+
+    def _link_the_new(self, read: _Read) -> None:
+        """An import stopped before its links: the notes it made get theirs now, those it
+        can tell from what was read (a link to a file not read yet, or that may name an
+        alias of one, waits for the next import of the folder, which writes every link of
+        the vault again). A note it changed keeps its links until then."""
+        new = [file for file in read.files if file.path in self.made]
+        if not new:
+            return
+        index = self._index(read)
+        for path in self._listed():  # (so that a link never leads to the wrong one of two)
+            if index.exact(path) is None:
+                _add_listed(index, path)
+        for file in new:
+            if file.path not in self.targets:  # (those resolved early are whole)
+                self.targets[file.path] = [
+                    target for target in _targets(index, file) or [] if target[0]]
+        with foreign_keys_off(self.connection):
+            self._links(new)
+        self.waiting.clear()  # (their targets were not read: the next import links them)
 
     def _decide_index(self) -> None:
         """As a large import of question notes does (staged_import.py): an import at least
@@ -232,17 +257,9 @@ class VaultImport:
         without aliases: a link it resolves leads where it will once every file is read
         (Obsidian's rules look at aliases last); the others wait for the whole index."""
         index = LinkIndex()
-        top = self.job.folder
-        prefix = os.path.join(top, "")
-        listed = set()
-        for file in walk(top, Skipped(), _note_or_image):
-            path = vault_path(self.job.name, file[len(prefix):] if file.startswith(prefix)
-                              else os.path.basename(file))
-            listed.add(path)
-            if kind_of_name(path) == IMAGE:
-                index.add_attachment(path, title_key(path.rpartition("/")[2]))
-            else:
-                index.add_note(path, _name_key(path))
+        listed = set(self._listed())
+        for path in listed:
+            _add_listed(index, path)
         for path in self.ids:
             if path not in listed:
                 index.add_note(path, self.name_keys[path] or _name_key(path))
@@ -250,6 +267,14 @@ class VaultImport:
             if path not in listed:
                 index.add_attachment(path, title_key(path.rpartition("/")[2]))
         return index
+
+    def _listed(self) -> Iterator[str]:
+        """The paths of the vault's notes and images, as its folder lists them now."""
+        top = self.job.folder
+        prefix = os.path.join(top, "")
+        for file in walk(top, Skipped(), _note_or_image):
+            yield vault_path(self.job.name, file[len(prefix):] if file.startswith(prefix)
+                             else os.path.basename(file))
 
     def _index(self, read: _Read) -> LinkIndex:
         """The vault after the import: its files read, and its notes and images already
@@ -358,6 +383,7 @@ class VaultImport:
             self._undo(batch)
             raise
         self.ids.update(batch.ids)
+        self.made.update(batch.ids)
         self.report.changed.update(batch.changed)
         if self.checkpoints is not None:
             self.checkpoints.committed()
@@ -517,6 +543,14 @@ def _reason(problem: Problem) -> str:
 
 def _note_or_image(name: str) -> bool:
     return kind_of_name(name) in (MARKDOWN, IMAGE)
+
+
+def _add_listed(index: LinkIndex, path: str) -> None:
+    """A note or image known by its path alone (not read: no aliases, its file's name)."""
+    if kind_of_name(path) == IMAGE:
+        index.add_attachment(path, title_key(path.rpartition("/")[2]))
+    else:
+        index.add_note(path, _name_key(path))
 
 
 def _name_key(path: str) -> str:
