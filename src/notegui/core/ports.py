@@ -24,6 +24,7 @@ from notegui.core.domain import (
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
 from notegui.core.import_plan import VaultJob
+from notegui.core.sync_model import SyncReport, SyncSettings, SyncStatus
 from notegui.core.vault_report import VaultReport
 
 
@@ -107,3 +108,15 @@ class Library(Protocol):
     # consistency
     def check(self) -> list[Problem]: ...
     def repair_index(self) -> None: ...
+
+
+class Sync(Protocol):
+    """One library's sync through git (``notegui.sync.engine.GitSync`` implements it; the
+    GUI gets one from app.py and never imports the sync package). ``sync`` runs on a worker
+    thread; it raises SyncError when it cannot finish, the library then unchanged."""
+
+    def settings(self) -> SyncSettings: ...
+    def set_settings(self, settings: SyncSettings) -> None: ...
+    def sync(self, should_stop: Callable[[], bool] = lambda: False) -> SyncReport: ...
+    def status(self) -> SyncStatus: ...  # as of the last sync or fetch: no network
+    def settle(self, uid: str, keep: str, text: str = "") -> None: ...  # mine|theirs|merged

@@ -90,3 +90,24 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>" left alone
     commit: str = ""  # the commit the library now stands on (hex)
+    changed: set[int] = field(default_factory=set)  # ids of the notes changed here
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """The library's own sync settings (kept in the library, never a secret)."""
+
+    remote: str = ""  # a URL or path git understands; '' not set up
+    on_start: bool = False
+    interval_minutes: int = 0  # 0: not on an interval
+    after_saves: bool = False
+
+
+class SyncError(Exception):
+    """A sync that could not finish; the library is as it was. ``kind``: unreachable,
+    auth, rejected, not-a-repository, corrupt, busy, or not-set-up; the message is one
+    line that names the remote (never a password)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
