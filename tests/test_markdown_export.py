@@ -19,7 +19,7 @@ from notegui.app import main
 from notegui.core import files
 from notegui.core.formats import json_format, markdown_vault
 from notegui.core.formats.document import LibraryDocument, NoteRecord
-from notegui.core.formats.export_names import MAX_BYTES, Named, file_names, readable_stem
+from notegui.core.formats.export_names import MAX_BYTES, Named, file_names, free_name, readable_stem
 from notegui.store.library import SqliteLibrary
 
 LINK = re.compile(r"(?<!\\)\[\[([^\[\]|#^]+)(?:\|(.*?))?\]\]")
@@ -346,3 +346,14 @@ def test_the_force_option_is_documented_as_help_says_it():
     said = " ".join(force.help.removeprefix("markdown: ").split())
     documented = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
     assert f'`--force`: "{said}"' in documented
+
+
+def test_a_note_added_among_named_files_gets_a_free_name_and_the_others_keep_theirs():
+    taken = {"why is the sky blue.md", "why is the sky blue (3f9c2a).md"}
+    assert free_name("How do tides work?", taken) == "How do tides work.md"
+    name = free_name("Why is the sky BLUE?", taken)  # (its plain name is taken, any case)
+    assert name.startswith("Why is the sky BLUE (") and name.endswith(").md")
+    assert name.casefold() not in taken
+    assert free_name("Why is the sky BLUE?", taken) == name  # (the same title: the same)
+    longer = free_name("Why is the sky BLUE?", taken | {name.casefold()})
+    assert longer not in (name,) and len(longer) > len(name)

@@ -124,6 +124,22 @@ def file_names(notes: Iterable[Named], extension: str = EXTENSION) -> dict[str, 
     return names
 
 
+def free_name(title: str, taken: set[str], extension: str = EXTENSION) -> str:
+    """A file name for one note added among ``taken`` (names, casefolded): its plain stem,
+    else the stem with `` (hash)`` of its title, as ``file_names`` gives a clashing title,
+    longer while that is taken too. A sync names a new note so: the names already in the
+    repository never change."""
+    stem = readable_stem(title, extension)
+    name = stem + extension
+    length = 6
+    while name.casefold() in taken:
+        if length > 32:
+            raise ValueError(f"no free file name for {title!r}")
+        name = _suffixed(stem, title, length, extension) + extension
+        length += 6
+    return name
+
+
 # -- the files of notes read from a markdown folder: their own paths ------------------------
 
 # What some system refuses in a file or folder name (Windows: these and control characters;
