@@ -1,0 +1,499 @@
+"""The sync's git layer (notegui.sync.repository and .transport): objects, trees and
+commits in a bare repository, and fetch and push against remotes on disk, over a real
+sshd and over http with git's credential helpers. System git is used only to check that
+what we wrote is git's own format (any git host serves it)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dulwich.repo import Repo
+
+from notegui.core.sync_model import SyncError
+from notegui.sync import repository as repository_module
+from notegui.sync import transport
+from notegui.sync.repository import Repository
+from notegui.sync.transport import Rejected
+from sshd import SshServer, ssh_server
+
+__all__ = ["ssh_server"]  # the fixture, used by name
+
+AUTHOR = "notegui <sync@notegui.invalid>"
+needs_git = pytest.mark.skipif(
+    shutil.which("git") is None, reason="system git checks the format (.ci/run installs it)"
+)
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def bare_remote(path: Path) -> Path:
+    """A bare repository as `git init --bare -b main` makes it."""
+    repo = Repo.init_bare(str(path), mkdir=True)
+    repo.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")
+    repo.close()
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    with Repository.open_or_init(tmp_path / "library.sqlite3.sync.git") as opened:
+        yield opened
+
+
+def snapshot(repo: Repository, files: dict[str, bytes], parent: bytes | None = None) -> bytes:
+    """A commit holding ``files`` changed on top of ``parent``."""
+    ids = repo.write_blobs(files.values())
+    tree = repo.changed_tree(parent, dict(zip(files, ids, strict=True)))
+    return repo.commit(tree, [parent] if parent else [], "sync", AUTHOR)
+
+
+def contents(repo: Repository, commit: bytes) -> dict[str, bytes]:
+    return {path: repo.read(blob) for path, blob in repo.tree(commit).items()}
+
+
+def loose_path(repo: Repository, object_id: bytes) -> Path:
+    hexid = object_id.decode()
+    return repo.path / "objects" / hexid[:2] / hexid[2:]
+
+
+# -- objects, trees, commits --------------------------------------------------------------
+
+
+def test_blobs_are_gits_own_objects(repo: Repository) -> None:
+    texts = [b"# A note?\n", b"", "café\r\n".encode(), b"# A note?\n"]
+    ids = repo.write_blobs(texts)
+    for text, blob in zip(texts, ids, strict=True):
+        assert blob == hashlib.sha1(b"blob %d\0" % len(text) + text).hexdigest().encode()
+        assert repo.read(blob) == text
+    assert ids[0] == ids[3]
+
+
+def test_files_and_folders_round_trip_through_a_commit(repo: Repository) -> None:
+    files = {
+        "Why is the sky blue?.md": b"# Why is the sky blue?\n",
+        ".notegui/annotations/abc.json": b"{}",
+        "vault/deep/er/note.md": b"body",
+        "vault/image.png": bytes(range(256)),
+    }
+    commit = snapshot(repo, files)
+    assert contents(repo, commit) == files
+    reopened = Repository.open_or_init(repo.path)
+    assert contents(reopened, commit) == files
+    reopened.close()
+
+
+def test_the_same_files_give_the_same_tree_whatever_the_order(repo: Repository) -> None:
+    ids = repo.write_blobs([b"1", b"2", b"3"])
+    first = repo.changed_tree(None, {"a": ids[0], "b": ids[1], "c": ids[2]})
+    second = repo.changed_tree(None, {"c": ids[2], "b": ids[1], "a": ids[0]})
+    assert first == second
+
+
+def test_a_change_rewrites_only_the_folders_on_its_path(repo: Repository) -> None:
+    before = snapshot(repo, {"keep/a.md": b"a", "keep/inner/b.md": b"b", "edit/sub/c.md": b"c"})
+    # An unchanged folder is never read: its tree missing from the store changes nothing.
+    kept = repo.dulwich[repo.dulwich[before].tree][b"keep"][1]
+    loose_path(repo, kept).unlink()
+    (blob,) = repo.write_blobs([b"c, edited"])
+    tree = repo.changed_tree(before, {"edit/sub/c.md": blob})
+    assert repo.dulwich[tree][b"keep"][1] == kept
+    assert repo.dulwich[tree][b"edit"][1] != repo.dulwich[repo.dulwich[before].tree][b"edit"][1]
+
+
+def test_deleting_the_last_file_of_a_folder_removes_the_folder(repo: Repository) -> None:
+    before = snapshot(
+        repo, {"a/b/only.md": b"x", "a/other.md": b"y", "solo/one.md": b"z", "top.md": b"t"}
+    )
+    tree = repo.changed_tree(before, {"a/b/only.md": None, "solo/one.md": None})
+    after = repo.commit(tree, [before], "delete", AUTHOR)
+    assert sorted(repo.tree(after)) == ["a/other.md", "top.md"]
+    names = [entry.path for entry in repo.dulwich[tree].iteritems()]
+    assert names == [b"a", b"top.md"]
+    assert [entry.path for entry in repo.dulwich[repo.dulwich[tree][b"a"][1]].iteritems()] == [
+        b"other.md"
+    ]
+
+
+def test_deleting_every_file_leaves_an_empty_tree(repo: Repository) -> None:
+    before = snapshot(repo, {"x/y.md": b"1"})
+    tree = repo.changed_tree(before, {"x/y.md": None, "not/there.md": None})
+    assert repo.tree(repo.commit(tree, [before], "empty", AUTHOR)) == {}
+
+
+def test_a_path_git_cannot_hold_is_refused(repo: Repository) -> None:
+    (blob,) = repo.write_blobs([b"x"])
+    for path in ("", "/abs.md", "a//b.md", "../up.md", "a/./b.md", ".git/config"):
+        with pytest.raises(ValueError, match="not a file path"):
+            repo.changed_tree(None, {path: blob})
+
+
+def test_diff_lists_only_the_files_that_changed(repo: Repository) -> None:
+    old = snapshot(repo, {"same.md": b"s", "edit.md": b"1", "gone/x.md": b"g", "v/keep.md": b"k"})
+    (edited, added) = repo.write_blobs([b"2", b"new"])
+    tree = repo.changed_tree(old, {"edit.md": edited, "gone/x.md": None, "v/new.md": added})
+    new = repo.commit(tree, [old], "change", AUTHOR)
+    old_files = repo.tree(old)
+    assert repo.diff(old, new) == {
+        "edit.md": (old_files["edit.md"], edited),
+        "gone/x.md": (old_files["gone/x.md"], None),
+        "v/new.md": (None, added),
+    }
+    # By comparing trees: an unchanged file's blob is never read.
+    loose_path(repo, old_files["same.md"]).unlink()
+    assert set(repo.diff(old, new)) == {"edit.md", "gone/x.md", "v/new.md"}
+    assert repo.diff(new, new) == {}
+    assert set(repo.diff(None, old)) == {"same.md", "edit.md", "gone/x.md", "v/keep.md"}
+
+
+def test_many_blobs_go_in_a_pack_that_git_reads(repo: Repository) -> None:
+    count = repository_module.LOOSE_MAX * 3
+    texts = [f"note {number}\n".encode() * 20 for number in range(count)]
+    ids = repo.write_blobs(texts)
+    packs = list((repo.path / "objects" / "pack").glob("pack-*.pack"))
+    assert len(packs) == 1 and packs[0].with_suffix(".idx").exists()
+    loose = [p for p in (repo.path / "objects").iterdir() if len(p.name) == 2]
+    assert loose == []
+    assert [repo.read(blob) for blob in ids] == texts
+    # Written again: nothing new is written.
+    repo.write_blobs(texts)
+    assert len(list((repo.path / "objects" / "pack").glob("pack-*.pack"))) == 1
+    if shutil.which("git"):
+        tree = repo.changed_tree(None, {f"n{number}.md": blob for number, blob in enumerate(ids)})
+        commit = repo.commit(tree, [], "many", AUTHOR)
+        repo.set_ref(repository_module.MAIN, commit)
+        git(repo.path, "fsck", "--strict", "--no-dangling")
+        assert git(repo.path, "show", "main:n7.md") == texts[7].decode()
+
+
+def test_a_pack_is_split_so_memory_stays_bounded(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(repository_module, "PACK_CHUNK", 100)
+    ids = repo.write_blobs(f"{number}".encode() for number in range(300))
+    assert len(list((repo.path / "objects" / "pack").glob("pack-*.idx"))) == 3
+    assert repo.read(ids[299]) == b"299"
+
+
+def test_an_unknown_commit_is_a_corrupt_repository(repo: Repository) -> None:
+    with pytest.raises(SyncError, match="missing") as raised:
+        repo.tree(b"1" * 40)
+    assert raised.value.kind == "corrupt"
+
+
+def test_a_folder_that_is_not_a_repository_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("mine")
+    with pytest.raises(SyncError, match="not a git repository") as raised:
+        Repository.open_or_init(tmp_path / "notes")
+    assert raised.value.kind == "not-a-repository"
+    assert (tmp_path / "notes" / "mine.txt").read_text() == "mine"
+
+
+@needs_git
+def test_git_log_shows_the_local_history(repo: Repository) -> None:
+    first = snapshot(repo, {"a.md": b"a"})
+    second = repo.commit(repo.changed_tree(first, {"a.md": None}), [first], "second", AUTHOR)
+    repo.set_ref(repository_module.MAIN, second)
+    assert git(repo.path, "log", "--format=%s %an").splitlines() == [
+        "second notegui",
+        "sync notegui",
+    ]
+
+
+# -- fetch and push on disk ----------------------------------------------------------------
+
+
+@needs_git
+@pytest.mark.parametrize("scheme", ["", "file://"])
+def test_push_and_fetch_through_a_bare_repository(tmp_path: Path, scheme: str) -> None:
+    remote = bare_remote(tmp_path / "remote.git")
+    url = scheme + str(remote)
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        assert one.fetch(url) is None  # an empty remote
+        first = snapshot(one, {"a.md": b"from one", "v/b.md": b"vault"})
+        one.push(url, None, first)
+        assert two.fetch(url) == first
+        assert contents(two, first) == {"a.md": b"from one", "v/b.md": b"vault"}
+        assert two.ref(repository_module.TRACKING) == first
+        second = snapshot(two, {"a.md": b"from two"}, first)
+        two.push(url, first, second)
+        assert one.fetch(url) == second
+        assert one.diff(first, second) == {
+            "a.md": (one.tree(first)["a.md"], one.tree(second)["a.md"])
+        }
+    # Any git reads it: the history, and a clone's files.
+    assert git(remote, "log", "--format=%s", "main").splitlines() == ["sync", "sync"]
+    subprocess.run(["git", "clone", "-q", str(remote), str(tmp_path / "clone")], check=True)
+    assert (tmp_path / "clone" / "a.md").read_bytes() == b"from two"
+
+
+def test_a_push_over_a_moved_remote_is_rejected(tmp_path: Path) -> None:
+    url = str(bare_remote(tmp_path / "remote.git"))
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        base = snapshot(one, {"a.md": b"base"})
+        one.push(url, None, base)
+        two.fetch(url)
+        mine = snapshot(one, {"a.md": b"one"}, base)
+        theirs = snapshot(two, {"a.md": b"two"}, base)
+        two.push(url, base, theirs)
+        with pytest.raises(Rejected, match="changed since the last fetch") as raised:
+            one.push(url, base, mine)
+        assert raised.value.kind == "rejected"
+        with pytest.raises(Rejected):
+            one.push(url, None, mine)  # it believed the remote empty
+        assert one.fetch(url) == theirs  # the remote kept the other's commit
+        merged = snapshot(one, {"b.md": b"one"}, theirs)
+        one.push(url, theirs, merged)
+        assert Repository.open_or_init(url).ref(repository_module.MAIN) == merged
+
+
+def test_a_missing_remote_says_which(tmp_path: Path, repo: Repository) -> None:
+    missing = tmp_path / "nowhere" / "remote.git"
+    for url in (str(missing), f"file://{missing}"):
+        with pytest.raises(SyncError) as raised:
+            repo.fetch(url)
+        assert raised.value.kind == "unreachable"
+        assert str(raised.value) == f"{url}: no such folder"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    with pytest.raises(SyncError, match="not a git repository") as raised:
+        repo.fetch(str(plain))
+    assert raised.value.kind == "not-a-repository"
+    assert str(plain) in str(raised.value)
+
+
+def test_a_remote_url_is_shown_without_its_password() -> None:
+    assert transport.shown("https://ann:s3cret@host.example/x.git") == (
+        "https://ann@host.example/x.git"
+    )
+    assert transport.shown("https://:s3cret@host.example/x.git") == "https://host.example/x.git"
+    assert transport.shown("git@host:x.git") == "git@host:x.git"
+
+
+def test_a_password_in_the_url_is_refused_and_not_shown(repo: Repository) -> None:
+    with pytest.raises(SyncError) as raised:
+        repo.fetch("https://ann:s3cret@127.0.0.1:9/x.git")
+    assert raised.value.kind == "auth"
+    assert "s3cret" not in str(raised.value)
+    assert "credential helper" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("/srv/notes.git", "local"),
+        ("./a:b/notes.git", "local"),
+        ("file:///srv/notes.git", "local"),
+        ("git@example.com:me/notes.git", "ssh"),
+        ("example.com:notes.git", "ssh"),
+        ("ssh://me@example.com:2222/srv/notes.git", "ssh"),
+        ("https://example.com/me/notes.git", "http"),
+    ],
+)
+def test_remote_kinds_are_told_apart_as_git_does(url: str, kind: str) -> None:
+    assert transport._kind(url) == kind
+
+
+# -- ssh ------------------------------------------------------------------------------------
+
+
+def test_ssh_honours_git_ssh_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_SSH_COMMAND", "ssh -i '/keys/my key' -p 2222")
+    args = transport.ssh_program()
+    assert args[:5] == ["ssh", "-i", "/keys/my key", "-p", "2222"]
+    assert "BatchMode=yes" in args and any(a.startswith("ConnectTimeout=") for a in args)
+    monkeypatch.delenv("GIT_SSH_COMMAND")
+    monkeypatch.setenv("GIT_SSH", "/opt/plink")
+    assert transport.ssh_program() == ["/opt/plink"]  # not OpenSSH: no options of ours
+
+
+def test_a_hung_remote_is_given_up(monkeypatch: pytest.MonkeyPatch, repo: Repository) -> None:
+    # An "ssh" that connects and then never says a word.
+    silent = f"{sys.executable} -c 'import time; time.sleep(60)'"
+    monkeypatch.setenv("GIT_SSH_COMMAND", silent)
+    monkeypatch.setattr(transport, "IDLE_TIMEOUT", 0.5)
+    with pytest.raises(SyncError, match="did not answer") as raised:
+        repo.fetch("git@example.invalid:notes.git")
+    assert raised.value.kind == "unreachable"
+    assert "git@example.invalid:notes.git" in str(raised.value)
+
+
+@pytest.mark.skipif(shutil.which("ssh") is None, reason="no ssh client")
+def test_a_refused_ssh_connection_is_unreachable(repo: Repository) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"ssh://nobody@127.0.0.1:{port}/notes.git"
+    with pytest.raises(SyncError) as raised:
+        repo.fetch(url)
+    assert raised.value.kind == "unreachable"
+    assert url in str(raised.value) and "refused" in str(raised.value)
+
+
+def test_fetch_and_push_over_ssh(
+    ssh_server: SshServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_SSH_COMMAND", ssh_server.command())
+    scp_style = ssh_server.url
+    with_scheme = f"ssh://{ssh_server.user}@127.0.0.1{ssh_server.remote}"
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        assert one.fetch(scp_style) is None
+        first = snapshot(one, {"a.md": b"over ssh", "v/b.md": b"b"})
+        one.push(scp_style, None, first)
+        assert two.fetch(with_scheme) == first
+        assert contents(two, first) == {"a.md": b"over ssh", "v/b.md": b"b"}
+        second = snapshot(two, {"a.md": b"back"}, first)
+        two.push(with_scheme, first, second)
+        with pytest.raises(Rejected):
+            one.push(scp_style, first, snapshot(one, {"c.md": b"late"}, first))
+        assert one.fetch(scp_style) == second
+    if shutil.which("git"):
+        assert git(ssh_server.remote, "log", "--format=%s", "main").splitlines() == [
+            "sync",
+            "sync",
+        ]
+
+
+def test_a_wrong_ssh_key_is_an_auth_error(
+    ssh_server: SshServer, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_SSH_COMMAND", ssh_server.command(ssh_server.other_key))
+    with pytest.raises(SyncError) as raised:
+        repo.fetch(ssh_server.url)
+    assert raised.value.kind == "auth"
+    assert ssh_server.url in str(raised.value)
+    assert "Permission denied" in str(raised.value)
+
+
+def test_a_missing_repository_over_ssh_says_so(
+    ssh_server: SshServer, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_SSH_COMMAND", ssh_server.command())
+    url = f"{ssh_server.user}@127.0.0.1:{ssh_server.remote.parent / 'nope.git'}"
+    with pytest.raises(SyncError) as raised:
+        repo.fetch(url)
+    assert raised.value.kind == "not-a-repository"
+    assert url in str(raised.value)
+
+
+# -- http with git's credential helpers -----------------------------------------------------
+
+
+class _HttpRemote:
+    """A bare repository served over http by dulwich's smart-http WSGI app behind basic
+    authentication, in a thread."""
+
+    def __init__(self, remote: Path, user: str, password: str) -> None:
+        import base64
+        from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+        from dulwich.server import DictBackend
+        from dulwich.web import make_wsgi_chain
+
+        self.repo = Repo(str(remote))
+        app = make_wsgi_chain(DictBackend({"/": self.repo}))
+        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+        def guarded(environ, start_response):  # type: ignore[no-untyped-def]
+            if environ.get("HTTP_AUTHORIZATION") != expected:
+                start_response("401 Unauthorized", [("WWW-Authenticate", 'Basic realm="x"')])
+                return [b"login"]
+            return app(environ, start_response)
+
+        class Quiet(WSGIRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = make_server("127.0.0.1", 0, guarded, handler_class=Quiet)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.repo.close()
+
+
+@pytest.fixture
+def http_remote(tmp_path: Path) -> Iterator[_HttpRemote]:
+    served = _HttpRemote(bare_remote(tmp_path / "remote.git"), "ann", "right")
+    yield served
+    served.close()
+
+
+def _helper(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, password: str) -> Path:
+    """Git's configuration with a credential helper that answers ann/``password`` and
+    records what git asks it to do (store or erase)."""
+    log = tmp_path / "helper.log"
+    helper = tmp_path / "helper.sh"
+    helper.write_text(
+        "#!/bin/sh\n"
+        f'echo "$1" >> {log}\n'
+        f'[ "$1" = get ] && printf "username=ann\\npassword={password}\\n"\n'
+        "exit 0\n"
+    )
+    helper.chmod(0o755)
+    config = tmp_path / "gitconfig"
+    config.write_text(f"[credential]\n\thelper = {helper}\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    return log
+
+
+@needs_git
+def test_https_logs_in_through_git_credential_helpers(
+    http_remote: _HttpRemote, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = _helper(monkeypatch, tmp_path, "right")
+    with Repository.open_or_init(tmp_path / "one.git") as one:
+        assert one.fetch(http_remote.url) is None
+        first = snapshot(one, {"a.md": b"over http"})
+        one.push(http_remote.url, None, first)
+    with Repository.open_or_init(tmp_path / "two.git") as two:
+        assert two.fetch(http_remote.url) == first
+        assert contents(two, first) == {"a.md": b"over http"}
+    assert log.read_text().split().count("store") == 3  # git keeps what worked
+    assert not any(tmp_path.glob("*.git/config-credentials"))
+
+
+@needs_git
+def test_a_refused_https_login_is_an_auth_error(
+    http_remote: _HttpRemote, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, repo: Repository
+) -> None:
+    log = _helper(monkeypatch, tmp_path, "wrong")
+    with pytest.raises(SyncError) as raised:
+        repo.fetch(http_remote.url)
+    assert raised.value.kind == "auth"
+    assert str(raised.value) == f"{http_remote.url}: the server refused the login"
+    assert "erase" in log.read_text().split()  # git forgets a login that failed
+
+
+def test_https_without_git_asks_for_ssh_or_a_helper(
+    http_remote: _HttpRemote, monkeypatch: pytest.MonkeyPatch, repo: Repository
+) -> None:
+    monkeypatch.setattr(transport.shutil, "which", lambda name: None)
+    with pytest.raises(SyncError) as raised:
+        repo.fetch(http_remote.url)
+    assert raised.value.kind == "auth"
+    assert "ssh URL or set up a git credential helper" in str(raised.value)
