@@ -81,6 +81,26 @@ class NoteRef:
         (``note_place``); "" when its title is its own."""
         return note_place(self.path, self.title) if self.shared else ""
 
+    @property
+    def title_with_place(self) -> str:
+        """The title, and its place in brackets when another note has that title
+        ("Index (notes/a)"): one line that names this note alone."""
+        place = self.place
+        return f"{self.title} ({place})" if place else self.title
+
+
+@dataclass(frozen=True)
+class LinkCompletion:
+    """One offer of the editor's ``[[`` completion: ``shown`` in its list (a title, with
+    its place when another note has that title), ``inserted`` after the ``[[`` when it is
+    chosen (a title for the library's own notes; for a vault's notes the shortest link
+    text that leads back to the note by Obsidian's rules). ``note_id``: the note it
+    leads to."""
+
+    shown: str
+    inserted: str
+    note_id: int = 0
+
 
 @dataclass(frozen=True)
 class LinkTarget:

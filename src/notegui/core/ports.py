@@ -12,6 +12,7 @@ from notegui.core.domain import (
     Backlink,
     Changes,
     ImportOutcome,
+    LinkCompletion,
     Note,
     NoteRef,
     NoteText,
@@ -56,6 +57,9 @@ class Library(Protocol):
     ) -> list[SearchHit] | None: ...
     def quick_search_is_complete(self, query: str) -> bool: ...
     def search_titles(self, text: str, limit: int = 50) -> list[NoteRef]: ...
+    # what [[ completes to in the note at source_path ('': the library's own), and writes
+    def link_completions(self, source_path: str, typed: str,
+                         limit: int = 20) -> list[LinkCompletion]: ...
     def tags(self) -> list[str]: ...
 
     # editing: every write is one transaction and returns what it changed

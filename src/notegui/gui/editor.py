@@ -1,5 +1,5 @@
 """The note editor: title, description, summary and the markdown body, with highlighting,
-a live preview beside it, undo/redo (Qt's own, per field), and completion of cited titles
+a live preview beside it, undo/redo (Qt's own, per field), and completion of links
 after ``[[``. It only edits; the window decides when to save (gui/editing.py)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notegui.core.domain import Note, NoteText
+from notegui.core.domain import LinkCompletion, Note, NoteText
 from notegui.gui import completion_popup
 from notegui.gui.answer_view import AttachmentBrowser
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 from notegui.gui.plain_text import tip
-from notegui.gui.qt_typing import popup
+from notegui.gui.qt_typing import activated_index, popup
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
@@ -54,13 +54,15 @@ def open_citation(text_before: str) -> str | None:
 
 
 class BodyEdit(QPlainTextEdit):
-    """The markdown body. Typing after ``[[`` offers the library's titles; choosing one
-    writes it and closes the citation."""
+    """The markdown body. Typing after ``[[`` offers notes (``completions_for(typed)``:
+    each shown as the library says, a title and where it lives); choosing one writes its
+    link text (a title, or a vault's file name or path) and closes the link."""
 
-    def __init__(self, titles_for: Callable[[str], list[str]], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, completions_for: Callable[[str], list[LinkCompletion]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._titles_for = titles_for
+        self._completions_for = completions_for
+        self._offers: list[LinkCompletion] = []  # (the popup's rows, in order)
         self.setAccessibleName("Answer (markdown)")
         self.setTabChangesFocus(False)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -68,7 +70,8 @@ class BodyEdit(QPlainTextEdit):
         self.completer.setWidget(self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self.insert_citation)
+        # (the row clicked: two offers may show alike, never insert alike)
+        activated_index(self.completer).connect(self._chosen)
         popup(self.completer).setAccessibleName("Cited title suggestions")
         completion_popup.prepare(self.completer)
 
@@ -77,7 +80,16 @@ class BodyEdit(QPlainTextEdit):
         before = cursor.block().text()[: cursor.positionInBlock()]
         return open_citation(before)
 
+    def _chosen(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._offers):
+            self.insert_citation(self._offers[index.row()].inserted)
+
+    def offers(self) -> list[LinkCompletion]:
+        """What the popup offers (or last offered), in its order."""
+        return list(self._offers)
+
     def insert_citation(self, title: str) -> None:
+        """Write ``title`` (a link's text) over what was typed after ``[[``, and close it."""
         typed = self.typed_title()
         if typed is None:
             return
@@ -101,9 +113,8 @@ class BodyEdit(QPlainTextEdit):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 current = shown.currentIndex()
                 row = current.row() if current.isValid() else 0
-                choice = self.completer.completionModel().index(row, 0).data()
-                if choice:
-                    self.insert_citation(choice)
+                if 0 <= row < len(self._offers):
+                    self.insert_citation(self._offers[row].inserted)
                     return
             if event.key() == Qt.Key.Key_Escape:
                 shown.hide()
@@ -118,11 +129,12 @@ class BodyEdit(QPlainTextEdit):
         if typed is None or not typed.strip():
             popup(self.completer).hide()
             return
-        titles = self._titles_for(typed)[:COMPLETIONS]
-        if not titles:
+        self._offers = self._completions_for(typed)[:COMPLETIONS]
+        if not self._offers:
             popup(self.completer).hide()
             return
-        completion_popup.show(self.completer, self, self.cursorRect(), titles)
+        completion_popup.show(self.completer, self, self.cursorRect(),
+                              [offer.shown for offer in self._offers])
 
 
 class NoteEditorPane(QWidget):
@@ -135,7 +147,7 @@ class NoteEditorPane(QWidget):
     discardRequested = Signal()
     leaveRequested = Signal()
 
-    def __init__(self, titles_for: Callable[[str], list[str]],
+    def __init__(self, completions_for: Callable[[str, str], list[LinkCompletion]],
                  render_preview: Callable[[NoteText], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +156,7 @@ class NoteEditorPane(QWidget):
         self._loading = False
         self._dark = False
         self.note_id = 0
+        self.path = ""  # the note's place in its vault ('': the library's own, or new)
         self.title = QLineEdit()
         self.title.setAccessibleName("Title (a question)")
         self.title.setPlaceholderText("The question, ending in '?'")
@@ -153,7 +166,8 @@ class NoteEditorPane(QWidget):
         self.summary = QLineEdit()
         self.summary.setAccessibleName("Summary")
         self.summary.setPlaceholderText("One line: how notes citing this one sum it up")
-        self.body = BodyEdit(titles_for)
+        # (links are completed by the rules of the note being edited: its path says)
+        self.body = BodyEdit(lambda typed: completions_for(self.path, typed))
         self.highlighter = MarkdownHighlighter(self.body.document())
         # loads nothing a note names (a vault note's images: the library's copies)
         self.preview = AttachmentBrowser()
@@ -214,6 +228,7 @@ class NoteEditorPane(QWidget):
         """Edit ``note`` (None: a new note); ``fields`` instead of its text (a draft)."""
         self._loading = True
         self.note_id = note.id if note else 0
+        self.path = note.path if note else ""
         if fields is None:
             fields = NoteText(note.title, note.description, note.summary, note.body
                                 ) if note else NoteText("", "", "", "")

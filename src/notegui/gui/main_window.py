@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         # A vault note's images: the library's copies, never a file or the network.
         self.answer.attachments = lambda path: self.library.attachment(path)
         self.editor = NoteEditorPane(
-            lambda typed: [ref.title for ref in self.library.search_titles(typed, 20)],
+            lambda path, typed: self.library.link_completions(path, typed, 20),
             lambda fields: self.notes.render_preview(fields))
         self.editor.preview.attachments = lambda path: self.library.attachment(path)
         self.middle = QStackedWidget()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, SignalInstance
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCompleter
 
@@ -30,3 +31,9 @@ def popup(completer: QCompleter) -> QAbstractItemView:
     view = completer.popup()
     assert view is not None, "QCompleter makes its popup on demand"
     return view
+
+
+def activated_index(completer: QCompleter) -> SignalInstance:
+    """The completer's ``activated(QModelIndex)`` (a row, where ``activated(str)`` gives
+    only its text): the stubs do not let an overloaded signal be indexed."""
+    return completer.activated[QModelIndex]  # type: ignore[index]

@@ -18,6 +18,7 @@ from notegui.core.domain import (
     Backlink,
     Changes,
     ImportOutcome,
+    LinkCompletion,
     Note,
     NoteRef,
     NoteText,
@@ -35,7 +36,7 @@ from notegui.core.health import Health
 from notegui.core.import_plan import VaultJob
 from notegui.core.vault_report import VaultReport
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, consistency, damage_mark, models, search
+from notegui.store import busy, consistency, damage_mark, link_completion, models, search
 from notegui.store import db as database_file
 from notegui.store import document as library_document
 from notegui.store import tags as tag_rows
@@ -239,6 +240,12 @@ class SqliteLibrary:
 
     def search_titles(self, text: str, limit: int = 50) -> list[NoteRef]:
         return search.search_titles(self.db, text, limit)
+
+    def link_completions(self, source_path: str, typed: str,
+                         limit: int = 20) -> list[LinkCompletion]:
+        """What ``[[typed`` completes to in the note at ``source_path`` ('': a note of the
+        library's own), and the link text each writes (store/link_completion.py)."""
+        return link_completion.link_completions(self.db, source_path, typed, limit)
 
     def tags(self) -> list[str]:
         """Every tag name in use, sorted."""

@@ -125,6 +125,13 @@ def _matching(database: SqliteDatabase, table: str, match: str, rank: str,
     return [row[0] for row in ranked]
 
 
+def matching_titles(database: SqliteDatabase, match: str, where: str,
+                    params: list[object], limit: int) -> list[int]:
+    """Ids of notes whose title matches ``match`` (FTS5 syntax) and ``where`` (on
+    ``note AS n``), best first (as ``_matching``)."""
+    return _matching(database, "title_fts", match, "rank", where, params, limit)
+
+
 INDEXES = ("note_fts", "title_fts", "annotation_fts")
 
 
@@ -270,23 +277,26 @@ def is_quick_enough(text: str) -> bool:
     return not query.words or not query.prefix_last or len(query.words[-1]) <= SHORT_PREFIX
 
 
-def search_titles(database: SqliteDatabase, text: str, limit: int) -> list[NoteRef]:
+def search_titles(database: SqliteDatabase, text: str, limit: int,
+                  own_only: bool = False) -> list[NoteRef]:
     """Notes whose title has every typed word, each as a prefix; best first as
     ``rank_titles`` says (a title that starts with the text, then one with a word that
     does, then the others by bm25). Each tier is looked up on its own, so a title that
-    starts with the text is offered even when thousands of titles have its words."""
+    starts with the text is offered even when thousands of titles have its words.
+    ``own_only``: the library's own notes only (path ''), which cite each other by title."""
     query = parse_query(text)
     if not query.words:
         return []
+    where = f"{IN_LIBRARY} AND n.path = ''" if own_only else IN_LIBRARY
     # (A lone surrogate, which no title holds and SQLite cannot take, is left out.)
     key = title_key(text).encode("utf-8", "ignore").decode("utf-8")
     starting = [row[0] for row in database.execute_sql(
         f"SELECT n.id FROM note AS n WHERE n.title_key >= ? AND n.title_key < ? "
-        f"AND {IN_LIBRARY} ORDER BY n.title_key LIMIT ?", [key, key + _LAST_CHAR, limit])]
+        f"AND {where} ORDER BY n.title_key LIMIT ?", [key, key + _LAST_CHAR, limit])]
     phrase = '"' + " ".join(query.words) + '"' + ("*" if query.prefix_last else "")
-    in_order = _matching(database, "title_fts", phrase, "rank", IN_LIBRARY, [], limit)
+    in_order = _matching(database, "title_fts", phrase, "rank", where, [], limit)
     prefixes = " ".join(f'"{word}"*' for word in query.words)
-    anywhere = _matching(database, "title_fts", prefixes, "rank", IN_LIBRARY, [], limit)
+    anywhere = _matching(database, "title_fts", prefixes, "rank", where, [], limit)
     ids = list(dict.fromkeys([*starting, *in_order, *anywhere]))
     refs = [hit.note for hit in _hits(database, ids, None, ("", ""))]
     return rank_titles(text, refs, lambda ref: ref.title)[:limit]
