@@ -39,7 +39,7 @@ from notegui.core.domain import Changes, Note, SearchHit
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
 from notegui.core.navigation import History
-from notegui.core.ports import Library
+from notegui.core.ports import Library, Sync
 from notegui.core.render import pygments_css
 from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
@@ -66,6 +66,7 @@ from notegui.gui.question_list import (
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.shortcut_override import WindowShortcuts
 from notegui.gui.sources_panel import SourcesPanel
+from notegui.gui.sync_control import SyncControl
 from notegui.gui.tasks import Tasks
 from notegui.gui.wait_notice import WaitNotice
 
@@ -81,9 +82,13 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: Settings, open_library: OpenLibrary,
                  new_library: OpenLibrary, save_settings: bool = True,
                  start_note: int | None = None, drafts: DraftStore | None = None,
-                 backups: BackupHooks | None = None) -> None:
+                 backups: BackupHooks | None = None,
+                 sync_for: Callable[[Library], Sync | None] | None = None) -> None:
         super().__init__()
         self.library = library
+        # Where the window gets each library's sync (app.py: the git engine's); None, or
+        # None for a library: no sync, its actions off.
+        self.sync_for = sync_for
         self._health: Health | None = None
         self.settings = settings
         self._save_settings = save_settings
@@ -104,6 +109,9 @@ class MainWindow(QMainWindow):
                                  self.editor, self.annotator, drafts)
         self.files = LibraryActions(self, self, self.statusBar(), self.hub, open_library,
                                     new_library, backups, self.tasks)
+        self.sync_control = SyncControl(self, self.statusBar(), self.hub, self.tasks,
+                                        lambda: self.library, self.editing,
+                                        self._sync_available)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()
@@ -267,6 +275,7 @@ class MainWindow(QMainWindow):
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(f"notegui — {library.path.name}")
+        self.sync_control.set_sync(self.sync_for(library) if self.sync_for else None)
         self._health = None
         self.show_health()
         start = note_id or self.settings.last_note.get(str(library.path))
@@ -278,6 +287,10 @@ class MainWindow(QMainWindow):
         else:
             self.show_no_note()
         self._update_navigation()
+
+    def _sync_available(self, on: bool) -> None:
+        for name in ("sync_now", "sync_settings", "sync_conflicts"):
+            self.actions_by_name[name].setEnabled(on)
 
     def show_no_note(self) -> None:
         """No note to show (an empty library, its last note trashed): say how to add one, in
@@ -390,8 +403,8 @@ class MainWindow(QMainWindow):
 
     def _check_outside_changes(self) -> None:
         self.show_health()
-        if self.files.import_job is not None:
-            return  # the import's own writes; it refreshes when it ends
+        if self.files.import_job is not None or self.sync_control.running:
+            return  # the import's or the sync's own writes; each refreshes when it ends
         if self.library.changed_elsewhere():
             self.model.forget_rows()
             self.hub.publish(Changes(links=True))  # (no view's write)

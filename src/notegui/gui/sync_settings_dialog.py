@@ -1,0 +1,143 @@
+"""File ▸ Sync Settings…: the library's git remote and when it syncs by itself (on start,
+every N minutes, after saves). No password field, ever: ssh keys come from the agent and
+~/.ssh, https credentials from git's credential helpers. Bad input is refused with a
+message naming the field, and nothing is saved; so is a save the sync itself refuses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.errors import LibraryError
+from notegui.core.sync_model import SyncError, SyncSettings
+from notegui.gui.plain_text import label
+
+MAX_INTERVAL_MINUTES = 24 * 60
+# scheme://user:password@… (an ssh URL's user@host:port has no ':' before its '@')
+_PASSWORD = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@")
+HINT = ("A git remote: an ssh or https URL (GitHub, GitLab, Gitea, your own server) or a "
+        "bare repository on a disk. ssh keys come from your ssh agent and ~/.ssh; https "
+        "credentials from git's credential helper. notegui never asks for or keeps a "
+        "password.")
+
+
+def problem(settings: SyncSettings) -> str:
+    """Why ``settings`` cannot be saved, naming the field; '' when they can."""
+    remote = settings.remote
+    if any(ord(c) < 32 or ord(c) == 127 for c in remote):
+        return "Remote URL: it holds a line break or another control character."
+    if _PASSWORD.match(remote):
+        return ("Remote URL: it holds a password. notegui never keeps one: remove it and "
+                "let git's credential helper (https) or your ssh keys answer.")
+    automatic = [name for name, on in (
+        ("Sync on start", settings.on_start),
+        ("Sync every N minutes", settings.interval_minutes > 0),
+        ("Sync after saves", settings.after_saves)) if on]
+    if not remote and automatic:
+        return (f"Remote URL: empty, but {', '.join(automatic)} is on. Enter the remote's "
+                "URL, or turn those off.")
+    if not 0 <= settings.interval_minutes <= MAX_INTERVAL_MINUTES:
+        return f"Sync every N minutes: from 0 (off) to {MAX_INTERVAL_MINUTES}."
+    return ""
+
+
+class SyncSettingsDialog(QDialog):
+    """The settings as ``current`` has them; Save hands the new ones to ``save`` (which
+    raises SyncError or LibraryError to refuse them) and closes, a refusal is shown in the
+    dialog, which stays open with what was typed."""
+
+    def __init__(self, current: SyncSettings, save: Callable[[SyncSettings], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.saved: SyncSettings | None = None
+        self.setWindowTitle("Sync Settings")
+        self.setAccessibleName("Sync settings")
+        self.remote = QLineEdit(current.remote)
+        self.remote.setAccessibleName("Remote URL")
+        self.remote.setPlaceholderText("git@example.org:me/notes.git")
+        self.remote.setMinimumWidth(420)
+        hint = label(HINT)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)  # greyed: a hint, not content
+        hint.setAccessibleName("About the remote URL")
+        self.on_start = QCheckBox("Sync when the library &opens")
+        self.on_start.setAccessibleName("Sync on start")
+        self.on_start.setChecked(current.on_start)
+        self.interval = QSpinBox()
+        self.interval.setAccessibleName("Sync every N minutes")
+        self.interval.setRange(0, MAX_INTERVAL_MINUTES)
+        self.interval.setSuffix(" minutes")
+        self.interval.setSpecialValueText("Off")  # (shown for 0)
+        self.interval.setValue(current.interval_minutes)
+        self.after_saves = QCheckBox("Sync a few seconds after &saves")
+        self.after_saves.setAccessibleName("Sync after saves")
+        self.after_saves.setChecked(current.after_saves)
+        self.message = label()
+        self.message.setObjectName("sync_settings_problem")
+        self.message.setAccessibleName("Why the settings were not saved")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.hide()
+        form = QFormLayout()
+        remote_label = QLabel("&Remote URL:")
+        remote_label.setBuddy(self.remote)
+        form.addRow(remote_label, self.remote)
+        form.addRow("", hint)
+        form.addRow("", self.on_start)
+        interval_label = QLabel("Sync &every:")
+        interval_label.setBuddy(self.interval)
+        form.addRow(interval_label, self.interval)
+        form.addRow("", self.after_saves)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save the sync settings")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            "Cancel: keep the settings as they were")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.remote.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def settings(self) -> SyncSettings:
+        """What the dialog holds now (the URL without surrounding spaces)."""
+        return SyncSettings(self.remote.text().strip(), self.on_start.isChecked(),
+                            self.interval.value(), self.after_saves.isChecked())
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setAccessibleDescription(text)
+
+    def accept(self) -> None:
+        chosen = self.settings()
+        why = problem(chosen)
+        if not why:
+            try:
+                self._save(chosen)
+            except (SyncError, LibraryError) as error:
+                why = str(error)
+        if why:
+            self.show_problem(why)
+            if why.startswith("Remote URL"):
+                self.remote.setFocus()
+            return
+        self.saved = chosen
+        super().accept()

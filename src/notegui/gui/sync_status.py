@@ -1,0 +1,101 @@
+"""The sync's item in the status bar: when the library last synced, what waits to go each
+way and how many conflicts are open ('Synced 5 minutes ago · 2 to send · 1 conflict'),
+'Syncing…' while a sync runs, and after a failure its reason. A button: clicking it runs
+the sync, or opens its settings while it is not set up (``clicked``, wired by the sync
+controller). The words are made by ``status_words``, a function of its inputs, so a test
+states them without a clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from notegui.core.sync_model import SyncStatus
+from notegui.gui.plain_text import shortened, tip
+
+MAX_REASON_CHARS = 80  # of a failure's reason in the bar (the tooltip has it whole)
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+    tooltip: str
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def ago(when: str, now: datetime) -> str:
+    """'just now', '5 minutes ago', '3 hours ago', '2 days ago' for a UTC ISO time; ''
+    for none or one that cannot be read."""
+    try:
+        then = datetime.fromisoformat(when)
+    except ValueError:
+        return ""
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    seconds = max(0, int((now - then).total_seconds()))
+    if seconds < 60:
+        return "just now"
+    for size, noun in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
+        if seconds >= size:
+            return f"{_plural(seconds // size, noun)} ago"
+    return "just now"  # (not reached)
+
+
+def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False,
+                 failure: str = "", retry: str = "") -> Words:
+    """What the item says. ``status`` None: no sync for this library. ``failure``: the
+    reason the last sync failed this session (else the status's own last_result);
+    ``retry``: when it is tried again, said in the tooltip."""
+    if status is None:
+        return Words("", "")
+    if not status.remote:
+        return Words("Sync: not set up",
+                     "This library is not synced. Click to set up a git remote.")
+    parts: list[str] = []
+    if syncing:
+        parts.append("Syncing\N{HORIZONTAL ELLIPSIS}")
+    reason = failure or status.last_result
+    if reason and not syncing:
+        parts.append(f"Sync failed: {shortened(reason, MAX_REASON_CHARS)}")
+    elif not syncing:
+        when = ago(status.last_sync, now) if status.last_sync else ""
+        parts.append(f"Synced {when}" if when else "Not synced yet")
+    if status.ahead:
+        parts.append(f"{status.ahead:,} to send")
+    if status.behind:
+        parts.append(f"{status.behind:,} to receive")
+    if status.conflicts:
+        parts.append(_plural(len(status.conflicts), "conflict"))
+    lines = [f"Remote: {status.remote}"]
+    if reason and not syncing:
+        lines.append(f"The last sync failed: {reason}")
+        lines.append(retry or "Click to try again.")
+    elif syncing:
+        lines.append("A sync is running; reading and editing go on meanwhile.")
+    else:
+        lines.append("Click to sync now.")
+    if status.conflicts:
+        lines.append("Note ▸ Conflicts… settles the notes changed on both sides.")
+    return Words(" \N{MIDDLE DOT} ".join(parts), "\n".join(lines))
+
+
+class SyncStatusItem(QToolButton):
+    """The status bar's sync item (hidden while the library has no sync)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.setObjectName("sync_status")
+        self.setAccessibleName("Sync status")
+        self.hide()
+
+    def show_words(self, words: Words) -> None:
+        self.setText(words.text.replace("&", "&&"))  # (a reason's & is no mnemonic)
+        self.setToolTip(tip(words.tooltip))
+        self.setAccessibleDescription(words.tooltip)
+        self.setVisible(bool(words.text))
