@@ -62,7 +62,7 @@ class FakeSync:
                                     last_sync=datetime.now(UTC).isoformat())
         return replace(self.report, changed=set(self.report.changed) | changed)
 
-    def status(self) -> SyncStatus:
+    def status(self, fetch: bool = False) -> SyncStatus:
         return replace(self.status_value, remote=self.settings_value.remote)
 
     def settle(self, uid: str, keep: str, text: str = "") -> None:
