@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 # Characters that take no room on screen: a title holding one looks like the title without
 # it, so it would become a second, look-alike note. Soft hyphen, Mongolian vowel separator,
@@ -87,6 +88,15 @@ class NoteRef:
         ("Index (notes/a)"): one line that names this note alone."""
         place = self.place
         return f"{self.title} ({place})" if place else self.title
+
+
+def told_apart(refs: Sequence[NoteRef]) -> list[NoteRef]:
+    """``refs`` as listed together (the Trash, whose notes count for no one's ``shared``),
+    each note with a path whose title another of them has marked shared, so that its
+    place is shown too."""
+    counts = Counter(title_key(ref.title) for ref in refs)
+    return [replace(ref, shared=True) if ref.path and counts[title_key(ref.title)] > 1
+            else ref for ref in refs]
 
 
 @dataclass(frozen=True)
@@ -198,6 +208,14 @@ class Annotation:
     # The note's path when it was read from a markdown folder: its title may repeat there,
     # so the path says which note (JSON's optional "note_path").
     note_path: str = ""
+    # another note has its note's title (as NoteRef.shared): how it is shown, not what it is
+    note_shared: bool = field(default=False, compare=False)
+
+    @property
+    def note_label(self) -> str:
+        """The note's title, with its place when another note has that title."""
+        return NoteRef(self.note_id, self.note_title, path=self.note_path,
+                       shared=self.note_shared).title_with_place
 
 
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink", "purple")

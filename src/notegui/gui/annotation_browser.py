@@ -70,7 +70,7 @@ def one_line(text: str) -> str:
 def describe(annotation: Annotation) -> str:
     """The row as one sentence, for tooltips and screen readers."""
     quote = one_line(annotation.exact)
-    parts = [f"{annotation.note_title}: {annotation.color} highlight “{quote}”"]
+    parts = [f"{annotation.note_label}: {annotation.color} highlight “{quote}”"]
     if annotation.comment:
         parts.append(f"comment: {one_line(annotation.comment)}")
     if annotation.detached:
@@ -111,7 +111,7 @@ class AnnotationModel(QAbstractListModel):
             return None
         annotation = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return annotation.note_title
+            return annotation.note_label  # (its place too when another note has its title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip(describe(annotation))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -170,7 +170,7 @@ class AnnotationDelegate(QStyledItemDelegate):
                                             QRect(left, rect.top(), width, line)) + _GAP
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         quote_room = width - QFontMetrics(italic).horizontalAdvance("“”")
-        rows = [(bold, text if not annotation.detached else dim, annotation.note_title,
+        rows = [(bold, text if not annotation.detached else dim, annotation.note_label,
                  title_width, "{}"),
                 (italic, dim, one_line(annotation.exact), quote_room, "“{}”")]
         if annotation.comment:

@@ -555,8 +555,7 @@ class MainWindow(QMainWindow):
     def _window_title(self, note: Note) -> str:
         """The note's title, and where it lives when another note has its title."""
         ref = self.library.refs([note.id]).get(note.id) if note.path else None
-        place = f" ({ref.place})" if ref is not None and ref.place else ""
-        return f"{note.title}{place} — notegui"
+        return f"{ref.title_with_place if ref is not None else note.title} — notegui"
 
     def select_in_list(self, note_id: int) -> None:
         current = self.list.currentIndex()

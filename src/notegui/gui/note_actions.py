@@ -156,7 +156,10 @@ class NoteActions:
             window.current_id = self.editing.note_id
         self._hub.publish(changes, self.editing)
         if self.editing.active and self.editing.note_id:
-            window.setWindowTitle(f"{self.editing.saved_title} — notegui")
+            # (with where it lives when another note has its title, as when it is read)
+            ref = window.library.refs([self.editing.note_id]).get(self.editing.note_id)
+            label = ref.title_with_place if ref is not None else self.editing.saved_title
+            window.setWindowTitle(f"{label} — notegui")
             window.select_in_list(self.editing.note_id)
 
     def render_preview(self, fields: NoteText) -> str:

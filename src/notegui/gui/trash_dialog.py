@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notegui.core.domain import NoteRef
+from notegui.core.domain import NoteRef, told_apart
 from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
 from notegui.gui.qt_typing import INT64
 
@@ -56,10 +56,11 @@ class TrashDialog(QDialog):
 
     def refresh(self) -> None:
         self.notes.clear()
-        for ref in self._trashed():
-            item = QListWidgetItem(shortened(ref.title, MAX_ROW_CHARS))
+        # (two notes of one title, in the Trash or out of it, each say where they lived)
+        for ref in told_apart(self._trashed()):
+            item = QListWidgetItem(shortened(ref.title_with_place, MAX_ROW_CHARS))
             item.setData(NOTE_ROLE, ref.id)
-            item.setToolTip(tip(ref.summary or ref.title))
+            item.setToolTip(tip(ref.summary or ref.title_with_place))
             self.notes.addItem(item)
         has_notes = self.notes.count() > 0
         self.empty_label.setVisible(not has_notes)

@@ -15,16 +15,16 @@ from notegui.store.db import inserted_id
 
 _COLUMNS = (
     "n.title, a.exact, a.prefix, a.suffix, a.start, a.\"end\", a.comment, a.color, a.created,"
-    " a.updated, a.id, a.note_id, a.detached, n.path"
+    f" a.updated, a.id, a.note_id, a.detached, n.path, {search_sql.shared_sql('n')}"
 )
 _FROM = "FROM annotation AS a JOIN note AS n ON n.id = a.note_id"
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     (title, exact, prefix, suffix, start, end, comment, color, created, updated, annotation_id,
-     note_id, detached, path) = row
+     note_id, detached, path, shared) = row
     return Annotation(title, exact, prefix, suffix, start, end, comment, color, created,
-                      updated, annotation_id, note_id, bool(detached), path)
+                      updated, annotation_id, note_id, bool(detached), path, bool(shared))
 
 
 def _check_color(color: str) -> str:

@@ -69,10 +69,16 @@ def ref_columns(table: str = "note") -> str:
     with a path, by one look-up in the title index each: the library's own notes have
     unique titles among themselves, and a list shows no place for them."""
     t = f"{table}."
-    shared = (f"CASE WHEN {t}path = '' THEN 0 ELSE EXISTS (SELECT 1 FROM note AS other "
-              f"WHERE other.title_key = {t}title_key AND other.id != {t}id "
-              f"AND other.id NOT IN ({TRASHED})) END")
-    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}, {t}path, {shared}"
+    return f"{t}id, {t}title, {t}summary, {is_stub_sql(table)}, {t}path, {shared_sql(table)}"
+
+
+def shared_sql(table: str = "note") -> str:
+    """Whether another note (not in the Trash) has the title of the note ``table`` names,
+    asked of notes with a path only (``NoteRef.shared``)."""
+    t = f"{table}."
+    return (f"CASE WHEN {t}path = '' THEN 0 ELSE EXISTS (SELECT 1 FROM note AS other "
+            f"WHERE other.title_key = {t}title_key AND other.id != {t}id "
+            f"AND other.id NOT IN ({TRASHED})) END")
 
 
 REF_COLUMNS = ref_columns()  # a NoteRef's row, of ``FROM note`` (not aliased)
