@@ -192,6 +192,17 @@ def test_an_unknown_commit_is_a_corrupt_repository(repo: Repository) -> None:
     assert raised.value.kind == "corrupt"
 
 
+def test_a_damaged_object_is_a_corrupt_repository(repo: Repository) -> None:
+    commit = snapshot(repo, {"folder/a.md": b"a"})
+    folder = repo.dulwich[repo.dulwich[commit].tree][b"folder"][1]
+    damaged = loose_path(repo, folder)
+    damaged.chmod(0o644)
+    damaged.write_bytes(b"not zlib at all")
+    with pytest.raises(SyncError, match=f"object {folder.decode()} is damaged") as raised:
+        repo.tree(commit)
+    assert raised.value.kind == "corrupt"
+
+
 def test_a_folder_that_is_not_a_repository_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "mine.txt").write_text("mine")
