@@ -394,6 +394,7 @@ def test_a_wrong_ssh_key_is_an_auth_error(
     assert raised.value.kind == "auth"
     assert ssh_server.url in str(raised.value)
     assert "Permission denied" in str(raised.value)
+    assert "Warning" not in str(raised.value)  # ssh's known_hosts notice is left out
 
 
 def test_a_missing_repository_over_ssh_says_so(

@@ -245,6 +245,10 @@ def _text(error: BaseException) -> str:
     else:
         lines = [str(arg.decode("utf-8", "replace") if isinstance(arg, bytes) else arg)
                  for arg in error.args] or [type(error).__name__]
+    # ssh's notices ("Warning: Permanently added ... to the list of known hosts", newer
+    # OpenSSH's "** WARNING: ... post-quantum ...") say nothing about what failed.
+    lines = [line for line in lines if not re.match(r"\s*(Warning: Permanently added|\*\*)",
+                                                   str(line))]
     joined = " ".join(line.strip() for line in lines if str(line).strip())
     return re.sub(r"\s+", " ", joined)[:300] or "the connection closed"
 
