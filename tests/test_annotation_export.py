@@ -266,8 +266,12 @@ def item(n: int) -> Callable[[dict[str, Any]], dict[str, Any]]:
         (lambda d: item(0)(d)["target"]["selector"][0].update(exact=""),
          "first.items[0].target.selector[0].exact: empty"),
         (lambda d: item(2)(d)["target"].update(source="http://example.org/page"),
-         "first.items[2].target.source: expected \"notegui:note/<title>\", found "
-         "'http://example.org/page'"),
+         "first.items[2].target.source: expected \"notegui:note/<title>\" or "
+         "\"notegui:vault/<path>\", found 'http://example.org/page'"),
+        (lambda d: item(2)(d)["target"].update(source="notegui:vault/Index.md"),
+         "first.items[2].target.source: 'Index.md' is not a path <vault>/<file> of a note"),
+        (lambda d: item(2)(d)["target"].update(source="notegui:vault/notes/../x.md"),
+         "first.items[2].target.source: 'notes/../x.md' is not a path <vault>/<file>"),
         (lambda d: item(2)(d).update(target="notegui:note/x"),
          "first.items[2].target: a whole document, not a span of text"),
         (lambda d: item(2)(d).update(target=[{}, {}]),

@@ -4,9 +4,10 @@ and W3C Web Annotation JSON-LD to exchange with other annotation tools.
 The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-model/):
 
 - the file is an ``AnnotationCollection`` with one embedded ``AnnotationPage``;
-- each annotation's ``id`` is ``urn:uuid:<uuid5>`` of its note title, created time,
-  offsets and quote: the same annotation gets the same id in every export, in any library
-  (database row ids are not kept, and an imported annotation gets a new row);
+- each annotation's ``id`` is ``urn:uuid:<uuid5>`` of its note title (a vault note's:
+  its path, as its source names it), created time, offsets and quote: the same annotation
+  gets the same id in every export, in any library (database row ids are not kept, and an
+  imported annotation gets a new row);
 - ``motivation`` is ``commenting`` when there is a comment, else ``highlighting``; the
   comment is a ``TextualBody`` (``text/plain``, purpose ``commenting``); a highlight
   without a comment has no body, as the model allows;
@@ -15,7 +16,11 @@ The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-mod
   body would claim the colour is a tag of the text, which it is not. A colour that is not
   one of HIGHLIGHT_COLORS is written as yellow, as ``from_w3c`` reads an unknown class;
 - ``target`` is a SpecificResource: ``source`` is ``notegui:note/<percent-encoded
-  title>``, ``selector`` the alternatives TextQuoteSelector (exact, prefix, suffix) and
+  title>`` for a note of the library's own (titles are unique among them), and
+  ``notegui:vault/<path>`` for a note read from a markdown folder, whose title may repeat
+  there: its path (``<vault>/<path in the vault>``, percent-encoded but for its ``/``),
+  so that two notes of one title are two sources, and each annotation goes back onto its
+  own. ``selector`` the alternatives TextQuoteSelector (exact, prefix, suffix) and
   TextPositionSelector (start, end: code points of the note's rendered plain text); an
   empty prefix or suffix (the quote begins or ends the text) is left out. A
   detached annotation has no TextPositionSelector: its old offsets no longer select its
@@ -26,7 +31,9 @@ The W3C mapping (Web Annotation Data Model, https://www.w3.org/TR/annotation-mod
 - ``created`` and ``modified`` are notegui's UTC times; ``generator`` names the software.
 
 ``from_w3c`` reads that back (also a single Annotation, an AnnotationPage or a list of
-annotations) into Annotations with ``id`` 0 (ids are the database's) and ``detached``
+annotations; files written before vault sources existed read as they did) into
+Annotations (a vault source gives ``note_path``, and the file's name as ``note_title``)
+with ``id`` 0 (ids are the database's) and ``detached``
 False: whether the words are still there is decided by re-anchoring when the note is
 shown. A notegui annotation exported detached (no TextPositionSelector, a
 ``notegui:formerPosition``) comes back detached at its former offsets: no position is made
@@ -39,6 +46,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -49,9 +57,11 @@ from urllib.parse import quote, unquote
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation, normalise_title, title_key
 from notegui.core.formats import json_input
 from notegui.core.formats.errors import FormatError
+from notegui.core.import_listing import markdown_stem
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-SOURCE_PREFIX = "notegui:note/"
+SOURCE_PREFIX = "notegui:note/"  # a note of the library's own, by title
+VAULT_PREFIX = "notegui:vault/"  # a note read from a markdown folder, by path
 FORMER_POSITION = "notegui:formerPosition"  # a detached annotation's old offsets
 DETACHED = "(detached: its words are no longer in the note)"
 
@@ -69,7 +79,7 @@ _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")  # what would open raw HTML in mark
 
 def _ordered(annotations: Sequence[Annotation]) -> list[Annotation]:
     return sorted(annotations, key=lambda a: (title_key(a.note_title), a.note_title,
-                                              a.start, a.end))
+                                              a.note_path, a.start, a.end))
 
 
 # -- markdown --------------------------------------------------------------------------------
@@ -81,9 +91,12 @@ def to_markdown(annotations: Sequence[Annotation]) -> str:
     lines = ["# Annotations", ""]
     if not annotations:
         lines += ["No annotations.", ""]
-    for title, group in groupby(_ordered(annotations), key=lambda a: a.note_title):
-        lines += [f"## {_inline(title, heading=True)}", ""]
-        for annotation in group:
+    # (a note each: two of one title are two sections, each saying where its note lives)
+    for _note, group in groupby(_ordered(annotations), key=lambda a: (a.note_title,
+                                                                       a.note_path)):
+        grouped = list(group)
+        lines += [f"## {_inline(grouped[0].note_label, heading=True)}", ""]
+        for annotation in grouped:
             lines += _blockquote(annotation.exact)
             lines.append("")
             if annotation.comment.strip():
@@ -113,12 +126,18 @@ def _inline(text: str, heading: bool = False) -> str:
 
 def annotation_iri(annotation: Annotation) -> str:
     """The annotation's stable id (see the module docstring)."""
-    name = "\x1f".join((annotation.note_title, annotation.created, str(annotation.start),
+    note = (VAULT_PREFIX + annotation.note_path if annotation.note_path
+            else annotation.note_title)
+    name = "\x1f".join((note, annotation.created, str(annotation.start),
                         str(annotation.end), annotation.exact))
     return f"urn:uuid:{uuid.uuid5(_IDS, name)}"
 
 
-def source_iri(title: str) -> str:
+def source_iri(title: str, path: str = "") -> str:
+    """The target's source: the note of the library's own titled ``title``, or the note
+    read from a markdown folder at ``path``."""
+    if path:
+        return VAULT_PREFIX + quote(path, safe="/")
     return SOURCE_PREFIX + quote(title, safe="")
 
 
@@ -167,7 +186,7 @@ def _to_w3c_item(a: Annotation, generator: str) -> dict[str, Any]:
         }
     item["target"] = {
         "type": "SpecificResource",
-        "source": source_iri(a.note_title),
+        "source": source_iri(a.note_title, a.note_path),
         "selector": selectors,
         "styleClass": color,
     }
@@ -278,7 +297,7 @@ def _annotation(raw: Any, where: str) -> Annotation:
     target, at = _one(raw.get("target"), _path(where, "target"))
     if not isinstance(target, dict):
         raise _Bad(at, "a whole document, not a span of text (no selector)")
-    title = _title(target.get("source"), _path(at, "source"))
+    title, note_path = _note(target.get("source"), _path(at, "source"))
     quote_, quote_at, position = _selectors(target.get("selector"), _path(at, "selector"))
     exact = _string(quote_, "exact", quote_at, required=True)
     if not exact:
@@ -300,6 +319,7 @@ def _annotation(raw: Any, where: str) -> Annotation:
         created=_date(raw, "created", where),
         updated=_date(raw, "modified", where),
         detached=detached,
+        note_path=note_path,
     )
 
 
@@ -313,16 +333,40 @@ def _one(value: Any, where: str) -> tuple[Any, str]:
     return value, where
 
 
-def _title(source: Any, where: str) -> str:
+def _note(source: Any, where: str) -> tuple[str, str]:
+    """(title, path) of the note a target's source names: (its title, '') for a note of
+    the library's own, (its file's name, its path) for a vault's note."""
     if isinstance(source, dict):  # an External Web Resource: its id is the address
         source, where = source.get("id"), f"{where}.id"
+    if isinstance(source, str) and source.startswith(VAULT_PREFIX):
+        path, problem = _source_path(source)
+        if problem:
+            raise _Bad(where, problem)
+        return markdown_stem(path.rpartition("/")[2]), path
     if not isinstance(source, str) or not source.startswith(SOURCE_PREFIX):
-        raise _Bad(where,
-                   f'expected "{SOURCE_PREFIX}<title>", found {json_input.shown(source, 60)}')
+        raise _Bad(where, f'expected "{SOURCE_PREFIX}<title>" or "{VAULT_PREFIX}<path>", '
+                          f"found {json_input.shown(source, 60)}")
     title, problem = _source_title(source)
     if problem:
         raise _Bad(where, problem)
-    return title
+    return title, ""
+
+
+@lru_cache(maxsize=4096)
+def _source_path(source: str) -> tuple[str, str]:
+    """(the path of a vault note's source, "") or ("", what is wrong): a path as the
+    library keeps it (``<vault>/<path in the vault>``, ``/`` separators, NFC)."""
+    path = unquote(source[len(VAULT_PREFIX):])
+    try:
+        json_input.check_string(path, "source")
+    except json_input.BadField as bad:
+        return "", bad.what
+    path = unicodedata.normalize("NFC", path)
+    vault, _, inside = path.partition("/")
+    if not vault.strip() or not inside.strip() or any(
+            part in ("", ".", "..") for part in path.split("/")):
+        return "", f"{json_input.shown(path, 60)} is not a path <vault>/<file> of a note"
+    return path, ""
 
 
 @lru_cache(maxsize=4096)
