@@ -140,3 +140,25 @@ def test_titles_repeat_only_among_notes_from_folders(tmp_path):
         assert library.find("index?").path == ""
         assert [n.path for n in map(library.note, library.note_ids())] == [
             "", "vault/a/Index?.md", "vault/b/Index?.md"]
+
+
+def test_version_9_library_gains_what_its_sync_keeps_and_marks_nothing(tmp_path):
+    """Schema 10: the sync's tables come empty (nothing read per note: a large library
+    migrates at once); the notes are then all to be sent, by the first sync; a library
+    with the new tables stays consistent."""
+    path = tmp_path / "v9.sqlite3"
+    _version_8_library_in_use(path)
+    connection = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(connection, target=9)
+    connection.close()
+    with SqliteLibrary(path) as library:
+        connection = library.db.connection()
+        assert schema.version(connection) == schema.LATEST == 10
+        for table in ("sync_note", "sync_id", "annotation_uid", "sync_dirty", "sync_state",
+                      "sync_conflict"):
+            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        assert library.check() == []
+    from notegui.store import sync_rows
+
+    with SqliteLibrary(path) as library:
+        assert sync_rows.dirty(library.db.connection())[1] == [1, 2]

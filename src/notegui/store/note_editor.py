@@ -139,8 +139,8 @@ class NoteEditor:
             # Notes citing the old title whose citations an import holds: linked now, so
             # that the rename rewrites them too.
             staged_citations.resolve_citing(self.connection, title_key(old_title), self.stamp)
-        if description or body:
-            self.importer.keep_revision(title_key(old_title), self.stamp, reason)
+        if description or body:  # (by id: a sync may hold its key aside, sync_writes.py)
+            self.importer.keep_revision_of(note_id, self.stamp, reason)
         self.connection.execute(_UPDATE, (title, key, new.description, new.summary, new.body,
                                           self.stamp, note_id))
         touched |= self._relink(note_id, new.body, create_missing)
@@ -249,7 +249,7 @@ class NoteEditor:
         touched = set()
         citing = [row[0] for row in self.connection.execute(_CITING, (note_id, note_id))]
         for source_id in citing:
-            _, source_title, _, _, body, _ = self._row(source_id)
+            body = self._row(source_id)[4]
             pieces = [
                 f"[[{title}]]" if is_citation and title_key(piece) == old_key
                 else (f"[[{piece}]]" if is_citation else piece)
@@ -257,7 +257,7 @@ class NoteEditor:
             ]
             new_body = "".join(pieces)
             if new_body != body:
-                self.importer.keep_revision(title_key(source_title), self.stamp, "rename")
+                self.importer.keep_revision_of(source_id, self.stamp, "rename")
                 self.connection.execute(
                     "UPDATE note SET body = ?, updated = ? WHERE id = ?",
                     (new_body, self.stamp, source_id))

@@ -356,6 +356,97 @@ def _v9_notes_from_folders(connection: sqlite3.Connection) -> None:
         raise sqlite3.IntegrityError(f"a row of {broken[0]} lost its note")
 
 
+# Sync through git (docs/sync.md, "What the library keeps"): each note as last synced
+# (sync_note: kept by uid, its note id plain, so a note deleted here is still known to have
+# been synced), the stable ids given lazily to notes and annotations (sync_id,
+# annotation_uid: an import writes none), the notes changed since (sync_dirty, filled by
+# the triggers below), the sync's settings and base commit, and open conflicts. Nothing is
+# read per note: a library of 100,000 notes migrates at once.
+#
+# The triggers mark only notes that have a uid: a note without one is new since the last
+# sync, which sends it whole (sync_rows.dirty). An import into a library not synced since
+# then pays one look-up a row, not a write (a write a note and a link made the import of
+# 20,000 notes 13% slower). A mark grows with every change (the largest + 1, found through
+# sync_dirty_mark), so a sync clears only the marks it saw: an edit made while it ran
+# stays to be sent.
+_MARK = "(SELECT coalesce(max(mark), 0) + 1 FROM sync_dirty)"
+
+
+def _marks(name: str, event: str, table: str, note: str, known: str = "sync_id") -> str:
+    """A trigger that marks the note ``note`` (new.x or old.x) dirty, if it is ``known``
+    (in sync_id: it has a uid; in sync_note: it was synced)."""
+    return f"""
+CREATE TRIGGER {name} AFTER {event} ON {table}
+WHEN EXISTS (SELECT 1 FROM {known} WHERE note_id = {note}) BEGIN
+    INSERT INTO sync_dirty (note_id, mark) VALUES ({note}, {_MARK})
+    ON CONFLICT (note_id) DO UPDATE SET mark = excluded.mark;
+END;"""
+
+
+_V10_SYNC = f"""
+CREATE TABLE sync_note (
+    uid         TEXT PRIMARY KEY,
+    note_id     INTEGER UNIQUE,            -- (no foreign key: see above)
+    path        TEXT NOT NULL,             -- the note's file in the repository
+    blob        TEXT NOT NULL,             -- that file's git blob id (hex)
+    annotations TEXT NOT NULL DEFAULT ''   -- its annotation file's blob id ('' none)
+);
+CREATE TABLE sync_id (
+    note_id INTEGER PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+    uid     TEXT NOT NULL UNIQUE
+);
+CREATE TABLE annotation_uid (
+    annotation_id INTEGER PRIMARY KEY REFERENCES annotation(id) ON DELETE CASCADE,
+    uid           TEXT NOT NULL UNIQUE
+);
+CREATE TABLE sync_dirty (
+    note_id INTEGER PRIMARY KEY,  -- (no foreign key: a deleted note stays to be sent)
+    mark    INTEGER NOT NULL
+);
+CREATE INDEX sync_dirty_mark ON sync_dirty(mark);
+CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_conflict (
+    uid     TEXT PRIMARY KEY,
+    note_id INTEGER,
+    mine    TEXT NOT NULL,    -- the note's file as kept
+    theirs  TEXT NOT NULL,    -- the other side's file
+    base    TEXT NOT NULL,    -- the base commit (hex) both changed
+    fields  TEXT NOT NULL,    -- JSON list of the fields both changed
+    found   TEXT NOT NULL
+);
+{_marks("sync_note_update", "UPDATE", "note", "new.id")}
+{_marks("sync_note_delete", "DELETE", "note", "old.id", known="sync_note")}
+CREATE TRIGGER sync_note_retitle AFTER UPDATE OF title ON note
+WHEN old.title IS NOT new.title BEGIN
+    INSERT INTO sync_dirty (note_id, mark)
+    SELECT source_id, {_MARK} FROM link
+    WHERE target_id = new.id AND source_id IN (SELECT note_id FROM sync_id)
+    ON CONFLICT (note_id) DO UPDATE SET mark = excluded.mark;
+END;
+{_marks("sync_link_insert", "INSERT", "link", "new.source_id")}
+{_marks("sync_link_update", "UPDATE", "link", "new.source_id")}
+{_marks("sync_link_delete", "DELETE", "link", "old.source_id")}
+{_marks("sync_tag_insert", "INSERT", "note_tag", "new.note_id")}
+{_marks("sync_tag_delete", "DELETE", "note_tag", "old.note_id")}
+CREATE TRIGGER sync_tag_rename AFTER UPDATE OF name ON tag BEGIN
+    INSERT INTO sync_dirty (note_id, mark)
+    SELECT note_id, {_MARK} FROM note_tag
+    WHERE tag_id = new.id AND note_id IN (SELECT note_id FROM sync_id)
+    ON CONFLICT (note_id) DO UPDATE SET mark = excluded.mark;
+END;
+{_marks("sync_alias_insert", "INSERT", "alias", "new.note_id")}
+{_marks("sync_alias_update", "UPDATE", "alias", "new.note_id")}
+{_marks("sync_alias_delete", "DELETE", "alias", "old.note_id")}
+{_marks("sync_file_insert", "INSERT", "note_file", "new.note_id")}
+{_marks("sync_file_update", "UPDATE OF front_matter", "note_file", "new.note_id")}
+{_marks("sync_annotation_insert", "INSERT", "annotation", "new.note_id")}
+{_marks("sync_annotation_update", "UPDATE", "annotation", "new.note_id")}
+{_marks("sync_annotation_delete", "DELETE", "annotation", "old.note_id")}
+{_marks("sync_trash_insert", "INSERT", "trash", "new.note_id")}
+{_marks("sync_trash_delete", "DELETE", "trash", "old.note_id")}
+"""
+
+
 # Each step: SQL, or a function of the connection (run inside the step's transaction).
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V1_NOTES_AND_LINKS,
@@ -367,6 +458,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V7_INDEX_TRIGGERS_WAIT_FOR_IMPORTS,
     _v8_normalised_title_keys,
     _v9_notes_from_folders,
+    _V10_SYNC,
 )
 # The tables made by each step in Python (integrity.py's list of the tables expected).
 TABLES_MADE_BY: dict[Callable[[sqlite3.Connection], None], str] = {
