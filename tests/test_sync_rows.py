@@ -451,3 +451,19 @@ def test_settings_are_kept_in_the_library(library):
     chosen = SyncSettings("ssh://host/notes.git", True, 15, True)
     sync_rows.set_settings(connection, chosen)
     assert sync_rows.settings(connection) == chosen
+
+
+def test_a_library_without_a_sync_table_is_refused_by_name(tmp_path):
+    """The opening checks learn schema 10's tables from its SQL, as every other's."""
+    from notegui.store.errors import LibraryError
+    from notegui.store.integrity import preflight
+
+    path = tmp_path / "library.sqlite3"
+    with SqliteLibrary(path):
+        pass
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE sync_dirty")
+    connection.commit()
+    connection.close()
+    with pytest.raises(LibraryError, match="no table sync_dirty"):
+        preflight(path)
