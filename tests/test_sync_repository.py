@@ -252,6 +252,59 @@ def test_push_and_fetch_through_a_bare_repository(tmp_path: Path, scheme: str) -
     assert (tmp_path / "clone" / "a.md").read_bytes() == b"from two"
 
 
+def pack_sizes(repo: Repository) -> list[int]:
+    """The number of objects in each pack, newest last."""
+    from dulwich.pack import load_pack_index
+
+    indexes = sorted(
+        (repo.path / "objects" / "pack").glob("*.idx"), key=lambda p: p.stat().st_mtime
+    )
+    sizes = []
+    for path in indexes:
+        index = load_pack_index(str(path), repo.dulwich.object_store.object_format)
+        sizes.append(len(index))
+        index.close()
+    return sizes
+
+
+@needs_git
+def test_a_large_push_copies_stored_objects_that_git_accepts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notegui.sync import sending
+
+    monkeypatch.setattr(sending, "COPY_MIN", 10)
+    remote = bare_remote(tmp_path / "remote.git")
+    with Repository.open_or_init(tmp_path / "one.git") as one:
+        files = {f"n{number}.md": f"note {number}\n".encode() * 9 for number in range(150)}
+        first = snapshot(one, files)  # blobs in a pack, the tree and commit loose
+        second = snapshot(one, {"v/extra.md": b"loose", "n3.md": b"edited"}, first)
+        one.push(str(remote), None, second)
+    git(remote, "fsck", "--strict", "--no-dangling")
+    subprocess.run(["git", "clone", "-q", str(remote), str(tmp_path / "clone")], check=True)
+    assert (tmp_path / "clone" / "n3.md").read_bytes() == b"edited"
+    assert (tmp_path / "clone" / "n149.md").read_bytes() == files["n149.md"]
+
+
+def test_a_fetch_asks_only_for_what_is_new(tmp_path: Path) -> None:
+    url = str(bare_remote(tmp_path / "remote.git"))
+    files = {f"n{number}.md": f"note {number}\n".encode() for number in range(300)}
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        first = snapshot(one, files)
+        one.push(url, None, first)
+        assert two.fetch(url) == first  # two only receives: it has no main of its own
+        assert two.ref(repository_module.MAIN) is None
+        second = snapshot(one, {"n1.md": b"changed", "n2.md": b"changed too"}, first)
+        one.push(url, first, second)
+        before = len(pack_sizes(two))
+        assert two.fetch(url) == second
+        new_packs = pack_sizes(two)[before:]
+        # The new commit, its tree and the two blobs: not the 300 files again.
+        assert sum(new_packs) <= 5, new_packs
+
+
 def test_a_push_over_a_moved_remote_is_rejected(tmp_path: Path) -> None:
     url = str(bare_remote(tmp_path / "remote.git"))
     with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(

@@ -15,11 +15,12 @@ import os
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import NamedTuple
 
 from dulwich.errors import ChecksumMismatch, NotGitRepository, ObjectFormatException
+from dulwich.object_store import ObjectStoreGraphWalker
 from dulwich.objects import (
     Blob,
     Commit,
@@ -53,8 +54,21 @@ LOOSE_COMPRESSION = 1  # git's core.looseCompression default: loose objects are 
 
 _CORRUPT = (ChecksumMismatch, ObjectFormatException, zlib.error, KeyError, ValueError)
 _TYPE_NAMES = {Commit.type_num: b"commit", Tree.type_num: b"tree", Blob.type_num: b"blob"}
+_TYPE_NUMS = {name: number for number, name in _TYPE_NAMES.items()} | {b"tag": 4}
 
 Entries = dict[bytes, tuple[int, bytes]]  # a folder: name -> (mode, id)
+
+
+class _Repo(Repo):
+    """dulwich's Repo, telling a remote it has what the tracking ref holds as well as its
+    branches: a library that only ever received has no ``main`` of its own, and a fetch
+    that claimed nothing was sent the whole repository again (20 s at 100,000 notes)."""
+
+    def get_graph_walker(self, heads: list[ObjectID] | None = None) -> ObjectStoreGraphWalker:
+        if heads is None:
+            tips = set(self.refs.as_dict(Ref(b"refs")).values())
+            heads = [tip for tip in tips if tip in self.object_store]
+        return super().get_graph_walker(heads)
 
 
 class _Raw(NamedTuple):
@@ -83,13 +97,13 @@ class Repository:
         where = Path(path)
         try:
             if where.exists() and any(where.iterdir()):
-                repo = Repo(str(where))  # refuses a folder without objects/ and refs/
+                repo: Repo = _Repo(str(where))  # refuses a folder without objects/ and refs/
                 if not repo.bare:
                     repo.close()
                     raise NotGitRepository(str(where))
             else:
                 where.mkdir(parents=True, exist_ok=True)
-                repo = Repo.init_bare(str(where))
+                repo = _Repo.init_bare(str(where))
                 # HEAD names the branch we keep, so `git log` in the folder shows it.
                 repo.refs.set_symbolic_ref(Ref(b"HEAD"), MAIN)
         except NotGitRepository:
@@ -146,6 +160,19 @@ class Repository:
         from notegui.sync import transport
 
         transport.push(self, url, old, new)
+
+    def pack_for_push(
+        self, have: Set[bytes], want: Set[bytes]
+    ) -> tuple[int, Iterator[UnpackedObject]]:
+        """What a push of ``want`` sends to a remote holding ``have`` (sending.py): the
+        count of objects and their pack records, as dulwich's send_pack takes them."""
+        from notegui.sync import sending
+
+        def present(commit: bytes) -> bool:
+            return ObjectID(commit) in self._repo.object_store
+
+        ids = sending.objects_to_send(self._commit, self._entries, present, have, want)
+        return len(ids), sending.records(self._repo, ids)
 
     # -- objects ------------------------------------------------------------------------
 
@@ -300,6 +327,25 @@ class Repository:
             raise self._corrupt(error, tree_id) from None
 
     def _get(self, object_id: bytes) -> tuple[int, bytes]:
+        """An object's type and content. A loose one is read here: dulwich parses it
+        into an object and serializes it back (0.02 s for the top folder's tree)."""
+        hexid = object_id.decode("ascii")
+        loose = os.path.join(self._repo.object_store.path, hexid[:2], hexid[2:])
+        try:
+            with open(loose, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            pass
+        else:
+            try:
+                header, _, content = zlib.decompress(data).partition(b"\0")
+                type_name, _, size = header.partition(b" ")
+                type_num = _TYPE_NUMS[type_name]
+                if int(size) != len(content):
+                    raise ValueError("wrong size")
+            except (zlib.error, KeyError, ValueError):
+                raise self._corrupt(ValueError(), object_id) from None
+            return type_num, content
         try:
             return self._repo.object_store.get_raw(ObjectID(object_id))
         except _CORRUPT as error:

@@ -100,9 +100,7 @@ def push(repository: Repository, url: str, old: bytes | None, new: bytes) -> Non
     def generate(
         have: Set[ObjectID], want: Set[ObjectID], *, ofs_delta: bool = False, progress: Any = None
     ) -> tuple[int, Iterator[UnpackedObject]]:
-        return repository.dulwich.generate_pack_data(
-            set(have), set(want), progress=progress, ofs_delta=ofs_delta
-        )
+        return repository.pack_for_push(have, want)
 
     def run(client: GitClient, path: str) -> dict[bytes, str | None]:
         result = client.send_pack(path.encode("utf-8"), update_refs, generate)

@@ -1,0 +1,139 @@
+"""The objects a push sends, and their pack records (the repository's side of a push).
+
+dulwich's own generate_pack_data loads every object it sends, decompresses it and
+compresses it again: a first push of 100,000 notes spent about 35 s there. Here the
+objects to send are found by walking trees (skipping every folder the remote has, as of
+its main), and an object stored whole in one of our packs is sent as its compressed
+bytes, copied (dulwich's pack writer reuses ``comp_chunks`` as they are)."""
+
+from __future__ import annotations
+
+import mmap
+import os
+from collections.abc import Callable, Iterator, Set
+from contextlib import ExitStack
+
+from dulwich.objects import Commit, ObjectID, hex_to_sha
+from dulwich.pack import UnpackedObject, load_pack_index
+from dulwich.repo import Repo
+
+TREE_MODE = 0o040000
+SUBMODULE_MODE = 0o160000
+EntriesOf = Callable[[bytes], dict[bytes, tuple[int, bytes]]]  # a folder's entries by id
+CommitOf = Callable[[bytes], Commit]
+# Below this many objects, reading each is quicker than listing every pack's index.
+COPY_MIN = 2_000
+_DELTA_TYPES = (6, 7)  # OFS_DELTA, REF_DELTA: cannot be copied out of their pack
+
+
+def objects_to_send(
+    commit_of: CommitOf,
+    entries: EntriesOf,
+    present: Callable[[bytes], bool],
+    have: Set[bytes],
+    want: Set[bytes],
+) -> list[bytes]:
+    """Ids of the commits, trees and blobs reachable from ``want`` and not from ``have``
+    (the remote's refs; ``present``: whether we hold a commit). Each new commit sends
+    what its tree has that its first parent's has not, found by comparing the two trees
+    as a diff does (unchanged folders are not opened): the parent's objects are either
+    the remote's already (git repositories hold all a commit reaches) or sent with it.
+    An object the remote has elsewhere may be sent again; it keeps one copy."""
+    had_commits: set[bytes] = set()
+    stack = [commit for commit in have if present(commit)]
+    while stack:
+        commit_id = stack.pop()
+        if commit_id not in had_commits:
+            had_commits.add(commit_id)
+            stack.extend(commit_of(commit_id).parents)
+    commits: list[bytes] = []
+    stack = [commit for commit in want if commit not in had_commits]
+    while stack:
+        commit_id = stack.pop()
+        if commit_id not in had_commits:
+            had_commits.add(commit_id)
+            commits.append(commit_id)
+            stack.extend(commit_of(commit_id).parents)
+    sent: dict[bytes, None] = {}  # ordered, each once
+    for commit_id in commits:
+        commit = commit_of(commit_id)
+        parent = commit_of(commit.parents[0]).tree if commit.parents else None
+        _new_in(entries, parent, commit.tree, sent)
+    return commits + list(sent)
+
+
+def _new_in(
+    entries: EntriesOf, old_tree: bytes | None, new_tree: bytes, out: dict[bytes, None]
+) -> None:
+    """Add to ``out`` the trees and blobs under ``new_tree`` that ``old_tree`` lacks."""
+    pending: list[tuple[bytes | None, bytes]] = [(old_tree, new_tree)]
+    while pending:
+        old_id, new_id = pending.pop()
+        if old_id == new_id or new_id in out:
+            continue
+        out[new_id] = None
+        old = entries(old_id) if old_id is not None else {}
+        for name, (mode, sha) in entries(new_id).items():
+            before = old.get(name)
+            if before == (mode, sha) or mode == SUBMODULE_MODE:  # a submodule is not ours
+                continue
+            if mode == TREE_MODE:
+                inner = before[1] if before is not None and before[0] == TREE_MODE else None
+                pending.append((inner, sha))
+            else:
+                out[sha] = None
+
+
+def records(repo: Repo, object_ids: list[bytes]) -> Iterator[UnpackedObject]:
+    """Pack records of ``object_ids``: whole objects found in our packs as their stored
+    bytes, the others (loose, or deltas in a fetched pack) read in full."""
+    store = repo.object_store
+    if len(object_ids) < COPY_MIN:
+        for object_id in object_ids:
+            type_num, data = store.get_raw(ObjectID(object_id))
+            raw = hex_to_sha(ObjectID(object_id))
+            yield UnpackedObject(type_num, sha=raw, decomp_chunks=[data])
+        return
+    wanted = {hex_to_sha(ObjectID(object_id)) for object_id in object_ids}
+    # raw id -> (pack file index, offset, end of its bytes)
+    where: dict[bytes, tuple[int, int, int]] = {}
+    files: list[str] = []
+    for name in sorted(os.listdir(store.pack_dir)) if os.path.isdir(store.pack_dir) else []:
+        if not name.endswith(".idx"):
+            continue
+        pack_path = os.path.join(store.pack_dir, name[: -len(".idx")] + ".pack")
+        if not os.path.exists(pack_path):
+            continue
+        index = load_pack_index(os.path.join(store.pack_dir, name), store.object_format)
+        try:
+            rows = sorted((offset, sha) for sha, offset, _crc in index.iterentries())
+        finally:
+            index.close()
+        end = os.path.getsize(pack_path) - store.object_format.oid_length  # its checksum
+        number = len(files)
+        files.append(pack_path)
+        for position, (offset, sha) in enumerate(rows):
+            if sha in wanted and sha not in where:
+                following = rows[position + 1][0] if position + 1 < len(rows) else end
+                where[sha] = (number, offset, following)
+    with ExitStack() as stack:
+        maps: list[mmap.mmap | None] = [None] * len(files)
+        for object_id in object_ids:
+            raw = hex_to_sha(ObjectID(object_id))
+            found = where.get(raw)
+            if found is not None:
+                number, offset, end = found
+                mapped = maps[number]
+                if mapped is None:
+                    handle = stack.enter_context(open(files[number], "rb"))
+                    mapped = maps[number] = stack.enter_context(
+                        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                    )
+                type_num = (mapped[offset] >> 4) & 7
+                if type_num not in _DELTA_TYPES:
+                    record = UnpackedObject(type_num, sha=raw)
+                    record.comp_chunks = [mapped[offset:end]]
+                    yield record
+                    continue
+            type_num, data = store.get_raw(ObjectID(object_id))
+            yield UnpackedObject(type_num, sha=raw, decomp_chunks=[data])
