@@ -18,6 +18,7 @@ from notegui.store import backup as backups
 from notegui.store import damage_mark, integrity
 from notegui.store.errors import LibraryError
 from notegui.store.library import SqliteLibrary
+from notegui.store.transaction import Transaction
 
 TITLES = [f"Is zebra {n:03d} striped?" for n in range(40)]
 
@@ -122,3 +123,31 @@ def test_a_mark_that_is_not_ours_is_ignored(tmp_path, capsys):
     damage_mark.mark_path(path).write_bytes(b"\x00garbage{")
     code, _out, err = run(capsys, path, "import", str(SAMPLE))
     assert code == 0 and "damaged" not in err
+
+
+def test_the_check_beside_a_library_being_written_finds_no_damage_that_is_not_there(
+        tmp_path):
+    """A large library is checked on a thread while it is used. It used to be read as an
+    unchanging file (immutable) when its log was empty: writes and checkpoints meanwhile
+    moved its pages under the check, which then marked a healthy library damaged."""
+    path = tmp_path / "library.sqlite3"
+    with SqliteLibrary(path) as library:
+        library.db.connection().execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000)"
+            " INSERT INTO tag (name) SELECT 'tag ' || i || ' ' || hex(randomblob(120)) FROM n")
+    found: list[str] = []
+    with SqliteLibrary(path) as library:
+        connection = library.db.connection()
+        checks: list[integrity.BackgroundCheck] = []
+        rounds = 0
+        while len(checks) < 12 or not checks[-1].done.is_set():
+            if not checks or checks[-1].done.is_set():
+                checks.append(integrity.BackgroundCheck(path, found.append))
+            with Transaction(connection):
+                connection.executemany("INSERT INTO tag (name) VALUES (?)", [
+                    (f"more {rounds} {k} " + "z" * 300,) for k in range(300)])
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            rounds += 1
+        for check in checks:
+            check.wait()
+    assert found == []

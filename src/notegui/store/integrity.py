@@ -37,16 +37,19 @@ class Verdict:
 TOLERANT = "PRAGMA writable_schema = ON"
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, live: bool = False) -> str:
     """A URI that opens ``path`` for reading only. Without a WAL with content the file alone
     is the library: ``immutable=1`` reads it without making -wal or -shm files beside it
-    (a refused file is left as it was found, and a read-only folder can be read)."""
+    (a refused file is left as it was found, and a read-only folder can be read). Never so
+    a ``live`` library, one open for writing meanwhile: SQLite would read its pages as they
+    are being written and checkpointed, and find damage that is not there."""
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    return uri if has_content(side(path, "-wal")) else uri + "&immutable=1"
+    return uri if live or has_content(side(path, "-wal")) else uri + "&immutable=1"
 
 
-def connect_read_only(path: Path, tolerant: bool = False) -> sqlite3.Connection:
-    connection = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+def connect_read_only(path: Path, tolerant: bool = False,
+                      live: bool = False) -> sqlite3.Connection:
+    connection = sqlite3.connect(read_only_uri(path, live), uri=True, isolation_level=None,
                                  check_same_thread=False)
     connection.text_factory = replacing_text
     if tolerant:
@@ -190,7 +193,7 @@ class BackgroundCheck:
     def _run(self) -> None:
         _lower_priority()
         try:
-            connection = connect_read_only(self._path)
+            connection = connect_read_only(self._path, live=True)  # (written meanwhile)
             connection.set_progress_handler(lambda: int(self._stopping.is_set()), 10_000)
             try:
                 found = quick_check_problems(connection)
