@@ -6,6 +6,7 @@ what we wrote is git's own format (any git host serves it)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -186,6 +187,36 @@ def test_a_pack_is_split_so_memory_stays_bounded(
     assert repo.read(ids[299]) == b"299"
 
 
+def test_a_write_stopped_midway_leaves_no_pack_and_no_trace(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def killed(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # as the process being stopped there
+
+    monkeypatch.setattr(repository_module, "write_pack_index", killed)
+    texts = [f"note {number}".encode() for number in range(repository_module.LOOSE_MAX * 2)]
+    with pytest.raises(KeyboardInterrupt):
+        repo.write_blobs(texts)
+    assert list((repo.path / "objects" / "pack").iterdir()) == []
+    monkeypatch.undo()
+    ids = repo.write_blobs(texts)
+    assert repo.read(ids[-1]) == texts[-1]
+
+
+def test_a_killed_syncs_leftovers_are_removed_when_old(tmp_path: Path) -> None:
+    where = tmp_path / "library.sqlite3.sync.git"
+    Repository.open_or_init(where).close()
+    pack_dir = where / "objects" / "pack"
+    old, young = pack_dir / "tmp_pack_old", where / "objects" / "ab" / "tmp_obj_young"
+    young.parent.mkdir()
+    for leftover in (old, young):
+        leftover.write_bytes(b"half written")
+    os.utime(old, (1, 1))
+    Repository.open_or_init(where).close()
+    assert not old.exists()
+    assert young.exists()  # perhaps another process's, still being written
+
+
 def test_an_unknown_commit_is_a_corrupt_repository(repo: Repository) -> None:
     with pytest.raises(SyncError, match="missing") as raised:
         repo.tree(b"1" * 40)
@@ -229,8 +260,8 @@ def test_git_log_shows_the_local_history(repo: Repository) -> None:
 @needs_git
 @pytest.mark.parametrize("scheme", ["", "file://"])
 def test_push_and_fetch_through_a_bare_repository(tmp_path: Path, scheme: str) -> None:
-    remote = bare_remote(tmp_path / "remote.git")
-    url = scheme + str(remote)
+    remote = bare_remote(tmp_path / "the remote.git")
+    url = scheme + (str(remote).replace(" ", "%20") if scheme else str(remote))
     with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
         tmp_path / "two.git"
     ) as two:

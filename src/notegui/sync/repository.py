@@ -114,6 +114,7 @@ class Repository:
             raise SyncError("not-a-repository", f"{where}: is a file, not a folder") from None
         except OSError as error:
             raise SyncError("corrupt", f"{where}: cannot open ({error.strerror})") from None
+        _remove_stale_temporaries(where)
         if repo.object_store.object_format.name != "sha1":
             repo.close()  # our ids are SHA-1 ones, as every git host's still are
             raise SyncError("not-a-repository", f"{where}: a SHA-256 repository is not supported")
@@ -407,7 +408,15 @@ class Repository:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.chmod(temporary, 0o444)
-            os.replace(temporary, os.path.join(folder, hexid[2:]))
+            target = os.path.join(folder, hexid[2:])
+            try:
+                os.replace(temporary, target)
+            except PermissionError:
+                # Windows will not replace a read-only file: another writer put the same
+                # object there first, which is as good.
+                if not os.path.exists(target):
+                    raise
+                os.remove(temporary)
         except BaseException:
             if os.path.exists(temporary):
                 os.remove(temporary)
@@ -451,6 +460,26 @@ class Repository:
                 if os.path.exists(leftover):
                     os.remove(leftover)
         store.packs  # noqa: B018 (listing the packs makes dulwich open the new one)
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale_temporaries(where: Path) -> None:
+    """Half-written objects and packs of a sync that was killed (tmp_obj_*, tmp_pack_*):
+    never part of the repository, but a killed first sync leaves up to 20,000 notes' worth.
+    Only old ones: a file this young may be another process's, still being written."""
+    cutoff = time.time() - STALE_SECONDS
+    objects = where / "objects"
+    folders = [objects / "pack"]
+    folders += [folder for folder in objects.glob("[0-9a-f][0-9a-f]") if folder.is_dir()]
+    for folder in folders:
+        for leftover in folder.glob("tmp_*"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass  # gone already, or not ours to remove: git gc will
 
 
 def _parts(path: str) -> list[bytes]:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+from urllib.request import url2pathname
 
 from dulwich.client import (
     GitClient,
@@ -179,7 +180,10 @@ class _Remote:
 
     def _client(self, login: _Login | None) -> tuple[GitClient, str]:
         if self.kind == "local":
-            path = self.url[len("file://") :] if self.url.startswith("file://") else self.url
+            path = self.url
+            if re.match(r"(?i)^file://", path):
+                # As git reads it: %20 is a space, file:///C:/x a Windows drive.
+                path = url2pathname(urlsplit(path).path)
             path = os.path.expanduser(path)
             if not os.path.exists(path):
                 raise SyncError("unreachable", f"{self.shown}: no such folder")
