@@ -30,10 +30,11 @@ from notegui.core.vault.kinds import DENDRON, MARKDOWN
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A citation as markdown_vault writes it: [[file name|title as cited?]] (the shown text
-# runs to the first "?]]", as a citation of the body does)
-_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*)\|([^\n]*?\?)\]\]")
-_SOURCES = "\n\n## Sources\n\n"
-_SOURCE_LINE = re.compile(r"- (\[\[[^\n]*?\?\]\]): ([^\n]*)")
+# runs to the first "?]]", as a citation of the body does); or a link to a note's file
+# alone, [[file name]], as another tool writes one
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\n]*?\?))?\]\]")
+# A line of the Sources section: "- [[file name|title?]]: its summary line" (any list mark)
+_SOURCE_LINE = re.compile(r"[-*+][ \t]+(\[\[[^\n]*?\]\])[ \t]*:[ \t]?([^\n]*)")
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,7 @@ def read_export(folder: Path | str) -> ExportFolder:
             else:
                 files[entry.name[:-3]] = read
     titles = {stem: normalise_title(str(fields["title"])) for stem, (fields, _) in files.items()}
-    known = _Known(titles, {title_key(title): stem + ".md" for stem, title in titles.items()},
-                   {title_key(title): title for title in titles.values()})
+    known = _Known(titles, {title_key(title): title for title in titles.values()})
     notes = []
     for stem, (fields, rest) in files.items():
         try:
@@ -136,7 +136,6 @@ class _Known:
     """The top files' notes, looked up (made once: a note's file is read with them)."""
 
     titles: Mapping[str, str]  # file stem -> title
-    names: dict[str, str]  # title key -> file name
     by_key: Mapping[str, str]  # title key -> title
 
 
@@ -152,27 +151,10 @@ def _note(fields: Mapping[str, Any], rest: str, known: _Known) -> NoteRecord:
         raise ValueError("its heading is not its title's (edited since the export?): not "
                          "read")
     rest = rest[len(heading):].removesuffix("\n")
-    if description:
-        rest = rest.removeprefix("\n\n" + description)
+    body, listed = own_text(rest, description, fields.get(own_body.BODY_KEY), known.titles)
     sources: dict[str, str] = {}
-    cut = rest.rfind(_SOURCES)
-    if cut >= 0:
-        listed = [_SOURCE_LINE.fullmatch(line) for line in
-                  rest[cut + len(_SOURCES):].split("\n")]
-        if all(listed):
-            for match in listed:
-                assert match is not None
-                cited = _citations(match.group(1), known.titles)
-                for key in {title_key(t) for t in cited_titles(cited)}:
-                    sources.setdefault(key, match.group(2))
-            rest = rest[:cut]
-    text = rest.removeprefix("\n\n")
-    stored = fields.get(own_body.BODY_KEY)
-    if (isinstance(stored, str)
-            and own_body.written(markdown_vault.linked_body(stored, known.names))[0] == text):
-        body = stored  # (a body the text alone does not give back, unedited since)
-    else:
-        body = _citations(own_body.unparagraphed(text) or text, known.titles)
+    for cited, line in listed:
+        sources.setdefault(title_key(cited), line)
     links = list(dict.fromkeys(title_key(t) for t in cited_titles(body)))
     by_key = known.by_key
     for key in links:
@@ -187,22 +169,91 @@ def _note(fields: Mapping[str, Any], rest: str, known: _Known) -> NoteRecord:
         tags=tuple(json_input.tag(tag, "tags") for tag in tags))
 
 
+def own_text(rest: str, description: str, stored: object, titles: Mapping[str, str],
+             ) -> tuple[str, list[tuple[str, str]]]:
+    """The body (stored form: citations as ``[[Title?]]``) and the Sources lines ((cited
+    title, line), in their order) of a note of the library's own, from ``rest``: its
+    file's text after the heading, as markdown_vault writes it ("\\n\\n" before the
+    description, the body and the Sources section; the final newline taken off).
+    ``stored``: the front matter's copy of the body (``own_body.BODY_KEY``), taken while
+    the text is still what it was written from. A description paragraph that is not the
+    front matter's is body text; a Sources section with a line that is not a cited note's
+    stays in the body."""
+    if description and rest.startswith("\n\n" + description) \
+            and rest[len(description) + 2:len(description) + 3] in ("", "\n"):
+        rest = rest[len(description) + 2:]
+    whole = rest.removeprefix("\n\n")
+    text, sources = whole, []
+    section = None
+    for found in markdown_vault.SOURCES_HEADING.finditer(rest):
+        section = found  # (the last one)
+    if section is not None:
+        listed = [_source(line, titles) for line in rest[section.end():].split("\n")
+                  if line.strip()]
+        if all(listed):
+            sources = [line for line in listed if line is not None]
+            text = rest[:section.start()].removeprefix("\n\n")
+    if isinstance(stored, str):  # (a body the text alone does not give back)
+        names = _names_in(whole, titles)
+        written = own_body.written(markdown_vault.linked_body(stored, names))[0]
+        for candidate, cited in ((text, sources), (whole, [])):
+            if written == candidate:
+                return stored, cited
+    return citations_of(own_body.unparagraphed(text) or text, titles), sources
+
+
+def _source(line: str, titles: Mapping[str, str]) -> tuple[str, str] | None:
+    """A Sources line's cited title and summary line, or None when it is not one."""
+    match = _SOURCE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    cited = citations_of(match.group(1), titles)
+    found = cited_titles(cited)
+    return (found[0], match.group(2)) if len(found) == 1 and cited == f"[[{found[0]}]]" \
+        else None
+
+
 def _unshown(shown: str) -> str:
     return (shown.replace("¦", "|").replace("] ]", "]]").replace("[ [", "[[")
             .replace("% %", "%%"))
 
 
-def _citations(text: str, titles: Mapping[str, str]) -> str:
+def citations_of(text: str, titles: Mapping[str, str]) -> str:
     """The export's wikilinks back as citations: ``[[Title as cited?]]`` (the rest of the
-    text is the stored body's, its literal ``[[`` escaped as ``[\\[``)."""
+    text is the stored body's, its literal ``[[`` escaped as ``[\\[``). ``titles``: file
+    stem -> title. A link to a file not there cites the title it shows; ``[[file name]]``
+    (another tool's link) cites that file's note when its title is a question."""
     pieces, position = [], 0
     for match in _WIKILINK.finditer(text):
-        title = titles.get(match.group(1))
-        if title is None:
+        cited = _cited(match, titles)
+        if cited is None:
             continue
         pieces.append(text[position:match.start()])
-        written = _unshown(match.group(2))
-        pieces.append(f"[[{written if title_key(written) == title_key(title) else title}]]")
+        pieces.append(f"[[{cited}]]")
         position = match.end()
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _cited(link: re.Match[str], titles: Mapping[str, str]) -> str | None:
+    """The title a wikilink cites (citations_of's rules), or None: not a citation."""
+    stem, shown = link.group(1), link.group(2)
+    title = titles.get(stem)
+    if shown is None:
+        return title if title is not None and title.endswith("?") else None
+    if title is None:
+        return _unshown(shown)
+    written, key = _unshown(shown), title_key(title)
+    return written if title_key(written) == key else (
+        shown if title_key(shown) == key else title)
+
+
+def _names_in(text: str, titles: Mapping[str, str]) -> dict[str, str]:
+    """Title key -> file name of each note the text's wikilinks cite (markdown_vault's
+    ``names``, for the titles this text cites)."""
+    names: dict[str, str] = {}
+    for match in _WIKILINK.finditer(text):
+        cited = _cited(match, titles)
+        if cited is not None:
+            names.setdefault(title_key(cited), match.group(1) + ".md")
+    return names

@@ -5,6 +5,7 @@ the cited note's file. File names: export_names; the rules: docs/formats.md."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from notegui.core.domain import title_key
@@ -44,19 +45,32 @@ def heading(title: str) -> str:
     return _HEADING_SYNTAX.sub(r"\\\1", title)
 
 
-def _wikilink(title: str, names: dict[str, str]) -> str:
-    stem = names.get(title_key(title), readable_stem(title) + EXTENSION)[: -len(EXTENSION)]
+# A Sources section as the reader finds one (export_reader): a body of the library's own
+# whose text holds one is also written in the front matter (the reader could not tell).
+SOURCES_HEADING = re.compile(r"\n\n##[ \t]+Sources[ \t]*(?=\n)")
+
+
+def _wikilink(title: str, names: Mapping[str, str]) -> str:
+    name = names.get(title_key(title))
+    if name is None and "|" not in title and "]]" not in title:
+        # A citation of a note that is not there (a link to no file): as it is, so that
+        # no other file's name takes it (export_reader reads it back as it is)
+        return f"[[{title}]]"
+    stem = (name or readable_stem(title) + EXTENSION)[: -len(EXTENSION)]
     shown = _shown(title)
     return f"[[{stem}|{shown}]]" if stem != shown else f"[[{stem}]]"
 
 
-def linked_body(body: str, names: dict[str, str]) -> str:
+def linked_body(body: str, names: Mapping[str, str]) -> str:
     """A stored body with its citations as wikilinks to the cited notes' files."""
     return "".join(_wikilink(piece, names) if is_citation else piece
                    for piece, is_citation in split_citations(body))
 
 
-def render_note(note: NoteRecord, names: dict[str, str]) -> str:
+def render_note(note: NoteRecord, names: Mapping[str, str],
+                extra: Mapping[str, Any] | None = None) -> str:
+    """A note of the library's own as its markdown file; ``extra``: front matter keys
+    written after notegui's (a sync's note id and times)."""
     fields: dict[str, Any] = {
         "title": note.title,
         "aliases": [note.title],
@@ -68,14 +82,17 @@ def render_note(note: NoteRecord, names: dict[str, str]) -> str:
         fields["stub"] = True
     # One paragraph per line in our format; markdown needs a blank line between them.
     body, alone = own_body.written(linked_body(note.body, names))
-    if not alone:  # (blank lines of its own where paragraphs adds them: kept exactly)
+    cited = [(t, s) for t, s in zip(note.links, note.sources, strict=True) if s is not None]
+    # (blank lines of its own where paragraphs adds them, or a text that reads as a
+    # Sources section: kept exactly)
+    if not alone or (not cited and SOURCES_HEADING.search("\n\n" + body)):
         fields[own_body.BODY_KEY] = note.body
+    fields.update(extra or {})
     parts = [front_matter(fields), f"# {heading(note.title)}"]
     if note.description:
         parts.append(note.description)
     if body:
         parts.append(body)
-    cited = [(t, s) for t, s in zip(note.links, note.sources, strict=True) if s is not None]
     if cited:
         parts.append("## Sources\n\n" + "\n".join(
             f"- {_wikilink(title, names)}: {summary}" for title, summary in cited

@@ -40,12 +40,18 @@ def to_files(notes: Iterable[NoteRecord], attachments: Iterable[AttachmentRecord
 def note_text(note: NoteRecord, written_path: str) -> str:
     """The file of a vault note written at ``written_path``: its front matter (as read, or
     anew when it would not give the note's title, aliases and tags back) and its body."""
-    block = note.front_matter
-    if not _reads_back(note, block, written_path):
-        block = rewritten(note, block, written_path)
+    block = block_of(note, written_path)
     if not block and front_matter.split(note.body).body == note.body:
         return note.body  # (no front matter, and the body does not look like one)
     return f"---\n{block}---\n{note.body}"
+
+
+def block_of(note: NoteRecord, written_path: str) -> str:
+    """The front matter the file of a vault note is written with: as read, or anew when
+    it would not give the note's title, aliases and tags back."""
+    block = note.front_matter
+    return block if _reads_back(note, block, written_path) else rewritten(
+        note, block, written_path)
 
 
 def _stem(path: str) -> str:

@@ -128,19 +128,26 @@ def read_note(file: str, path: str, kind: str = "") -> VaultFile | Problem:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     parts = front_matter.split(text)
-    fields = front_matter.read(parts.yaml_text)
+    return note_of(parts.yaml_text, parts.body, path, kind, hashlib.sha256(data).hexdigest())
+
+
+def note_of(yaml_text: str, body: str, path: str, kind: str = "", digest: str = "",
+            ) -> VaultFile:
+    """The note of a markdown file at ``path`` with this front matter and body: its title
+    (the front matter's, else the file's name), aliases, tags (the front matter's, then
+    the body's #tags) and links."""
+    fields = front_matter.read(yaml_text)
     stem = markdown_stem(path.rpartition("/")[2])
     title = fields.title or (stem.rpartition(".")[2] or stem if kind == DENDRON else stem)
-    links, inline_tags = scan(parts.body, label_first=kind == DENDRON)
+    links, inline_tags = scan(body, label_first=kind == DENDRON)
     tags = fields.tags
     if inline_tags:
         known = {tag.casefold() for tag in tags}
         tags += tuple(tag for tag in inline_tags if tag.casefold() not in known)
     problems = tuple(Problem(path, reason, line) for line, reason in fields.problems)
     return VaultFile(path=path, title=normalise_title(title), name_key=title_key(stem),
-                     body=parts.body, front_matter=parts.yaml_text, aliases=fields.aliases,
-                     tags=tags, links=links, digest=hashlib.sha256(data).hexdigest(),
-                     problems=problems)
+                     body=body, front_matter=yaml_text, aliases=fields.aliases,
+                     tags=tags, links=links, digest=digest, problems=problems)
 
 
 def read_attachment(file: str, path: str) -> VaultAttachment | Problem:
