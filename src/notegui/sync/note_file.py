@@ -51,10 +51,10 @@ def _own_file(note: SyncNote, names: Mapping[str, str]) -> str:
 
 
 def _vault_file(note: SyncNote) -> str:
-    block = _without_id(vault_export.block_of(NoteRecord(
+    block = _ID_LINE.sub("", vault_export.block_of(NoteRecord(
         title=note.title, description=note.description, summary=note.summary,
         body=note.body, tags=note.tags, path=note.path, front_matter=note.front_matter,
-        aliases=note.aliases), note.path))[1]
+        aliases=note.aliases), note.path))  # (an id it had, from a clone imported: ours)
     if block and not block.endswith("\n"):
         block += "\n"
     identity = f"{ID_KEY}: {note.uid}\n" if note.uid else ""
