@@ -26,7 +26,6 @@ from notegui.core.sync_model import SyncNote
 from notegui.core.vault import front_matter, reader
 
 ID_KEY = "notegui-id"
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The id's line, as render writes it (quoted by YAML when it reads as a number) or as
 # another tool may rewrite it.
 _ID_LINE = re.compile(r"^notegui-id[ \t]*:[ \t]*(.*?)[ \t]*(?:\n|\Z)", re.MULTILINE)
@@ -128,7 +127,7 @@ def _fields(block: str) -> dict[Any, Any]:
     if not block.strip():
         return {}
     try:
-        fields = yaml.load(block, Loader=_LOADER)
+        fields = front_matter.load(block)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError) as error:
         raise ValueError(f"its front matter is not YAML ({type(error).__name__})") from None
     if fields is None:

@@ -99,6 +99,13 @@ def read(yaml_text: str) -> Fields:
                   tuple((_key_line(yaml_text, key), why) for key, why in problems))
 
 
+def load(yaml_text: str) -> Any:
+    """The front matter as ``yaml.safe_load`` reads it (the common kind read here, without
+    the loader); the loader's errors are raised."""
+    data = _simple(yaml_text)
+    return data if data is not None else yaml.load(yaml_text, Loader=_LOADER)
+
+
 def _key_line(yaml_text: str, key: str) -> int:
     """The file's line of a top-level key (the block starts on line 2); 1 if not found."""
     found = re.search(rf"^{re.escape(key)}[ \t]*:", yaml_text, re.MULTILINE)
