@@ -183,3 +183,27 @@ def test_an_unexpected_error_is_a_failure_like_any_other(qtbot, window, fake):
     finished(qtbot, window)
     assert "the engine tripped" in window.sync_control.item.text()
     assert window.isEnabled()
+
+
+def test_with_no_interval_a_failed_automatic_sync_tries_again_later(qtbot, window, fake):
+    fake.error = SyncError("unreachable", f"cannot reach {REMOTE}")
+    fake.settings_value = SyncSettings(remote=REMOTE, after_saves=True)
+    control = window.sync_control
+    control.set_sync(fake)
+    control.sync_now()
+    finished(qtbot, window)
+    assert control.retry.isActive() and not control.interval.isActive()
+    assert "tried again in 5 minutes" in control.item.toolTip()
+    fake.error = None
+    control.retry.timeout.emit()
+    finished(qtbot, window)
+    assert len(fake.threads) == 2 and not control.retry.isActive()
+    assert control.item.text().startswith("Synced just now")
+    # Syncing only when asked: a failure waits for the next Sync Now.
+    fake.error = SyncError("auth", f"{REMOTE} refused the ssh key")
+    fake.settings_value = SyncSettings(remote=REMOTE)
+    control.set_sync(fake)
+    control.sync_now()
+    finished(qtbot, window)
+    assert not control.retry.isActive()
+    assert "Click to try again." in control.item.toolTip()

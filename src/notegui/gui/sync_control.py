@@ -8,7 +8,8 @@ After a sync the views follow its changes through the ChangesHub, as after an im
 open editor keeps what the user typed: with unsaved text it is left alone (its save
 writes only the fields typed in, so the sync's other fields stay: gui/editing.py), without
 it the editor shows the synced text. A failure is shown with its reason, and the interval
-tries again."""
+tries again (with none set, a library that syncs by itself tries again a few minutes
+later)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
 START_DELAY_MS = 2_000  # the sync on start waits for the window to show
 AFTER_SAVES_MS = 5_000  # after the last save, so a burst of saves is one sync
 STATUS_TICK_MS = 30_000  # "5 minutes ago" moves on
+RETRY_MINUTES = 5  # a failed sync with no interval set, but syncing by itself, tries again
 MESSAGE_MS = 8_000
 
 Outcome = SyncReport | SyncError
@@ -77,6 +79,8 @@ class SyncControl(QObject):
         self.after_saves.timeout.connect(lambda: self.run_automatic("after saves"))
         self.on_start = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self.on_start.timeout.connect(lambda: self.run_automatic("start"))
+        self.retry = QTimer(self, singleShot=True)
+        self.retry.timeout.connect(lambda: self.run_automatic("retry"))
         self._tick = QTimer(self, interval=STATUS_TICK_MS)
         self._tick.timeout.connect(self.refresh)
         self._tick.start()
@@ -112,6 +116,7 @@ class SyncControl(QObject):
         settings, on = self.settings, self.sync is not None and bool(self.settings.remote)
         self.on_start.stop()
         self.after_saves.stop()
+        self.retry.stop()
         if on and settings.interval_minutes > 0:
             self.interval.start(settings.interval_minutes * 60_000)
         else:
@@ -162,8 +167,12 @@ class SyncControl(QObject):
 
     def _finished(self, outcome: Outcome) -> None:
         self.task = None
+        self.retry.stop()
         if isinstance(outcome, SyncError):
             self.failure = str(outcome)
+            settings = self.settings
+            if settings.interval_minutes == 0 and (settings.on_start or settings.after_saves):
+                self.retry.start(RETRY_MINUTES * 60_000)  # (with an interval: the interval)
             self._bar.showMessage(f"Sync failed: {shortened(self.failure, 200)}", MESSAGE_MS)
         else:
             self.failure = ""
@@ -217,6 +226,8 @@ class SyncControl(QObject):
         if minutes > 0:
             return (f"It is tried again every {minutes} minute{'' if minutes == 1 else 's'}; "
                     "click to try now.")
+        if self.retry.isActive():
+            return f"It is tried again in {RETRY_MINUTES} minutes; click to try now."
         return "Click to try again."
 
     def status(self) -> SyncStatus | None:
