@@ -10,6 +10,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 from fake_sync import FakeSync, conflict, opened_window, sync_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -207,3 +208,18 @@ def test_with_no_interval_a_failed_automatic_sync_tries_again_later(qtbot, windo
     finished(qtbot, window)
     assert not control.retry.isActive()
     assert "Click to try again." in control.item.toolTip()
+
+
+def test_a_refresh_asked_for_as_the_window_goes_does_not_outlive_it(qtbot, library, notes):
+    from notegui.app import open_library
+    from notegui.core.domain import Changes
+    from notegui.core.settings import Settings
+    from notegui.gui.main_window import MainWindow
+
+    window = MainWindow(library, Settings(theme="light"), open_library, open_library,
+                        save_settings=False, sync_for=lambda _library: FakeSync())
+    window.show()
+    window.hub.publish(Changes(notes=frozenset({notes[FIRST]})))  # (a refresh is due)
+    window.close()
+    shiboken6.delete(window)  # gone before the refresh's turn
+    qtbot.wait(50)  # (pytest-qt fails the test on an exception raised in the event loop)

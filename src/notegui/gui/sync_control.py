@@ -84,6 +84,10 @@ class SyncControl(QObject):
         self._tick = QTimer(self, interval=STATUS_TICK_MS)
         self._tick.timeout.connect(self.refresh)
         self._tick.start()
+        # (a child timer, not QTimer.singleShot: it dies with the window, which a callable
+        # handed to singleShot outlives)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
         hub.changed.connect(self._library_changed)
         self.conflicts_dialog: ConflictsDialog | None = None
         self.settings_dialog: SyncSettingsDialog | None = None
@@ -246,7 +250,7 @@ class SyncControl(QObject):
         if self.sync is not None and self.settings.remote and self.settings.after_saves:
             self.after_saves.start()  # (restarted by each save: a few seconds after the last)
         if not self.running:
-            QTimer.singleShot(0, self.refresh)  # "n to send" follows the save
+            self._refresh_soon.start()  # "n to send" follows the save
 
     # -- the dialogs -----------------------------------------------------------------------
 
