@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from notegui import cli
 from notegui.core import paths, private_files, resources
+from notegui.core.ports import Library, Sync
 from notegui.core.visible_text import visible
 from notegui.launch import EarlyInterrupt
 from notegui.store import backup as backups
@@ -296,7 +297,7 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
                         lambda source, target: salvage.salvage(source, target).lines())
     window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
                         start_note=start.id if start else None, drafts=DraftStore(),
-                        backups=hooks)
+                        backups=hooks, sync_for=git_sync)
     if wanted and start is None:
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
@@ -360,6 +361,14 @@ def ask_for_library_file(near: Path, create: bool) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def git_sync(library: Library) -> Sync:
+    """The library's sync through git (imported when asked: it brings dulwich)."""
+    from notegui.sync.engine import GitSync
+
+    assert isinstance(library, SqliteLibrary)
+    return GitSync(library)
+
+
 def main(argv: list[str] | None = None, early: EarlyInterrupt | None = None) -> int:
     """``early``: Ctrl+C noted while the app was importing (launch.py)."""
     parser = cli.build_parser()
@@ -375,7 +384,7 @@ def main(argv: list[str] | None = None, early: EarlyInterrupt | None = None) -> 
             return salvage_library(library_path(args), args.new_file.expanduser())
         with open_library(library_path(args)) as library:
             said = cli.say_health(library)
-            code = cli.run(args, library)
+            code = cli.run(args, library, sync_for=git_sync)
             if not said and cli.say_health(library, notices=False):
                 return cli.PROBLEM  # (found by a large library's check meanwhile)
             return code

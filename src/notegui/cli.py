@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from notegui import __version__
+from notegui import __version__, sync_command
 from notegui.core import import_plan
 from notegui.core.answer_page import answer_html
 from notegui.core.collection import collection_paused
@@ -21,7 +21,7 @@ from notegui.core.formats import annotation_export, json_format, markdown_vault,
 from notegui.core.formats.export_names import Named, file_names
 from notegui.core.formats.question_note import body_to_text
 from notegui.core.import_plan import nothing_in_vault
-from notegui.core.ports import Library
+from notegui.core.ports import Library, Sync
 from notegui.core.vault_report import VaultReport
 from notegui.core.visible_text import visible, visible_lines
 
@@ -136,6 +136,26 @@ def build_parser() -> argparse.ArgumentParser:
                          help="rebuild the full-text index before checking")
 
     command = commands.add_parser(
+        "sync", help="sync the library with a git repository (any remote git serves)",
+        description="Send the library's changes since the last sync to a git remote and "
+        "take the remote's, each note merged three ways (docs/sync.md). One line per note "
+        "changed in either direction, then a total. Exit 0 when the library and the remote "
+        "agree (conflicts kept: both versions, listed by --status), 1 when the sync could "
+        "not finish (the remote unreachable, authentication refused: said in one line), "
+        "the library then unchanged.",
+    )
+    command.add_argument("--remote", metavar="URL",
+                         help="set the remote first: a path to a bare repository, "
+                         "ssh://host/path, user@host:path or https://… (ssh keys come from "
+                         "the agent and ~/.ssh; https passwords from git's credential "
+                         "helpers, never from notegui)")
+    command.add_argument("--status", action="store_true",
+                         help="say what is to send, to receive and in conflict, without "
+                         "syncing (the remote is fetched to tell)")
+    command.add_argument("--json", action="store_true",
+                         help="with --status: JSON, each conflict with both versions' text")
+
+    command = commands.add_parser(
         "salvage", help="save what can be read of a damaged library into a new file",
         description="Copy every note, link, tag, annotation and earlier version that can "
         "still be read from the library (--db) into a new library file. The damaged "
@@ -174,8 +194,14 @@ def say_waiting(message: str) -> None:
 _SAID: set[str] = set()
 
 
-def run(args: argparse.Namespace, library: Library, out: TextIO | None = None) -> int:
+def run(args: argparse.Namespace, library: Library, out: TextIO | None = None,
+        sync_for: Callable[[Library], Sync] | None = None) -> int:
+    """``sync_for``: the library's sync (app.py gives the git one)."""
     library.on_wait = say_waiting
+    if args.command == "sync":
+        if sync_for is None:
+            raise CommandError("sync is not available here")
+        return sync_command.run(args, sync_for(library), out or sys.stdout)
     handlers: dict[str, Callable[[argparse.Namespace, Library, TextIO], int]] = {
         "import": _import,
         "export": _export,

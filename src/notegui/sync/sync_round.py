@@ -1,0 +1,307 @@
+"""One round of a sync: the remote's changes read, the library's changes read a batch at a
+time (a note changed here only is written into the new tree at once and let go, so a first
+sync of 100,000 notes holds a batch, not the library), the notes changed on both sides
+merged (sync/plan.py), one commit on top of the remote's pushed, then the library's side
+written in one transaction (docs/sync.md says why in this order)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from notegui.core.domain import title_key
+from notegui.core.files import MANIFEST
+from notegui.core.formats.question_note import cited_titles
+from notegui.core.sync_model import SyncAnnotation, SyncError, SyncNote, SyncReport
+from notegui.store import sync_names, sync_rows
+from notegui.sync import annotation_file, conflict_file, merge, note_file, remote_side
+from notegui.sync.names import Namer, named_after
+from notegui.sync.paths import Kind, annotations_path, conflict_path, kind, uid_in
+from notegui.sync.plan import Changed, Plan, Version, decide, renames
+from notegui.sync.remote_side import RemoteSide, TitlesInTree
+from notegui.sync.repository import Repository
+from notegui.sync.tree_writer import TreeWriter
+
+BATCH = 2000  # notes of the library read, rendered and let go at once
+# The export's manifest, naming no file as the export's own: a clone reads as an export,
+# and `notegui export` into one replaces nothing without --force.
+_MANIFEST = b'{\n"written by": "notegui sync",\n"serial": 0,\n"files": {}\n}\n'
+
+
+@dataclass
+class _Round:
+    connection: sqlite3.Connection
+    repository: Repository
+    head: bytes | None
+    tree: Mapping[str, bytes]
+    remote: RemoteSide
+    namer: Namer
+    writer: TreeWriter
+    report: SyncReport
+    mark: int = 0
+    overlap: dict[str, Changed] = field(default_factory=dict)  # changed on both sides
+    local_paths: dict[str, str] = field(default_factory=dict)  # uid -> path last synced
+    takes: list[SyncNote] = field(default_factory=list)  # notes changed here by the sync
+    sent: list[str] = field(default_factory=list)  # lines of the notes sent
+    conflicts: list[sync_rows.ConflictFound] = field(default_factory=list)  # found now
+    renamed: dict[str, str] = field(default_factory=dict)  # old title key -> new, here
+
+
+def run(connection: sqlite3.Connection, repository: Repository, url: str, author: str,
+        should_stop: Callable[[], bool]) -> SyncReport:
+    base_hex = sync_rows.state(connection).get("base", "")
+    base = base_hex.encode("ascii") if base_hex else None
+    head = repository.fetch(url)  # (fails: nothing has changed)
+    tree = repository.tree(head)
+    report = SyncReport()
+    remote = remote_side.read(connection, repository, base, head,
+                              TitlesInTree(repository, tree))
+    state = _Round(connection, repository, head, tree, remote, Namer(tree),
+                   TreeWriter(repository, tree), report)
+    sync_rows.ensure_uids(connection)
+    _one_note_a_title(state)
+    state.mark, dirty = sync_rows.dirty(connection)  # (never synced: every note)
+    _name(state, dirty)
+    remote_renames = renames(remote.changed)
+    for start in range(0, len(dirty), BATCH):
+        if should_stop():
+            raise SyncError("stopped", "the sync was stopped: nothing changed")
+        _local_batch(state, dirty[start:start + BATCH], remote_renames)
+    plan = decide(state.overlap, remote.changed, state.renamed)
+    _outcomes(state, plan)
+    _conflict_files(state)
+    if MANIFEST not in tree:  # (a clone is a notegui export: `notegui import` reads it so)
+        state.writer.put(MANIFEST, _MANIFEST)
+    new_head = head
+    if state.writer.changed():
+        new = repository.changed_tree(head, state.writer.changes)
+        lines = state.sent + [o.line for o in plan.outcomes if o.send]
+        new_head = repository.commit(new, [head] if head else [], _message(lines), author)
+        repository.push(url, head, new_head)  # (Rejected: the engine starts a new round)
+    report.refused.extend(remote.refused)
+    _take(state, plan, new_head)
+    report.sent.extend(state.sent)
+    report.commit = new_head.decode("ascii") if new_head else ""
+    return report
+
+
+# -- names -----------------------------------------------------------------------------------
+
+def _one_note_a_title(state: _Round) -> None:
+    """A note of the library's own that another library made too, apart (same title, two
+    uids): it takes the remote's uid, so the two are merged as one note (two ways: equal
+    texts are one, different ones a conflict) and its own file, if it had one, goes."""
+    incoming = {}
+    for uid, change in state.remote.changed.items():
+        note, was = change.now.note, change.base.note
+        if note is not None and not note.path and (
+                was is None or title_key(was.title) != title_key(note.title)):
+            incoming[title_key(note.title)] = uid
+    held = sync_names.own_by_titles(state.connection, incoming)
+    for key, (note_id, uid) in held.items():
+        if uid != incoming[key] and uid not in state.remote.changed:
+            sync_names.adopt(state.connection, note_id, incoming[key])
+
+
+def _name(state: _Round, dirty: list[int]) -> None:
+    """Every file name this sync gives, before any file is written (a citation names the
+    file of the note it cites): notes changed there keep theirs; notes changed here keep
+    theirs while their titles stay, the others (new, renamed) get free ones, oldest first."""
+    remote, namer = state.remote, state.namer
+    for uid, change in remote.changed.items():
+        note = change.now.note
+        if note is not None and not note.path:
+            namer.keep(uid, remote.paths[uid], note.title)
+    later = []
+    for _note_id, uid, title, was in sync_names.own_notes(state.connection, dirty):
+        if uid in remote.changed:
+            continue
+        state.local_paths[uid] = was
+        if was and named_after(was, title):
+            namer.keep(uid, was, title)
+        else:
+            later.append((uid, title, was))
+    for uid, title, was in later:
+        namer.name(uid, title, was)
+
+
+def _names(state: _Round, notes: Iterable[SyncNote | None]) -> dict[str, str]:
+    """Cited title key -> its note's file name, for the notes' citations."""
+    keys = {title_key(title) for note in notes if note is not None and not note.path
+            for title in [*cited_titles(note.body), *(t for t, _ in note.sources)]}
+    names = sync_names.own_paths(state.connection, keys - state.namer.by_title.keys())
+    names.update({key: state.namer.by_title[key] for key in keys
+                  if key in state.namer.by_title})
+    return names
+
+
+# -- the library's side ----------------------------------------------------------------------
+
+def _local_batch(state: _Round, note_ids: list[int], remote_renames: Mapping[str, str]
+                 ) -> None:
+    connection, writer = state.connection, state.writer
+    records = sync_rows.records(connection, note_ids)
+    marks_of = sync_rows.annotations_of(connection, note_ids)
+    bases = sync_rows.base_of_notes(connection, note_ids)
+    followed = {note_id: merge.follow_renames(note, remote_renames)
+                for note_id, note in records.items() if note is not None}
+    names = _names(state, followed.values())
+    for note_id in note_ids:
+        note, row = followed.get(note_id), bases.get(note_id)
+        if note is None and row is None:
+            continue
+        uid = note.uid if note is not None else row.uid  # type: ignore[union-attr]
+        marks = tuple(marks_of.get(note_id, ())) if note is not None else ()
+        if row is not None and row.uid != uid:  # (adopted another library's uid)
+            writer.remove(row.path)
+            writer.remove(annotations_path(row.uid))
+            writer.unsynced.append(row.uid)
+            row = None
+        if row is not None:
+            state.local_paths.setdefault(uid, row.path)
+        if uid in state.remote.changed:  # (merged with the remote's change, below)
+            before = (_version(state, row) if row is not None else Version(None))
+            state.overlap[uid] = Changed(before, Version(note, marks))
+            continue
+        if note is None:  # deleted or put in the Trash here
+            assert row is not None
+            writer.remove(row.path)
+            writer.remove(annotations_path(uid))
+            writer.unsynced.append(uid)
+            state.sent.append(f"{_title(state, row)}: deleted (sent)")
+            continue
+        path = note.path or state.namer.paths[uid]
+        data = note_file.render(note, names)
+        marks_data = annotation_file.render(marks) if marks else None
+        if row is not None and row.path != path:
+            writer.remove(row.path)
+            if not note.path:  # (renamed here: its citations on the other side follow)
+                state.renamed[title_key(_title(state, row))] = note.title
+        blob = writer.put(path, data)
+        marks_blob = writer.put(annotations_path(uid), marks_data)
+        if note is not records[note_id] and note != records[note_id]:
+            state.takes.append(note)  # (its citations follow a rename made there)
+        synced = sync_rows.Synced(uid, path, blob, marks_blob)
+        if row is None or (row.path, row.blob, row.annotations) != (path, blob, marks_blob):
+            writer.synced.append(synced)
+            state.sent.append(_line(note, row, path))
+
+
+def _version(state: _Round, row: sync_rows.Base) -> Version:
+    note = remote_side.parsed(state.repository, row.blob, row.path, {}) if row.blob else None
+    if note is None:
+        return Version(None)
+    marks = remote_side.annotations_in(state.repository, row.annotations, row.path)
+    return Version(note, marks)
+
+
+def _title(state: _Round, row: sync_rows.Base) -> str:
+    note = remote_side.parsed(state.repository, row.blob, row.path, {}) if row.blob else None
+    return note.title if note is not None else row.path
+
+
+def _line(note: SyncNote, row: sync_rows.Base | None, path: str) -> str:
+    if row is None:
+        return f"{note.title}: new (sent)"
+    if row.path != path:
+        return f"{note.title}: renamed (sent)"
+    return f"{note.title}: edited (sent)"
+
+
+# -- notes changed on the remote (and on both sides) ---------------------------------------
+
+def _outcomes(state: _Round, plan: Plan) -> None:
+    writer, remote = state.writer, state.remote
+    kept = [o.result.note for o in plan.outcomes if o.result.note is not None]
+    for outcome in plan.outcomes:  # (merged notes whose titles changed: new names)
+        note = outcome.result.note
+        if note is not None and not note.path and outcome.uid not in state.namer.paths:
+            state.namer.name(outcome.uid, note.title, remote.paths.get(outcome.uid, ""))
+        elif (note is not None and not note.path
+              and title_key(note.title) not in state.namer.by_title):
+            state.namer.name(outcome.uid, note.title, state.namer.paths[outcome.uid])
+    names = _names(state, kept)
+    for outcome in plan.outcomes:
+        uid, note = outcome.uid, outcome.result.note
+        old = {remote.paths.get(uid, ""), state.local_paths.get(uid, "")} - {""}
+        if note is None:
+            for path in old:
+                writer.remove(path)
+            writer.remove(annotations_path(uid))
+            writer.unsynced.append(uid)
+            continue
+        path = note.path or state.namer.paths[uid]
+        for stale in old - {path}:
+            writer.remove(stale)
+        if outcome.send or uid in remote.unnamed or path != remote.paths.get(uid):
+            data = note_file.render(note, names)
+            marks = outcome.result.annotations
+            blob = writer.put(path, data)
+            marks_blob = writer.put(annotations_path(uid),
+                                    annotation_file.render(marks) if marks else None)
+        else:  # (the remote's files as they are)
+            blob, marks_blob = remote.blobs[uid]
+            data = b""
+        writer.synced.append(sync_rows.Synced(uid, path, blob, marks_blob))
+        if outcome.conflict:
+            theirs = (note_file.render(outcome.theirs, names).decode("utf-8")
+                      if outcome.theirs is not None else "")
+            mine = (data or note_file.render(note, names)).decode("utf-8")
+            found = sync_rows.ConflictFound(uid, outcome.conflict, mine, theirs,
+                                            outcome.theirs or note)
+            state.report.conflicts.append(outcome.line)
+            writer.put(conflict_path(uid), conflict_file.render(found, note.title))
+            state.conflicts.append(found)
+
+
+def _conflict_files(state: _Round) -> None:
+    """The conflict files of conflicts settled here go (the others' stay or come)."""
+    open_here = {c.uid for c in sync_rows.conflicts(state.connection)}
+    found = {c.uid for c in state.conflicts}
+    for path in state.tree:
+        if kind(path) is Kind.CONFLICT:
+            uid = uid_in(path)
+            if uid not in open_here | found | set(state.remote.conflicts_opened):
+                state.writer.remove(path)
+
+
+def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
+    report, remote = state.report, state.remote
+    taken = [o for o in plan.outcomes if o.take]
+    opened = []
+    for uid, data in remote.conflicts_opened.items():
+        try:
+            opened.append(conflict_file.parse(data, uid))
+        except ValueError as error:
+            report.refused.append(f"{conflict_path(uid)}: {error}")
+    annotations: dict[str, tuple[SyncAnnotation, ...]] = {
+        o.uid: o.result.annotations for o in taken if o.result.note is not None}
+    notes = [o.result.note for o in taken if o.result.note is not None]
+    notes.extend(state.takes)
+    applied = sync_rows.Applied(
+        base=head.decode("ascii") if head else "",
+        mark=state.mark,
+        notes=tuple(notes),
+        deleted=tuple(o.uid for o in taken if o.result.note is None),
+        annotations=annotations,
+        synced=tuple(state.writer.synced),
+        unsynced=tuple(state.writer.unsynced),
+        conflicts=(*state.conflicts, *opened),
+        settled=tuple(remote.conflicts_closed),
+    )
+    report.changed = set(sync_rows.apply(state.connection, applied))
+    for outcome in plan.outcomes:
+        if outcome.conflict:
+            continue
+        if outcome.send and outcome.take:
+            report.merged.append(outcome.line)
+        elif outcome.send:
+            report.sent.append(outcome.line)
+        elif outcome.take:
+            report.received.append(outcome.line)
+
+
+def _message(lines: list[str]) -> str:
+    head = f"notegui sync: {len(lines)} note{'s' if len(lines) != 1 else ''}"
+    return "\n\n".join([head, "\n".join(lines[:200])]) + "\n"
