@@ -15,9 +15,11 @@ _TEXT = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20),
     st.from_regex(r"[A-Za-zé][\w ,.'()?!/&+:#-]{0,15}", fullmatch=True),
     st.from_regex(r"[\w:.+-]{1,20}", fullmatch=True),
+    st.from_regex(r"[0-9a-f]{32}", fullmatch=True),
     st.sampled_from(["yes", "No", "null", "2026-01-01", "2026-01-01T00:00:00Z", "1.5", "0x1f",
                      "1_000", "~", "12:30", "Why? yes", "a - b", "a: b", "a #b", "a#b", "a?",
-                     "?a", "-a", "a'b", "'a", "!a", "&a", "Why (x)?", "e\u0301", "a "]))
+                     "?a", "-a", "a'b", "'a", "!a", "&a", "Why (x)?", "e\u0301", "a ", "0abc",
+                     "1 thing", "1e3", "0o17", "_a", "9"]))
 _FIELDS = st.dictionaries(st.one_of(st.sampled_from(["title", "aliases", "notegui-id"]), _TEXT),
                           st.one_of(_TEXT, st.lists(_TEXT, max_size=3), st.just(True)),
                           max_size=5)

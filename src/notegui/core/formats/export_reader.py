@@ -243,7 +243,10 @@ def _cited(link: re.Match[str], titles: Mapping[str, str]) -> str | None:
         return title if title is not None and title.endswith("?") else None
     if title is None:
         return _unshown(shown)
-    written, key = _unshown(shown), title_key(title)
+    written = _unshown(shown)
+    if written == title:  # (as almost every link: cited as titled)
+        return written
+    key = title_key(title)
     return written if title_key(written) == key else (
         shown if title_key(shown) == key else title)
 

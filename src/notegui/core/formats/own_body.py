@@ -23,13 +23,22 @@ _ADDED = re.compile(r"[ \t]*(?:>[ \t]*)*")  # a blank line, or a quote's empty l
 def written(body: str) -> tuple[str, bool]:
     """The body as the export writes it, and whether the text alone gives it back."""
     text = paragraphs(body) if body else ""
-    return text, unparagraphed(text) == body
+    # (unparagraphed(text) == body, without writing the body's paragraphs a second time:
+    # the lines taken out give the body back, or nothing does)
+    return text, _taken_out(text) == body
 
 
 def unparagraphed(text: str) -> str | None:
     """The body ``paragraphs`` made ``text`` of: each blank or empty quote line between
     two lines of text, outside fenced code, taken out; None when that body does not give
     ``text`` again (then the text was not written from a body alone)."""
+    body = _taken_out(text)
+    return body if (paragraphs(body) if body else "") == text else None
+
+
+def _taken_out(text: str) -> str:
+    """``text`` without each blank or empty quote line between two lines of text,
+    outside fenced code."""
     lines = text.split("\n")
     kept: list[str] = []
     fence = ""
@@ -48,5 +57,4 @@ def unparagraphed(text: str) -> str | None:
               and not _ADDED.fullmatch(lines[index + 1])):
             continue
         kept.append(line)
-    body = "\n".join(kept)
-    return body if (paragraphs(body) if body else "") == text else None
+    return "\n".join(kept)

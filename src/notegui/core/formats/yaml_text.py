@@ -40,9 +40,9 @@ def _dumped(fields: dict[Any, Any]) -> str:
                      default_flow_style=False, width=float("inf"))
 
 
-# Text the dumper writes plain: a letter first, then letters, digits, spaces (not last) and
-# punctuation that is no YAML indicator where it stands; if YAML reads it as text.
-_PLAIN = re.compile(r"[^\W\d_][\w ,.'()?!/&+-]*(?<! )")
+# Text the dumper writes plain: a letter or digit first, then letters, digits, spaces (not
+# last) and punctuation that is no YAML indicator where it stands; if YAML reads it as text.
+_PLAIN = re.compile(r"\w[\w ,.'()?!/&+-]*(?<! )")
 # Text the dumper writes single-quoted when YAML would read it as something else (a
 # number, a date, true/false): such characters only.
 _QUOTABLE = re.compile(r"[\w:.+-]+", re.ASCII)
