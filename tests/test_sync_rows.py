@@ -260,6 +260,21 @@ def test_notes_deleted_there_go_to_the_trash_never_further(library):
     assert library.check() == []
 
 
+def test_an_edit_from_there_brings_a_note_back_from_the_trash(library):
+    _ice, glacier = _two_notes(library)
+    connection = _connection(library)
+    mark, _ = sync_rows.dirty(connection)
+    theirs = sync_rows.records(connection, [glacier])[glacier]
+    assert theirs is not None
+    library.trash_note(glacier)
+    mark, _ = sync_rows.dirty(connection)
+    sync_rows.apply(connection, _applied(mark, notes=(
+        SyncNote(theirs.uid, GLACIER, "Edited there.", "", theirs.body, theirs.sources),)))
+    assert library.trashed() == []
+    assert library.note(glacier).description == "Edited there."
+    assert library.check() == []
+
+
 def test_an_edit_made_while_the_sync_ran_stays_to_be_sent(library):
     ice, glacier = _two_notes(library)
     connection = _connection(library)
@@ -297,6 +312,23 @@ def test_a_rename_chain_across_notes_applies(library):
     new_a = SyncNote(old_a.uid, "B?", old_a.description, "", old_a.body)
     sync_rows.apply(connection, _applied(mark, notes=(new_a, new_b)))  # (A->B before B->C)
     assert (library.note(a).title, library.note(b).title) == ("B?", "C?")
+    assert [s.target.id for s in library.sources(b)] == [a]
+    assert library.check() == []
+
+
+def test_two_notes_swapping_titles_apply(library):
+    a, _ = library.create_note("A?", "First.", "", "One.")
+    b, _ = library.create_note("B?", "Second.", "", "Two, after [[A?]].")
+    connection = _connection(library)
+    mark, _ = sync_rows.dirty(connection)
+    found = sync_rows.records(connection, [a, b])
+    old_a, old_b = found[a], found[b]
+    assert old_a is not None and old_b is not None
+    new_a = SyncNote(old_a.uid, "B?", old_a.description, "", old_a.body)
+    new_b = SyncNote(old_b.uid, "A?", old_b.description, "", "Two, after [[B?]].",
+                     (("B?", "First."),))
+    sync_rows.apply(connection, _applied(mark, notes=(new_b, new_a)))
+    assert (library.note(a).title, library.note(b).title) == ("B?", "A?")
     assert [s.target.id for s in library.sources(b)] == [a]
     assert library.check() == []
 
