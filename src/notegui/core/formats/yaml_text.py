@@ -40,25 +40,34 @@ def _dumped(fields: dict[Any, Any]) -> str:
                      default_flow_style=False, width=float("inf"))
 
 
-# Text the dumper writes plain: a letter or digit first, then letters, digits, spaces (not
-# last) and punctuation that is no YAML indicator where it stands; if YAML reads it as text.
-_PLAIN = re.compile(r"\w[\w ,.'()?!/&+-]*(?<! )")
-# Text the dumper writes single-quoted when YAML would read it as something else (a
-# number, a date, true/false): such characters only.
-_QUOTABLE = re.compile(r"[\w:.+-]+", re.ASCII)
+# What the dumper (allow_unicode) cannot write plain or in single quotes: a character it
+# escapes, or a line break.
+_SPECIAL = re.compile(
+    "[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010fffe]|[\ufeff\u2028\u2029]")
+# What keeps a one-line text from being written plain in a block (emitter.analyze_scalar):
+# a document marker, a leading indicator, "- ", "? " or ": " first, ": " or a final ":"
+# later, " #", or a space first or last.
+_WS = "\\0 \\t\\r\\n\\x85\\u2028\\u2029"
+_NOT_PLAIN = re.compile(
+    "^(?:---|\\.\\.\\.)|^[#,\\[\\]{}&*!|>'\"%@`]|^[?:-](?:[" + _WS + "]|$)"
+    "|.:(?:[" + _WS + "]|$)|[" + _WS + "]#|^ | $", re.DOTALL)
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
+_MAY_NOT_BE_TEXT = frozenset(first for first in _RESOLVER.yaml_implicit_resolvers if first)
 
 
 def _scalar(value: str) -> str | None:
+    """``value`` as the dumper writes it in a block (plain, else in single quotes), or None
+    for the few it writes in double quotes (escapes, line breaks): left to it."""
     if not value:
         return "''"
-    is_text = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR
-    if is_text and _PLAIN.fullmatch(value):
+    if _SPECIAL.search(value):
+        return None
+    if not _NOT_PLAIN.search(value) and (
+            value[0] not in _MAY_NOT_BE_TEXT  # (no implicit type starts so: text)
+            or _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR):
         return value
-    if not is_text and _QUOTABLE.fullmatch(value):
-        return f"'{value}'"
-    return None
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _fast(key: Any, value: Any) -> str | None:
