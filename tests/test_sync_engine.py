@@ -18,6 +18,9 @@ from notegui.core.sync_model import SyncError, SyncSettings
 from notegui.store.library import SqliteLibrary
 from notegui.sync.engine import GitSync, repository_path
 from notegui.sync.repository import Repository
+from sshd import SshServer, ssh_server
+
+__all__ = ["ssh_server"]  # the fixture, used by name
 
 BODY = ("The first paragraph says one thing.\n"
         "The second paragraph says another.\n"
@@ -362,3 +365,54 @@ def test_a_note_made_apart_in_two_libraries_with_one_title_becomes_one_note(
         assert note.description == "Made in B."
         assert any(r.description == "Made in A." for r in b.library.revisions(note.id))
         assert [c.title for c in a.sync.status().conflicts] == ["Why is the sky blue?"]
+
+
+def test_two_libraries_sync_through_a_real_ssh_remote(ssh_server: SshServer, tmp_path,
+                                                     monkeypatch, capsys):
+    """Over ssh as a user sets it up: an sshd on 127.0.0.1 serving a bare repository, the
+    key given as GIT_SSH_COMMAND gives it (the agent and ~/.ssh otherwise)."""
+    monkeypatch.setenv("GIT_SSH_COMMAND", ssh_server.command())
+    a, b = (Side(tmp_path / f"{name}.sqlite3", Path("/nowhere")) for name in "AB")
+    try:
+        a.library.create_note("Why is the sky blue?", "", "", BODY)
+        a.library.close()
+        code = main(["--db", str(tmp_path / "A.sqlite3"), "sync", "--remote", ssh_server.url])
+        assert code == 0, capsys.readouterr().out
+        b.sync.set_settings(SyncSettings(remote=ssh_server.url))
+        assert b.sync.sync().received
+        assert b.note("Why is the sky blue?").body == BODY
+        monkeypatch.setenv("GIT_SSH_COMMAND", ssh_server.command(ssh_server.other_key))
+        with pytest.raises(SyncError) as refused:
+            b.sync.sync()
+        assert refused.value.kind == "auth"
+    finally:
+        b.close()
+
+
+def test_a_vaults_notes_and_images_sync_at_their_paths(sides, remote, tmp_path):
+    """A vault imported in one library reaches the other whole: notes at their paths with
+    their links, images beside them (read by the other's answer pane), changes both ways."""
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(60))
+    vault = tmp_path / "Garden"
+    (vault / "assets").mkdir(parents=True)
+    (vault / ".obsidian").mkdir()
+    (vault / "Index.md").write_text("See [[Plants]].\n![[leaf.png]]\n")
+    (vault / "Plants.md").write_text("---\ntags: [green]\n---\nBack to [[Index]].\n")
+    (vault / "assets" / "leaf.png").write_bytes(png)
+    a, b = sides("A"), sides("B")
+    assert main(["--db", str(a.library.path), "import", str(vault)]) == 0
+    a.sync.sync()
+    assert files(remote)["Garden/assets/leaf.png"] == png
+    b.sync.sync()
+    assert b.library.attachment("Garden/assets/leaf.png") == png
+    index = next(ref for ref in b.library.iter_refs() if ref.path == "Garden/Index.md")
+    links = b.library.vault_links(index.id)
+    assert any(t.note is not None and t.note.path == "Garden/Plants.md"
+               for t in links.targets.values())
+    # An image replaced in B comes to A.
+    b.library.db.connection().execute(
+        "UPDATE attachment SET data = ?, digest = 'changed' WHERE path = ?",
+        (png + b"more", "Garden/assets/leaf.png"))
+    assert any("leaf.png" in line for line in b.sync.sync().sent)
+    a.sync.sync()
+    assert a.library.attachment("Garden/assets/leaf.png") == png + b"more"

@@ -27,6 +27,7 @@ class RemoteSide:
     conflicts_opened: dict[str, bytes] = field(default_factory=dict)
     conflicts_closed: set[str] = field(default_factory=set)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>"
+    files: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
 
 
 def read(connection: sqlite3.Connection, repository: Repository, base: bytes | None,
@@ -34,7 +35,7 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
     remote = RemoteSide()
     if head is None or head == base:
         return remote
-    changed = repository.diff(base, head)
+    changed = remote.files = repository.diff(base, head)
     befores: dict[str, SyncNote] = {}
     afters: dict[str, tuple[SyncNote, str, bytes]] = {}
     annotated: set[str] = set()

@@ -16,6 +16,7 @@ from notegui.core.formats.question_note import cited_titles
 from notegui.core.sync_model import SyncAnnotation, SyncError, SyncNote, SyncReport
 from notegui.store import sync_names, sync_rows
 from notegui.sync import annotation_file, conflict_file, merge, note_file, remote_side
+from notegui.sync.images import Images
 from notegui.sync.names import Namer, named_after
 from notegui.sync.paths import Kind, annotations_path, conflict_path, kind, uid_in
 from notegui.sync.plan import Changed, Plan, Version, decide, renames
@@ -71,6 +72,8 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
     plan = decide(state.overlap, remote.changed, state.renamed)
     _outcomes(state, plan)
     _conflict_files(state)
+    images = Images(connection, repository, remote.files)
+    images.send(state.writer, report)
     if MANIFEST not in tree:  # (a clone is a notegui export: `notegui import` reads it so)
         state.writer.put(MANIFEST, _MANIFEST)
     new_head = head
@@ -81,6 +84,7 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
         repository.push(url, head, new_head)  # (Rejected: the engine starts a new round)
     report.refused.extend(remote.refused)
     _take(state, plan, new_head)
+    images.take()
     report.sent.extend(state.sent)
     report.commit = new_head.decode("ascii") if new_head else ""
     return report
@@ -164,6 +168,8 @@ def _local_batch(state: _Round, note_ids: list[int], remote_renames: Mapping[str
             before = (_version(state, row) if row is not None else Version(None))
             state.overlap[uid] = Changed(before, Version(note, marks))
             continue
+        if row is None and note is not None and _derived(note, marks):
+            continue  # (a stub never synced: each library makes its own from citations)
         if note is None:  # deleted or put in the Trash here
             assert row is not None
             writer.remove(row.path)
@@ -186,6 +192,13 @@ def _local_batch(state: _Round, note_ids: list[int], remote_renames: Mapping[str
         if row is None or (row.path, row.blob, row.annotations) != (path, blob, marks_blob):
             writer.synced.append(synced)
             state.sent.append(_line(note, row, path))
+
+
+def _derived(note: SyncNote, marks: tuple[SyncAnnotation, ...]) -> bool:
+    """The stub a vault's link made (its title no question: no one made it by hand), which
+    each library makes again from the link."""
+    return (not note.path and not note.title.endswith("?") and not note.description
+            and not note.body and not note.summary and not note.tags and not marks)
 
 
 def _version(state: _Round, row: sync_rows.Base) -> Version:
