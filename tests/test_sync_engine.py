@@ -416,3 +416,21 @@ def test_a_vaults_notes_and_images_sync_at_their_paths(sides, remote, tmp_path):
     assert any("leaf.png" in line for line in b.sync.sync().sent)
     a.sync.sync()
     assert a.library.attachment("Garden/assets/leaf.png") == png + b"more"
+
+
+def test_a_rename_on_one_side_and_an_edit_of_the_citing_paragraph_on_the_other(sides):
+    a, b = started(sides, "Why is the sky blue?")
+    a.library.create_note("What makes sunsets red?", "", "",
+                          "First line.\nIt is the same as [[Why is the sky blue?]].\nLast.")
+    a.sync.sync()
+    b.sync.sync()
+    a.edit("Why is the sky blue?", title="Why does the sky look blue?")  # (rewrites the cite)
+    b.edit("What makes sunsets red?",
+           body="First line.\nIt is much the same as [[Why is the sky blue?]].\nLast.")
+    a.sync.sync()
+    report = b.sync.sync()
+    assert not report.conflicts
+    a.sync.sync()
+    for side in (a, b):
+        assert side.note("What makes sunsets red?").body == (
+            "First line.\nIt is much the same as [[Why does the sky look blue?]].\nLast.")

@@ -80,12 +80,18 @@ def decide(local: Mapping[str, Changed], remote: Mapping[str, Changed],
 def _merged(uid: str, mine: Changed, theirs: Changed, local_renames: dict[str, str],
             remote_renames: dict[str, str]) -> Outcome:
     base = mine.base if mine.base.note is not None else theirs.base
-    merged = merge.merge(base.note, mine.now.note, theirs.now.note)
+    # Each version cites renamed notes by their new titles before the merge: a paragraph
+    # one side edited and the other's rename rewrote is then one change, not a conflict.
+    renamed = {**local_renames, **remote_renames}
+
+    def following(note: SyncNote | None) -> SyncNote | None:
+        return merge.follow_renames(note, renamed) if note is not None else None
+
+    merged = merge.merge(following(base.note), following(mine.now.note),
+                         following(theirs.now.note))
     annotations = tuple(merge.merge_annotations(
         base.annotations, mine.now.annotations, theirs.now.annotations))
     note = merged.note
-    if note is not None:
-        note = merge.follow_renames(merge.follow_renames(note, remote_renames), local_renames)
     result = Version(note, annotations if note is not None else ())
     title = _title(mine.now) or _title(theirs.now) or _title(base)
     if merged.conflict:
