@@ -593,3 +593,59 @@ def test_https_without_git_asks_for_ssh_or_a_helper(
         repo.fetch(http_remote.url)
     assert raised.value.kind == "auth"
     assert "ssh URL or set up a git credential helper" in str(raised.value)
+
+
+# -- maintenance ----------------------------------------------------------------------------
+
+
+def test_tree_deltas_rebuild_the_tree_exactly() -> None:
+    import random
+
+    from dulwich.objects import Blob, Tree
+    from dulwich.pack import apply_delta
+
+    from notegui.sync.maintenance import _entry_spans, tree_delta
+
+    rng = random.Random(7)
+    names = [f"note {number}.md".encode() for number in range(800)]
+    tree = Tree()
+    for name in names:
+        tree.add(name, 0o100644, Blob.from_string(name).id)
+    tree.add(b"vault", 0o040000, Blob.from_string(b"folder").id)
+    base = tree.as_raw_string()
+    for _ in range(5):
+        for name in rng.sample(names, 12):
+            tree.add(name, 0o100644, Blob.from_string(name + b" edited").id)
+        for name in rng.sample([n for n in names if n in tree], 4):
+            del tree[name]
+        tree.add(f"new {rng.random()}.md".encode(), 0o100644, Blob.from_string(b"x").id)
+        target = tree.as_raw_string()
+        delta = tree_delta(_entry_spans(base), len(base), target)
+        assert delta is not None and len(delta) < len(target) // 10
+        assert b"".join(apply_delta(base, delta)) == target
+
+
+def test_maintenance_packs_versions_of_a_folder_as_deltas(repo: Repository) -> None:
+    from notegui.sync import maintenance
+
+    files = {f"note {number}.md": f"{number}".encode() for number in range(1500)}
+    commits = [snapshot(repo, files)]
+    for version in range(8):
+        edits = {f"note {version * 7 + n}.md": f"v{version}".encode() for n in range(3)}
+        commits.append(snapshot(repo, edits, commits[-1]))
+    repo.set_ref(repository_module.MAIN, commits[-1])
+    trees = {commit: repo.tree(commit) for commit in commits}
+    loose = sum(size for _id, size in maintenance.loose_objects(repo))
+    packs_before = set((repo.path / "objects" / "pack").glob("*.pack"))
+
+    assert not repo.maintain()  # far below the threshold: nothing done
+    assert maintenance.pack_loose(repo, threshold=0)
+    assert maintenance.loose_objects(repo) == []
+    (new_pack,) = set((repo.path / "objects" / "pack").glob("*.pack")) - packs_before
+    assert new_pack.stat().st_size < loose / 3
+    reopened = Repository.open_or_init(repo.path)
+    assert {commit: reopened.tree(commit) for commit in commits} == trees
+    reopened.close()
+    if shutil.which("git"):
+        git(repo.path, "fsck", "--strict", "--no-dangling")
+        assert len(git(repo.path, "log", "--format=%H").split()) == len(commits)

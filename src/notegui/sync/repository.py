@@ -175,6 +175,14 @@ class Repository:
         ids = sending.objects_to_send(self._commit, self._entries, present, have, want)
         return len(ids), sending.records(self._repo, ids)
 
+    def maintain(self) -> bool:
+        """Pack the loose objects once they pass MAINTAIN_BYTES, each folder's tree as a
+        delta of a similar one (maintenance.py); True when it packed. Each sync that
+        changes a note at the top writes a new top folder tree (2 MB at 100,000 notes)."""
+        from notegui.sync import maintenance
+
+        return maintenance.pack_loose(self)
+
     # -- objects ------------------------------------------------------------------------
 
     def read(self, blob_id: bytes) -> bytes:
@@ -317,6 +325,10 @@ class Repository:
         written.append(tree)
         return tree.id
 
+    def object_data(self, object_id: bytes) -> tuple[int, bytes]:
+        """Any object's type number and content, as git stores them."""
+        return self._get(object_id)
+
     def _entries(self, tree_id: bytes) -> Entries:
         type_num, data = self._get(tree_id)
         if type_num != Tree.type_num:
@@ -423,25 +435,29 @@ class Repository:
             raise
 
     def _write_pack(self, objects: list[_Raw]) -> None:
-        """One pack and its index, written beside and renamed in (the .idx last: a pack
-        counts for git and dulwich only once its index is there). dulwich's add_objects
-        reads the whole pack back to index it, which took two thirds of the time; the
-        offsets and checksums the writer returns are the index."""
-        store = self._repo.object_store
-        pack_dir = store.pack_dir
-        os.makedirs(pack_dir, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=pack_dir, prefix="tmp_pack_")
         records = (
             UnpackedObject(obj.type_num, sha=hex_to_sha(ObjectID(obj.id)), decomp_chunks=[obj.data])
             for obj in objects
         )
+        self.write_pack_records(len(objects), records)
+
+    def write_pack_records(self, count: int, records: Iterator[UnpackedObject]) -> None:
+        """One pack of ``count`` records and its index, written beside and renamed in (the
+        .idx last: a pack counts for git and dulwich only once its index is there).
+        dulwich's add_objects reads the whole pack back to index it, which took two thirds
+        of the time; the offsets and checksums the writer returns are the index. A delta
+        record must follow its base (the writer makes it an offset delta)."""
+        store = self._repo.object_store
+        pack_dir = store.pack_dir
+        os.makedirs(pack_dir, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=pack_dir, prefix="tmp_pack_")
         try:
             with os.fdopen(handle, "wb") as out:
                 entries, checksum = write_pack_data(
                     out.write,
                     records,
                     store.object_format,
-                    num_records=len(objects),
+                    num_records=count,
                     compression_level=store.pack_compression_level,  # git's default
                 )
                 out.flush()
