@@ -405,6 +405,9 @@ def test_a_vaults_notes_and_images_sync_at_their_paths(sides, remote, tmp_path):
     assert files(remote)["Garden/assets/leaf.png"] == png
     b.sync.sync()
     assert b.library.attachment("Garden/assets/leaf.png") == png
+    # (each note's links lead to the other note, not to a stub made while it was missing)
+    assert sorted((r.title, r.path) for r in b.library.iter_refs()) == sorted(
+        (r.title, r.path) for r in a.library.iter_refs())
     index = next(ref for ref in b.library.iter_refs() if ref.path == "Garden/Index.md")
     links = b.library.vault_links(index.id)
     assert any(t.note is not None and t.note.path == "Garden/Plants.md"

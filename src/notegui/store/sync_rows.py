@@ -307,6 +307,7 @@ def apply(connection: sqlite3.Connection, changes: Applied) -> set[int]:
         editor = NoteEditor(connection, stamp)
         written = _trash(editor, changes.deleted)
         sync_writes.free_titles(connection, changes.notes)
+        sync_writes.place_vault_notes(editor, changes.notes)
         ids = {note.uid: sync_writes.write_note(editor, note) for note in changes.notes}
         annotated = set()
         for uid, merged in changes.annotations.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from notegui.core.anchoring import Anchor, reanchor_all
@@ -96,6 +96,15 @@ def write_note(editor: NoteEditor, note: SyncNote, reason: str = "sync") -> int:
     _tags(connection, note_id, note.tags)
     _times(connection, note_id, note)
     return note_id
+
+
+def place_vault_notes(editor: NoteEditor, notes: Iterable[SyncNote]) -> None:
+    """The vault notes new here, made (row, path, file name) before any note is written: a
+    link between two of them then leads to the note, not to a stub of its name made because
+    the other was not written yet."""
+    for note in notes:
+        if note.path and note_of(editor.connection, note.uid) is None:
+            _vault_parts(editor.connection, _new_note(editor, note), note)
 
 
 def _new_note(editor: NoteEditor, note: SyncNote) -> int:
