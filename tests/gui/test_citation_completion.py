@@ -6,8 +6,8 @@ writes the highlighted one."""
 from __future__ import annotations
 
 import pytest
+from completion_typing import edit, offered, type_at_end
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from conftest import SAMPLE_CITED, SAMPLE_TITLE
 
@@ -16,26 +16,11 @@ TRACES = "Do reasoning traces need to be semantically correct?"
 
 
 def edit_note(qtbot, window, title: str = PROCEDURAL):
-    assert window.open_note(window.library.find(title).id)
-    window.actions_by_name["edit_note"].trigger()
-    assert window.middle.currentWidget() is window.editor
-    return window.editor
+    return edit(window, window.library.find(title).id)
 
 
-def type_citation(qtbot, editor, typed: str):
-    """Type at the end of the body; the offers, once shown."""
-    body = editor.body
-    body.setFocus()
-    body.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(body, typed)
-    popup = body.completer.popup()
-    qtbot.waitUntil(popup.isVisible)
-    return popup
 
 
-def offered(popup) -> list[str]:
-    model = popup.model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def highlighted(popup) -> str:
@@ -45,7 +30,7 @@ def highlighted(popup) -> str:
 def test_the_title_that_starts_with_the_typed_words_is_first_and_enter_writes_it(
         qtbot, window):
     editor = edit_note(qtbot, window)
-    popup = type_citation(qtbot, editor, " See [[Do reasoning")
+    popup = type_at_end(qtbot, editor, " See [[Do reasoning")
     titles = offered(popup)
     assert titles[0] == TRACES
     assert SAMPLE_TITLE in titles[1:]  # "Why does reasoning transfer…": offered, below
@@ -57,7 +42,7 @@ def test_the_title_that_starts_with_the_typed_words_is_first_and_enter_writes_it
 
 def test_a_title_with_a_word_that_starts_so_comes_before_the_other_matches(qtbot, window):
     editor = edit_note(qtbot, window)
-    popup = type_citation(qtbot, editor, " [[reasoning tra")
+    popup = type_at_end(qtbot, editor, " [[reasoning tra")
     titles = offered(popup)
     # "… reasoning training …", "… reasoning traces …", "… reasoning transfer …" have the
     # words in this order; "… training … reasoning …" (if any) only has both words.
@@ -70,16 +55,16 @@ def test_case_and_accents_do_not_count(qtbot, window):
     window.library.create_note("École normale: why is its entrance exam so hard?", "D.")
     window.library.create_note("Why does a normal school train teachers?", "D.")
     editor = edit_note(qtbot, window)
-    popup = type_citation(qtbot, editor, " [[ECOLE NORM")
+    popup = type_at_end(qtbot, editor, " [[ECOLE NORM")
     assert offered(popup)[0] == "École normale: why is its entrance exam so hard?"
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
-    popup = type_citation(qtbot, editor, " [[do REASONING")
+    popup = type_at_end(qtbot, editor, " [[do REASONING")
     assert highlighted(popup) == TRACES
 
 
 def test_enter_takes_the_entry_highlighted_with_the_arrow_keys(qtbot, window):
     editor = edit_note(qtbot, window)
-    popup = type_citation(qtbot, editor, " [[reasoning")
+    popup = type_at_end(qtbot, editor, " [[reasoning")
     titles = offered(popup)
     assert len(titles) >= 3
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -93,7 +78,7 @@ def test_the_offers_show_whole_titles_however_narrow_the_editor(qtbot, window):
     window.splitter.setSizes([500, 300, 480])  # the body: a narrow column
     editor = edit_note(qtbot, window)
     assert editor.body.viewport().width() < 300
-    popup = type_citation(qtbot, editor, " [[Why does")
+    popup = type_at_end(qtbot, editor, " [[Why does")
     titles = offered(popup)
     assert len([t for t in titles if t.startswith("Why does ")]) >= 2  # titles alike at first
     metrics = popup.fontMetrics()
@@ -111,7 +96,7 @@ def test_the_offers_show_whole_titles_however_narrow_the_editor(qtbot, window):
 def test_a_title_wider_than_the_screen_wraps_and_is_shown_whole(qtbot, window, long_title):
     window.library.create_note(long_title, "D.")
     editor = edit_note(qtbot, window)
-    popup = type_citation(qtbot, editor, " [[Why does zebra")
+    popup = type_at_end(qtbot, editor, " [[Why does zebra")
     assert offered(popup) == [long_title]
     screen = popup.screen().availableGeometry()
     assert popup.width() <= screen.width()

@@ -7,6 +7,7 @@ note of the library's own, only the library's own notes are offered (by title)."
 from __future__ import annotations
 
 import pytest
+from completion_typing import edit, offered, type_at_end
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -42,26 +43,10 @@ def vault_window(qtbot, tmp_path):
         yield window
 
 
-def edit(window, note_id: int):
-    assert window.open_note(note_id)
-    window.actions_by_name["edit_note"].trigger()
-    assert window.middle.currentWidget() is window.editor
-    return window.editor
 
 
-def type_link(qtbot, editor, typed: str):
-    body = editor.body
-    body.setFocus()
-    body.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(body, typed)
-    popup = body.completer.popup()
-    qtbot.waitUntil(popup.isVisible)
-    return popup
 
 
-def offered(popup) -> list[str]:
-    model = popup.model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def save(window) -> None:
@@ -85,7 +70,7 @@ def test_the_link_written_leads_to_the_note_chosen(qtbot, vault_window, shown, p
                                                     inserted):
     log = vault_window.ids["notes/b/Log.md"]
     editor = edit(vault_window, log)
-    popup = type_link(qtbot, editor, " See [[" + ("Read" if "rl" in path else "Ind"))
+    popup = type_at_end(qtbot, editor, " See [[" + ("Read" if "rl" in path else "Ind"))
     rows = offered(popup)
     assert shown in rows
     for _ in range(rows.index(shown)):
@@ -101,7 +86,7 @@ def test_both_index_notes_are_offered_with_their_place_and_a_click_writes_its_li
         qtbot, vault_window):
     log = vault_window.ids["notes/b/Log.md"]
     editor = edit(vault_window, log)
-    popup = type_link(qtbot, editor, " [[index")
+    popup = type_at_end(qtbot, editor, " [[index")
     assert offered(popup)[:2] == ["Index (notes/a)", "Index (notes/b)"]
     first = popup.visualRect(popup.model().index(0, 0))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
@@ -115,7 +100,7 @@ def test_the_librarys_own_notes_come_after_unless_the_vault_takes_their_title(
         qtbot, vault_window):
     log = vault_window.ids["notes/b/Log.md"]
     editor = edit(vault_window, log)
-    popup = type_link(qtbot, editor, " [[Why")
+    popup = type_at_end(qtbot, editor, " [[Why")
     # [[Why is the sky blue?]] from this vault leads to its file: the library's own note
     # of that title is not offered (choosing it would link the vault's).
     assert offered(popup) == [f"{OWN_SKY} (notes)", OWN_CATS]
@@ -128,7 +113,7 @@ def test_the_librarys_own_notes_come_after_unless_the_vault_takes_their_title(
 def test_a_note_of_the_librarys_own_is_offered_no_vault_note(qtbot, vault_window):
     cats = vault_window.ids[OWN_CATS]
     editor = edit(vault_window, cats)
-    popup = type_link(qtbot, editor, " See [[Why")
+    popup = type_at_end(qtbot, editor, " See [[Why")
     assert offered(popup) == [OWN_CATS, OWN_SKY]  # the library's own sky note, not the vault's
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     editor.body.moveCursor(QTextCursor.MoveOperation.End)
