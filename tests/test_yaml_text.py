@@ -21,7 +21,8 @@ _TEXT = st.one_of(
                      "1_000", "~", "12:30", "Why? yes", "a - b", "a: b", "a #b", "a#b", "a?",
                      "?a", "-a", "a'b", "'a", "!a", "&a", "Why (x)?", "e\u0301", "a ",
                      "- a", "-a", "? a", ": a", "a: b", "a:", "a :", "a #b", "---a", "...",
-                     "a\tb", "\ufeffa", "a\x85b", "a\u2028b", "a\u2029", "It's *so*", "50% off", "@home", "a, b",
+                     "a\tb", "\ufeffa", "a\x85b", "a\u2028b", "a\u2029", "It's *so*",
+                     "50% off", "@home", "a, b",
                      "[x]", "{x}", "x]", "a ' b", "\U0010ffff", "\U0010fffe", "0abc",
                      "1 thing", "1e3", "0o17", "_a", "9"]))
 _FIELDS = st.dictionaries(st.one_of(st.sampled_from(["title", "aliases", "notegui-id"]), _TEXT),
