@@ -109,6 +109,7 @@ class GitSync:
                     with Repository.open_or_init(self.path) as repository:
                         report = sync_round.run(self._connection(), repository,
                                                 settings.remote, self.author, should_stop)
+                        repository.maintain()  # (its loose trees packed once they pile up)
                 except (Rejected, sync_rows.LibraryMoved):
                     continue  # (the remote moved meanwhile, or a note was edited here)
                 self._record(clock.utc_now(), "")
