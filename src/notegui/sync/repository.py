@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dulwich.errors import ChecksumMismatch, NotGitRepository, ObjectFormatException
-from dulwich.object_store import ObjectStoreGraphWalker
+from dulwich.object_store import MissingObjectFinder, ObjectStoreGraphWalker
 from dulwich.objects import (
     Blob,
     Commit,
@@ -161,6 +161,23 @@ class Repository:
         from notegui.sync import transport
 
         transport.push(self, url, old, new)
+
+    def copy_from(self, source: Repo, head: bytes) -> None:
+        """The objects of commit ``head`` this repository lacks, read straight from a
+        repository on this machine (a remote that is a folder): dulwich's fetch from one
+        scans the whole of its pack for the few objects a sync wants (7 s at 100,000
+        notes). Written in packs as ``write_blobs`` writes them."""
+        store, theirs = self._repo.object_store, source.object_store
+        haves = [sha for sha in self._repo.refs.as_dict().values()
+                 if sha in store and sha in theirs]
+        pending: list[_Raw] = []
+        for sha, _info in MissingObjectFinder(theirs, haves=haves, wants=[ObjectID(head)]):
+            type_num, data = source.object_store.get_raw(sha)
+            pending.append(_Raw(type_num, bytes(data), sha))
+            if len(pending) >= PACK_CHUNK:
+                self._write(pending)
+                pending = []
+        self._write(pending)
 
     def pack_for_push(
         self, have: Set[bytes], want: Set[bytes]

@@ -45,6 +45,7 @@ from dulwich.errors import (
 from dulwich.objects import ZERO_SHA, ObjectID
 from dulwich.pack import UnpackedObject
 from dulwich.refs import Ref
+from dulwich.repo import Repo
 
 from notegui.core.sync_model import SyncError
 from notegui.sync.repository import MAIN, TRACKING, Repository
@@ -77,7 +78,16 @@ def fetch(repository: Repository, url: str) -> bytes | None:
         head = (result.refs or {}).get(MAIN)
         return None if head is None or head == ZERO_SHA else head
 
-    head = remote.run(run)
+    def copy(_client: GitClient, path: str) -> bytes | None:
+        with Repo(path) as source:
+            head = source.refs.as_dict().get(MAIN)
+            if head is None or head == ZERO_SHA:
+                return None
+            if head not in repository.dulwich.object_store:
+                repository.copy_from(source, head)
+            return head
+
+    head = remote.run(copy if remote.kind == "local" else run)
     if head is not None:
         repository.set_ref(TRACKING, head)
     return head
