@@ -437,3 +437,14 @@ def test_a_rename_on_one_side_and_an_edit_of_the_citing_paragraph_on_the_other(s
     for side in (a, b):
         assert side.note("What makes sunsets red?").body == (
             "First line.\nIt is much the same as [[Why does the sky look blue?]].\nLast.")
+
+
+def test_the_sync_command_refuses_a_usage_it_cannot_follow_on_stderr(tmp_path, capsys):
+    db = str(tmp_path / "A.sqlite3")
+    assert main(["--db", db, "sync", "--json"]) == 2
+    assert main(["--db", db, "sync", "--remote", "  "]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "--json goes with --status" in err and "--remote is empty" in err
+    assert main(["--db", db, "sync"]) == 1  # (not set up: said, nothing changed)
+    out, _err = capsys.readouterr()
+    assert out.startswith("sync failed (not-set-up)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import replace
 from typing import TextIO
 
@@ -13,19 +14,20 @@ from notegui.core.ports import Sync
 from notegui.core.sync_model import SyncError, SyncReport, SyncStatus
 from notegui.core.visible_text import visible
 
-OK, PROBLEM = 0, 1
+OK, PROBLEM, USAGE = 0, 1, 2
 
 
 def run(args: argparse.Namespace, sync: Sync, out: TextIO) -> int:
     if args.json and not args.status:
-        print("notegui: --json goes with --status", file=out)
-        return 2
+        print("notegui: sync: --json goes with --status", file=sys.stderr)
+        return USAGE
     try:
         if args.remote is not None:
             remote = args.remote.strip()
             if not remote:
-                print("notegui: --remote: empty: give a URL or a path", file=out)
-                return 2
+                print("notegui: sync: --remote is empty: give a URL or a path",
+                      file=sys.stderr)
+                return USAGE
             sync.set_settings(replace(sync.settings(), remote=remote))
         if args.status:
             return _status(sync.status(fetch=True), args.json, out)
