@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dulwich.repo import Repo
+
+from bare_remote import bare_remote
 
 SSHD = "/usr/sbin/sshd"
 
@@ -74,10 +75,7 @@ def ssh_server(tmp_path: Path) -> Iterator[SshServer]:
     _keygen(home / "user_key")
     _keygen(home / "other_key")
     (home / "authorized_keys").write_text((home / "user_key.pub").read_text())
-    remote = tmp_path / "remote.git"
-    bare = Repo.init_bare(str(remote), mkdir=True)
-    bare.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")  # as `git init --bare -b main`
-    bare.close()
+    remote = bare_remote(tmp_path / "remote.git")
     port = _free_port()
     user = getpass.getuser()
     config = home / "sshd_config"

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from dulwich.repo import Repo
 
+from bare_remote import bare_remote
 from notegui.app import main
 from notegui.core.sync_model import SyncError, SyncSettings
 from notegui.store.library import SqliteLibrary
@@ -29,12 +29,7 @@ BODY = ("The first paragraph says one thing.\n"
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    """A bare repository whose branch is main, as `git init --bare -b main` makes it."""
-    path = tmp_path / "remote.git"
-    repo = Repo.init_bare(str(path), mkdir=True)
-    repo.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")
-    repo.close()
-    return path
+    return bare_remote(tmp_path / "remote.git")
 
 
 class Side:

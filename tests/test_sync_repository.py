@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from dulwich.repo import Repo
 
+from bare_remote import bare_remote
 from notegui.core.sync_model import SyncError
 from notegui.sync import repository as repository_module
 from notegui.sync import transport
@@ -37,14 +38,6 @@ def git(repo: Path, *args: str) -> str:
         ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
     )
     return done.stdout
-
-
-def bare_remote(path: Path) -> Path:
-    """A bare repository as `git init --bare -b main` makes it."""
-    repo = Repo.init_bare(str(path), mkdir=True)
-    repo.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")
-    repo.close()
-    return path
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dulwich.repo import Repo
 from fake_sync import opened_window, when_shown
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from bare_remote import bare_remote
 from notegui.app import git_sync
 from notegui.core.sync_model import SyncSettings
 from notegui.store.library import SqliteLibrary
@@ -24,11 +24,7 @@ THEIRS = "Does the other machine's note arrive?"
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "remote.git"
-    repo = Repo.init_bare(str(path), mkdir=True)
-    repo.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")
-    repo.close()
-    return path
+    return bare_remote(tmp_path / "remote.git")
 
 
 def listed(window) -> list[str]:
