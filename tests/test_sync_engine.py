@@ -443,3 +443,23 @@ def test_the_sync_command_refuses_a_usage_it_cannot_follow_on_stderr(tmp_path, c
     assert main(["--db", db, "sync"]) == 1  # (not set up: said, nothing changed)
     out, _err = capsys.readouterr()
     assert out.startswith("sync failed (not-set-up)")
+
+
+def test_a_conflict_file_the_library_cannot_read_is_reported_and_left_alone(
+        sides, remote, tmp_path):
+    a = sides("A")
+    a.library.create_note("Why is the sky blue?", "", "", BODY)
+    a.sync.sync()
+    clone = tmp_path / "clone"
+    git = ["git", "-C", str(clone), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "clone", "-q", str(remote), str(clone)], check=True)
+    junk = clone / ".notegui" / "conflicts" / ("0" * 32 + ".json")
+    junk.parent.mkdir(parents=True)
+    junk.write_text("{not json")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "junk"], check=True)
+    subprocess.run([*git, "push", "-q", "origin", "HEAD:main"], check=True)
+    assert any(line.startswith(".notegui/conflicts/") for line in a.sync.sync().refused)
+    a.sync.sync()
+    assert files(remote)[".notegui/conflicts/" + "0" * 32 + ".json"] == b"{not json"
+    assert a.sync.status().conflicts == ()

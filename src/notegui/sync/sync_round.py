@@ -269,14 +269,17 @@ def _outcomes(state: _Round, plan: Plan) -> None:
 
 
 def _conflict_files(state: _Round) -> None:
-    """The conflict files of conflicts settled here go (the others' stay or come)."""
-    open_here = {c.uid for c in sync_rows.conflicts(state.connection)}
-    found = {c.uid for c in state.conflicts}
-    for path in state.tree:
-        if kind(path) is Kind.CONFLICT:
-            uid = uid_in(path)
-            if uid not in open_here | found | set(state.remote.conflicts_opened):
-                state.writer.remove(path)
+    """The conflict files of conflicts settled here go (the others' stay or come). One this
+    library cannot read was never its conflict: it is left alone, as a note file is."""
+    kept = ({c.uid for c in sync_rows.conflicts(state.connection)}
+            | {c.uid for c in state.conflicts} | set(state.remote.conflicts_opened))
+    for path, blob in state.tree.items():
+        if kind(path) is Kind.CONFLICT and uid_in(path) not in kept:
+            try:
+                conflict_file.parse(state.repository.read(blob), uid_in(path))
+            except ValueError:
+                continue
+            state.writer.remove(path)
 
 
 def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
