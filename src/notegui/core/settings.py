@@ -26,6 +26,7 @@ class Settings:
     last_library: str = ""
     last_note: dict[str, int] = field(default_factory=dict)  # library path -> note id
     questions_only: bool = False  # View ▸ Questions Only: the list shows questions only
+    collapsed_sections: list[str] = field(default_factory=list)  # the sidebar's, by key
 
 
 def settings_file() -> Path:

@@ -762,12 +762,15 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
         if len(self.settings.splitter_sizes) == 3:
             self.splitter.setSizes(self.settings.splitter_sizes)
+        self.sidebar.sections.restore(
+            key for key in self.settings.collapsed_sections if isinstance(key, str))
 
     def remember_state(self) -> None:
         self.settings.window_geometry = base64.b64encode(
             self.saveGeometry().data()).decode("ascii")
         self.settings.window_state = base64.b64encode(self.saveState().data()).decode("ascii")
         self.settings.splitter_sizes = self.splitter.sizes()
+        self.settings.collapsed_sections = self.sidebar.sections.collapsed()
         self.settings.zoom = self.answer.zoom()
         self.settings.last_library = str(self.library.path)
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 from notegui.gui.qt_typing import INT64
+from notegui.gui.sidebar_section import SidebarSections
 from notegui.gui.tag_editor import TagEditor
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -89,32 +89,27 @@ class LinkList(QListWidget):
 
 
 class SourcesPanel(QWidget):
+    """The tags, then the sections (``sections``: Sources, Cited by, Annotations, and any a
+    caller adds), each sized to its content and collapsible (sidebar_section.py)."""
+
     noteRequested = Signal(INT64)  # note ids are 64-bit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Linked sources")
-        self.sources_label = QLabel("Sources")
         self.sources = LinkList("Sources: the notes this one cites")
-        self.cited_label = QLabel("Cited by")
         self.cited_by = LinkList("Cited by: the notes that cite this one")
-        self.annotations_label = QLabel("Annotations")
         self.annotations = AnnotationList()
-        self.annotations.counted.connect(
-            lambda count: self.annotations_label.setText(f"A&nnotations ({count})"))
         self.tags = TagEditor()
+        self.sections = SidebarSections()
+        self.sources_label = self.sections.add("sources", "&Sources", self.sources).header
+        self.cited_label = self.sections.add("cited_by", "Cite&d by", self.cited_by).header
+        self.annotations_label = self.sections.add(
+            "annotations", "A&nnotations", self.annotations).header
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.tags)
-        for label, widget in ((self.sources_label, self.sources),
-                              (self.cited_label, self.cited_by),
-                              (self.annotations_label, self.annotations)):
-            bold = QFont(label.font())
-            bold.setBold(True)
-            label.setFont(bold)
-            label.setBuddy(widget)
-            self.layout_.addWidget(label)
-            self.layout_.addWidget(widget, 1)
+        self.layout_.addWidget(self.sections, 1)
         for links in (self.sources, self.cited_by):
             links.noteRequested.connect(self.noteRequested)
 
@@ -127,5 +122,3 @@ class SourcesPanel(QWidget):
              b.source.is_stub, b.source.place)
             for b in backlinks
         ])
-        self.sources_label.setText(f"&Sources ({len(sources)})")
-        self.cited_label.setText(f"Cite&d by ({len(backlinks)})")
