@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from notegui import __version__, sync_command
-from notegui.core import import_plan
+from notegui.core import import_plan, link_report
 from notegui.core.answer_page import answer_html
 from notegui.core.collection import collection_paused
 from notegui.core.domain import ImportOutcome, Note, NoteRef, title_key
@@ -136,6 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help="rebuild the full-text index before checking")
 
     command = commands.add_parser(
+        "health", help="report stubs, orphans, near-duplicate titles and unlinked mentions",
+        description="Report what the library's links leave undone: stubs (titles cited but "
+        "never written, with the notes citing them), orphans (notes that cite nothing and "
+        "that nothing cites), near-duplicate titles (differing only in case, spacing or "
+        "punctuation) and unlinked mentions (a note's title or alias written in another "
+        "note's text without a citation). One finding a line, sorted, then a total. Exit 0 "
+        "when there is nothing to report, 1 when there is (docs/health.md).",
+    )
+    command.add_argument("--json", action="store_true",
+                         help="the report as one JSON object")
+
+    command = commands.add_parser(
         "sync", help="sync the library with a git repository (any remote git serves)",
         description="Send the library's changes since the last sync to a git remote and "
         "take the remote's, each note merged three ways (docs/sync.md). One line per note "
@@ -209,6 +221,7 @@ def run(args: argparse.Namespace, library: Library, out: TextIO | None = None,
         "search": _search,
         "show": _show,
         "check": _check,
+        "health": _health,
     }
     return handlers[args.command](args, library, out or sys.stdout)
 
@@ -490,6 +503,18 @@ def _check(args: argparse.Namespace, library: Library, out: TextIO) -> int:
     print(f"ok: {library.count()} notes; database, full-text index and links consistent",
           file=out)
     return OK
+
+
+def _health(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    report = library.link_health()
+    if args.json:
+        json.dump(link_report.to_json(report), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        out.writelines(f"{visible(link_report.finding_line(finding))}\n"
+                       for finding in link_report.findings(report))
+        print(report.summary(), file=out)
+    return PROBLEM if report.total else OK
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from notegui.core.domain import (
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
 from notegui.core.import_plan import VaultJob
+from notegui.core.link_report import LinkReport
 from notegui.core.sync_model import SyncReport, SyncSettings, SyncStatus
 from notegui.core.vault_report import VaultReport
 
@@ -112,6 +113,11 @@ class Library(Protocol):
     # consistency
     def check(self) -> list[Problem]: ...
     def repair_index(self) -> None: ...
+
+    # link health: stubs, orphans, near-duplicate titles, unlinked mentions (reads only);
+    # a merge of two notes of the library's own, keeping both notes' text
+    def link_health(self) -> LinkReport: ...
+    def merge_notes(self, keep_id: int, gone_id: int) -> Changes: ...
 
 
 class Sync(Protocol):

@@ -34,9 +34,19 @@ from notegui.core.formats import question_note
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.health import Health
 from notegui.core.import_plan import VaultJob
+from notegui.core.link_report import LinkReport
 from notegui.core.vault_report import VaultReport
 from notegui.store import annotations as annotation_rows
-from notegui.store import busy, consistency, damage_mark, link_completion, models, search
+from notegui.store import (
+    busy,
+    consistency,
+    damage_mark,
+    link_completion,
+    link_health,
+    models,
+    note_merge,
+    search,
+)
 from notegui.store import db as database_file
 from notegui.store import document as library_document
 from notegui.store import tags as tag_rows
@@ -447,6 +457,16 @@ class SqliteLibrary:
         elif readable:
             damage_mark.clear(self.path)  # (sound after all: it opens writable next time)
         return damage + problems
+
+    def link_health(self) -> LinkReport:
+        """Stubs, orphans, near-duplicate titles and unlinked mentions
+        (store/link_health.py); reads only."""
+        return link_health.link_report(self.db.connection())
+
+    def merge_notes(self, keep_id: int, gone_id: int) -> Changes:
+        """Merge note ``gone_id`` into ``keep_id``, losing nothing (store/note_merge.py)."""
+        with self._writing() as editor:
+            return note_merge.merge_notes(editor, keep_id, gone_id)
 
     def repair_index(self) -> None:
         """Rebuild the full-text index from the notes (after any import under way)."""

@@ -242,6 +242,14 @@ class NoteEditor:
             "SELECT summary, description, title FROM note WHERE id = ?", (target,)).fetchone()
         return summary or description or title
 
+    def recite(self, note_id: int, old_title: str, title: str) -> set[int]:
+        """``_recite`` for a merge (note_merge.py): the notes whose text changed."""
+        return self._recite(note_id, old_title, title)
+
+    def relink(self, note_id: int) -> set[int]:
+        """A note's links made again from its stored citations (none created)."""
+        return self._relink(note_id, self._row(note_id)[4], create_missing=False)
+
     def _recite(self, note_id: int, old_title: str, title: str) -> set[int]:
         """Write the new title into every citation of the old one, in every citing note
         (each keeps its old text as a revision)."""
