@@ -45,7 +45,7 @@ def test_each_kind_of_finding_one_line_each_sorted_with_a_total(library, capsys)
 
 def test_a_clean_library_exits_0(library, capsys):
     library.create_note("Does one cite the other?", "Yes.", "",
-                                   "It cites [[Is the other cited?]].")
+                        "It cites [[Is the other cited?]].")
     library.create_note("Is the other cited?", "It is.", "", "")
     code, out = health(capsys, library.path)
     assert (code, out) == (0, "no findings in 2 notes\n")

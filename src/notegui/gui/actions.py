@@ -53,6 +53,9 @@ def action_table(window: MainWindow) -> tuple[ActionSpec, ...]:
         ActionSpec("show_trash", "T&rash…", notes.show_trash, (), "&Note"),
         ActionSpec("note_history", "&History…", notes.note_history, ("Ctrl+H",), "&Note",
                    tip="Earlier versions of this note"),
+        ActionSpec("link_health", "&Link Health…", window.link_health.show, (), "&Note",
+                   tip="Stubs, orphans, near-duplicate titles and unlinked mentions, each "
+                   "with its fix"),
         ActionSpec("sync_conflicts", "&Conflicts…", window.sync_control.show_conflicts, (),
                    "&Note", tip="Notes changed on both sides by a sync: settle each"),
         ActionSpec("highlight", "&Highlight Selection", notes.highlight, ("Ctrl+Shift+H",),

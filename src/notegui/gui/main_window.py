@@ -54,6 +54,7 @@ from notegui.gui.editor import NoteEditorPane
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
+from notegui.gui.link_health_control import LinkHealthControl
 from notegui.gui.note_actions import NoteActions
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.sync_control = SyncControl(self, self.statusBar(), self.hub, self.tasks,
                                         lambda: self.library, self.editing,
                                         self._sync_available)
+        self.link_health = LinkHealthControl(self, self, self.statusBar(), self.hub,
+                                             self.tasks, self.editing)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
         self._wire()

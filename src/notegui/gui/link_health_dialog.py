@@ -1,0 +1,217 @@
+"""Note ▸ Link Health…: the library's stubs, orphans, near-duplicate titles and unlinked
+mentions (core/link_report.py), grouped by kind, each with its fix: Open a note, Link It
+(the mention becomes a citation), Merge Into This (a near-duplicate). The dialog only
+shows and asks; ``LinkHealthControl`` (link_health_control.py) reads and writes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.domain import NoteRef
+from notegui.core.link_report import (
+    DuplicateFinding,
+    LinkReport,
+    MentionFinding,
+    OrphanFinding,
+    StubFinding,
+    findings,
+    shown,
+)
+from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
+from notegui.gui.qt_typing import INT64
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 40  # the finding an item shows
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 41  # the note an item opens (a NoteRef)
+
+_GROUPS = (
+    (StubFinding, "Stubs: cited but never written"),
+    (OrphanFinding, "Orphans: no citations either way"),
+    (DuplicateFinding, "Titles that differ only in case, spacing or punctuation"),
+    (MentionFinding, "Unlinked mentions"),
+)
+
+
+def _row(finding: object) -> tuple[str, NoteRef | None]:
+    """What a finding's row says, and the note Open opens."""
+    if isinstance(finding, StubFinding):
+        cited = ", ".join(shown(ref) for ref in finding.cited_by) or "no note"
+        return f"{shown(finding.stub)}, cited by {cited}", finding.stub
+    if isinstance(finding, OrphanFinding):
+        return shown(finding.note), finding.note
+    if isinstance(finding, DuplicateFinding):
+        return ", ".join(shown(ref) for ref in finding.notes), None
+    assert isinstance(finding, MentionFinding)
+    return (f"{shown(finding.source)} mentions {shown(finding.target)}: "
+            f"“{finding.written}” (line {finding.line})", finding.source)
+
+
+class LinkHealthDialog(QDialog):
+    openRequested = Signal(INT64)  # a note to open (ids are 64-bit)
+    linkRequested = Signal(object)  # a MentionFinding to make a citation of
+    mergeRequested = Signal(object, object)  # the note to keep, the notes merged into it
+    refreshRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link Health")
+        self.setObjectName("link_health_dialog")
+        self.resize(720, 480)
+        self.status = label("Reading the library…")
+        self.status.setAccessibleName("Link health summary")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("Link health findings")
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemActivated.connect(lambda *_: self._open())
+        self.open_button = QPushButton("&Open")
+        self.open_button.setAccessibleName("Open the selected note")
+        self.link_button = QPushButton("&Link It")
+        self.link_button.setAccessibleName("Make the selected mention a citation")
+        self.merge_button = QPushButton("&Merge Into This…")
+        self.merge_button.setAccessibleName(
+            "Merge the other notes of the selected title into the selected note")
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setAccessibleName("Read the library's link health again")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.open_button, self.link_button, self.merge_button,
+                       self.refresh_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        self.open_button.clicked.connect(self._open)
+        self.link_button.clicked.connect(self._link)
+        self.merge_button.clicked.connect(self._merge)
+        self.refresh_button.clicked.connect(self.refreshRequested.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        self.report: LinkReport | None = None
+        self._update_buttons()
+
+    # -- what it shows -------------------------------------------------------------------
+
+    def show_reading(self) -> None:
+        self.status.setText("Reading the library…")
+        self.refresh_button.setEnabled(False)
+
+    def show_failure(self, why: str) -> None:
+        self.status.setText(f"The library could not be read: {why}")
+        self.refresh_button.setEnabled(True)
+
+    def show_report(self, report: LinkReport) -> None:
+        """The findings, grouped by kind; the selection kept on the same finding (or the
+        next one of its kind) when it is still there."""
+        was = self._current_finding()
+        self.report = report
+        self.status.setText(report.summary())
+        self.refresh_button.setEnabled(True)
+        self.tree.clear()
+        ordered = findings(report)
+        select: QTreeWidgetItem | None = None
+        for kind, heading in _GROUPS:
+            of_kind = [f for f in ordered if isinstance(f, kind)]
+            if not of_kind:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{heading} ({len(of_kind)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for finding in of_kind:
+                item = self._add(group, finding)
+                if finding == was:
+                    select = item
+            group.setExpanded(True)
+        first = select or self._first_finding()
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self._update_buttons()
+
+    def _add(self, group: QTreeWidgetItem, finding: object) -> QTreeWidgetItem:
+        text, note = _row(finding)
+        item = QTreeWidgetItem(group, [shortened(text, MAX_ROW_CHARS)])
+        item.setToolTip(0, tip(text))
+        item.setData(0, FINDING_ROLE, finding)
+        item.setData(0, NOTE_ROLE, note)
+        if isinstance(finding, DuplicateFinding):  # (one row each: the one to keep)
+            for ref in finding.notes:
+                child = QTreeWidgetItem(item, [shortened(shown(ref), MAX_ROW_CHARS)])
+                child.setToolTip(0, tip(ref.summary or ref.title))
+                child.setData(0, FINDING_ROLE, finding)
+                child.setData(0, NOTE_ROLE, ref)
+            item.setExpanded(True)
+        return item
+
+    def _first_finding(self) -> QTreeWidgetItem | None:
+        group = self.tree.topLevelItem(0)
+        return group.child(0) if group is not None and group.childCount() else None
+
+    def rows(self) -> list[str]:
+        """Every row's text, headings too, as shown (for tests and the screen reader)."""
+        shown_rows: list[str] = []
+
+        def walk(item: QTreeWidgetItem | None, depth: int) -> None:
+            if item is None:
+                return
+            shown_rows.append("  " * depth + item.text(0))
+            for index in range(item.childCount()):
+                walk(item.child(index), depth + 1)
+
+        for index in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(index), 0)
+        return shown_rows
+
+    def select_row(self, text: str) -> bool:
+        """Select the row whose text begins with ``text``; whether there is one."""
+        for item in self.tree.findItems("", Qt.MatchFlag.MatchContains
+                                        | Qt.MatchFlag.MatchRecursive):
+            if item.text(0).startswith(text):
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    # -- what it asks --------------------------------------------------------------------
+
+    def _current_finding(self) -> object | None:
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
+
+    def _current_note(self) -> NoteRef | None:
+        item = self.tree.currentItem()
+        return item.data(0, NOTE_ROLE) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        finding, note = self._current_finding(), self._current_note()
+        self.open_button.setEnabled(note is not None)
+        self.link_button.setEnabled(isinstance(finding, MentionFinding))
+        mergeable = (isinstance(finding, DuplicateFinding) and note is not None
+                     and not any(ref.path for ref in finding.notes))
+        self.merge_button.setEnabled(mergeable)
+        self.merge_button.setToolTip(
+            "Notes read from a markdown folder are merged in their folder"
+            if isinstance(finding, DuplicateFinding) and not mergeable and note is not None
+            else "")
+
+    def _open(self) -> None:
+        note = self._current_note()
+        if note is not None:
+            self.openRequested.emit(note.id)
+
+    def _link(self) -> None:
+        finding = self._current_finding()
+        if isinstance(finding, MentionFinding):
+            self.linkRequested.emit(finding)
+
+    def _merge(self) -> None:
+        finding, keep = self._current_finding(), self._current_note()
+        if isinstance(finding, DuplicateFinding) and keep is not None:
+            self.mergeRequested.emit(keep, tuple(ref for ref in finding.notes
+                                                 if ref.id != keep.id))
