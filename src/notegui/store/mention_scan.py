@@ -56,32 +56,29 @@ def unlinkable(body: str, start: int, end: int) -> bool:
 
 
 class QuestionTitles:
-    """Finds library notes' titles (each ending in "?") in text."""
+    """Finds library notes' titles (each ending in "?") in text, by their title keys
+    (``core.domain.title_key``: the note table holds them)."""
 
-    def __init__(self, titles: Iterable[tuple[str, int]]) -> None:
-        self.ids: dict[str, int] = {}
-        self.longest = 0  # characters of the longest title
-        self.most_words = 0
-        for title, note_id in titles:
-            if title.endswith("?"):
-                self.ids[title_key(title)] = note_id
-                self.longest = max(self.longest, len(title))
-                self.most_words = max(self.most_words, len(_WORD_START.findall(title)))
+    def __init__(self, keys: Iterable[tuple[str, int]]) -> None:
+        self.ids = {key: note_id for key, note_id in keys if key.endswith("?")}
+        # How far before a "?" a title may begin (text may space its words more widely).
+        self.reach = 2 * max(map(len, self.ids), default=0)
+
+    def may_be_in(self, body: str) -> bool:
+        """Whether ``body`` has a "?" that closes no citation: where a title may be written
+        (most bodies have none: told at C speed)."""
+        return bool(self.ids) and _BARE_QUESTION.search(body) is not None
 
     def find(self, body: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, note id) of each title written in ``body`` outside citations (not
         yet checked against ``unlinkable``), the longest where titles overlap."""
-        if not self.ids:
-            return
         for question in _BARE_QUESTION.finditer(body):
             end = question.end()
-            line_start = body.rfind("\n", 0, end) + 1
-            lowest = max(line_start, end - self.longest - 2)  # (spacing may differ)
-            starts = [w.start() for w in _WORD_START.finditer(body, lowest, end)]
-            for start in starts[-self.most_words - 1:]:  # leftmost first: the longest wins
-                note_id = self.ids.get(title_key(body[start:end]))
+            lowest = max(body.rfind("\n", 0, end) + 1, end - self.reach)
+            for word in _WORD_START.finditer(body, lowest, end):  # leftmost: longest first
+                note_id = self.ids.get(title_key(body[word.start():end]))
                 if note_id is not None:
-                    yield start, end, note_id
+                    yield word.start(), end, note_id
                     break
 
 
