@@ -71,6 +71,9 @@ def test_link_it_makes_the_mention_a_citation_and_the_finding_goes(qtbot, window
     dialog = open_dialog(qtbot, window)
     click_row(qtbot, dialog.tree, f"“{LIGHT}” mentions")
     assert dialog.link_button.isEnabled() and not dialog.merge_button.isEnabled()
+    assert dialog.detail.text() == (  # (the row's whole finding, however narrow the row)
+        f"unlinked mention: “{LIGHT}” line 2 mentions “{SKY}” (“why is the sky blue?”) "
+        "without citing it")
     before = window.library.note(notes.light).body
     qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None and not dialog.report.mentions)

@@ -23,6 +23,7 @@ from notegui.core.link_report import (
     MentionFinding,
     OrphanFinding,
     StubFinding,
+    finding_line,
     findings,
     shown,
 )
@@ -64,7 +65,7 @@ class LinkHealthDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Link Health")
         self.setObjectName("link_health_dialog")
-        self.resize(720, 480)
+        self.resize(860, 520)
         self.status = label("Reading the library…")
         self.status.setAccessibleName("Link health summary")
         self.tree = QTreeWidget()
@@ -72,6 +73,10 @@ class LinkHealthDialog(QDialog):
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Link health findings")
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        # The selected finding in full (a row shows what fits on one line).
+        self.detail = label()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("The selected finding")
         self.tree.itemActivated.connect(lambda *_: self._open())
         self.open_button = QPushButton("&Open")
         self.open_button.setAccessibleName("Open the selected note")
@@ -95,6 +100,7 @@ class LinkHealthDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(buttons)
         self.report: LinkReport | None = None
         self._update_buttons()
@@ -190,6 +196,8 @@ class LinkHealthDialog(QDialog):
 
     def _update_buttons(self) -> None:
         finding, note = self._current_finding(), self._current_note()
+        self.detail.setText(shortened(finding_line(finding), MAX_ROW_CHARS)
+                            if finding is not None else "")
         self.open_button.setEnabled(note is not None)
         self.link_button.setEnabled(isinstance(finding, MentionFinding))
         mergeable = (isinstance(finding, DuplicateFinding) and note is not None
