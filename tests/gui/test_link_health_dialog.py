@@ -155,3 +155,18 @@ def test_refresh_follows_a_change_made_elsewhere(qtbot, window, crafted):
     qtbot.waitUntil(lambda: dialog.report is not None and len(dialog.report.orphans) == 1)
     assert "Orphans: no citations either way (1)" in dialog.rows()
     assert f"  “{ORPHAN}”" not in dialog.rows()
+
+
+def test_findings_of_a_library_left_fix_nothing_in_the_one_opened(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    other = SqliteLibrary(tmp_path / "other.sqlite3")
+    craft(other)  # (the same ids, other notes: a fix by id would write there)
+    before = other.note(2).body
+    old = window.library
+    window.load_library(other)
+    old.close()
+    click_row(qtbot, dialog.tree, f"“{LIGHT}” mentions")
+    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    assert other.note(2).body == before
+    qtbot.waitUntil(lambda: dialog.report is not None and "Unlinked mentions (1)"
+                    in dialog.rows() and window.link_health._shown_for is other)

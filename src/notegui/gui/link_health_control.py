@@ -48,6 +48,7 @@ class LinkHealthControl:
         self._tasks = tasks
         self._editing = editing
         self.dialog: LinkHealthDialog | None = None
+        self._shown_for: Library | None = None  # the library the findings shown are of
 
     def show(self) -> None:
         if self.dialog is None:
@@ -71,13 +72,26 @@ class LinkHealthControl:
 
         def shown(report: LinkReport) -> None:
             if self.dialog is dialog and self._window.library is library:
+                self._shown_for = library
                 dialog.show_report(report)
 
         self._tasks.run(lambda _token: library.link_health(), shown,
                         lambda error: dialog.show_failure(str(error)), worker=LIBRARY_WORKER)
 
+    def _current(self) -> bool:
+        """Whether the findings shown are of the library open now (another was opened
+        since: its ids name other notes); if not, they are read again and nothing is
+        done."""
+        if self._shown_for is self._window.library:
+            return True
+        self._status.showMessage("Another library is open: its link health is read "
+                                 "again.", 8000)
+        self.refresh()
+        return False
+
     def _open(self, note_id: int) -> None:
-        self._window.open_note(note_id)
+        if self._current():
+            self._window.open_note(note_id)
 
     def _editing_note(self, note_id: int) -> bool:
         """The editor on ``note_id`` is saved and closed first; False when it cannot be."""
@@ -87,7 +101,7 @@ class LinkHealthControl:
 
     def link(self, mention: MentionFinding) -> None:
         library = self._window.library
-        if not self._editing_note(mention.source.id):
+        if not self._current() or not self._editing_note(mention.source.id):
             return
         note = library.note(mention.source.id)
         try:
@@ -108,6 +122,8 @@ class LinkHealthControl:
         self.refresh()
 
     def merge(self, keep: NoteRef, others: Sequence[NoteRef]) -> None:
+        if not self._current():
+            return
         names = ", ".join(f"“{ref.title}”" for ref in others)
         if not ask(self._parent, "Merge notes?",
                    f"Merge {names} into “{keep.title}”?\n\n“{keep.title}” keeps its title "

@@ -460,8 +460,12 @@ class SqliteLibrary:
 
     def link_health(self) -> LinkReport:
         """Stubs, orphans, near-duplicate titles and unlinked mentions
-        (store/link_health.py); reads only."""
-        return link_health.link_report(self.db.connection())
+        (store/link_health.py); reads only, in one read transaction (its several passes
+        see one state of the library, whatever another process writes meanwhile)."""
+        connection = self.db.connection()
+        with Transaction(connection, self.on_wait, lock=False) as reading:
+            reading.discard()
+            return link_health.link_report(connection)
 
     def merge_notes(self, keep_id: int, gone_id: int) -> Changes:
         """Merge note ``gone_id`` into ``keep_id``, losing nothing (store/note_merge.py)."""
