@@ -33,7 +33,7 @@ def test_new_library_starts_empty_and_says_so(window, tmp_path, monkeypatch):
     assert window.library.path == tmp_path / "fresh.sqlite3"
     assert window.count_label.text() == "0 notes"
     assert "This library is empty" in window.answer.toPlainText()
-    assert window.windowTitle() == "notegui — fresh.sqlite3"
+    assert window.windowTitle() == "fresh.sqlite3 — notegui"
 
 
 def test_open_library_switches_and_a_bad_file_is_refused(window, tmp_path, monkeypatch):

@@ -68,6 +68,6 @@ def test_trashing_the_last_note_leaves_no_note_open(qtbot, empty_window, monkeyp
     assert empty_window.model.rowCount() == 0
     assert "This library is empty." in empty_window.answer.toPlainText()
     assert "Is this the only note?" not in empty_window.answer.toPlainText()
-    assert empty_window.windowTitle() == "notegui — empty.sqlite3"
+    assert empty_window.windowTitle() == "empty.sqlite3 — notegui"
     for name in NOTE_ACTIONS:
         assert not empty_window.actions_by_name[name].isEnabled(), name

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from notegui.core.errors import LibraryError
 from notegui.core.sync_model import Conflict, SyncError
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip, warn
+from notegui.gui.window_title import at_word
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 40
 Settle = Callable[[Conflict, str, str], None]  # (conflict, 'mine'|'theirs'|'merged', text)
@@ -70,7 +71,7 @@ class MergeDialog(QDialog):
     def __init__(self, title: str, mine: str, theirs: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Merge “{shortened(title, 80)}”")
+        self.setWindowTitle(f"Merge “{at_word(title, 80)}”")
         self.setAccessibleName("Edit a merge of both versions")
         self.resize(900, 600)
         intro = label("Write the note as it should be, from both versions: yours is in the "

@@ -11,6 +11,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from notegui.gui.plain_text import plain_box
+from notegui.gui.window_title import window_title
 
 log = logging.getLogger("notegui")
 
@@ -19,7 +20,7 @@ def ask_about_library(problem: str, path: Path, parent: QWidget | None = None) -
     """What to do about a library that cannot be opened: 'open', 'new' or 'quit'."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("notegui — cannot open the library")
+    box.setWindowTitle(window_title("Cannot open the library"))
     plain_box(box, f"The library at\n{path}\ncannot be opened.",
               f"{problem}\n\nThe file has not been changed.")
     open_other = box.addButton("Open Another…", QMessageBox.ButtonRole.AcceptRole)
@@ -46,7 +47,7 @@ def install_exception_hook(log_file: Path | None) -> None:
             return
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("notegui — unexpected error")
+        box.setWindowTitle(window_title("Unexpected error"))
         where = f"The details are in {log_file}." if log_file else ""
         plain_box(box, f"Something went wrong: {error}",
                   f"notegui keeps running; your library is safe. {where}")

@@ -39,6 +39,7 @@ from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.theme import blend
+from notegui.gui.window_title import at_word
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -194,7 +195,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._note = note
         self._sources = sources
-        self.setWindowTitle(f"History — {note.title}")
+        self.setWindowTitle(f"History — {at_word(note.title, 80)}")
         self.setAccessibleName("Note history")
         self.resize(960, 600)
 

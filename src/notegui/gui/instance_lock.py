@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from notegui.core.errors import LibraryError
 from notegui.core.visible_text import visible
 from notegui.gui.plain_text import plain_box
+from notegui.gui.window_title import window_title
 
 log = logging.getLogger("notegui")
 
@@ -110,7 +111,7 @@ def ask_about_locked_library(error: LibraryLocked, parent: QWidget | None = None
         return answer
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("notegui — library already open")
+    box.setWindowTitle(window_title("Library already open"))
     plain_box(box, str(error), "A library is opened by one notegui at a time, so that no "
               "change is lost between two windows.")
     open_other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)

@@ -70,6 +70,7 @@ from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.sync_control import SyncControl
 from notegui.gui.tasks import Tasks
 from notegui.gui.wait_notice import WaitNotice
+from notegui.gui.window_title import window_title
 
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self._listed: dict[bool, Sequence[int]] = {}
         self._syncing_selection = False
         self._declined_click: int | None = None  # a list click that chose Keep Editing
-        self.setWindowTitle("notegui")
+        self.setWindowTitle(window_title())
         # Every write's Changes, with who made it, to every view (each decides what to redo).
         self.hub = ChangesHub(self)
         self._build_widgets()
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self._listed = {}
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
-        self.setWindowTitle(f"notegui — {library.path.name}")
+        self.setWindowTitle(window_title(library.path.name))
         self.sync_control.set_sync(self.sync_for(library) if self.sync_for else None)
         self._health = None
         self.show_health()
@@ -315,14 +316,14 @@ class MainWindow(QMainWindow):
         self.sidebar.show_links([], [])
         self.sidebar.tags.set_tags([])
         self.annotator.clear()
-        self.setWindowTitle(f"notegui — {self.library.path.name}")
+        self.setWindowTitle(window_title(self.library.path.name))
         self.update_note_actions()
 
     def show_new_note(self) -> None:
         """While a new note is open it is the window's note: the title, the list (nothing
         selected), the sidebar (no links, annotations or tags yet) and every action."""
         self.current_id = None
-        self.setWindowTitle("New note — notegui")
+        self.setWindowTitle(window_title("New note"))
         self._syncing_selection = True
         try:
             self.list.setCurrentIndex(QModelIndex())
@@ -558,7 +559,7 @@ class MainWindow(QMainWindow):
     def _window_title(self, note: Note) -> str:
         """The note's title, and where it lives when another note has its title."""
         ref = self.library.refs([note.id]).get(note.id) if note.path else None
-        return f"{ref.title_with_place if ref is not None else note.title} — notegui"
+        return window_title(ref.title_with_place if ref is not None else note.title)
 
     def select_in_list(self, note_id: int) -> None:
         current = self.list.currentIndex()

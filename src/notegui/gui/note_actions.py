@@ -23,6 +23,7 @@ from notegui.gui.editor import NoteEditorPane
 from notegui.gui.history_dialog import HistoryDialog
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
+from notegui.gui.window_title import window_title
 
 PREVIEW_EMPTY = "The preview shows the description and the answer as you write them."
 
@@ -159,7 +160,7 @@ class NoteActions:
             # (with where it lives when another note has its title, as when it is read)
             ref = window.library.refs([self.editing.note_id]).get(self.editing.note_id)
             label = ref.title_with_place if ref is not None else self.editing.saved_title
-            window.setWindowTitle(f"{label} — notegui")
+            window.setWindowTitle(window_title(label))
             window.select_in_list(self.editing.note_id)
 
     def render_preview(self, fields: NoteText) -> str:
