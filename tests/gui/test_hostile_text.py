@@ -393,12 +393,12 @@ def _is_escaped(node) -> bool:
     import ast
 
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in {"tip", "literal"}) or _is_constant(node)
+            and node.func.id in {"tip", "rich_tip", "literal"}) or _is_constant(node)
 
 
 def test_every_tooltip_and_message_box_text_is_made_plain():
     """A new tooltip or message box that shows a variable text unescaped fails here: it
-    must go through notegui.gui.plain_text (tip, ask, warn, inform, plain_box)."""
+    must go through notegui.gui.plain_text (tip, rich_tip, ask, warn, inform, plain_box)."""
     import ast
 
     from conftest import ROOT

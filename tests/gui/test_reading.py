@@ -73,7 +73,7 @@ def test_clicking_a_question_shows_answer_sources_and_backlinks(qtbot, window):
     assert sources[-1] == STUB + " (stub)"
     assert len(sources) == 6
     first = window.sidebar.sources.item(0)
-    assert first.toolTip().startswith("Analysis of 5 million pretraining documents")
+    assert "</b><br>Analysis of 5 million pretraining documents" in first.toolTip()
     assert window.sidebar.sources_label.text() == "&Sources (6)"
     backlinks = window.sidebar.cited_by.titles()
     assert PROCEDURAL in backlinks

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu,
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.item_delegate import TwoLineDelegate
-from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_icon
 
@@ -50,15 +50,15 @@ class AnnotationList(QListWidget):
             item = QListWidgetItem(swatch_icon(annotation.color), label)
             item.setData(ANNOTATION_ROLE, annotation.id)
             item.setData(COMMENT_ROLE, shortened(annotation.comment, MAX_ROW_CHARS))
-            item.setToolTip(tip(annotation.comment or quote))
+            item.setToolTip(rich_tip("", annotation.comment or quote))
             if annotation.detached:
                 font = QFont(self.font())
                 font.setItalic(True)
                 item.setFont(font)
                 item.setForeground(QApplication.palette().brush(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-                item.setToolTip(tip("Its words are no longer in the note. "
-                                    + (annotation.comment or quote)))
+                item.setToolTip(rich_tip("Its words are no longer in the note.",
+                                         annotation.comment or quote))
             self.addItem(item)
         self.counted.emit(len(annotations))
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from notegui.core.anchoring import from_utf16, to_utf16
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.render import MAX_NOTE_ID
-from notegui.gui.plain_text import InertBrowser, tip
+from notegui.gui.plain_text import InertBrowser, rich_tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.swatches import swatch_color
 
@@ -229,7 +229,8 @@ class AnswerView(AttachmentBrowser):
         super().mouseMoveEvent(event)
         under = self.annotation_at(event.position().toPoint())
         if under is not None and under.comment:
-            QToolTip.showText(event.globalPosition().toPoint(), tip(under.comment), self)
+            QToolTip.showText(event.globalPosition().toPoint(), rich_tip("", under.comment),
+                             self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # anchorClicked (emitted inside) carries a QUrl; the href as written is kept here.
@@ -289,6 +290,6 @@ class AnswerView(AttachmentBrowser):
         if note_id is not None:
             summary = self._summaries.get(note_id)
             if summary:
-                QToolTip.showText(QCursor.pos(), tip(summary), self)
+                QToolTip.showText(QCursor.pos(), rich_tip("", summary), self)
                 return
         QToolTip.hideText()

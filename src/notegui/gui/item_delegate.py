@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -41,10 +43,35 @@ def small_font(font: QFont) -> QFont:
     return small
 
 
-def row_height(font: QFont, second_lines: int) -> int:
-    """A row's height with its title and ``second_lines`` lines of text under it."""
-    return (QFontMetrics(font).lineSpacing()
+def row_height(font: QFont, second_lines: int, title_lines: int = 1) -> int:
+    """A row's height with ``title_lines`` of title and ``second_lines`` lines of text
+    under it."""
+    return (title_lines * QFontMetrics(font).lineSpacing()
             + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * PADDING + 2)
+
+
+def wrap_title(title: str, font: QFont, width: int, lines: int) -> list[str]:
+    """``title`` broken at word ends into at most ``lines`` lines of ``width`` (a word wider
+    than a line broken anywhere); the last line holds the rest, to be elided when drawn."""
+    layout = QTextLayout(title, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    shown: list[str] = []
+    layout.beginLayout()
+    try:
+        while len(shown) < lines - 1:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width))
+            shown.append(title[line.textStart():line.textStart() + line.textLength()])
+    finally:
+        layout.endLayout()
+    rest = title[sum(len(part) for part in shown):]
+    if rest or not shown:
+        shown.append(rest)
+    return [part.strip() for part in shown if part.strip()] or [""]
 
 
 def draw_title(painter: QPainter, rect: QRect, metrics: QFontMetrics, title: str,
@@ -79,11 +106,17 @@ def snippet_html(snippet: str) -> str:
 
 class TwoLineDelegate(QStyledItemDelegate):
     """Title on the first line (elided); below it ``second_role``'s text in a smaller font,
-    cut to ``lines`` lines, or whole when ``lines`` is 0."""
+    cut to ``lines`` lines, or whole when ``lines`` is 0.
+
+    ``title_lines`` 2 (with ``uniform``): a long title wraps to a second line rather than
+    being elided, and a title on one line leaves its room to the text under it (every row
+    is as tall as two title lines and ``lines`` lines of text)."""
 
     def __init__(self, second_role: int, parent: QObject | None = None, lines: int = 1,
-                 uniform: bool = False, place_role: int | None = None) -> None:
+                 uniform: bool = False, place_role: int | None = None,
+                 title_lines: int = 1) -> None:
         super().__init__(parent)
+        self._title_lines = max(1, title_lines) if uniform and lines > 0 else 1
         self._role = second_role
         # The role of a note's place, shown dimmed after its title (sources_panel.py); a
         # model given it answers it for every row (see the comment in paint).
@@ -117,15 +150,17 @@ class TwoLineDelegate(QStyledItemDelegate):
             self._documents.popitem(last=False)
         return document
 
-    def _second_height(self, text: str, font: QFont, width: int) -> int:
+    def _second_height(self, text: str, font: QFont, width: int,
+                       lines: int | None = None) -> int:
+        lines = self._lines if lines is None else lines
         metrics = QFontMetrics(small_font(font))
         if MARK_START in text:
             height = int(self._document(text, font, width).size().height())
         else:  # plain text: font metrics lay it out much faster than a document
             height = metrics.boundingRect(
                 QRect(0, 0, max(40, width), 100_000), _WRAP, text).height()
-        if self._lines:
-            return min(height, metrics.lineSpacing() * self._lines)
+        if lines:
+            return min(height, metrics.lineSpacing() * lines)
         return height
 
     @staticmethod
@@ -143,7 +178,8 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self._uniform:
-            return QSize(self._text_width(option), row_height(option.font, self._lines))
+            return QSize(self._text_width(option),
+                         row_height(option.font, self._lines, self._title_lines))
         size = super().sizeHint(option, index)
         text = self._text(index)
         if text:
@@ -177,20 +213,42 @@ class TwoLineDelegate(QStyledItemDelegate):
         # value returns None without a reference, and enough of them crash Python 3.11.)
         painter.setPen(option.palette.color(text_role))
         painter.setFont(option.font)
-        title_rect = QRect(rect.left(), rect.top(), rect.width(), line) if text else rect
-        draw_title(painter, title_rect, option.fontMetrics, title, place or "",
-                   option.palette.color(dim_role))
+        dim = option.palette.color(dim_role)
+        title_lines = self.title_lines(title, place or "", option.font, rect.width())
+        for number, part in enumerate(title_lines):
+            last = number == len(title_lines) - 1
+            draw_title(painter, QRect(rect.left(), rect.top() + number * line, rect.width(),
+                                      line if text or len(title_lines) > 1 else rect.height()),
+                       option.fontMetrics, part, place or "" if last else "", dim)
         if text:
-            self.paint_second(painter, text, option.font, rect, option.palette.color(dim_role))
+            lines = self._lines
+            if self._title_lines > 1:  # (a title on fewer lines leaves its room to the text)
+                room = rect.height() - len(title_lines) * line - 2
+                lines = max(1, room // QFontMetrics(small_font(option.font)).lineSpacing())
+            self.paint_second(painter, text, option.font,
+                              rect.adjusted(0, (len(title_lines) - 1) * line, 0, 0), dim, lines)
         painter.restore()
 
+    def title_lines(self, title: str, place: str, font: QFont, width: int) -> list[str]:
+        """The lines ``title`` (then ``place``, dimmed) is drawn on in a row ``width`` wide:
+        one, or with ``title_lines`` 2, two when it does not fit on one."""
+        if self._title_lines == 1:
+            return [title]
+        metrics = QFontMetrics(font)
+        after = metrics.horizontalAdvance("   " + place) if place else 0
+        if metrics.horizontalAdvance(title) + after <= width:
+            return [title]
+        return wrap_title(title, font, width, self._title_lines)
+
     def paint_second(self, painter: QPainter, text: str, font: QFont, rect: QRect,
-                     colour: QColor) -> None:
-        """Paint ``text`` under the title line of ``rect``, in the small ``font``; the
-        painter's state is the caller's to save."""
+                     colour: QColor, lines: int | None = None) -> None:
+        """Paint ``text`` under the title line of ``rect``, in the small ``font``, on at most
+        ``lines`` lines (the delegate's own number by default); the painter's state is the
+        caller's to save."""
+        lines = self._lines if lines is None else lines
         width = rect.width()
         painter.translate(rect.left(), rect.top() + QFontMetrics(font).lineSpacing() + 2)
-        clip = QRectF(0, 0, width, self._second_height(text, font, width))
+        clip = QRectF(0, 0, width, self._second_height(text, font, width, lines))
         painter.setClipRect(clip)
         if MARK_START in text:
             context = QAbstractTextDocumentLayout.PaintContext()
@@ -200,8 +258,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         else:
             painter.setFont(small_font(font))
             painter.setPen(colour)
-            if self._lines:
-                text = _clamped(text, painter.fontMetrics(), width, self._lines)
+            if lines:
+                text = _clamped(text, painter.fontMetrics(), width, lines)
             painter.drawText(QRect(0, 0, width, 100_000), _WRAP, text)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from notegui.gui.item_delegate import PlaceDelegate
-from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 
 # (label, payload, tooltip), or (label, payload, tooltip, place): the place (where a note
 # lives, when another note has its title) shown dimmed after the label.
@@ -53,7 +53,7 @@ class Picker(QDialog):
             if place:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label} (in {place})")
             if tooltip:
-                item.setToolTip(tip(tooltip))
+                item.setToolTip(rich_tip(label, tooltip))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

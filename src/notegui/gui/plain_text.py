@@ -11,6 +11,8 @@ for labels (told ``Qt.PlainText``), ``ask``/``warn``/``inform`` for message boxe
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
@@ -39,6 +41,16 @@ def literal(text: str) -> str:
 def tip(text: str) -> str:
     """A tooltip showing ``text`` as written (cut to MAX_TIP_CHARS)."""
     return literal(shortened(text, MAX_TIP_CHARS))
+
+
+def rich_tip(title: str, text: str = "") -> str:
+    """A tooltip of ``title`` in bold over ``text``, each shown as written (escaped, cut to
+    MAX_TIP_CHARS). Rich text, so that Qt wraps it (a label's width of about 80 average
+    characters at most) where it shows a plain one on a single line as wide as the screen."""
+    parts = [f"<b>{escape(shortened(title, MAX_TIP_CHARS))}</b>"] if title else []
+    if text:
+        parts.append(escape(shortened(text, MAX_TIP_CHARS)).replace("\n", "<br>"))
+    return f"<p>{'<br>'.join(parts)}</p>"
 
 
 def label(text: str = "", parent: QWidget | None = None) -> QLabel:

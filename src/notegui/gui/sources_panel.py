@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.item_delegate import TwoLineDelegate
-from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 from notegui.gui.qt_typing import INT64
 from notegui.gui.sidebar_section import SidebarSections
 from notegui.gui.tag_editor import TagEditor
@@ -24,7 +24,7 @@ from notegui.gui.tag_editor import TagEditor
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 10
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 11
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 12  # where the note lives, when its title is shared
-SUMMARY_LINES = 3
+SUMMARY_LINES = 2  # (three when the title takes one line)
 LinkRow = tuple[int, str, str, bool, str]  # note id, title, summary, is stub, place
 
 
@@ -34,11 +34,13 @@ class LinkList(QListWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        # Each entry the title and at most SUMMARY_LINES lines of its summary (the whole
-        # one in its tooltip), all of one height: the list then lays out one entry, not
-        # each one's wrapped text, at every note opened (1.8 ms less for the two lists).
+        # Each entry the title (on two lines when long, never elided) and at most
+        # SUMMARY_LINES lines of its summary (the whole one in its tooltip), all of one
+        # height: the list then lays out one entry, not each one's wrapped text, at every
+        # note opened (1.8 ms less for the two lists).
         self.setItemDelegate(TwoLineDelegate(SUMMARY_ROLE, self, lines=SUMMARY_LINES,
-                                             uniform=True, place_role=PLACE_ROLE))
+                                             uniform=True, place_role=PLACE_ROLE,
+                                             title_lines=2))
         self.setUniformItemSizes(True)
         self._shown: tuple[list[LinkRow], int] = ([], 0)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -68,8 +70,7 @@ class LinkList(QListWidget):
             item.setData(PLACE_ROLE, place)  # (every row answers it, "" or not)
             if place:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} (in {place})")
-            item.setToolTip(tip(f"{title} ({place})\n\n{summary}" if place
-                                else summary or title))
+            item.setToolTip(rich_tip(f"{title} ({place})" if place else title, summary))
             if is_stub:
                 font = QFont(self.font())
                 font.setItalic(True)
