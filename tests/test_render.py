@@ -510,10 +510,10 @@ def test_renders_from_other_threads():
 def test_render_note_html_has_title_description_and_body():
     note = Note(5, "Is <b>this</b> escaped?", "A *framing* paragraph.", "", "Body line.", "", "")
     html = render_note_html(note, resolve)
-    assert html.startswith("<h1>Is &lt;b&gt;this&lt;/b&gt; escaped?</h1>")
+    assert html.startswith('<h1 class="title">Is &lt;b&gt;this&lt;/b&gt; escaped?</h1>')
     assert '<p class="description">A <em>framing</em> paragraph.</p>' in html
     assert "<p>Body line.</p>" in html
-    assert html.index("<h1>") < html.index("description") < html.index("Body line.")
+    assert html.index("<h1 ") < html.index("description") < html.index("Body line.")
 
 
 def test_a_description_is_inline_only():

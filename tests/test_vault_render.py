@@ -161,7 +161,7 @@ def test_show_html_prints_a_vault_note_as_the_pane_gets_it(library, capsys, two_
     path = str(library.path)
     assert main(["--db", path, "show", "Home", "--html"]) == 0
     printed = capsys.readouterr().out
-    assert f'href="note:{two_indexes["a"]}"' in printed and "<h1>Home</h1>" in printed
+    assert f'href="note:{two_indexes["a"]}"' in printed and '<h1 class="title">Home</h1>' in printed
 
 
 # -- editing -----------------------------------------------------------------------------

@@ -214,7 +214,7 @@ def test_geometry_splitter_and_last_note_come_back(qtbot, tmp_path):
     qtbot.addWidget(first)
     first.show()
     first.resize(720, 520)
-    first.splitter.setSizes([200, 500, 300])
+    first.splitter.set_preferred([200, 500, 300])  # (as dragged)
     procedural = library.find(PROCEDURAL)
     first.open_note(procedural.id)
     sizes = first.splitter.sizes()
@@ -224,6 +224,7 @@ def test_geometry_splitter_and_last_note_come_back(qtbot, tmp_path):
     second.show()
     assert (second.size().width(), second.size().height()) == (720, 520)
     assert second.splitter.sizes() == sizes
+    assert second.splitter.preferred_sizes() == [200, 500, 300]
     assert second.current_id == procedural.id
     second.close()
     library.close()

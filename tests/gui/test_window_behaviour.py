@@ -244,7 +244,7 @@ def test_hovering_a_citation_shows_its_summary(qtbot, window):
         "Does procedural knowledge drive reasoning more than factual retrieval?")
     window.answer.highlighted.emit(QUrl(f"note:{cited.id}"))
     qtbot.waitUntil(QToolTip.isVisible)
-    assert QToolTip.text().startswith("Analysis of 5 million pretraining documents")
+    assert QToolTip.text().startswith("<p>Analysis of 5 million pretraining documents")
     window.answer.highlighted.emit(QUrl(""))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
 

@@ -630,11 +630,12 @@ STUB_LINE = "A stub: other notes cite this question, but it has no text of its o
 def render_note_html(note: Note, resolve: Resolver, dark: bool = False,
                      stub_line: str = STUB_LINE, flavour: Flavour = QUESTION_NOTE,
                      embed: Embedder | None = None, vault: VaultPage | None = None) -> str:
-    """The answer pane: the title (``<h1>``), the description (``p.description``, inline
-    markdown), then the rendered body. A stub shows its summary as the description and
-    ``stub_line`` (``p.stub-note``: by default, that it has no text of its own yet; the
-    editor's preview says what it will show instead)."""
-    parts = [f"<h1>{html.escape(note.title)}</h1>"]
+    """The answer pane: the title (``<h1 class="title">``, larger than a body heading),
+    the description (``p.description``, inline markdown), then the rendered body. A stub
+    shows its summary as the description and ``stub_line`` (``p.stub-note``: by default,
+    that it has no text of its own yet; the editor's preview says what it will show
+    instead)."""
+    parts = [f'<h1 class="title">{html.escape(note.title)}</h1>']
     description = note.description or (note.summary if note.is_stub else "")
     if description:
         parts.append(f'<p class="description">{render_inline(description)}</p>')
@@ -679,11 +680,15 @@ a.citation.stub {{ color: {c["stub"]}; font-style: italic; font-weight: normal;
     text-decoration: underline; }}
 span.missing {{ color: {c["missing"]}; font-style: italic; }}
 span.image {{ color: {c["muted"]}; font-style: italic; }}
-p {{ margin-top: 0px; margin-bottom: 10px; }}
+p {{ margin-top: 0px; margin-bottom: 10px; line-height: 135%; }}
+li {{ line-height: 135%; }}
 p.description {{ color: {c["muted"]}; font-style: italic; margin-bottom: 16px; }}
 p.stub-note {{ color: {c["stub"]}; }}
 p.render-notice {{ color: {c["missing"]}; font-style: italic; }}
-h1 {{ margin-bottom: 8px; }}
+h1 {{ margin-bottom: 8px; font-size: x-large; }}
+h1.title {{ font-size: xx-large; }}
+h2 {{ font-size: large; }}
+h3 {{ font-size: medium; }}
 blockquote {{ color: {c["muted"]}; margin-left: 16px; margin-right: 0px; }}
 table {{ border-width: 1px; border-style: solid; border-color: {c["border"]};
     border-collapse: collapse; margin-top: 4px; margin-bottom: 12px; }}

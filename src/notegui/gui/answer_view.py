@@ -24,6 +24,7 @@ from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.render import MAX_NOTE_ID
 from notegui.gui.plain_text import InertBrowser, rich_tip
 from notegui.gui.qt_typing import INT64
+from notegui.gui.reading_measure import ReadingMeasure
 from notegui.gui.swatches import swatch_color
 
 NOTE_SCHEME = "note"
@@ -101,6 +102,7 @@ class AnswerView(AttachmentBrowser):
         self._plain: tuple[int, str] = (-1, "")  # (document revision, its plain text)
         self._clicked_href = ""  # the link under the mouse when it was released
         self.setMouseTracking(True)
+        self.measure = ReadingMeasure(self)  # lines of about 80 characters, centred
 
     # -- content -----------------------------------------------------------------------
 

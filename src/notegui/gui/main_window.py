@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -56,6 +55,7 @@ from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.link_health_control import LinkHealthControl
 from notegui.gui.note_actions import NoteActions
+from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
 from notegui.gui.qt_typing import application
@@ -165,13 +165,19 @@ class MainWindow(QMainWindow):
         self.middle.addWidget(self.answer)
         self.middle.addWidget(self.editor)
         self.sidebar = SourcesPanel()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # The answer first in line for width: the sidebar, then the list, give way and
+        # fold when the window narrows (pane_widths.py).
+        self.splitter = PaneSplitter(answer=1, fold_order=(2, 0))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 700, 320])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(2, True)
+        self.splitter.least = {0: LIST_LEAST, 2: SIDEBAR_LEAST}
+        self.splitter.measured = self.answer  # (its least width grows with the zoom)
+        self.splitter.set_preferred([300, 700, 320])
         self.banner = LibraryBanner()  # (damaged or read-only: says so, offers what to do)
         central = QWidget()
         stack = QVBoxLayout(central)
@@ -719,15 +725,22 @@ class MainWindow(QMainWindow):
 
     def zoom_in(self) -> None:
         self.answer.set_zoom(self.answer.zoom() + 1)
+        self.splitter.fit()
 
     def zoom_out(self) -> None:
         self.answer.set_zoom(self.answer.zoom() - 1)
+        self.splitter.fit()
 
     def zoom_reset(self) -> None:
         self.answer.set_zoom(0)
+        self.splitter.fit()
 
     def toggle_sidebar(self) -> None:
-        self.sidebar.setVisible(self.actions_by_name["toggle_sidebar"].isChecked())
+        action = self.actions_by_name["toggle_sidebar"]
+        if not action.isChecked() and self.splitter.folded(2):
+            action.setChecked(True)  # folded for want of room: the reader asks to see it
+        self.sidebar.setVisible(action.isChecked())
+        self.splitter.reveal(2 if action.isChecked() else None)
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
@@ -765,7 +778,7 @@ class MainWindow(QMainWindow):
         if self.settings.window_state:
             self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
         if len(self.settings.splitter_sizes) == 3:
-            self.splitter.setSizes(self.settings.splitter_sizes)
+            self.splitter.set_preferred(self.settings.splitter_sizes)
         self.sidebar.sections.restore(
             key for key in self.settings.collapsed_sections if isinstance(key, str))
 
@@ -773,7 +786,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = base64.b64encode(
             self.saveGeometry().data()).decode("ascii")
         self.settings.window_state = base64.b64encode(self.saveState().data()).decode("ascii")
-        self.settings.splitter_sizes = self.splitter.sizes()
+        self.settings.splitter_sizes = self.splitter.preferred_sizes()
         self.settings.collapsed_sections = self.sidebar.sections.collapsed()
         self.settings.zoom = self.answer.zoom()
         self.settings.last_library = str(self.library.path)
