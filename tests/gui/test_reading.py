@@ -13,6 +13,7 @@ from notegui.app import create_demo_library, open_library
 from notegui.core.settings import Settings
 from notegui.gui.main_window import MainWindow
 from notegui.gui.picker import Picker
+from notegui.gui.picker_row import SHORTCUT_ROLE
 from notegui.gui.question_list import NOTE_ID_ROLE
 
 PROCEDURAL = "Does procedural knowledge drive reasoning more than factual retrieval?"
@@ -156,7 +157,8 @@ def test_command_palette_lists_every_action_and_runs_one(qtbot, window, monkeypa
     seen: list[str] = []
 
     def drive(picker: Picker) -> int:
-        seen.extend(picker.list.item(r).text() for r in range(picker.list.count()))
+        seen.extend(f"{picker.list.item(r).text()} {picker.list.item(r).data(SHORTCUT_ROLE)}"
+                    for r in range(picker.list.count()))
         qtbot.keyClicks(picker.field, "zoom in")
         qtbot.keyClick(picker.field, Qt.Key.Key_Return)
         return picker.result()

@@ -263,42 +263,6 @@ class TwoLineDelegate(QStyledItemDelegate):
             painter.drawText(QRect(0, 0, width, 100_000), _WRAP, text)
 
 
-class PlaceDelegate(QStyledItemDelegate):
-    """A one-line row (a picker's): its text, then where its note lives (``place_role``)
-    dimmed when it has a place; a row without one is painted as Qt paints it. The model
-    answers ``place_role`` for every row ("" or not; see the comment in TwoLineDelegate's
-    paint)."""
-
-    def __init__(self, place_role: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._place_role = place_role
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        place = index.data(self._place_role)
-        if not place:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        title = shortened(option.text, MAX_ROW_CHARS)
-        option.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        # Where Qt would have drawn the text, less its own margin (qcommonstyle.cpp).
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        painter.save()
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected
-                                     else QPalette.ColorRole.Text))
-        draw_title(painter, rect.adjusted(margin, 0, -margin, 0), option.fontMetrics, title,
-                   place, palette.color(QPalette.ColorRole.HighlightedText if selected
-                                        else QPalette.ColorRole.PlaceholderText))
-        painter.restore()
-
-
 def _clamped(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
     """``text`` cut with an ellipsis to fit ``lines`` wrapped lines of ``width``, nearly:
     elided as one line of that many widths, less a third of a line for the room that

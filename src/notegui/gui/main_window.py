@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
                 label = spec.text.replace("&", "")
                 if all(w in label.casefold() for w in words) and action.isEnabled():
                     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                    found.append((f"{label}    {shortcut}".rstrip(), spec.name, spec.tip))
+                    found.append((label, spec.name, spec.tip, "", shortcut))
             return found
 
         picker = Picker("Command Palette", "Type a command…", choices, self)

@@ -1,69 +1,134 @@
-"""A small keyboard-first picker: type to filter, arrows to move, Enter to choose. The quick
-switcher (notes) and the command palette (actions) are both one."""
+"""A small keyboard-first picker: type to filter, arrows to move, Enter to choose, Escape
+(or a click elsewhere) to leave. The quick switcher (notes) and the command palette
+(actions) are both one: a frameless popup over the top of the window, as tall as its rows
+(never a row cut), each with the letters typed marked and its shortcut at the right."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from notegui.gui.item_delegate import PlaceDelegate
+from notegui.gui.picker_row import MARKS_ROLE, SHORTCUT_ROLE, PickerRowDelegate, matched_spans
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 
-# (label, payload, tooltip), or (label, payload, tooltip, place): the place (where a note
-# lives, when another note has its title) shown dimmed after the label.
-Choice = tuple[str, object, str] | tuple[str, object, str, str]
+# (label, payload, tooltip), (label, payload, tooltip, place) or (label, payload, tooltip,
+# place, shortcut): the place (where a note lives, when another note has its title) is
+# shown dimmed after the label, the shortcut (an action's) at the right of its row.
+Choice = (tuple[str, object, str] | tuple[str, object, str, str]
+          | tuple[str, object, str, str, str])
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
+VISIBLE_ROWS = 12  # the most rows shown at once (more scroll)
+WIDTH = 640  # px, or the window's width less a margin when it is narrower
+FROM_TOP = 0.12  # where it opens: this share of the window's height from its top
 
 
 class Picker(QDialog):
     def __init__(self, title: str, placeholder: str,
                  choices: Callable[[str], list[Choice]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A popup: no frame (no minimise or maximise buttons from the window manager), it
+        # closes on a click elsewhere, and it stays over the window it was opened from.
+        self.setWindowFlags(Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(640, 420)
         self._choices = choices
         self.chosen: object = None
-        self.field = QLineEdit(self)
+        frame = QFrame(self)  # (its own border: there is no window frame)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.field = QLineEdit(frame)
         self.field.setPlaceholderText(placeholder)
         self.field.setAccessibleName(f"{title}: filter")
-        self.list = QListWidget(self)
+        self.list = QListWidget(frame)
         self.list.setAccessibleName(f"{title}: matches")
         self.list.setUniformItemSizes(True)
-        self.list.setItemDelegate(PlaceDelegate(PLACE_ROLE, self.list))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.field)
-        layout.addWidget(self.list)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setItemDelegate(PickerRowDelegate(PLACE_ROLE, self.list))
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the typing stays in the field)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(6, 6, 6, 6)
+        inner.addWidget(self.field)
+        inner.addWidget(self.list)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
         self.field.textChanged.connect(self._refill)
         self.field.installEventFilter(self)
         self.list.itemActivated.connect(self._choose)
+        self.list.itemClicked.connect(self._choose)
         self._refill("")
+
+    # -- rows ---------------------------------------------------------------------------
 
     def _refill(self, text: str) -> None:
         self.list.clear()
         for choice in self._choices(text):
             label, payload, tooltip = choice[:3]
-            place = choice[3] if len(choice) == 4 else ""
+            place = choice[3] if len(choice) >= 4 else ""
+            shortcut = choice[4] if len(choice) >= 5 else ""
             item = QListWidgetItem(shortened(label, MAX_ROW_CHARS))
             item.setData(Qt.ItemDataRole.UserRole, payload)
             item.setData(PLACE_ROLE, place)
-            if place:
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label} (in {place})")
+            item.setData(SHORTCUT_ROLE, shortcut)
+            item.setData(MARKS_ROLE, matched_spans(item.text(), text))
+            spoken = f"{label} (in {place})" if place else label
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{spoken}, {shortcut}" if shortcut else spoken)
             if tooltip:
                 item.setToolTip(rich_tip(label, tooltip))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """The list as tall as its rows (at most VISIBLE_ROWS of them): no row is cut."""
+        row = self.list.sizeHintForRow(0) if self.list.count() else 0
+        if row <= 0:
+            row = self.list.fontMetrics().height() + 8
+        rows = max(1, min(VISIBLE_ROWS, self.list.count()))
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth())
+        self.adjustSize()
+        self.resize(self._width(), self.sizeHint().height())
+
+    def _width(self) -> int:
+        window = self.parentWidget().window() if self.parentWidget() else None
+        return min(WIDTH, window.width() - 40) if window is not None else WIDTH
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._place()
+        super().showEvent(event)
+        self.field.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _place(self) -> None:
+        """Over the window, centred, near its top."""
+        window = self.parentWidget().window() if self.parentWidget() else None
+        self.resize(self._width(), self.sizeHint().height())
+        if window is None:
+            return
+        top_left = window.mapToGlobal(QPoint(0, 0))
+        self.move(top_left.x() + (window.width() - self.width()) // 2,
+                  top_left.y() + int(window.height() * FROM_TOP))
+
+    # -- keys ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.field and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)):
             key = event.key()
             moves: dict[int, int] = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
-                     Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
+                                     Qt.Key.Key_PageDown: VISIBLE_ROWS,
+                                     Qt.Key.Key_PageUp: -VISIBLE_ROWS}
             if key in moves and self.list.count():
                 row = self.list.currentRow() + moves[key]
                 self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
