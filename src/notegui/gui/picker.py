@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui import theme
 from notegui.gui.picker_row import MARKS_ROLE, SHORTCUT_ROLE, PickerRowDelegate, matched_spans
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 
@@ -55,6 +56,8 @@ class Picker(QDialog):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(PickerRowDelegate(PLACE_ROLE, self.list))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the typing stays in the field)
+        # The window's flat scrollbars (theme.py), in its light or dark.
+        theme.flatten_scrollbars(self, self.palette().base().color().lightness() < 128)
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(6, 6, 6, 6)
         inner.addWidget(self.field)

@@ -62,8 +62,7 @@ class SectionHeader(QToolButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCheckable(True)
-        self.setChecked(True)  # (checked: expanded)
+        # (not checkable: Fusion would draw an open section's header pressed in)
         self.setAutoRaise(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setArrowType(Qt.ArrowType.DownArrow)
@@ -99,6 +98,7 @@ class Section(QWidget):
         self.title = title
         self.body = body
         self._count: int | None = None
+        self._collapsed = False
         self.header = SectionHeader(self)
         self.header.setText(title)
         plain = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -113,7 +113,8 @@ class Section(QWidget):
         layout.addWidget(body, 1)
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.header.toggled.connect(self._header_toggled)
+        self.header.clicked.connect(lambda: self.set_collapsed(not self._collapsed))
+        self.header.setAccessibleDescription("Expanded")
         self.header.mnemonicActivated.connect(self._go_to)
         self._view = body if isinstance(body, QAbstractItemView) else None
         if self._view is not None:
@@ -123,10 +124,17 @@ class Section(QWidget):
     # -- state ------------------------------------------------------------------------
 
     def is_collapsed(self) -> bool:
-        return not self.header.isChecked()
+        return self._collapsed
 
     def set_collapsed(self, collapsed: bool) -> None:
-        self.header.setChecked(not collapsed)
+        if collapsed == self._collapsed:
+            return
+        self._collapsed = collapsed
+        self.header.setArrowType(Qt.ArrowType.RightArrow if collapsed
+                                 else Qt.ArrowType.DownArrow)
+        self.header.setAccessibleDescription("Collapsed" if collapsed else "Expanded")
+        self._show_body()
+        self.toggled.emit(collapsed)
 
     def count(self) -> int | None:
         return self._count
@@ -186,12 +194,6 @@ class Section(QWidget):
     def _show_body(self) -> None:
         self.body.setHidden(self.is_collapsed() or self._count == 0)
         self.refit()
-
-    def _header_toggled(self, expanded: bool) -> None:
-        self.header.setArrowType(Qt.ArrowType.DownArrow if expanded
-                                 else Qt.ArrowType.RightArrow)
-        self._show_body()
-        self.toggled.emit(not expanded)
 
     def _go_to(self) -> None:
         self.set_collapsed(False)
