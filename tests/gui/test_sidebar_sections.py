@@ -153,3 +153,16 @@ def test_a_section_added_with_one_call(qtbot):
     qtbot.mouseClick(section.header, Qt.MouseButton.LeftButton)
     assert toggles == [("outline", True)]
     assert sections.collapsed() == ["outline", "later"]
+
+
+def test_ctrl_3_goes_to_the_sources_even_folded_or_in_a_narrow_window(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.resize(800, 560)  # the sidebar folds for want of room
+    window.sidebar.sections.section("sources").set_collapsed(True)
+    settle(qtbot)
+    assert window.splitter.folded(2)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert window.sidebar.sources.isVisible() and window.splitter.sizes()[2] >= 220
+    assert QApplication.focusWidget() is window.sidebar.sources

@@ -74,7 +74,7 @@ def action_table(window: MainWindow) -> tuple[ActionSpec, ...]:
                    "&Go"),
         ActionSpec("focus_list", "Question &List", window.list.setFocus, ("Ctrl+1",), "&Go"),
         ActionSpec("focus_answer", "&Answer", window.answer.setFocus, ("Ctrl+2",), "&Go"),
-        ActionSpec("focus_sources", "S&ources Sidebar", window.sidebar.sources.setFocus,
+        ActionSpec("focus_sources", "S&ources Sidebar", window.focus_sources,
                    ("Ctrl+3",), "&Go"),
         ActionSpec("command_palette", "&Command Palette…", window.command_palette,
                    ("Ctrl+Shift+P",), "&Go"),

@@ -195,7 +195,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._note = note
         self._sources = sources
-        self.setWindowTitle(f"History — {at_word(note.title, 80)}")
+        self.setWindowTitle(f"History — {at_word(note.title)}")
         self.setAccessibleName("Note history")
         self.resize(960, 600)
 

@@ -723,6 +723,16 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def focus_sources(self) -> None:
+        """Go to the Sources: the sidebar shown (even in a narrow window), the section
+        unfolded."""
+        if self.sidebar.isHidden() or self.splitter.folded(2):
+            self.actions_by_name["toggle_sidebar"].setChecked(True)
+            self.sidebar.show()
+            self.splitter.reveal(2)
+        self.sidebar.sections.section("sources").set_collapsed(False)
+        self.sidebar.sources.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def zoom_in(self) -> None:
         self.answer.set_zoom(self.answer.zoom() + 1)
         self.splitter.fit()
