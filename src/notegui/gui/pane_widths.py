@@ -69,7 +69,7 @@ class PaneSplitter(QSplitter):
     def answer_least(self) -> int:
         """The answer's least width: ANSWER_LEAST_CHARS of its font (``measured``'s, which
         follows the zoom), and room for its margins."""
-        widget = self.measured or self.widget(self._answer)
+        widget = self.measured or self._pane(self._answer)
         metrics = widget.fontMetrics()
         return ANSWER_LEAST_CHARS * metrics.averageCharWidth() + 3 * metrics.height()
 
@@ -97,7 +97,7 @@ class PaneSplitter(QSplitter):
         total = sum(self.sizes())
         if total <= 0:
             return
-        shown = [0 if self.widget(i).isHidden() else self._preferred[i] for i in range(count)]
+        shown = [0 if self._pane(i).isHidden() else self._preferred[i] for i in range(count)]
         order = [i for i in self._fold_order if i != self._revealed]
         if self._revealed is not None:
             order.append(self._revealed)
@@ -111,10 +111,15 @@ class PaneSplitter(QSplitter):
 
     def folded(self, index: int) -> bool:
         """Whether pane ``index`` is shown but folded away for want of width."""
-        return not self.widget(index).isHidden() and self.sizes()[index] == 0
+        return not self._pane(index).isHidden() and self.sizes()[index] == 0
+
+    def _pane(self, index: int) -> QWidget:
+        widget = self.widget(index)
+        assert widget is not None, f"no pane {index}"
+        return widget
 
     def _least(self, index: int) -> int:
-        return max(self.least.get(index, 0), self.widget(index).minimumSizeHint().width())
+        return max(self.least.get(index, 0), self._pane(index).minimumSizeHint().width())
 
     def _moved(self, _position: int, handle: int) -> None:
         if self._fitting:

@@ -104,8 +104,12 @@ class Picker(QDialog):
         self.adjustSize()
         self.resize(self._width(), self.sizeHint().height())
 
+    def _window(self) -> QWidget | None:
+        parent = self.parentWidget()
+        return parent.window() if parent is not None else None
+
     def _width(self) -> int:
-        window = self.parentWidget().window() if self.parentWidget() else None
+        window = self._window()
         return min(WIDTH, window.width() - 40) if window is not None else WIDTH
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -115,7 +119,7 @@ class Picker(QDialog):
 
     def _place(self) -> None:
         """Over the window, centred, near its top."""
-        window = self.parentWidget().window() if self.parentWidget() else None
+        window = self._window()
         self.resize(self._width(), self.sizeHint().height())
         if window is None:
             return
