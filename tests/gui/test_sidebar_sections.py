@@ -166,3 +166,30 @@ def test_ctrl_3_goes_to_the_sources_even_folded_or_in_a_narrow_window(qtbot, win
     settle(qtbot)
     assert window.sidebar.sources.isVisible() and window.splitter.sizes()[2] >= 220
     assert QApplication.focusWidget() is window.sidebar.sources
+
+
+def test_going_from_source_to_source_with_the_keyboard_keeps_the_focus_there(qtbot, window):
+    """Enter on a source opens it; its own Sources are refilled in place, and the focus
+    stays in them (the list is never hidden in between)."""
+    library = window.library
+    third, _ = library.create_note("Is the third note the last?", "Yes.", "", "The end.")
+    second, _ = library.create_note("Does the second cite the third?", "Yes.", "",
+                                    "See [[Is the third note the last?]].")
+    first, _ = library.create_note("Does the first cite the second?", "Yes.", "",
+                                   "See [[Does the second cite the third?]].")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_note(first)
+    sources = window.sidebar.sources
+    sources.setFocus()
+    sources.setCurrentRow(0)
+    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert window.current_id == second
+    assert sources.titles() == ["Is the third note the last?"]
+    assert QApplication.focusWidget() is sources
+    # A note with no sources: the section is its header.
+    sources.setCurrentRow(0)
+    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert window.current_id == third and not sources.isVisible()

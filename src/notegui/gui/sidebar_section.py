@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,6 +99,7 @@ class Section(QWidget):
         self.body = body
         self._count: int | None = None
         self._collapsed = False
+        self._hide_pending = False
         self.header = SectionHeader(self)
         self.header.setText(title)
         plain = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -140,12 +141,19 @@ class Section(QWidget):
         return self._count
 
     def set_count(self, count: int | None) -> None:
-        """The number in the header (None: none shown); 0 hides the body."""
+        """The number in the header (None: none shown); 0 hides the body (once the events
+        of the moment are handled: a view refilled, emptied then filled again, is not
+        hidden in between, which would take the focus out of it)."""
         if count == self._count:
             return
         self._count = count
         self.header.setText(self.title if count is None else f"{self.title} ({count})")
-        self._show_body()
+        if count == 0 and not self.body.isHidden():
+            if not self._hide_pending:
+                self._hide_pending = True
+                QTimer.singleShot(0, self, self._hide_if_empty)
+        else:
+            self._show_body()
 
     def refit(self) -> None:
         """The body's content changed size: the sidebar lays the sections out again."""
@@ -190,6 +198,10 @@ class Section(QWidget):
         assert self._view is not None
         self.set_count(self._view.model().rowCount(self._view.rootIndex()))
         self.refit()
+
+    def _hide_if_empty(self) -> None:
+        self._hide_pending = False
+        self._show_body()
 
     def _show_body(self) -> None:
         self.body.setHidden(self.is_collapsed() or self._count == 0)
