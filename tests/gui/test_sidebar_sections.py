@@ -193,3 +193,28 @@ def test_going_from_source_to_source_with_the_keyboard_keeps_the_focus_there(qtb
     qtbot.keyClick(sources, Qt.Key.Key_Return)
     settle(qtbot)
     assert window.current_id == third and not sources.isVisible()
+
+
+def test_a_tree_section_is_as_tall_as_the_rows_it_shows(qtbot):
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    sections = SidebarSections()
+    sections.resize(300, 700)
+    qtbot.addWidget(sections)
+    sections.show()
+    tree = QTreeWidget()
+    tree.setHeaderHidden(True)
+    section = sections.add("outline", "O&utline", tree)
+    for name in ("One", "Two"):
+        top = QTreeWidgetItem(tree, [name])
+        for child in ("a", "b", "c"):
+            QTreeWidgetItem(top, [f"{name}.{child}"])
+    tree.expandAll()
+    settle(qtbot)
+    assert section.header.text() == "O&utline (2)"
+    row = tree.visualItemRect(tree.topLevelItem(0)).height()
+    assert tree.viewport().height() >= 8 * row  # every row shown, children too
+    assert not tree.verticalScrollBar().isVisible()
+    tree.collapseItem(tree.topLevelItem(0))
+    settle(qtbot)
+    assert tree.viewport().height() < 6 * row  # and shorter when a branch closes

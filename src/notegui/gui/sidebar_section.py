@@ -5,10 +5,11 @@
 
 ``add(key, title, body)`` puts ``body`` under a header reading ``title (N)`` and returns the
 ``Section``. When ``body`` is an item view (a QListWidget, QTreeView…) the section follows
-its model by itself: the count in the header, the body hidden while it has no rows (an empty
-section is just its header), its height that of its rows (up to what the sidebar has room
-for; a view with more rows scrolls). For another widget, call ``section.set_count(n)`` (or
-``None`` for no count) and ``section.refit()`` when its content changes size.
+its model by itself: the count in the header (a tree's top-level rows), the body hidden
+while it has no rows (an empty section is just its header), its height that of the rows
+it shows (up to what the sidebar has room for; a view with more rows scrolls). For another
+widget, call ``section.set_count(n)`` (or ``None`` for no count) and ``section.refit()``
+when its content changes size.
 
 A click, Space or Enter on a header collapses or expands its section; Alt and the title's
 mnemonic letter expands it and puts the focus in it. ``collapsed()`` is the keys of the
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QSizePolicy,
     QToolButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +39,31 @@ _ROWS_MEASURED = 40  # a long view's rows past these are taken to be as tall as 
 _MIN_ROWS = 3  # a squeezed section still shows this many rows (or all it has)
 
 
+def _tree_height(view: QTreeView, rows: int) -> int:
+    """The height of the first ``rows`` rows a tree shows (its expanded children too),
+    and of its header when it shows one."""
+    model = view.model()
+    index = model.index(0, 0, view.rootIndex()) if model is not None else QModelIndex()
+    height, seen = 0, 0
+    while index.isValid() and seen < min(rows, _ROWS_MEASURED):
+        height += view.sizeHintForIndex(index).height()
+        seen += 1
+        index = view.indexBelow(index)
+    if index.isValid() and seen and rows > seen:  # (more rows: as tall as these, about)
+        more = 0
+        while index.isValid() and seen + more < min(rows, 10_000):
+            more += 1
+            index = view.indexBelow(index)
+        height += height * more // seen
+    header = view.header()
+    return height + (header.sizeHint().height() if not view.isHeaderHidden() else 0)
+
+
 def _rows_height(view: QAbstractItemView, rows: int) -> int:
     """The height of the first ``rows`` top-level rows of ``view`` (the rest estimated
     from the ones measured: a delegate that lays out text costs per row)."""
+    if isinstance(view, QTreeView):
+        return _tree_height(view, rows)
     model = view.model()
     total = model.rowCount(view.rootIndex()) if model is not None else 0
     rows = min(rows, total)
@@ -192,6 +216,9 @@ class Section(QWidget):
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
                        model.layoutChanged):
             signal.connect(self._model_changed)
+        if isinstance(self._view, QTreeView):  # (a branch opened or closed: its height)
+            self._view.expanded.connect(self.refit)
+            self._view.collapsed.connect(self.refit)
         self._model_changed()
 
     def _model_changed(self, *_args: object) -> None:
