@@ -27,6 +27,23 @@ class Settings:
     last_note: dict[str, int] = field(default_factory=dict)  # library path -> note id
     questions_only: bool = False  # View ▸ Questions Only: the list shows questions only
     collapsed_sections: list[str] = field(default_factory=list)  # the sidebar's, by key
+    recent_libraries: list[str] = field(default_factory=list)  # File ▸ Open Recent, newest first
+
+
+RECENT_KEPT = 10  # libraries File ▸ Open Recent remembers
+
+
+def remember_library(settings: Settings, path: Path | str) -> None:
+    """``path`` becomes the newest of the recent libraries (once; the oldest beyond
+    RECENT_KEPT forgotten)."""
+    name = str(path)
+    kept = [p for p in settings.recent_libraries if isinstance(p, str) and p != name]
+    settings.recent_libraries = [name, *kept][:RECENT_KEPT]
+
+
+def forget_library(settings: Settings, path: Path | str) -> None:
+    """``path`` is no longer among the recent libraries."""
+    settings.recent_libraries = [p for p in settings.recent_libraries if p != str(path)]
 
 
 def settings_file() -> Path:

@@ -17,7 +17,7 @@ from notegui.core.errors import ExportError, LibraryError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault, question_note
 from notegui.core.ports import Library
-from notegui.core.settings import Settings
+from notegui.core.settings import Settings, forget_library
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
@@ -97,6 +97,17 @@ class LibraryActions:
             "notegui libraries (*.sqlite3 *.db);;All files (*)")
         if path:
             self._switch_library(Path(path), self._open_library)
+
+    def open_recent(self, path: Path) -> None:
+        """File ▸ Open Recent's choice; one no longer there is forgotten, saying so (the
+        opener would make a new, empty library in its place)."""
+        if not path.is_file():
+            forget_library(self._window.settings, path)
+            warn(self._parent, "Library not found",
+                 f"{path}\n\nis no longer there (moved or deleted?), so it was removed "
+                 "from File ▸ Open Recent.")
+            return
+        self._switch_library(path, self._open_library)
 
     def _switch_library(self, path: Path, opener: OpenLibrary) -> None:
         if self._window.is_editing() and not self._window.stop_editing():

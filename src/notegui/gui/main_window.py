@@ -38,6 +38,7 @@ from notegui.core.domain import Changes, Note, SearchHit
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
 from notegui.core.navigation import History
+from notegui.core.outline import Heading, headings
 from notegui.core.ports import Library, Sync
 from notegui.core.render import pygments_css
 from notegui.core.search_query import parse_query
@@ -50,12 +51,14 @@ from notegui.gui.answer_view import AnswerView
 from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
+from notegui.gui.file_drop import FileDrop
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.link_health_control import LinkHealthControl
 from notegui.gui.note_actions import NoteActions
 from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
+from notegui.gui.outline_panel import OutlineList, OutlinePopup, ReadingMark
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
 from notegui.gui.qt_typing import application
@@ -64,8 +67,10 @@ from notegui.gui.question_list import (
     NoteListModel,
     QuestionListView,
 )
+from notegui.gui.recent_menu import RecentMenu
 from notegui.gui.search_field import SearchField, SearchRunner
 from notegui.gui.shortcut_override import WindowShortcuts
+from notegui.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from notegui.gui.sources_panel import SourcesPanel
 from notegui.gui.sync_control import SyncControl
 from notegui.gui.tasks import Tasks
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
                                              self.tasks, self.editing)
         self._build_actions()
         self._shortcuts = WindowShortcuts(self, self.actions_by_name.values())
+        self._add_conveniences()
         self._wire()
         self.dark = theme.apply(settings.theme)
         self._apply_css()
@@ -168,6 +174,10 @@ class MainWindow(QMainWindow):
         # The answer first in line for width: the sidebar, then the list, give way and
         # fold when the window narrows (pane_widths.py).
         self.splitter = PaneSplitter(answer=1, fold_order=(2, 0))
+        self.outline = OutlineList()  # (a section of the sidebar; Ctrl+Shift+O: a popup)
+        self.reading_mark = ReadingMark(self.answer, self.outline.mark_reading)
+        self._place_outline()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
@@ -198,6 +208,16 @@ class MainWindow(QMainWindow):
             lambda note_id: self.notes.discard_draft(note_id), self)
         self.annotator = Annotator(lambda: self.library, self.answer,
                                    self.sidebar.annotations, self.hub, self)
+
+    def _place_outline(self) -> None:
+        # (until the sidebar has its sections: a titled list under the others)
+        title = QLabel("O&utline")
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
+        title.setBuddy(self.outline)
+        self.sidebar.layout_.addWidget(title)
+        self.sidebar.layout_.addWidget(self.outline, 1)
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
@@ -250,6 +270,7 @@ class MainWindow(QMainWindow):
         self.answer.tagRequested.connect(lambda name: self.search.setText(f"tag:{name}"))
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
+        self.outline.headingRequested.connect(self.go_to_heading)
         self.editing.saved.connect(self.notes.edit_saved)
         self.banner.restoreRequested.connect(self.files.restore_newest_backup)
         self.banner.salvageRequested.connect(self.files.salvage_library)
@@ -285,6 +306,7 @@ class MainWindow(QMainWindow):
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(window_title(library.path.name))
+        settings_file.remember_library(self.settings, library.path)  # (File ▸ Open Recent)
         self.sync_control.set_sync(self.sync_for(library) if self.sync_for else None)
         self._health = None
         self.show_health()
@@ -321,6 +343,7 @@ class MainWindow(QMainWindow):
             f"{named('import_folder')}, or write one with {named('new_note')}.</p>")
         self.sidebar.show_links([], [])
         self.sidebar.tags.set_tags([])
+        self._show_outline(())
         self.annotator.clear()
         self.setWindowTitle(window_title(self.library.path.name))
         self.update_note_actions()
@@ -338,6 +361,7 @@ class MainWindow(QMainWindow):
             self._syncing_selection = False
         self.sidebar.show_links([], [])
         self.sidebar.tags.set_tags([])
+        self._show_outline(())
         self.annotator.clear()
         self.update_note_actions()
 
@@ -388,6 +412,7 @@ class MainWindow(QMainWindow):
         for name, on in (("edit_note", writable and (note or editing)),  # Done Editing
                          ("trash_note", writable and (note or editing)),
                          ("note_history", note),
+                         ("outline", note and not editing),
                          ("highlight", writable and note and not editing),
                          ("comment", writable and note and not editing)):
             self.actions_by_name[name].setEnabled(on)
@@ -538,6 +563,7 @@ class MainWindow(QMainWindow):
         html = answer_html(self.library, note, self.dark, sources)
         summaries = {s.target.id: s.summary or s.target.summary for s in sources}
         self.answer.show_note(html, summaries, scroll)
+        self._show_outline(headings(html))
         self.sidebar.show_links(sources, backlinks)
         self.sidebar.tags.set_tags(note.tags)
         self.current_id = note_id
@@ -560,6 +586,7 @@ class MainWindow(QMainWindow):
         if (note_id != self.current_id or self.editing.active) and not self.open_note(note_id):
             return False
         self.answer.scrollToAnchor(anchor)
+        self.reading_mark.jumped(anchor)
         return True
 
     def _window_title(self, note: Note) -> str:
@@ -718,6 +745,54 @@ class MainWindow(QMainWindow):
         picker = Picker("Command Palette", "Type a command…", choices, self)
         if picker.exec() and isinstance(picker.chosen, str):
             self.actions_by_name[picker.chosen].trigger()
+
+    def _show_outline(self, found: tuple[Heading, ...]) -> None:
+        self.outline.show_headings(found)
+        self.reading_mark.follow(found)
+
+    def go_to_heading(self, anchor: str) -> None:
+        """Scroll the answer to a heading of the open note (the outline's choice)."""
+        if self.editing.active:
+            self.statusBar().showMessage(
+                "The outline leads through the note as read: Done Editing first.", 5000)
+            return
+        self.answer.scrollToAnchor(anchor)
+        self.reading_mark.jumped(anchor)
+
+    def outline_popup(self) -> OutlinePopup:
+        """Go ▸ Outline…: the open note's headings over the answer, filtered as you type."""
+        popup = OutlinePopup(self.outline.headings(), self.outline.reading(), self)
+        popup.headingRequested.connect(self.go_to_heading)
+        popup.headingRequested.connect(lambda _anchor: self.answer.setFocus())  # read on
+        popup.show_over(self.middle)
+        return popup
+
+    def keyboard_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard Shortcuts: the action table's every action and its keys."""
+        keys = {name: action.shortcuts() for name, action in self.actions_by_name.items()}
+        dialog = ShortcutsDialog(shortcut_rows(self.action_specs, keys), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _add_conveniences(self) -> None:
+        """File ▸ Open Recent (after Open Library…), and files dropped on the window."""
+        opening = self.actions_by_name["open_library"]
+        menu = next(m for m in self.menuBar().findChildren(QMenu) if opening in m.actions())
+        following = menu.actions()[menu.actions().index(opening) + 1]
+        self.recent_menu = RecentMenu(lambda: self.settings, lambda: self.library.path,
+                                      self.files.open_recent, self)
+        menu.insertMenu(following, self.recent_menu)
+        self.file_drop = FileDrop(self, self.files.import_paths, self._import_refusal,
+                                  lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _import_refusal(self) -> str:
+        """Why files dropped now cannot be imported ("" when they can)."""
+        if not self.actions_by_name["import_files"].isEnabled():
+            return "this library cannot be written to now (the banner above says why)."
+        if self.files.import_job is not None:
+            return "an import is running; drop them again when it ends."
+        return ""
 
     def focus_search(self) -> None:
         self.search.setFocus()
