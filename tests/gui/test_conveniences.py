@@ -218,3 +218,18 @@ def test_keyboard_shortcuts_filters_as_you_type(qtbot, window):
         len(window.action_specs)) + " actions"
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_while_editing_a_drop_on_the_text_is_the_editors_and_elsewhere_imported(
+        qtbot, window, tmp_path):
+    path = write_note(tmp_path / "in", "leaves.txt", "Why do leaves fall?\nAutumn.")
+    window.actions_by_name["edit_note"].trigger()
+    body = window.editor.body.toPlainText()
+    assert drop_onto(window.editor.body.viewport(), mime_of(path))
+    assert window.files.import_job is None  # (the editor took it: its text, not an import)
+    assert "leaves.txt" in window.editor.body.toPlainText() != body
+    assert drop_onto(window.list.viewport(), mime_of(path))
+    qtbot.waitUntil(lambda: window.files.import_job is None, timeout=10000)
+    window.files.import_results.close()
+    assert "Why do leaves fall?" in titles(window)
+    assert window.is_editing()

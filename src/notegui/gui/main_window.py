@@ -177,7 +177,6 @@ class MainWindow(QMainWindow):
         self.outline = OutlineList()  # (a section of the sidebar; Ctrl+Shift+O: a popup)
         self.reading_mark = ReadingMark(self.answer, self.outline.mark_reading)
         self._place_outline()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
