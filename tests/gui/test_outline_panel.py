@@ -37,6 +37,7 @@ def heading_top(window, anchor: str) -> int:
 
 def text_left(view, row: int) -> int:
     """The x of the leftmost dark (text) pixel painted in a row of the list."""
+    view.scrollToItem(view.item(row))
     image = view.viewport().grab().toImage()
     rect = view.visualItemRect(view.item(row))
     ratio = image.devicePixelRatio()
@@ -79,6 +80,7 @@ def test_the_sidebar_lists_the_headings_indented_and_a_click_scrolls_there(qtbot
     assert scroll(window) == 0
 
     item = outline.item(4)  # Results
+    outline.scrollToItem(item)
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton,
                      pos=outline.visualItemRect(item).center())
     assert scroll(window) == heading_top(window, "results") > 0
@@ -88,6 +90,7 @@ def test_the_sidebar_lists_the_headings_indented_and_a_click_scrolls_there(qtbot
     assert marked_rows(outline) == [4]  # (the bar beside it, in the highlight colour)
 
     # the second "Earlier work" leads to its own place, not the first's
+    outline.scrollToItem(outline.item(2))
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton,
                      pos=outline.visualItemRect(outline.item(2)).center())
     assert scroll(window) == heading_top(window, "earlier-work-1")
@@ -161,8 +164,11 @@ def test_ctrl_shift_o_opens_a_frameless_popup_that_filters_as_you_type(qtbot, wi
     assert popup.accessibleName() == "Outline"
     assert QApplication.focusWidget() is popup.field
     assert popup_texts(popup) == window.outline.texts()
+    tall = popup.height()
     qtbot.keyClicks(popup.field, "EARLIER")
     assert popup_texts(popup) == ["Earlier work", "Earlier work"]
+    assert popup.height() < tall  # (as tall as what it shows: no empty rows)
+    assert popup.list.viewport().height() >= 2 * popup.list.sizeHintForRow(0)  # none cut
     qtbot.keyClick(popup.field, Qt.Key.Key_Down)  # the second of them
     qtbot.keyClick(popup.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.findChild(OutlinePopup) is None)

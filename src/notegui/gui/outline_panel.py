@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter, QTextBlock
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +41,7 @@ READING_ROLE = Qt.ItemDataRole.UserRole + 22  # True on the heading being read
 INDENT = 14  # px a level
 MARK_WIDTH = 3  # px: the bar beside the heading being read
 SETTLE_MS = 60  # the reading mark follows the scrolling this long after it stops
+ROW_PADDING = 6  # px added to a row's height
 POPUP_ROWS = 14  # the popup's list shows this many rows before it scrolls
 
 
@@ -48,6 +58,11 @@ class _IndentDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.data(READING_ROLE):
             option.font.setBold(True)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)  # (rows to aim at)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -150,7 +165,7 @@ class OutlinePopup(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.Box)  # (a popup over text: its edge drawn)
         self.setAccessibleName("Outline")
         self._headings = headings
         self.field = QLineEdit(self)
@@ -177,11 +192,8 @@ class OutlinePopup(QFrame):
     def show_over(self, widget: QWidget) -> None:
         """Show it at the top of ``widget`` (the answer pane), centred, and take the keys."""
         width = max(260, min(520, widget.width() - 40))
-        rows = max(1, min(POPUP_ROWS, self.list.count()))
-        row_height = max(self.list.sizeHintForRow(0), self.fontMetrics().height() + 4)
-        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 2)
         self.setFixedWidth(width)
-        self.adjustSize()
+        self._fit()
         top = widget.mapToGlobal(widget.rect().topLeft())
         self.move(top.x() + (widget.width() - width) // 2, top.y() + 12)
         self.show()
@@ -196,6 +208,14 @@ class OutlinePopup(QFrame):
         self.empty.setVisible(not shown)
         self.empty.setText("This note has no headings." if not self._headings
                            else "No heading matches.")
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the headings shown (up to POPUP_ROWS rows; more scroll)."""
+        rows = max(1, min(POPUP_ROWS, self.list.count()))
+        row_height = max(self.list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth())
+        self.adjustSize()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.field and event.type() == QEvent.Type.KeyPress
