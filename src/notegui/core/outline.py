@@ -36,8 +36,8 @@ class Heading:
 def headings(rendered: str) -> tuple[Heading, ...]:
     """The body's headings in ``rendered`` (``render_note_html``'s or ``render_body``'s
     HTML), in reading order; () when it has none (or was shown as plain text)."""
-    if "<h" not in rendered:
-        return ()  # (most notes: no scan at all)
+    if ' id="' not in rendered:
+        return ()  # (most notes: no heading has an anchor, no scan at all: ~1 us, not 20)
     found: list[Heading] = []
     embed_depth = 0  # >0: inside an embedded note's frame (counting its own quotes)
     for match in _PARTS.finditer(rendered):
