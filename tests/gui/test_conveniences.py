@@ -10,9 +10,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from conftest import write_note
-from prompts import answer_next_box
 from notegui.app import open_library
 from notegui.gui.shortcuts_dialog import ShortcutsDialog
+from prompts import answer_next_box
 
 # -- drag and drop ------------------------------------------------------------------------
 

@@ -3,10 +3,10 @@ driven as a reader does (clicks, keys, typing) and checked by what the window sh
 
 from __future__ import annotations
 
+from driving import open_body
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from driving import open_body
 from notegui.gui.outline_panel import OutlinePopup
 
 PROSE = "Words to read before the next part of the answer comes along. " * 12

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.splitter = PaneSplitter(answer=1, fold_order=(2, 0))
         self.outline = OutlineList()  # (a section of the sidebar; Ctrl+Shift+O: a popup)
         self.reading_mark = ReadingMark(self.answer, self.outline.mark_reading)
-        self._place_outline()
+        self.sidebar.sections.add("outline", "O&utline", self.outline)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
@@ -207,16 +207,6 @@ class MainWindow(QMainWindow):
             lambda note_id: self.notes.discard_draft(note_id), self)
         self.annotator = Annotator(lambda: self.library, self.answer,
                                    self.sidebar.annotations, self.hub, self)
-
-    def _place_outline(self) -> None:
-        # (until the sidebar has its sections: a titled list under the others)
-        title = QLabel("O&utline")
-        bold = title.font()
-        bold.setBold(True)
-        title.setFont(bold)
-        title.setBuddy(self.outline)
-        self.sidebar.layout_.addWidget(title)
-        self.sidebar.layout_.addWidget(self.outline, 1)
 
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
