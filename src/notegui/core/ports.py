@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from notegui.core.citation_graph import CitationGraph
 from notegui.core.domain import (
     Annotation,
     Backlink,
@@ -62,6 +63,10 @@ class Library(Protocol):
     def link_completions(self, source_path: str, typed: str,
                          limit: int = 20) -> list[LinkCompletion]: ...
     def tags(self) -> list[str]: ...
+    # the citation graph (core/citation_graph.py): around a note to a depth, or the
+    # library's (filtered by a search, else its most cited notes); cut at ``limit``
+    def neighbourhood(self, note_id: int, depth: int, limit: int) -> CitationGraph: ...
+    def library_graph(self, query: str, limit: int) -> CitationGraph: ...
 
     # editing: every write is one transaction and returns what it changed
     def create_note(

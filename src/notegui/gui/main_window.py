@@ -52,6 +52,7 @@ from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.file_drop import FileDrop
+from notegui.gui.graph_panel import GraphDock
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
@@ -195,6 +196,10 @@ class MainWindow(QMainWindow):
         stack.addWidget(self.banner)
         stack.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # View ▸ Citation Graph: a dock, hidden until asked for (it follows the open note).
+        self.graph = GraphDock(lambda: self.library, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.graph)
+        self.graph.hide()
         self.tasks = Tasks(self)  # (work off the UI thread: its library's workers and more)
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self,
@@ -260,6 +265,10 @@ class MainWindow(QMainWindow):
         self.answer.statusMessage.connect(self.statusBar().showMessage)
         self.sidebar.noteRequested.connect(self.open_note)
         self.outline.headingRequested.connect(self.go_to_heading)
+        self.graph.noteRequested.connect(self.open_note)
+        self.graph.visibilityChanged.connect(
+            lambda _shown: self.actions_by_name["graph"].setChecked(self.graph.isVisible()))
+        self.hub.changed.connect(self.graph.panel.library_changed)
         self.editing.saved.connect(self.notes.edit_saved)
         self.banner.restoreRequested.connect(self.files.restore_newest_backup)
         self.banner.salvageRequested.connect(self.files.salvage_library)
@@ -290,6 +299,7 @@ class MainWindow(QMainWindow):
         library.on_wait = self.wait_notice
         self.history = History()
         self.current_id = None
+        self.graph.panel.reset()
         self.search.clear()
         self._listed = {}
         self._show_all()
@@ -317,6 +327,7 @@ class MainWindow(QMainWindow):
         """No note to show (an empty library, its last note trashed): say how to add one, in
         the menus' own words, and leave the actions that need a note off."""
         self.current_id = None
+        self.graph.panel.follow(None)
 
         def named(name: str) -> str:
             action = self.actions_by_name[name]
@@ -556,6 +567,7 @@ class MainWindow(QMainWindow):
         self.sidebar.show_links(sources, backlinks)
         self.sidebar.tags.set_tags(note.tags)
         self.current_id = note_id
+        self.graph.panel.follow(note_id)
         self.annotator.note_shown(note_id)
         if note.trashed:
             self.statusBar().showMessage(
@@ -815,6 +827,11 @@ class MainWindow(QMainWindow):
             action.setChecked(True)  # folded for want of room: the reader asks to see it
         self.sidebar.setVisible(action.isChecked())
         self.splitter.reveal(2 if action.isChecked() else None)
+
+    def toggle_graph(self) -> None:
+        self.graph.setVisible(self.actions_by_name["graph"].isChecked())
+        if self.graph.isVisible():
+            self.graph.raise_()
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name

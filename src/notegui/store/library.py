@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from notegui.core import clock
+from notegui.core.citation_graph import CitationGraph
 from notegui.core.domain import (
     Annotation,
     Backlink,
@@ -49,6 +50,7 @@ from notegui.store import (
 )
 from notegui.store import db as database_file
 from notegui.store import document as library_document
+from notegui.store import graph as citation_graph
 from notegui.store import tags as tag_rows
 from notegui.store import vault_links as vault_link_rows
 from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_damage
@@ -260,6 +262,16 @@ class SqliteLibrary:
     def tags(self) -> list[str]:
         """Every tag name in use, sorted."""
         return tag_rows.names(self.db)
+
+    def neighbourhood(self, note_id: int, depth: int, limit: int) -> CitationGraph:
+        """The notes up to ``depth`` citations from ``note_id``, either way, and the links
+        among them, nearest first, at most ``limit`` (store/graph.py)."""
+        return citation_graph.neighbourhood(self.db, note_id, depth, limit)
+
+    def library_graph(self, query: str, limit: int) -> CitationGraph:
+        """The notes a search finds (the most cited, with no query) and the links among
+        them, at most ``limit`` (store/graph.py)."""
+        return citation_graph.library_graph(self.db, query, limit)
 
     def _tags(self, note_id: int) -> list[str]:
         return tag_rows.of_note(self.db, note_id)

@@ -1,0 +1,219 @@
+"""View ▸ Graph: a dock with the citation graph, around the open note (to a depth of 1 to 3)
+or of the whole library (filtered by a search). It follows the open note while shown; when
+hidden it only remembers that it must redraw. Reads through the Library port, lays out with
+core/graph_layout.py, draws with gui/graph_view.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notegui.core.citation_graph import (
+    LIBRARY_LIMIT,
+    LOCAL_LIMIT,
+    MAX_DEPTH,
+    CitationGraph,
+    capped_message,
+)
+from notegui.core.graph_layout import layout
+from notegui.core.ports import Library
+from notegui.gui.changes_hub import ChangeNotice
+from notegui.gui.graph_view import GraphView
+from notegui.gui.plain_text import label
+from notegui.gui.qt_typing import INT64
+
+AROUND_NOTE, WHOLE_LIBRARY = 0, 1
+FILTER_DELAY_MS = 300  # typing in the filter: the library's graph is drawn once typing stops
+DEFAULT_DEPTH = 2
+LEGEND = "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites"
+
+
+class GraphPanel(QWidget):
+    """The controls (what the graph is of, its depth or filter), the graph, and a line
+    saying what is shown (and when it was cut at its limit). ``noteRequested(id)``."""
+
+    noteRequested = Signal(INT64)
+
+    def __init__(self, library: Callable[[], Library], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self.setAccessibleName("Citation graph panel")
+        self.scope = QComboBox()
+        self.scope.addItems(["Around this note", "Whole library"])
+        self.scope.setAccessibleName("Graph of")
+        self.scope.setToolTip("Show the notes around the open note, or the whole library")
+        self.depth_choice = QComboBox()
+        self.depth_choice.addItems([f"Depth {n}" for n in range(1, MAX_DEPTH + 1)])
+        self.depth_choice.setCurrentIndex(DEFAULT_DEPTH - 1)
+        self.depth_choice.setAccessibleName("Depth")
+        self.depth_choice.setToolTip("How many citations away from the open note, either way")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter: words, tag:NAME, is:stub")
+        self.filter.setAccessibleName("Library graph filter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setVisible(False)
+        self.fit = QToolButton()
+        self.fit.setText("Fit")
+        self.fit.setAccessibleName("Fit the graph in view")
+        self.fit.setToolTip("Zoom to show the whole graph (0); + and - zoom")
+        self.view = GraphView()
+        self.summary = label()
+        self.summary.setAccessibleName("Graph summary")
+        self.summary.setWordWrap(True)
+        self.focus_line = label()
+        self.focus_line.setAccessibleName("Focused note")
+        self.focus_line.setWordWrap(True)
+        self.legend = label(LEGEND)
+        self.legend.setAccessibleName("Graph legend")
+        self.legend.setEnabled(False)  # (drawn grey: an aside)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.scope)
+        controls.addWidget(self.depth_choice)
+        controls.addWidget(self.filter, 1)
+        controls.addStretch()
+        controls.addWidget(self.fit)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addLayout(controls)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.summary)
+        column.addWidget(self.focus_line)
+        column.addWidget(self.legend)
+        self.setTabOrder(self.scope, self.depth_choice)
+        self.setTabOrder(self.depth_choice, self.filter)
+        self.setTabOrder(self.filter, self.view)
+        self.current_id: int | None = None
+        self.stale = True  # something changed since the graph was drawn
+        self._drawn_for: tuple[object, ...] | None = None
+        self._typing = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._typing.timeout.connect(self.refresh)
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.depth_choice.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.filter.textChanged.connect(lambda _text: self._typing.start())
+        self.fit.clicked.connect(self.view.fit_all)
+        self.view.noteRequested.connect(self.noteRequested)
+        self.view.focusedNode.connect(self.focus_line.setText)
+
+    # -- what the window tells it ----------------------------------------------------------
+
+    def follow(self, note_id: int | None) -> None:
+        """The window opened ``note_id``: drawn around it (soon, once the note is shown),
+        if the graph is on screen; else when it is shown next."""
+        if note_id == self.current_id and not self.stale:
+            return
+        self.current_id = note_id
+        if self.scope.currentIndex() == WHOLE_LIBRARY:
+            self.view.mark_current(note_id)
+            return
+        self._redraw_soon()
+
+    def library_changed(self, notice: ChangeNotice) -> None:
+        """A write: links or the list of notes changed, so the graph may have."""
+        changes = notice.changes
+        if changes.links or changes.listing or changes.notes & set(self.view.items_by_id):
+            self.stale = True
+            self._redraw_soon()
+
+    def reset(self) -> None:
+        """Another library is open."""
+        self.stale = True
+        self._drawn_for = None
+        self.current_id = None
+        self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        if self.isVisible():
+            self._soon.start()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._soon.start()
+
+    def _scope_changed(self, scope: int) -> None:
+        whole = scope == WHOLE_LIBRARY
+        self.depth_choice.setVisible(not whole)
+        self.filter.setVisible(whole)
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Draw the graph the controls ask for (nothing when it is drawn already)."""
+        self._soon.stop()
+        self._typing.stop()
+        whole = self.scope.currentIndex() == WHOLE_LIBRARY
+        wanted: tuple[object, ...] = (
+            ("library", self.filter.text().strip()) if whole
+            else ("note", self.current_id, self.depth_choice.currentIndex() + 1))
+        if wanted == self._drawn_for and not self.stale:
+            return
+        library = self._library()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if whole:
+                graph = library.library_graph(self.filter.text(), LIBRARY_LIMIT)
+            elif self.current_id is None:
+                graph = CitationGraph()
+            else:
+                graph = library.neighbourhood(self.current_id, self.depth_choice.currentIndex() + 1,
+                                              LOCAL_LIMIT)
+            self.show_graph(graph)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._drawn_for = wanted
+        self.stale = False
+
+    def show_graph(self, graph: CitationGraph) -> None:
+        self.view.set_graph(graph, layout(graph))
+        if graph.centre is None:
+            self.view.mark_current(self.current_id)
+        self.summary.setText(self._summary(graph))
+        self.focus_line.setText("")
+
+    def _summary(self, graph: CitationGraph) -> str:
+        if not graph.nodes:
+            if graph.centre is None and graph.query:
+                return "No note matches the filter."
+            return "No note is open." if graph.centre is None and not graph.query \
+                and self.scope.currentIndex() == AROUND_NOTE else "The library has no notes."
+        stubs = sum(1 for node in graph.nodes if node.ref.is_stub)
+        text = (f"{_count(len(graph.nodes), 'note')}, {_count(len(graph.edges), 'link')}, "
+                f"{_count(stubs, 'stub')}.")
+        if graph.centre is not None and len(graph.nodes) == 1:
+            text = "This note cites no note and no note cites it."
+        capped = capped_message(graph)
+        return f"{text} {capped}" if capped else text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+class GraphDock(QDockWidget):
+    """The panel in a dock (beside the sidebar, or floating on its own)."""
+
+    def __init__(self, library: Callable[[], Library], parent: QWidget | None = None) -> None:
+        super().__init__("Citation Graph", parent)
+        self.setObjectName("graph")
+        self.setAccessibleName("Citation graph")
+        self.panel = GraphPanel(library, self)
+        self.setWidget(self.panel)
+        self.noteRequested = self.panel.noteRequested
