@@ -17,7 +17,7 @@ import igraph
 
 from notegui.core.citation_graph import CitationGraph
 
-SPACING = 90.0  # the typical (median) length of a link, in scene units
+SPACING = 110.0  # the typical (median) length of a link, in scene units
 _ITERATIONS = 150
 # Above this many nodes the layout uses igraph's grid (repulsion from near nodes only):
 # linear rather than quadratic in the nodes, and as good at these sizes.

@@ -41,7 +41,7 @@ from notegui.gui.qt_typing import INT64
 
 CENTRE_RADIUS = 13.0
 RADIUS = 8.0
-LABEL_WIDTH = 170  # pixels of a title drawn under its circle (elided; the tooltip has it all)
+LABEL_WIDTH = 150  # pixels of a title drawn under its circle (elided; the tooltip has it all)
 LABELLED = 40  # at most this many titles drawn (the nearest, or the most linked)
 ARROW = 7.0
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 4.0, 1.25
@@ -62,13 +62,36 @@ class Look:
     @staticmethod
     def of(palette: QPalette) -> Look:
         text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
         edge = QColor(text)
         edge.setAlpha(90)
-        return Look(palette.color(QPalette.ColorRole.Base), text,
-                    palette.color(QPalette.ColorRole.Link),
-                    palette.color(QPalette.ColorRole.PlaceholderText),
-                    palette.color(QPalette.ColorRole.Highlight), edge,
-                    palette.color(QPalette.ColorRole.Highlight))
+        return Look(base, text, _mix(highlight, base, 0.6),
+                    palette.color(QPalette.ColorRole.PlaceholderText), highlight, edge,
+                    highlight)
+
+
+def _mix(one: QColor, other: QColor, share: float) -> QColor:
+    """``share`` of ``one`` and the rest of ``other``: a note's colour, the highlight's
+    toned towards the background (light or dark alike)."""
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in zip(
+        one.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
+
+
+class Label(QGraphicsSimpleTextItem):
+    """A title under its circle, on a patch of the background so crossing lines and a
+    neighbour's title do not garble it."""
+
+    def __init__(self, text: str, parent: QGraphicsItem, view: GraphView) -> None:
+        super().__init__(text, parent)
+        self._view = view
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        patch = QColor(self._view.look.background)
+        patch.setAlpha(215)
+        painter.fillRect(self.boundingRect().adjusted(-2, 0, 2, 0), patch)
+        super().paint(painter, option, widget)
 
 
 def node_tip(node: GraphNode) -> str:
@@ -94,7 +117,7 @@ class NodeItem(QGraphicsItem):
         self.radius = CENTRE_RADIUS if centre else RADIUS
         self._view = view
         self._hovered = False
-        self.label: QGraphicsSimpleTextItem | None = None
+        self.label: Label | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -113,8 +136,9 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(look.focus, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
-        if self.is_stub:
-            pen = QPen(look.stub, 1.6, Qt.PenStyle.DashLine)
+        if self.is_stub:  # hollow and dashed: no text of its own yet
+            pen = QPen(look.centre if self.current else look.stub,
+                       2.4 if self.current else 1.6, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(QBrush(look.background))
         else:
@@ -129,8 +153,12 @@ class NodeItem(QGraphicsItem):
             metrics = QFontMetrics(self._view.font())
             text = metrics.elidedText(self.node.ref.title, Qt.TextElideMode.ElideRight,
                                       LABEL_WIDTH)
-            self.label = QGraphicsSimpleTextItem(text, self)
+            self.label = Label(text, self, self._view)
             self.label.setBrush(self._view.look.text)
+            if self.centre:
+                font = self.label.font()
+                font.setBold(True)
+                self.label.setFont(font)
             self.label.setPos(-self.label.boundingRect().width() / 2, self.radius + 2)
             self.label.setAcceptHoverEvents(False)
         elif self.label is not None:
