@@ -74,8 +74,8 @@ class Look:
 def _mix(one: QColor, other: QColor, share: float) -> QColor:
     """``share`` of ``one`` and the rest of ``other``: a note's colour, the highlight's
     toned towards the background (light or dark alike)."""
-    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in zip(
-        one.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
+    return QColor(*(round(share * a + (1 - share) * b) for a, b in (
+        (one.red(), other.red()), (one.green(), other.green()), (one.blue(), other.blue()))))
 
 
 class Label(QGraphicsSimpleTextItem):
@@ -91,7 +91,8 @@ class Label(QGraphicsSimpleTextItem):
         patch = QColor(self._view.look.background)
         patch.setAlpha(215)
         painter.fillRect(self.boundingRect().adjusted(-2, 0, 2, 0), patch)
-        super().paint(painter, option, widget)
+        # (Qt passes no widget when the scene is drawn on an image; the stubs say it must)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]
 
 
 def node_tip(node: GraphNode) -> str:
