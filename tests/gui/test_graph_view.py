@@ -32,7 +32,7 @@ def graph_window(qtbot, tmp_path):
 def open_graph(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_G, CTRL_SHIFT)  # View ▸ Citation Graph
     panel = window.graph.panel
-    qtbot.waitUntil(lambda: bool(panel.view.order) and not panel.stale, timeout=3000)
+    qtbot.waitUntil(lambda: bool(panel.view.order) and not panel.busy(), timeout=5000)
     assert window.graph.isVisible() and window.actions_by_name["graph"].isChecked()
     return panel
 
@@ -53,8 +53,9 @@ def choose_depth(qtbot, panel, depth: int) -> None:
     while box.currentIndex() + 1 != depth:
         key = Qt.Key.Key_Down if box.currentIndex() + 1 < depth else Qt.Key.Key_Up
         qtbot.keyClick(box, key)
-    qtbot.waitUntil(lambda: bool(panel.view.graph.ids()) and not panel._soon.isActive(),
-                    timeout=3000)
+    qtbot.waitUntil(lambda: not panel.busy()
+                    and panel.view.graph.ids() != [] and panel._drawn_for[-1] == depth,
+                    timeout=5000)
 
 
 def centre_of(view, item: NodeItem) -> QPoint:
@@ -98,11 +99,11 @@ def test_a_click_opens_the_note_and_the_graph_follows_it(qtbot, graph_window):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=centre_of(view, view.items_by_id[ids["D"]]))
     assert graph_window.current_id == ids["D"]
-    qtbot.waitUntil(lambda: view.graph.centre == ids["D"], timeout=3000)
+    qtbot.waitUntil(lambda: view.graph.centre == ids["D"], timeout=5000)
     assert shown(graph_window) == {"D", "B", "E", "A"}  # depth 2 around D
     # Opened elsewhere (the list, a link, back): the graph follows too.
     graph_window.go_back()
-    qtbot.waitUntil(lambda: view.graph.centre == ids["A"], timeout=3000)
+    qtbot.waitUntil(lambda: view.graph.centre == ids["A"], timeout=5000)
     assert view.items_by_id[ids["A"]].centre
 
 
@@ -138,7 +139,7 @@ def test_the_keyboard_moves_between_notes_opens_one_and_zooms(qtbot, graph_windo
     target = view.focused().note_id
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert graph_window.current_id == target != ids["A"]
-    qtbot.waitUntil(lambda: view.graph.centre == target, timeout=3000)
+    qtbot.waitUntil(lambda: view.graph.centre == target, timeout=5000)
 
 
 def test_tab_leaves_the_graph_after_its_last_note(qtbot, graph_window):
@@ -154,22 +155,22 @@ def test_the_whole_library_filtered_by_tag_or_words(qtbot, graph_window, monkeyp
     panel = open_graph(qtbot, graph_window)
     panel.scope.setFocus()
     qtbot.keyClick(panel.scope, Qt.Key.Key_Down)  # Whole library
-    qtbot.waitUntil(lambda: panel.view.graph.centre is None, timeout=3000)
+    qtbot.waitUntil(lambda: panel.view.graph.centre is None, timeout=5000)
     assert panel.filter.isVisible() and not panel.depth_choice.isVisible()
     assert shown(graph_window) == set(graph_window.ids)
     # The open note is marked in the library's graph.
     assert panel.view.items_by_id[graph_window.ids["A"]].current
     qtbot.keyClicks(panel.filter, "tag:core")
-    qtbot.waitUntil(lambda: shown(graph_window) == {"A", "G"}, timeout=3000)
+    qtbot.waitUntil(lambda: shown(graph_window) == {"A", "G"}, timeout=5000)
     assert panel.summary.text() == "2 notes, 0 links, 0 stubs."
     panel.filter.clear()
     qtbot.keyClicks(panel.filter, "no such words anywhere")
-    qtbot.waitUntil(lambda: not panel.view.order, timeout=3000)
+    qtbot.waitUntil(lambda: not panel.view.order, timeout=5000)
     assert panel.summary.text() == "No note matches the filter."
     # Past the limit: the most cited, and the reader told.
     monkeypatch.setattr(graph_panel, "LIBRARY_LIMIT", 3)
     panel.filter.clear()
-    qtbot.waitUntil(lambda: len(panel.view.order) == 3, timeout=3000)
+    qtbot.waitUntil(lambda: len(panel.view.order) == 3, timeout=5000)
     assert "The 3 most cited notes of 9 are shown" in panel.summary.text()
 
 
@@ -198,4 +199,4 @@ def test_hidden_it_reads_nothing_and_catches_up_when_shown(qtbot, graph_window, 
     graph_window.hub.publish(graph_window.library.save_note(
         ids["D"], "Where does D go?", "About D.", "",
         "Text of D. See [[Is E the end of the chain?]]. And [[Is G alone?]]."))
-    qtbot.waitUntil(lambda: "G" in shown(graph_window), timeout=3000)
+    qtbot.waitUntil(lambda: "G" in shown(graph_window), timeout=5000)

@@ -18,10 +18,12 @@ import igraph
 from notegui.core.citation_graph import CitationGraph
 
 SPACING = 110.0  # the typical (median) length of a link, in scene units
-_ITERATIONS = 150
-# Above this many nodes the layout uses igraph's grid (repulsion from near nodes only):
-# linear rather than quadratic in the nodes, and as good at these sizes.
-_GRID_FROM = 250
+_ITERATIONS = 100
+# From this many nodes the layout uses igraph's grid (repulsion from near nodes only):
+# linear rather than quadratic in the nodes, and as good at these sizes. Measured on
+# depth-2 graphs of a 100,000-note library (37-199 nodes): median 10 ms, slowest 19 ms,
+# where without the grid they took 17 and 54.
+_GRID_FROM = 100
 
 Point = tuple[float, float]
 

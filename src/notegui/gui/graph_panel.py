@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -27,14 +26,17 @@ from notegui.core.citation_graph import (
     CitationGraph,
     capped_message,
 )
-from notegui.core.graph_layout import layout
+from notegui.core.graph_layout import Point, layout
 from notegui.core.ports import Library
+from notegui.core.workers import Token
 from notegui.gui.changes_hub import ChangeNotice
 from notegui.gui.graph_view import GraphView
 from notegui.gui.plain_text import label
 from notegui.gui.qt_typing import INT64
+from notegui.gui.tasks import Task, Tasks
 
 AROUND_NOTE, WHOLE_LIBRARY = 0, 1
+GRAPH_WORKER = "notegui-graph"  # reads and lays out off the UI thread, the newest only
 FILTER_DELAY_MS = 300  # typing in the filter: the library's graph is drawn once typing stops
 DEFAULT_DEPTH = 2
 LEGEND = "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites"
@@ -46,9 +48,12 @@ class GraphPanel(QWidget):
 
     noteRequested = Signal(INT64)
 
-    def __init__(self, library: Callable[[], Library], parent: QWidget | None = None) -> None:
+    def __init__(self, library: Callable[[], Library], tasks: Tasks,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
+        self._tasks = tasks
+        self._task: Task[tuple[CitationGraph, dict[int, Point]]] | None = None
         self.setAccessibleName("Citation graph panel")
         self.scope = QComboBox()
         self.scope.addItems(["Around this note", "Whole library"])
@@ -156,33 +161,48 @@ class GraphPanel(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Draw the graph the controls ask for (nothing when it is drawn already)."""
+        """Draw the graph the controls ask for (nothing when it is drawn already): read and
+        laid out on the graph's worker, drawn when done; a request made meanwhile
+        replaces it."""
         self._soon.stop()
         self._typing.stop()
         whole = self.scope.currentIndex() == WHOLE_LIBRARY
+        query, note_id = self.filter.text(), self.current_id
+        depth = self.depth_choice.currentIndex() + 1
         wanted: tuple[object, ...] = (
-            ("library", self.filter.text().strip()) if whole
-            else ("note", self.current_id, self.depth_choice.currentIndex() + 1))
+            ("library", query.strip()) if whole else ("note", note_id, depth))
         if wanted == self._drawn_for and not self.stale:
             return
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._drawn_for, self.stale = wanted, False  # (a change from now on: stale again)
+        if not whole and note_id is None:
+            self.show_graph(CitationGraph(), {})
+            return
         library = self._library()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if whole:
-                graph = library.library_graph(self.filter.text(), LIBRARY_LIMIT)
-            elif self.current_id is None:
-                graph = CitationGraph()
-            else:
-                graph = library.neighbourhood(self.current_id, self.depth_choice.currentIndex() + 1,
-                                              LOCAL_LIMIT)
-            self.show_graph(graph)
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._drawn_for = wanted
-        self.stale = False
 
-    def show_graph(self, graph: CitationGraph) -> None:
-        self.view.set_graph(graph, layout(graph))
+        def work(_token: Token) -> tuple[CitationGraph, dict[int, Point]]:
+            graph = (library.library_graph(query, LIBRARY_LIMIT) if whole or note_id is None
+                     else library.neighbourhood(note_id, depth, LOCAL_LIMIT))
+            return graph, layout(graph)
+
+        self._tasks.worker(GRAPH_WORKER, newest_only=True)
+        self._task = self._tasks.run(work, lambda done: self.show_graph(*done), self._failed,
+                                     worker=GRAPH_WORKER)
+
+    def busy(self) -> bool:
+        """A graph is being read or laid out (or about to be)."""
+        return self._soon.isActive() or self._typing.isActive() or (
+            self._task is not None and self._task.running())
+
+    def _failed(self, error: Exception) -> None:
+        self._drawn_for = None
+        self.summary.setText(f"The graph could not be read: {error}")
+
+    def show_graph(self, graph: CitationGraph, positions: dict[int, Point]) -> None:
+        self._task = None
+        self.view.set_graph(graph, positions)
         if graph.centre is None:
             self.view.mark_current(self.current_id)
         self.summary.setText(self._summary(graph))
@@ -210,10 +230,11 @@ def _count(n: int, noun: str) -> str:
 class GraphDock(QDockWidget):
     """The panel in a dock (beside the sidebar, or floating on its own)."""
 
-    def __init__(self, library: Callable[[], Library], parent: QWidget | None = None) -> None:
+    def __init__(self, library: Callable[[], Library], tasks: Tasks,
+                 parent: QWidget | None = None) -> None:
         super().__init__("Citation Graph", parent)
         self.setObjectName("graph")
         self.setAccessibleName("Citation graph")
-        self.panel = GraphPanel(library, self)
+        self.panel = GraphPanel(library, tasks, self)
         self.setWidget(self.panel)
         self.noteRequested = self.panel.noteRequested

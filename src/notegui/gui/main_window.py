@@ -196,11 +196,11 @@ class MainWindow(QMainWindow):
         stack.addWidget(self.banner)
         stack.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.tasks = Tasks(self)  # (work off the UI thread: its library's workers and more)
         # View ▸ Citation Graph: a dock, hidden until asked for (it follows the open note).
-        self.graph = GraphDock(lambda: self.library, self)
+        self.graph = GraphDock(lambda: self.library, self.tasks, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.graph)
         self.graph.hide()
-        self.tasks = Tasks(self)  # (work off the UI thread: its library's workers and more)
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self,
             self.tasks)
