@@ -13,11 +13,9 @@ import math
 import random
 from statistics import median
 
-import igraph
-
 from notegui.core.citation_graph import CitationGraph
 
-SPACING = 110.0  # the typical (median) length of a link, in scene units
+SPACING = 140.0  # the typical (median) length of a link, in scene units
 _ITERATIONS = 100
 # From this many nodes the layout uses igraph's grid (repulsion from near nodes only):
 # linear rather than quadratic in the nodes, and as good at these sizes. Measured on
@@ -35,6 +33,8 @@ def layout(graph: CitationGraph, spacing: float = SPACING) -> dict[int, Point]:
         return {}
     if len(ids) == 1:
         return {ids[0]: (0.0, 0.0)}
+    import igraph  # (here, not at the top: 65 ms to import, which no start should wait for)
+
     index = {note_id: i for i, note_id in enumerate(ids)}
     # Undirected for the layout: who cites whom changes nothing of where notes sit.
     pairs = sorted({(min(index[a], index[b]), max(index[a], index[b]))

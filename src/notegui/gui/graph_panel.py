@@ -102,6 +102,7 @@ class GraphPanel(QWidget):
         self.setTabOrder(self.filter, self.view)
         self.current_id: int | None = None
         self.stale = True  # something changed since the graph was drawn
+        self.shown_once = False
         self._drawn_for: tuple[object, ...] | None = None
         self._typing = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._typing.timeout.connect(self.refresh)
@@ -149,6 +150,7 @@ class GraphPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.shown_once = True
         if self.stale:
             self._soon.start()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtGui import Qt as GuiQt  # (the stubs have Qt's text functions here only)
@@ -41,10 +42,11 @@ from notegui.gui.qt_typing import INT64
 
 CENTRE_RADIUS = 13.0
 RADIUS = 8.0
-LABEL_WIDTH = 150  # pixels of a title drawn under its circle (elided; the tooltip has it all)
+LABEL_WIDTH = 130  # pixels of a title drawn under its circle (elided; the tooltip has it all)
 LABELLED = 40  # at most this many titles drawn (the nearest, or the most linked)
 ARROW = 7.0
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 4.0, 1.25
+FIT_ZOOM = 1.25  # a small graph is drawn larger, up to this
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ class GraphView(QGraphicsView):
         self._edges = QGraphicsPathItem()
         self._focus_edges = QGraphicsPathItem()
         self._labelled: set[int] = set()
+        self._fitted = False  # the view is as _fit left it: a resize fits it again
         self._apply_look()
 
     # -- drawing ----------------------------------------------------------------------
@@ -264,10 +267,11 @@ class GraphView(QGraphicsView):
         self._fit(bounds)
 
     def _to_label(self, graph: CitationGraph) -> set[int]:
-        """The notes whose titles are drawn: around a note, it and its neighbours; in a view
-        of the library, the most linked."""
+        """The notes whose titles are drawn: around a note, it and its neighbours (all of a
+        small graph); in a view of the library, the most linked."""
         if graph.centre is not None:  # (the rest show theirs under the mouse or the focus)
-            ranked = [node.ref.id for node in graph.nodes if node.depth <= 1]
+            small = len(graph.nodes) <= LABELLED
+            ranked = [node.ref.id for node in graph.nodes if small or node.depth <= 1]
         else:
             ranked = sorted(self.items_by_id, key=lambda i: -self._degree.get(i, 0))
         return set(ranked[:LABELLED])
@@ -297,17 +301,23 @@ class GraphView(QGraphicsView):
         return path
 
     def _fit(self, bounds: QRectF) -> None:
-        """Zoom 1, or less when the graph is bigger than the view, all of it in view; when
-        even the least zoom cannot show it all, the view is on the centre note."""
+        """The whole graph in view, enlarged up to FIT_ZOOM when small, reduced down to
+        MIN_ZOOM when large; when even that cannot show it all, the view is on the centre
+        note."""
         self.resetTransform()
         viewport = self.viewport().rect()
-        scale = min(1.0, viewport.width() / max(bounds.width(), 1),
+        scale = min(FIT_ZOOM, viewport.width() / max(bounds.width(), 1),
                     viewport.height() / max(bounds.height(), 1))
-        if scale < 1.0:
-            self.scale(max(MIN_ZOOM, scale), max(MIN_ZOOM, scale))
+        self.scale(max(MIN_ZOOM, scale), max(MIN_ZOOM, scale))
         centre = self.items_by_id.get(self.graph.centre or -1)
         self.centerOn(centre.pos() if centre is not None and scale < MIN_ZOOM
                       else bounds.center())
+        self._fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:  # (not zoomed by the reader since: keep the graph in view)
+            self._fit(self.sceneRect())
 
     def _apply_look(self) -> None:
         look = self.look
@@ -448,6 +458,7 @@ class GraphView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         factor = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor)) / self.zoom()
         self.scale(factor, factor)
+        self._fitted = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

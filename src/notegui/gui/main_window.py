@@ -829,9 +829,13 @@ class MainWindow(QMainWindow):
         self.splitter.reveal(2 if action.isChecked() else None)
 
     def toggle_graph(self) -> None:
+        shown_before = self.graph.panel.shown_once
         self.graph.setVisible(self.actions_by_name["graph"].isChecked())
         if self.graph.isVisible():
             self.graph.raise_()
+            if not shown_before and not self.graph.isFloating():  # (room to read it)
+                self.resizeDocks([self.graph], [max(420, self.width() * 2 // 5)],
+                                 Qt.Orientation.Horizontal)
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
