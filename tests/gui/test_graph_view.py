@@ -151,6 +151,18 @@ def test_tab_leaves_the_graph_after_its_last_note(qtbot, graph_window):
     assert not view.hasFocus()
 
 
+def test_a_click_on_the_background_then_tab_goes_to_a_note(qtbot, graph_window):
+    panel = open_graph(qtbot, graph_window)
+    view = panel.view
+    corner = view.viewport().rect().bottomRight() - QPoint(5, 5)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=corner)
+    assert view.hasFocus() and view.focused() is None  # (the scene let the note go)
+    assert panel.focus_line.text() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.hasFocus() and view.focused() is view.order[0]
+    assert panel.focus_line.text().startswith("Why does A cite two notes?")
+
+
 def test_the_whole_library_filtered_by_tag_or_words(qtbot, graph_window, monkeypatch):
     panel = open_graph(qtbot, graph_window)
     panel.scope.setFocus()

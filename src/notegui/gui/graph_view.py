@@ -374,6 +374,8 @@ class GraphView(QGraphicsView):
         if item.note_id not in self._labelled:
             item.show_label(False)
         self._focus_edges.setPath(QPainterPath())
+        self.setAccessibleDescription("")
+        self.focusedNode.emit("")
 
     def describe(self, item: NodeItem) -> str:
         """The focused note in words: its title, kind, and links in the graph."""
@@ -405,6 +407,9 @@ class GraphView(QGraphicsView):
                 if 0 <= at < len(self.order):
                     self.focus_node(self.order[at])
                     return True
+            elif self.order:  # (no note focused: a click on the background) the first
+                self.focus_node(self.order[0 if forward else -1])
+                return True
             self.focusNextPrevChild(forward)
             return True
         return super().event(event)
