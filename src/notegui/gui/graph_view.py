@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtGui import Qt as GuiQt  # (the stubs have Qt's text functions here only)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.citation_graph import CitationGraph, GraphNode
 from notegui.core.graph_layout import Point
-from notegui.gui.plain_text import MAX_TIP_CHARS, shortened
+from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import INT64
 
 CENTRE_RADIUS = 13.0
@@ -104,13 +103,11 @@ class Label(QGraphicsSimpleTextItem):
 
 
 def node_tip(node: GraphNode) -> str:
-    """A node's tooltip: its full title (and place), what kind of note, its summary; rich
-    text made from plain (so it wraps, and shows the text as written)."""
+    """A node's tooltip: its full title (and place), what kind of note, its summary; shown
+    as written (``plain_text.tip``, which also wraps tooltips where the window does)."""
     ref = node.ref
     kind = "Stub: cited, but not written yet." if ref.is_stub else ""
-    text = "\n\n".join(part for part in (ref.title_with_place, kind, ref.summary) if part)
-    return GuiQt.convertFromPlainText(shortened(text, MAX_TIP_CHARS),
-                                      Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return "\n\n".join(part for part in (ref.title_with_place, kind, ref.summary) if part)
 
 
 class NodeItem(QGraphicsItem):
@@ -130,7 +127,7 @@ class NodeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(node_tip(node))
+        self.setToolTip(tip(node_tip(node)))
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
