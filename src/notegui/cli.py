@@ -77,23 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
                          "name)")
 
     command = commands.add_parser(
-        "export", help="export one note as text, the library as JSON or markdown, or the "
-        "annotations",
+        "export", help="export one note as text, the library as JSON, markdown or a web "
+        "site, notes as PDF, or the annotations",
         description="text: one note in the question-note format (--note), or every question "
         "note as a .txt file in a folder (-o FOLDER; a note the format cannot hold is "
         "refused by name). json: the whole library. markdown: a folder of .md files, an "
         "Obsidian vault (-o FOLDER). "
         "annotations-md: every highlight and comment as markdown, by note. annotations-w3c: "
-        "the same as a W3C Web Annotation collection (JSON-LD).",
+        "the same as a W3C Web Annotation collection (JSON-LD). "
+        "pdf: one note (--note), or the notes of a tag (--tag) or a search (--search) with "
+        "a table of contents, citations as links inside the PDF and page numbers (-o "
+        "FILE.pdf). html: the whole library as a static web site that opens from disk: a "
+        "page a note, an index, an offline search page (-o FOLDER).",
     )
     command.add_argument("--format", required=True, choices=[
-        "text", "json", "markdown", "annotations-md", "annotations-w3c",
+        "text", "json", "markdown", "annotations-md", "annotations-w3c", "pdf", "html",
     ])
     command.add_argument("--note", metavar="TITLE", help="the note to export (text format; "
-                         "without it, -o FOLDER gets every question note)")
+                         "without it, -o FOLDER gets every question note; pdf)")
+    command.add_argument("--tag", metavar="TAG", help="pdf: the notes with this tag, in "
+                         "title order")
+    command.add_argument("--search", metavar="QUERY", help="pdf: the notes a search finds, "
+                         "best match first (as 'notegui search' ranks them)")
     command.add_argument("-o", "--output", type=Path, metavar="PATH",
-                         help="file (text with --note, json, annotations-*) or folder "
-                         "(markdown, text without --note); "
+                         help="file (text with --note, json, annotations-*, pdf) or "
+                         "folder (markdown, html, text without --note); "
                          "default: standard output")
     command.add_argument("--force", action="store_true",
                          help="markdown: export into a folder that is not empty and not an "
@@ -302,6 +310,12 @@ def _import(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
+    if (args.tag or args.search) and args.format != "pdf":
+        raise CommandError("--tag and --search choose the notes of a PDF (--format pdf)")
+    if args.format in ("pdf", "html"):
+        from notegui import publish_command  # (the PDF needs Qt: only when asked for)
+
+        return publish_command.export(args, library, out)
     if args.format == "text" and not args.note:
         if args.output is None:
             raise CommandError("export --format text needs --note TITLE (one note), or -o "

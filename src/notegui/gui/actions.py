@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from notegui.gui import printing
+
 if TYPE_CHECKING:  # (the window imports this module)
     from notegui.gui.main_window import MainWindow
 
@@ -38,6 +40,8 @@ def action_table(window: MainWindow) -> tuple[ActionSpec, ...]:
         ActionSpec("import_folder", "Import &Folder…", files.import_folder, ("Ctrl+Shift+I",),
                    "&File"),
         ActionSpec("export", "&Export…", files.export, ("Ctrl+Shift+E",), "&File"),
+        ActionSpec("print_note", "&Print…", lambda: printing.print_note(window), ("Ctrl+P",),
+                   "&File", tip="Print the open note (or save it as a PDF file)"),
         ActionSpec("restore_backup", "Restore &Backup…", files.restore_backup, (), "&File",
                    tip="Bring back the library as an automatic backup kept it"),
         ActionSpec("sync_now", "S&ync Now", window.sync_control.sync_now, ("Ctrl+Shift+S",),
