@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from pypdf import PdfReader
 
@@ -60,5 +63,50 @@ def read_pdf(path: Path) -> tuple[list[str], list[Link], dict[str, int]]:
 
 def flat(text: str) -> str:
     """Text without its white space: pypdf's extraction breaks lines and words where the
-    layout did (and at times inside a word of a large heading), so texts are compared so."""
-    return "".join(text.split())
+    layout did (and at times inside a word of a large heading), and keeps the font's
+    ligatures (\ufb00 for "ff"): texts are compared without either."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []  # every href and src
+        self.anchors: set[str] = set()  # every id and <a name>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("href", "src"):
+                self.targets.append(value)
+            elif name == "id" or (tag == "a" and name == "name"):
+                self.anchors.add(value)
+
+
+def crawl(folder: Path) -> tuple[int, list[str]]:
+    """Every link and source in every page of the site at ``folder``: how many are
+    internal, and those whose file or #anchor is not there."""
+    folder = folder.resolve()
+    pages = {path: _parsed(path) for path in folder.rglob("*.html")}
+    internal, broken = 0, []
+    for path, page in pages.items():
+        for target in page.targets:
+            if urlsplit(target).scheme in ("http", "https", "mailto"):
+                continue
+            internal += 1
+            parts = urlsplit(target)
+            goal = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not goal.is_file() or folder.resolve() not in goal.parents:
+                broken.append(f"{path.relative_to(folder)}: {target}")
+            elif parts.fragment and not parts.fragment.startswith("q="):
+                anchors = pages[goal].anchors if goal in pages else set()
+                if unquote(parts.fragment) not in anchors:
+                    broken.append(f"{path.relative_to(folder)}: {target} (no such anchor)")
+    return internal, broken
+
+
+def _parsed(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page

@@ -34,7 +34,7 @@ def export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
 def _html(folder: Path, library: Library, out: TextIO) -> int:
     from notegui.publish.site import write_site
 
-    if (folder.exists() and not folder.is_dir()) or folder.suffix.lower() in (".htm", ".html"):
+    if not folder.is_dir() and folder.suffix.lower() in (".htm", ".html"):
         raise PublishError(f"{visible(str(folder))}: the site is a folder of pages; give a "
                            "folder (-o FOLDER)")
     written = write_site(library, folder)

@@ -232,9 +232,10 @@ class _Writer:
         return shards
 
     def _write_shard(self, number: int, rows: list[list[object]]) -> None:
-        # ensure_ascii: no character can end the script or a line early
-        text = "NOTEGUI_INDEX.push.apply(NOTEGUI_INDEX, " + json.dumps(
-            rows, ensure_ascii=True, separators=(",", ":")) + ");\n"
+        # ensure_ascii: no character can end a line early; no "<" that could end a script
+        rows_json = json.dumps(rows, ensure_ascii=True, separators=(",", ":"))
+        text = ("NOTEGUI_INDEX.push.apply(NOTEGUI_INDEX, " + rows_json.replace("<", "\\u003c")
+                + ");\n")
         (self.folder / "search" / _shard_name(number)).write_text(text, encoding="utf-8")
 
     def _write_search(self, shards: int) -> None:
