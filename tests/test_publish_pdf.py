@@ -4,7 +4,10 @@ with pypdf: its text, its links and the pages their destinations are on."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,16 @@ def test_a_pdf_replaces_an_older_one_whole(capsys, db, tmp_path):
     assert export(capsys, db, "--note", CITED, "-o", out)[0] == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.pdf", db.name]
+
+
+def test_the_command_needs_no_display(db, tmp_path):
+    """Run as a real process with no display and no Qt platform set: it makes its own
+    offscreen application."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "headless.pdf"
+    done = subprocess.run([sys.executable, "-m", "notegui", "--db", str(db), "export",
+                           "--format", "pdf", "--note", CITED, "-o", str(out)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert flat(read_pdf(out)[0][0]).startswith(flat(CITED))

@@ -154,16 +154,17 @@ def test_exporting_again_replaces_the_earlier_site_whole(capsys, db, tmp_path):
     ("missing", "does not exist: make it first"),
     ("html", "the site is a folder of pages; give a folder (-o FOLDER)"),
     ("none", "export --format html needs -o FOLDER"),
+    ("note", "the web site is the whole library: --note is for one note as text or pdf"),
 ])
 def test_a_bad_output_is_refused_and_nothing_written(capsys, db, tmp_path, setup, message):
     out = {"file": tmp_path / "taken", "full": tmp_path / "mine",
            "missing": tmp_path / "no" / "site", "html": tmp_path / "site.html",
-           "none": None}[setup]
+           "none": None, "note": tmp_path / "site"}[setup]
     (tmp_path / "taken").write_text("keep me")
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "letter.txt").write_text("keep me too")
     before = sorted(str(p) for p in tmp_path.rglob("*"))
-    code, said, err = export(capsys, db, out)
+    code, said, err = export(capsys, db, out, *(["--note", CITED] if setup == "note" else []))
     assert code == 1 and said == "" and message in err
     assert sorted(str(p) for p in tmp_path.rglob("*")) == before
     assert (tmp_path / "mine" / "letter.txt").read_text() == "keep me too"

@@ -27,6 +27,9 @@ def export(args: argparse.Namespace, library: Library, out: TextIO) -> int:
         raise PublishError(f"export --format {args.format} needs -o "
                            + ("FILE.pdf" if args.format == "pdf" else "FOLDER"))
     if args.format == "html":
+        if args.note:
+            raise PublishError("the web site is the whole library: --note is for one note "
+                               "as text or pdf")
         return _html(args.output, library, out)
     return _pdf(args, library, out)
 

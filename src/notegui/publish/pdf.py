@@ -54,6 +54,9 @@ h1 { font-size: 20pt; margin-top: 0px; }
 h2 { font-size: 15pt; } h3 { font-size: 13pt; } h4, h5, h6 { font-size: 11pt; }
 h1.book { font-size: 24pt; margin-bottom: 18px; }
 h2.sources { font-size: 12pt; margin-top: 18px; }
+p.contents { font-size: 13pt; font-weight: 600; margin-top: 6px; margin-bottom: 8px; }
+table.contents, table.contents td { border-width: 0px; border-style: none; }
+table.contents a { color: #1f2328; text-decoration: none; }
 td.page { color: #59636e; }
 span.summary { color: #59636e; }
 """
@@ -204,8 +207,9 @@ def _contents(title: str, notes: list[Note], pages: dict[int, int]) -> str:
         f'<tr><td><a href="#{ANCHOR.format(note.id)}">{html.escape(note.title)}</a></td>'
         f'<td class="page" align="right">{pages.get(note.id, 888)}</td></tr>'
         for note in notes)
-    return (f'<h1 class="book">{html.escape(title)}</h1><p>Contents</p>'
-            f'<table width="100%" cellspacing="0" cellpadding="3">{rows}</table>')
+    return (f'<h1 class="book">{html.escape(title)}</h1><p class="contents">Contents</p>'
+            f'<table class="contents" width="100%" border="0" cellspacing="0" cellpadding="4">'
+            f"{rows}</table>")
 
 
 def _note_pages(document: QTextDocument) -> dict[int, int]:
