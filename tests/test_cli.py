@@ -50,7 +50,7 @@ def test_every_command_has_help(capsys, command):
 
 def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as exit_:
-        main(["export", "--format", "pdf"])
+        main(["export", "--format", "docx"])
     assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
 

@@ -168,7 +168,7 @@ class _Writer:
         stream: TextIO | None = None
         for ref in self.library.iter_refs():
             self.pages[ref.id] = page_name(ref.id, ref.title)
-            if len(self.pages) % PER_INDEX_PAGE == 1:
+            if (len(self.pages) - 1) % PER_INDEX_PAGE == 0:  # (a page's first entry)
                 if stream is not None:
                     self._close_index(stream, pages, more=True)
                 pages += 1
