@@ -220,3 +220,14 @@ def test_merge_refuses_itself_the_trash_and_vault_notes(library, tmp_path):
     assert library.note(notes.sky).body.endswith("no mention.")
     library.close()
 
+
+
+def test_vault_names_sharing_a_first_word_are_each_found_the_longest_first():
+    from notegui.store.mention_scan import CROWDED, VaultNames
+    names = [(f"the topic {n}", n) for n in range(CROWDED + 4)]
+    names += [("the big cat", 100), ("the big cat sat", 101), ("Big", 102), ("C++ lang", 103)]
+    found = VaultNames(names)
+    body = "So THE TOPIC 7 and the big cat sat here; thetopic 8, the topic 80, c++ lang."
+    hits = [(body[start:end], ids) for start, end, ids in found.find(body)]
+    assert hits == [("THE TOPIC 7", (7,)), ("the big cat sat", (101,)),
+                    ("c++ lang", (103,))]

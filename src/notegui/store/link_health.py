@@ -25,7 +25,7 @@ from notegui.core.link_report import (
 )
 from notegui.store import search
 from notegui.store.link_completion import shortest_links
-from notegui.store.mention_scan import NameAutomaton, QuestionTitles, unlinkable
+from notegui.store.mention_scan import Prose, QuestionTitles, VaultNames
 
 _CHUNK = 500
 _TRASHED = search.TRASHED
@@ -150,7 +150,7 @@ def _read_bodies(connection: sqlite3.Connection, keys: list[tuple[int, str, str]
         names += [(alias, note_id) for note_id, alias in connection.execute(
             "SELECT note_id, alias FROM alias") if note_id in vault_of]
     questions = QuestionTitles((key, note_id) for note_id, key, path in keys if not path)
-    automaton = NameAutomaton(names)
+    vault_names = VaultNames(names)
     del names
     stub_ids: list[int] = []
     found: list[_Mention] = []
@@ -165,7 +165,7 @@ def _read_bodies(connection: sqlite3.Connection, keys: list[tuple[int, str, str]
         matches: Iterator[tuple[int, int, int]]
         if path:
             vault = _vault(path)
-            matches = ((start, end, target) for start, end, ids in automaton.find(body)
+            matches = ((start, end, target) for start, end, ids in vault_names.find(body)
                        for target in ids if vault_of.get(target) == vault)
         elif questions.may_be_in(body):
             matches = questions.find(body)
@@ -182,13 +182,14 @@ def _mentions(connection: sqlite3.Connection, note_id: int, body: str,
     found: list[_Mention] = []
     seen: set[int] = set()
     cited: set[int] | None = None
+    prose = Prose(body)
     for start, end, target in matches:
         if target == note_id or target in seen:
             continue
         if cited is None:
             cited = {row[0] for row in connection.execute(
                 "SELECT target_id FROM link WHERE source_id = ?", (note_id,))}
-        if target in cited or unlinkable(body, start, end):
+        if target in cited or not prose.holds(start, end):
             continue
         seen.add(target)
         found.append((note_id, target, start, end, body.count("\n", 0, start) + 1,
