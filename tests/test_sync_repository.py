@@ -329,6 +329,59 @@ def test_a_fetch_asks_only_for_what_is_new(tmp_path: Path) -> None:
         assert sum(new_packs) <= 5, new_packs
 
 
+@needs_git
+def test_a_folder_remote_is_written_as_gits_receive_pack_would(tmp_path: Path) -> None:
+    """A remote on this machine is read and written directly (no pack read back to index
+    it): many objects arrive as a pack, a few as loose files, and git finds both sound."""
+    remote = bare_remote(tmp_path / "remote.git")
+    files = {f"n{number}.md": f"note {number}\n".encode() * 9 for number in range(150)}
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        first = snapshot(one, files)
+        one.push(str(remote), None, first)
+        assert two.fetch(str(remote)) == first
+        second = snapshot(two, {"n7.md": b"edited", "v/new.md": b"new"}, first)
+        packs = len(list((remote / "objects" / "pack").glob("*.pack")))
+        two.push(str(remote), first, second)
+        assert len(list((remote / "objects" / "pack").glob("*.pack"))) == packs
+        assert one.fetch(str(remote)) == second
+        assert contents(one, second)["v/new.md"] == b"new"
+    for repository in (remote, tmp_path / "one.git", tmp_path / "two.git"):
+        git(repository, "fsck", "--strict", "--no-dangling")
+    assert git(remote, "log", "--format=%H", "main").split() == [
+        second.decode(), first.decode()]
+
+
+def test_a_folder_remote_moved_during_a_push_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another library's push landing between the check and the ref's update: the update
+    is refused under git's lock (compare and swap), never written over the other's."""
+    url = str(bare_remote(tmp_path / "remote.git"))
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        base = snapshot(one, {"a.md": b"base"})
+        one.push(url, None, base)
+        two.fetch(url)
+        theirs = snapshot(two, {"a.md": b"two"}, base)
+        mine = snapshot(one, {"a.md": b"one"}, base)
+        receive = Repository.receive
+
+        def meanwhile(target: Repository, source: Repository, ids: list[bytes]) -> None:
+            receive(target, source, ids)
+            if source is one:
+                monkeypatch.setattr(Repository, "receive", receive)
+                two.push(url, base, theirs)
+
+        monkeypatch.setattr(Repository, "receive", meanwhile)
+        with pytest.raises(Rejected):
+            one.push(url, base, mine)
+        assert one.fetch(url) == theirs
+        assert one.ref(repository_module.MAIN) == base  # (never moved to the refused one)
+
+
 def test_a_push_over_a_moved_remote_is_rejected(tmp_path: Path) -> None:
     url = str(bare_remote(tmp_path / "remote.git"))
     with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(

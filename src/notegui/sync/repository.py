@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dulwich.errors import ChecksumMismatch, NotGitRepository, ObjectFormatException
-from dulwich.object_store import MissingObjectFinder, ObjectStoreGraphWalker
+from dulwich.object_store import ObjectStoreGraphWalker
 from dulwich.objects import (
     Blob,
     Commit,
@@ -162,22 +162,46 @@ class Repository:
 
         transport.push(self, url, old, new)
 
-    def copy_from(self, source: Repo, head: bytes) -> None:
-        """The objects of commit ``head`` this repository lacks, read straight from a
-        repository on this machine (a remote that is a folder): dulwich's fetch from one
-        scans the whole of its pack for the few objects a sync wants (7 s at 100,000
-        notes). Written in packs as ``write_blobs`` writes them."""
-        store, theirs = self._repo.object_store, source.object_store
-        haves = [sha for sha in self._repo.refs.as_dict().values()
-                 if sha in store and sha in theirs]
-        pending: list[_Raw] = []
-        for sha, _info in MissingObjectFinder(theirs, haves=haves, wants=[ObjectID(head)]):
-            type_num, data = source.object_store.get_raw(sha)
-            pending.append(_Raw(type_num, bytes(data), sha))
-            if len(pending) >= PACK_CHUNK:
-                self._write(pending)
-                pending = []
-        self._write(pending)
+    @classmethod
+    def open_existing(cls, path: str | os.PathLike[str]) -> Repository:
+        """A repository that must be there (a remote that is a folder on this machine);
+        dulwich's NotGitRepository when it is not one."""
+        return cls(Repo(str(path)), Path(path))
+
+    def ids_new_in(self, want: bytes, have: Iterable[bytes]) -> list[bytes]:
+        """The objects commit ``want`` reaches that the commits of ``have`` (those held
+        here) do not: its new commits, and the trees and blobs each adds to its first
+        parent's, found by comparing the two trees (unchanged folders never opened)."""
+        from notegui.sync import sending
+
+        def present(commit: bytes) -> bool:
+            return ObjectID(commit) in self._repo.object_store
+
+        return sending.objects_to_send(self._commit, self._entries, present, set(have),
+                                       {want})
+
+    def receive(self, source: Repository, ids: list[bytes]) -> None:
+        """Objects ``ids`` of ``source`` stored here, as git's receive-pack stores a push:
+        a few as loose files, more in packs (their stored bytes copied, never compressed
+        again). Used both ways with a remote that is a folder on this machine: dulwich's
+        fetch from one scans the whole of its pack (7 s at 100,000 notes), its push reads
+        the pack it wrote back to index it."""
+        from notegui.sync import sending
+
+        if len(ids) < LOOSE_MAX:
+            self._write([_Raw(*source._get(object_id), object_id) for object_id in ids])
+            return
+        for start in range(0, len(ids), PACK_CHUNK):
+            part = ids[start : start + PACK_CHUNK]
+            self.write_pack_records(len(part), sending.records(source.dulwich, part))
+
+    def set_ref_if(self, name: bytes, old: bytes | None, new: bytes) -> bool:
+        """Ref ``name`` moved from ``old`` (None: absent) to ``new``, under git's lock
+        file; False when it was not at ``old``."""
+        refs = self._repo.refs
+        if old is None:
+            return refs.add_if_new(Ref(name), ObjectID(new))
+        return refs.set_if_equals(Ref(name), ObjectID(old), ObjectID(new))
 
     def pack_for_push(
         self, have: Set[bytes], want: Set[bytes]

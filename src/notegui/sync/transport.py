@@ -45,7 +45,6 @@ from dulwich.errors import (
 from dulwich.objects import ZERO_SHA, ObjectID
 from dulwich.pack import UnpackedObject
 from dulwich.refs import Ref
-from dulwich.repo import Repo
 
 from notegui.core.sync_model import SyncError
 from notegui.sync.repository import MAIN, TRACKING, Repository
@@ -79,12 +78,13 @@ def fetch(repository: Repository, url: str) -> bytes | None:
         return None if head is None or head == ZERO_SHA else head
 
     def copy(_client: GitClient, path: str) -> bytes | None:
-        with Repo(path) as source:
-            head = source.refs.as_dict().get(MAIN)
+        with Repository.open_existing(path) as source:
+            head = source.ref(MAIN)
             if head is None or head == ZERO_SHA:
                 return None
-            if head not in repository.dulwich.object_store:
-                repository.copy_from(source, head)
+            if ObjectID(head) not in repository.dulwich.object_store:
+                ours = repository.dulwich.refs.as_dict(Ref(b"refs")).values()
+                repository.receive(source, source.ids_new_in(head, ours))
             return head
 
     head = remote.run(copy if remote.kind == "local" else run)
@@ -117,7 +117,20 @@ def push(repository: Repository, url: str, old: bytes | None, new: bytes) -> Non
         result = client.send_pack(path.encode("utf-8"), update_refs, generate)
         return dict(result.ref_status or {})
 
-    status = remote.run(run)
+    def put(_client: GitClient, path: str) -> dict[bytes, str | None]:
+        with Repository.open_existing(path) as target:
+            if not target.dulwich.bare:
+                return run(_client, path)  # (dulwich's push, as to any remote)
+            current = target.ref(MAIN)
+            found.append(None if current == ZERO_SHA else current)
+            if found[-1] != old:
+                return {}
+            target.receive(repository, repository.ids_new_in(new, [old] if old else []))
+            if not target.set_ref_if(MAIN, old, new):
+                found.append(target.ref(MAIN))  # (moved meanwhile)
+            return {}
+
+    status = remote.run(put if remote.kind == "local" else run)
     if found and found[-1] != old:
         raise Rejected(f"{remote.shown}: the remote changed since the last fetch")
     refused = status.get(MAIN)
