@@ -548,3 +548,30 @@ def test_importing_render_does_no_work():
             "assert 'markdown_it' not in sys.modules and 'pygments' not in sys.modules")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_plain_lines_are_paragraphs_as_the_full_reading_makes_them() -> None:
+    """The quick path for bodies of plain lines gives what the block reading gives, and
+    the export reads such a body back exactly."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from notegui.core import render
+    from notegui.core.formats import own_body
+
+    line = st.text(st.sampled_from("aZé字 -*>|#`~1_[]:.\t>"), min_size=0, max_size=12)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(line, min_size=1, max_size=6))
+    def check(lines: list[str]) -> None:
+        body = "\n".join(lines)
+        full = "\n".join(text for text, _kind in render._blocks(body.split("\n"), 0))
+        assert render.paragraphs(body) == full
+        if render.plain_lines(body):
+            written, alone = own_body.written(body)
+            assert alone and own_body.unparagraphed(written) == body
+
+    check()
+    assert render.plain_lines("What is it?\nA thing, é.")
+    assert not render.plain_lines("a\n- list")
+    assert not render.plain_lines("a | b")

@@ -175,7 +175,20 @@ def paragraphs(body: str) -> str:
     paragraphs in one quote). Blank lines already there are kept; nothing else changes.
     Pure, so any exporter can use it.
     """
+    if plain_lines(body):  # (most bodies: their blocks are all paragraphs)
+        return body.replace("\n", "\n\n")
     return "\n".join(line for line, _kind in _blocks(body.split("\n"), 0))
+
+
+# A body whose every line starts with a letter and holds no pipe: no line of it can open a
+# list, quote, table, fence, code block or footnote, so each is a paragraph of its own.
+_PLAIN_LINES = re.compile(r"[^\W\d_][^\n|]*(?:\n[^\W\d_][^\n|]*)*")
+
+
+def plain_lines(body: str) -> bool:
+    """Whether every line of ``body`` is a paragraph of its own, as the text says: each
+    starts with a letter and no line holds a pipe."""
+    return _PLAIN_LINES.fullmatch(body) is not None
 
 
 def _fence_closes(line: str, fence: str) -> bool:

@@ -15,6 +15,7 @@ import os
 import tempfile
 import time
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import NamedTuple
@@ -57,6 +58,10 @@ _TYPE_NAMES = {Commit.type_num: b"commit", Tree.type_num: b"tree", Blob.type_num
 _TYPE_NUMS = {name: number for number, name in _TYPE_NAMES.items()} | {b"tag": 4}
 
 Entries = dict[bytes, tuple[int, bytes]]  # a folder: name -> (mode, id)
+Entry = tuple[bytes, int, bytes]  # one of a folder's entries: (name, mode, id)
+Changed = tuple[bytes, tuple[int, bytes] | None, tuple[int, bytes] | None]
+_LISTED_MIN = 1_000  # entries of a folder worth keeping parsed
+_LISTED_KEPT = 4  # such folders kept (each about 20 MB at 90,000 entries)
 
 
 class _Repo(Repo):
@@ -90,6 +95,7 @@ class Repository:
     def __init__(self, repo: Repo, path: Path) -> None:
         self._repo = repo
         self.path = path
+        self._listings: OrderedDict[bytes, list[Entry]] = OrderedDict()
 
     @classmethod
     def open_or_init(cls, path: str | os.PathLike[str]) -> Repository:
@@ -177,7 +183,7 @@ class Repository:
         def present(commit: bytes) -> bool:
             return ObjectID(commit) in self._repo.object_store
 
-        return sending.objects_to_send(self._commit, self._entries, present, set(have),
+        return sending.objects_to_send(self._commit, self.compare, present, set(have),
                                        {want})
 
     def receive(self, source: Repository, ids: list[bytes]) -> None:
@@ -213,7 +219,7 @@ class Repository:
         def present(commit: bytes) -> bool:
             return ObjectID(commit) in self._repo.object_store
 
-        ids = sending.objects_to_send(self._commit, self._entries, present, have, want)
+        ids = sending.objects_to_send(self._commit, self.compare, present, have, want)
         return len(ids), sending.records(self._repo, ids)
 
     def maintain(self) -> bool:
@@ -257,7 +263,7 @@ class Repository:
         pending = [("", self._commit(commit).tree)]
         while pending:
             prefix, tree_id = pending.pop()
-            for name, (mode, sha) in self._entries(tree_id).items():
+            for name, mode, sha in self._listing(tree_id):
                 path = prefix + name.decode("utf-8", "surrogateescape")
                 if mode == TREE_MODE:
                     pending.append((path + "/", sha))
@@ -319,12 +325,14 @@ class Repository:
             prefix, old_id, new_id = pending.pop()
             if old_id == new_id:
                 continue
-            old = self._entries(old_id) if old_id is not None else {}
-            new = self._entries(new_id) if new_id is not None else {}
-            for name in old.keys() | new.keys():
-                before, after = old.get(name), new.get(name)
-                if before == after:
-                    continue
+            entries: list[Changed]
+            if new_id is None:
+                assert old_id is not None
+                entries = [(name, (mode, sha), None) for name, mode, sha in
+                           self._listing(old_id)]
+            else:
+                entries = self.compare(old_id, new_id)
+            for name, before, after in entries:
                 path = prefix + name.decode("utf-8", "surrogateescape")
                 old_sub = before[1] if before and before[0] == TREE_MODE else None
                 new_sub = after[1] if after and after[0] == TREE_MODE else None
@@ -371,14 +379,40 @@ class Repository:
         return self._get(object_id)
 
     def _entries(self, tree_id: bytes) -> Entries:
+        return {name: (mode, sha) for name, mode, sha in self._listing(tree_id)}
+
+    def _listing(self, tree_id: bytes) -> list[Entry]:
+        """A folder's entries in git's order. The last few large ones are kept: a sync
+        reads the top folder (90,000 entries at 100,000 notes) of the same commits again
+        to list, diff, rewrite and push it."""
+        listing = self._listings.get(tree_id)
+        if listing is not None:
+            self._listings.move_to_end(tree_id)
+            return listing
         type_num, data = self._get(tree_id)
         if type_num != Tree.type_num:
             raise SyncError("corrupt", f"{self.path}: {tree_id.decode()} is not a folder")
         try:
             length = self._repo.object_store.object_format.oid_length
-            return {name: (mode, sha) for name, mode, sha in parse_tree(data, length)}
+            listing = list(parse_tree(data, length))
         except _CORRUPT as error:
             raise self._corrupt(error, tree_id) from None
+        if len(listing) >= _LISTED_MIN:
+            self._listings[tree_id] = listing
+            while len(self._listings) > _LISTED_KEPT:
+                self._listings.popitem(last=False)
+        return listing
+
+    def compare(self, old_id: bytes | None, new_id: bytes) -> list[Changed]:
+        """The entries of folder ``new_id`` that differ from folder ``old_id``'s (None: an
+        empty folder), as (name, before, after), before or after None where absent. Sets
+        of whole entries are compared, so a large folder with a few changes costs two
+        parses and no loop over its names."""
+        old = set(self._listing(old_id)) if old_id is not None else set()
+        new = set(self._listing(new_id))
+        before = {name: (mode, sha) for name, mode, sha in old - new}
+        after = {name: (mode, sha) for name, mode, sha in new - old}
+        return [(name, before.get(name), after.get(name)) for name in before.keys() | after]
 
     def _get(self, object_id: bytes) -> tuple[int, bytes]:
         """An object's type and content. A loose one is read here: dulwich parses it

@@ -19,7 +19,9 @@ from dulwich.repo import Repo
 
 TREE_MODE = 0o040000
 SUBMODULE_MODE = 0o160000
-EntriesOf = Callable[[bytes], dict[bytes, tuple[int, bytes]]]  # a folder's entries by id
+Entry = tuple[int, bytes]  # (mode, id)
+# The entries that differ between two folders: (name, before, after), None where absent.
+Compare = Callable[[bytes | None, bytes], list[tuple[bytes, Entry | None, Entry | None]]]
 CommitOf = Callable[[bytes], Commit]
 # Below this many objects, reading each is quicker than listing every pack's index.
 COPY_MIN = 2_000
@@ -28,7 +30,7 @@ _DELTA_TYPES = (6, 7)  # OFS_DELTA, REF_DELTA: cannot be copied out of their pac
 
 def objects_to_send(
     commit_of: CommitOf,
-    entries: EntriesOf,
+    compare: Compare,
     present: Callable[[bytes], bool],
     have: Set[bytes],
     want: Set[bytes],
@@ -58,12 +60,12 @@ def objects_to_send(
     for commit_id in commits:
         commit = commit_of(commit_id)
         parent = commit_of(commit.parents[0]).tree if commit.parents else None
-        _new_in(entries, parent, commit.tree, sent)
+        _new_in(compare, parent, commit.tree, sent)
     return commits + list(sent)
 
 
 def _new_in(
-    entries: EntriesOf, old_tree: bytes | None, new_tree: bytes, out: dict[bytes, None]
+    compare: Compare, old_tree: bytes | None, new_tree: bytes, out: dict[bytes, None]
 ) -> None:
     """Add to ``out`` the trees and blobs under ``new_tree`` that ``old_tree`` lacks."""
     pending: list[tuple[bytes | None, bytes]] = [(old_tree, new_tree)]
@@ -72,11 +74,10 @@ def _new_in(
         if old_id == new_id or new_id in out:
             continue
         out[new_id] = None
-        old = entries(old_id) if old_id is not None else {}
-        for name, (mode, sha) in entries(new_id).items():
-            before = old.get(name)
-            if before == (mode, sha) or mode == SUBMODULE_MODE:  # a submodule is not ours
+        for _name, before, after in compare(old_id, new_id):
+            if after is None or after[0] == SUBMODULE_MODE:  # a submodule is not ours
                 continue
+            mode, sha = after
             if mode == TREE_MODE:
                 inner = before[1] if before is not None and before[0] == TREE_MODE else None
                 pending.append((inner, sha))

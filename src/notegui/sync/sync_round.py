@@ -18,7 +18,14 @@ from notegui.store import sync_names, sync_rows
 from notegui.sync import annotation_file, conflict_file, merge, note_file, remote_side
 from notegui.sync.images import Images
 from notegui.sync.names import Namer, named_after
-from notegui.sync.paths import Kind, annotations_path, conflict_path, kind, uid_in
+from notegui.sync.paths import (
+    CONFLICTS,
+    Kind,
+    annotations_path,
+    conflict_path,
+    kind,
+    uid_in,
+)
 from notegui.sync.plan import Changed, Plan, Version, decide, renames
 from notegui.sync.remote_side import RemoteSide, TitlesInTree
 from notegui.sync.repository import Repository
@@ -274,7 +281,8 @@ def _conflict_files(state: _Round) -> None:
     kept = ({c.uid for c in sync_rows.conflicts(state.connection)}
             | {c.uid for c in state.conflicts} | set(state.remote.conflicts_opened))
     for path, blob in state.tree.items():
-        if kind(path) is Kind.CONFLICT and uid_in(path) not in kept:
+        if (path.startswith(CONFLICTS) and kind(path) is Kind.CONFLICT  # (cheap test first)
+                and uid_in(path) not in kept):
             try:
                 conflict_file.parse(state.repository.read(blob), uid_in(path))
             except ValueError:

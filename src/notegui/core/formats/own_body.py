@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from notegui.core.render import paragraphs
+from notegui.core.render import paragraphs, plain_lines
 
 BODY_KEY = "notegui-body"
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")  # (render.py's fences)
@@ -22,6 +22,8 @@ _ADDED = re.compile(r"[ \t]*(?:>[ \t]*)*")  # a blank line, or a quote's empty l
 
 def written(body: str) -> tuple[str, bool]:
     """The body as the export writes it, and whether the text alone gives it back."""
+    if plain_lines(body):  # (no line blank, quoted or fenced: the added ones come out)
+        return body.replace("\n", "\n\n"), True
     text = paragraphs(body) if body else ""
     # (unparagraphed(text) == body, without writing the body's paragraphs a second time:
     # the lines taken out give the body back, or nothing does)
