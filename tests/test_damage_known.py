@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,26 @@ def test_the_check_beside_a_library_being_written_finds_no_damage_that_is_not_th
         for check in checks:
             check.wait()
     assert found == []
+
+
+def test_closing_a_large_library_does_not_wait_for_a_starved_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a busy machine the check's thread (lowest priority) may not run for minutes: a
+    command closing the library (`notegui list`, a sync) used to wait for it at its exit.
+    Closing asks the check to stop and waits a moment only."""
+    path = tmp_path / "library.sqlite3"
+    SqliteLibrary(path).close()
+    started, release = threading.Event(), threading.Event()
+
+    def starved(connection: object) -> str:
+        started.set()
+        release.wait(30)  # (a thread that gets no CPU)
+        return ""
+
+    monkeypatch.setattr(integrity, "quick_check_problems", starved)
+    check = integrity.BackgroundCheck(path, lambda found: None)
+    assert started.wait(10)
+    check.stop()
+    assert not check.done.is_set()  # (stop came back while the check still ran)
+    release.set()
+    assert check.wait(10)

@@ -695,3 +695,36 @@ def test_maintenance_packs_versions_of_a_folder_as_deltas(repo: Repository) -> N
     if shutil.which("git"):
         git(repo.path, "fsck", "--strict", "--no-dangling")
         assert len(git(repo.path, "log", "--format=%H").split()) == len(commits)
+
+
+def test_two_folders_compare_as_their_entries_by_name_do() -> None:
+    """The side-by-side walk finds exactly what a comparison by name finds: changed, added
+    and removed entries, files and folders of one name, long equal runs, and a folder out
+    of git's order."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from notegui.sync.repository import FILE_MODE, TREE_MODE, compared
+
+    names = st.sampled_from([b"a", b"a.md", b"a-b", b"b", b"c", b"z"] +
+                            [b"n%03d" % number for number in range(300)])
+    entry = st.tuples(st.sampled_from([FILE_MODE, TREE_MODE]),
+                      st.sampled_from([b"1" * 40, b"2" * 40]))
+
+    def listing(folder: dict[bytes, tuple[int, bytes]], shuffled: bool) -> list:
+        rows = [(name, mode, sha) for name, (mode, sha) in folder.items()]
+        rows.sort(key=lambda row: row[0] + b"/" if row[1] == TREE_MODE else row[0])
+        return rows[::-1] if shuffled else rows
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.dictionaries(names, entry, max_size=300), st.dictionaries(names, entry),
+           st.lists(names, max_size=20), st.booleans())
+    def check(old: dict, changes: dict, gone: list, shuffled: bool) -> None:
+        new = {**old, **changes}
+        for name in gone:
+            new.pop(name, None)
+        expected = sorted((name, old.get(name), new.get(name)) for name in old.keys() | new
+                          if old.get(name) != new.get(name))
+        assert compared(listing(old, shuffled), listing(new, False)) == expected
+
+    check()

@@ -21,6 +21,7 @@ from notegui.store.errors import DATABASE_ERRORS, LibraryError, explain, is_dama
 from notegui.store.side_logs import has_content, side
 
 QUICK_CHECK_LIMIT = 64 * 1024 * 1024  # bytes: checked at opening up to this, beyond on a thread
+STOP_WAIT_S = 1.0  # how long closing a library waits for its background check to end
 _PROBLEMS_SHOWN = 3
 
 
@@ -186,6 +187,8 @@ class BackgroundCheck:
         self._path = path
         self._on_damage = on_damage
         self._stopping = threading.Event()
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
         self.done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="notegui-check", daemon=True)
         self._thread.start()
@@ -195,9 +198,13 @@ class BackgroundCheck:
         try:
             connection = connect_read_only(self._path, live=True)  # (written meanwhile)
             connection.set_progress_handler(lambda: int(self._stopping.is_set()), 10_000)
+            with self._lock:
+                self._connection = connection
             try:
                 found = quick_check_problems(connection)
             finally:
+                with self._lock:
+                    self._connection = None
                 connection.close()
             if found and not self._stopping.is_set():
                 self._on_damage(found)
@@ -210,5 +217,12 @@ class BackgroundCheck:
         return self.done.wait(timeout)
 
     def stop(self) -> None:
+        """Ends the check, waiting for it a moment only: at the lowest priority on a busy
+        machine the thread may not run for minutes, and a command's exit must not wait for
+        it (it is a daemon thread, reading through its own read-only connection)."""
         self._stopping.set()
-        self._thread.join()
+        with self._lock:  # (never on a connection being closed)
+            if self._connection is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._connection.interrupt()  # (SQLite allows it from another thread)
+        self._thread.join(STOP_WAIT_S)

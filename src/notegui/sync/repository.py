@@ -405,14 +405,9 @@ class Repository:
 
     def compare(self, old_id: bytes | None, new_id: bytes) -> list[Changed]:
         """The entries of folder ``new_id`` that differ from folder ``old_id``'s (None: an
-        empty folder), as (name, before, after), before or after None where absent. Sets
-        of whole entries are compared, so a large folder with a few changes costs two
-        parses and no loop over its names."""
-        old = set(self._listing(old_id)) if old_id is not None else set()
-        new = set(self._listing(new_id))
-        before = {name: (mode, sha) for name, mode, sha in old - new}
-        after = {name: (mode, sha) for name, mode, sha in new - old}
-        return [(name, before.get(name), after.get(name)) for name in before.keys() | after]
+        empty folder), as (name, before, after), before or after None where absent."""
+        old = self._listing(old_id) if old_id is not None else []
+        return compared(old, self._listing(new_id))
 
     def _get(self, object_id: bytes) -> tuple[int, bytes]:
         """An object's type and content. A loose one is read here: dulwich parses it
@@ -571,6 +566,46 @@ def _remove_stale_temporaries(where: Path) -> None:
                     leftover.unlink()
             except OSError:
                 pass  # gone already, or not ours to remove: git gc will
+
+
+_RUN = 128  # entries compared at once while two folders agree
+
+
+def compared(old: list[Entry], new: list[Entry]) -> list[Changed]:
+    """The entries that differ between two folders' listings, in git's order, as (name,
+    before, after). Walked side by side, a run of equal entries at a time (compared in
+    one step), so a folder of 90,000 entries with ten changed costs a few hundred steps.
+    A folder out of git's order (made by another tool) still compares right: an entry
+    met on both sides apart is matched up by name."""
+    before: dict[bytes, tuple[int, bytes]] = {}
+    after: dict[bytes, tuple[int, bytes]] = {}
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i : i + _RUN] == new[j : j + _RUN]:
+            i += _RUN
+            j += _RUN
+            continue
+        one, other = old[i], new[j]
+        if one == other:
+            i += 1
+            j += 1
+            continue
+        one_key, other_key = _order(one), _order(other)
+        if one_key <= other_key:
+            before[one[0]] = (one[1], one[2])
+            i += 1
+        if other_key <= one_key:
+            after[other[0]] = (other[1], other[2])
+            j += 1
+    before.update((name, (mode, sha)) for name, mode, sha in old[i:])
+    after.update((name, (mode, sha)) for name, mode, sha in new[j:])
+    return [(name, before.get(name), after.get(name)) for name in sorted(before.keys() | after)
+            if before.get(name) != after.get(name)]
+
+
+def _order(entry: Entry) -> bytes:
+    """Where an entry sorts in a git folder: a folder's name as if it ended with '/'."""
+    return entry[0] + b"/" if entry[1] == TREE_MODE else entry[0]
 
 
 def _parts(path: str) -> list[bytes]:
