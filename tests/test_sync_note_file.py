@@ -46,6 +46,14 @@ def test_a_note_of_hostile_titles_comes_back_whole() -> None:
     assert round_trip(note, [note.title, *HOSTILE]) == note
 
 
+def test_a_citation_keeps_its_case_when_the_title_holds_a_look_alike() -> None:
+    # '|' is shown as '¦' in a wikilink; a title holding '¦' itself is still read back
+    # as cited, not as titled
+    for title, cited in (("a|¦?", "A|¦?"), ("x]] ¦ [[y?", "X]] ¦ [[Y?"), ("p % %%?", "P % %%?")):
+        note = SyncNote(UID, title, body=f"See [[{cited}]].")
+        assert round_trip(note, [title]).body == f"See [[{cited}]]."
+
+
 def test_citations_of_notes_not_in_the_repository_stay_as_cited() -> None:
     # A note renamed since the body was written (or a citation never linked): no file is
     # named after the title the body cites.

@@ -247,7 +247,10 @@ def _cited(link: re.Match[str], titles: Mapping[str, str]) -> str | None:
     if written == title:  # (as almost every link: cited as titled)
         return written
     key = title_key(title)
-    return written if title_key(written) == key else (
+    if title_key(written) == key:
+        return written
+    cited = markdown_vault.cited_as_shown(shown, title)
+    return cited if cited is not None and title_key(cited) == key else (
         shown if title_key(shown) == key else title)
 
 

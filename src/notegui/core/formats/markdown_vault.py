@@ -28,12 +28,34 @@ def front_matter(fields: dict[str, Any]) -> str:
     return f"---\n{yaml_text.dump(fields)}---"
 
 
+_LOOK_ALIKES = {"|": "¦", "]]": "] ]", "[[": "[ [", "%%": "% %"}
+_LINK_SYNTAX = re.compile(r"\||\]\]|\[\[|%%")
+
+
 def _shown(title: str) -> str:
     """A title as a wikilink's shown text: what would end the link or the alias
     (``|``, ``]]``, ``[[``) or open a comment (``%%``) is replaced by a look-alike; the
     front matter has the title."""
-    return (title.replace("|", "¦").replace("]]", "] ]").replace("[[", "[ [")
-            .replace("%%", "% %"))
+    return _LINK_SYNTAX.sub(lambda syntax: _LOOK_ALIKES[syntax.group()], title)
+
+
+def cited_as_shown(shown: str, title: str) -> str | None:
+    """The citation of ``title`` (the same title key, its own case) that a link shows as
+    ``shown``, or None. Needed only when the title holds a look-alike itself (``a|¦?``
+    shows as ``a¦¦?``), where the shown text alone cannot say which ``¦`` was a ``|``."""
+    pieces = _LINK_SYNTAX.split(title)
+    syntax = _LINK_SYNTAX.findall(title)
+    # (each piece between syntax as long as the title's: "p % %%?" and "p %% %?" show alike)
+    pattern = "".join((f"(.{{{len(pieces[index // 2])}}})" if index % 2 == 0
+                       else re.escape(_LOOK_ALIKES[syntax[index // 2]]))
+                      for index in range(2 * len(pieces) - 1))
+    match = re.fullmatch(pattern, shown, re.DOTALL)
+    if match is None:
+        return None
+    groups = match.groups()
+    cited = "".join(groups[index] + (syntax[index] if index < len(syntax) else "")
+                    for index in range(len(groups)))
+    return cited if _shown(cited) == shown else None
 
 
 _HEADING_SYNTAX = re.compile(r"([\\`*_\[\]<#%=~$^|])")
