@@ -58,8 +58,8 @@ from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.link_health_control import LinkHealthControl
 from notegui.gui.note_actions import NoteActions
-from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.outline_panel import OutlineList, OutlinePopup, ReadingMark
+from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
 from notegui.gui.qt_typing import application
