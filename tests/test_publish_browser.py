@@ -93,5 +93,5 @@ def test_pages_load_from_disk_with_their_links(site_folder, tmp_path):
     assert len(hrefs) == 13
     sample = next(href for href in hrefs if "why-does-reasoning-transfer" in href)
     dom, log = dump(site_folder / sample, "", tmp_path / "profile")
-    assert f"<h1>{SAMPLE_TITLE}</h1>" in dom and 'id="sources"' in dom
+    assert f"<h1 class=\"title\">{SAMPLE_TITLE}</h1>" in dom and 'id="sources"' in dom
     assert "CONSOLE" not in log  # (a script error)

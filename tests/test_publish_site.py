@@ -72,7 +72,7 @@ def test_a_note_page_shows_the_note_its_sources_in_order_and_who_cites_it(
     out = tmp_path / "site"
     assert export(capsys, db, out)[0] == 0
     page = page_of(out, SAMPLE_TITLE)
-    assert f"<h1>{SAMPLE_TITLE}</h1>" in page
+    assert f"<h1 class=\"title\">{SAMPLE_TITLE}</h1>" in page
     sources = page.split('<section class="links" id="sources">', 1)[1].split("</section>")[0]
     assert f"<h2>Sources ({len(SAMPLE_CITED)})</h2>" in sources
     positions = [sources.index(f">{title}</a>") for title in SAMPLE_CITED]
@@ -93,7 +93,8 @@ def test_note_text_is_escaped_everywhere(capsys, db, tmp_path):
     escaped = ("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
                "&lt;b&gt;bold&lt;/b&gt;?")
     page = page_of(out, escaped)
-    assert f"<h1>{escaped}</h1>" in page and f"<title>{escaped} — notes</title>" in page
+    assert f'<h1 class="title">{escaped}</h1>' in page
+    assert f"<title>{escaped} — notes</title>" in page
     for path in out.rglob("*"):
         if path.is_file():
             text = path.read_text()

@@ -47,7 +47,7 @@ ANCHOR = "note-{}"  # a note's place in the document: its page's named destinati
 _NOTE_HREF = re.compile(r'href="note:([0-9]{1,19})(?:#[^"]*)?"')
 _OTHER_HREF = re.compile(r'href="(?:tag|attachment):[^"]*"')  # (src= of an image stays)
 _IMAGE_SRC = re.compile(r'src="attachment:([^"]*)"')
-_FIRST_H1 = re.compile(r"^<h1>")
+_FIRST_H1 = re.compile(r"^<h1( class=\"title\")?>")  # (the note's title)
 # Paper: the renderer's light rules, a heading scale below the title's, room to read.
 _PRINT_CSS = """
 h1 { font-size: 20pt; margin-top: 0px; }
@@ -175,9 +175,9 @@ def paint(document: QTextDocument, device: QPagedPaintDevice) -> int:
 def _note_html(library: Library, note: Note, chosen: set[int], first: bool) -> str:
     sources = library.sources(note.id)
     rendered = answer_html(library, note, False, sources)
-    start = ("<h1>" if first else '<h1 style="page-break-before: always">') + (
-        f'<a name="{ANCHOR.format(note.id)}"></a>')
-    rendered = _FIRST_H1.sub(start, rendered, count=1)
+    anchor = f'<a name="{ANCHOR.format(note.id)}"></a>'
+    rendered = _FIRST_H1.sub(lambda title: title.group()[:-1] + (
+        ">" if first else ' style="page-break-before: always">') + anchor, rendered, count=1)
     return _links(rendered + _sources(sources), chosen)
 
 
