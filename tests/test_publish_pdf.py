@@ -15,6 +15,10 @@ import pytest
 from notegui.app import main
 from publishing import CITED, CITING, HOSTILE, OUTSIDE, flat, read_pdf, small_library
 
+# The export makes a bare QGuiApplication when none runs (a command has no widgets); made
+# first here, the tests' QApplication is the one every later test of this process finds.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
