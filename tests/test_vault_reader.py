@@ -262,6 +262,29 @@ def test_a_value_that_is_not_text_is_left_out_naming_its_line(tmp_path: Path) ->
         "v/n.md, line 3: front matter 'tags': item 2 is not text: left out"]
 
 
+def test_description_and_summary_are_read_as_one_line_each(tmp_path: Path) -> None:
+    items = read(write(tmp_path / "v", {
+        "foam.md": "---\ndescription: >-\n  What a\n  note is for\nsummary: |\n  One\n"
+                   "  two \nother: [x]\n---\nbody\n",
+        "plain.md": "---\ndescription:\n---\nbody\n"}))
+    foam = note(items, "v/foam.md")
+    assert (foam.description, foam.summary, foam.problems) == (
+        "What a note is for", "One two", ())
+    assert (note(items, "v/plain.md").description, note(items, "v/plain.md").summary) == (
+        "", "")
+
+
+def test_a_description_that_is_not_text_is_left_out_naming_file_line_and_key(
+        tmp_path: Path) -> None:
+    items = read(write(tmp_path / "v", {
+        "n.md": "---\ntitle: N\ndescription: [a, b]\nsummary: 42\n---\nbody\n"}))
+    odd = note(items, "v/n.md")
+    assert (odd.title, odd.description, odd.summary, odd.body) == ("N", "", "", "body\n")
+    assert [str(problem) for problem in odd.problems] == [
+        "v/n.md, line 3: front matter 'description' is not text: left out",
+        "v/n.md, line 4: front matter 'summary' is not text: left out"]
+
+
 @pytest.mark.parametrize("yaml_text", [
     "[" * 10_000,  # (10,000 deep)
     "a: " + "[" * 5_000 + "]" * 5_000,
@@ -465,6 +488,8 @@ _LINES = [
     "date: 2024-01-01 10:00", "x: &a [1]", "y: *a", "odd key: 1", "k:v", "\tk: v",
     "k: v # comment", "k: 'a''b'", 'k: "a\\"b"', "k: ~", "k: .inf", "k: 0b_", "k: 1e3",
     "tags:\n  - a\n  - b\nother: 1", "k: a\n  continued", "key: [a b, c]",
+    "description: What it is", "description: 12", "description: [a]", "summary: yes",
+    "summary: 'a: b'", "description:\n  - x", "summary: a\n  continued", "description: ~",
 ]
 
 
@@ -480,8 +505,9 @@ def test_front_matter_fast_path_reads_what_yaml_reads(
     monkeypatch.setattr(front_matter, "_FAST", False)
     slow = [front_matter.read(sample) for sample in samples]
     for sample, quick, loaded in zip(samples, fast, slow, strict=True):
-        assert (quick.title, quick.aliases, quick.tags) == (
-            loaded.title, loaded.aliases, loaded.tags), sample
+        assert (quick.title, quick.aliases, quick.tags, quick.description, quick.summary) == (
+            loaded.title, loaded.aliases, loaded.tags, loaded.description, loaded.summary
+        ), sample
         assert bool(quick.problems) == bool(loaded.problems), sample
     monkeypatch.setattr(front_matter, "_FAST", True)
     # (and it is taken for the common kinds)

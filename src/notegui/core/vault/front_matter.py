@@ -1,6 +1,6 @@
 """A note's YAML front matter: found, parsed safely and boundedly, and read for the keys
-notegui uses (``title``, ``aliases``, ``tags``); every other key is kept, verbatim, by
-the caller.
+notegui uses (``title``, ``aliases``, ``tags``, ``description``, ``summary``); every other
+key is kept, verbatim, by the caller.
 
 Bounded on any input: a block larger than ``MAX_FRONT_MATTER_CHARS`` is not parsed; the
 YAML is loaded by PyYAML's safe loader only (no Python objects), its C version when there
@@ -46,6 +46,8 @@ class Fields:
     title: str = ""
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    description: str = ""
+    summary: str = ""
     problems: tuple[tuple[int, str], ...] = ()
 
 
@@ -64,14 +66,14 @@ def split(text: str) -> Split:
 
 
 def read(yaml_text: str) -> Fields:
-    """The title, aliases and tags of a front matter. A block that is not valid YAML, or
-    not a mapping, or too large gives its problem and no fields."""
+    """The title, aliases, tags, description and summary of a front matter. A block that
+    is not valid YAML, or not a mapping, or too large gives its problem and no fields."""
     if not yaml_text.strip():
         return Fields()
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         return Fields(problems=((1, f"front matter larger than "
                                     f"{MAX_FRONT_MATTER_CHARS // 1024} KB: not read (kept "
-                                    "as it is; title, aliases and tags not taken from it)"),))
+                                    "as it is; none of its keys taken)"),))
     data = _simple(yaml_text)
     if data is None:
         try:
@@ -95,8 +97,16 @@ def read(yaml_text: str) -> Fields:
                                   "title"))
     aliases = _strings(data, ("aliases", "alias"), problems, split_words=False)
     tags = _strings(data, ("tags", "tag"), problems, split_words=True)
-    return Fields(" ".join(title.split()), aliases, tags,
+    description, summary = _one_line(data, "description", problems), _one_line(
+        data, "summary", problems)
+    return Fields(" ".join(title.split()), aliases, tags, description, summary,
                   tuple((_key_line(yaml_text, key), why) for key, why in problems))
+
+
+def one_line(text: str) -> str:
+    """A description or a summary as notegui holds it: one line, its line breaks made
+    spaces, trimmed (as the library's own notes' files are read: sync/note_file.py)."""
+    return " ".join(part.strip() for part in text.strip().split("\n"))
 
 
 def load(yaml_text: str) -> Any:
@@ -253,6 +263,19 @@ def _text(value: object) -> str:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return ""
+
+
+def _one_line(data: Mapping[Any, Any], key: str, problems: list[tuple[str, str]]) -> str:
+    """A key's text as one line; '' when it is missing or null. Anything but text (a
+    number, a date, true, a list) is a problem: what notegui writes back for it is text,
+    so a number read as its digits would come back quoted, another value."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.append((key, f"front matter '{key}' is not text: left out"))
+        return ""
+    return one_line(value)
 
 
 def _strings(data: Mapping[Any, Any], keys: tuple[str, ...], problems: list[tuple[str, str]],

@@ -45,7 +45,8 @@ class VaultFile:
     ``/`` separators, NFC, the file's own case, extension kept. ``name_key``: the
     ``title_key`` of the file name without its extension (links resolve by it). ``body``:
     the text after the front matter (BOM dropped, CRLF as LF); ``front_matter``: the YAML
-    between the ``---`` lines, verbatim ('' when none). ``digest``: sha256 of the bytes."""
+    between the ``---`` lines, verbatim ('' when none). ``digest``: sha256 of the bytes.
+    ``description``, ``summary``: the front matter's, each one line ('' when none)."""
 
     path: str
     title: str
@@ -57,6 +58,8 @@ class VaultFile:
     links: tuple[LinkRef, ...]
     digest: str
     problems: tuple[Problem, ...] = ()
+    description: str = ""
+    summary: str = ""
 
 
 @dataclass(frozen=True)

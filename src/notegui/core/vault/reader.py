@@ -147,7 +147,8 @@ def note_of(yaml_text: str, body: str, path: str, kind: str = "", digest: str = 
     problems = tuple(Problem(path, reason, line) for line, reason in fields.problems)
     return VaultFile(path=path, title=normalise_title(title), name_key=title_key(stem),
                      body=body, front_matter=yaml_text, aliases=fields.aliases,
-                     tags=tags, links=links, digest=digest, problems=problems)
+                     tags=tags, links=links, digest=digest, problems=problems,
+                     description=fields.description, summary=fields.summary)
 
 
 def read_attachment(file: str, path: str) -> VaultAttachment | Problem:
@@ -201,7 +202,8 @@ def _to_wire(item: VaultFile | VaultAttachment | Problem) -> _Wire:
     if isinstance(item, VaultFile):
         return ("f", item.path, item.title, item.name_key, item.body, item.front_matter,
                 item.aliases, item.tags, tuple(map(tuple, item.links)), item.digest,
-                tuple((p.path, p.reason, p.line) for p in item.problems))
+                tuple((p.path, p.reason, p.line) for p in item.problems), item.description,
+                item.summary)
     if isinstance(item, VaultAttachment):
         return ("a", item.path, item.name_key, item.data, item.digest)
     return ("p", item.path, item.reason, item.line)
@@ -210,10 +212,11 @@ def _to_wire(item: VaultFile | VaultAttachment | Problem) -> _Wire:
 def _from_wire(wire: _Wire) -> VaultFile | VaultAttachment | Problem:
     if wire[0] == "f":
         (_kind, path, title, name_key, body, front, aliases, tags, links, digest,
-         problems) = wire
+         problems, description, summary) = wire
         return VaultFile(path, title, name_key, body, front, aliases, tags,
                          tuple([LinkRef._make(link) for link in links]), digest,
-                         tuple([Problem(*problem) for problem in problems]))
+                         tuple([Problem(*problem) for problem in problems]), description,
+                         summary)
     if wire[0] == "a":
         return VaultAttachment(*wire[1:])
     return Problem(*wire[1:])
