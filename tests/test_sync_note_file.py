@@ -257,7 +257,8 @@ def test_every_note_of_the_library_s_own_comes_back_from_its_file(
     assert round_trip(note, titles) == note
 
 
-_KEYS = st.dictionaries(st.sampled_from(["title", "aliases", "tags", "id", "desc", "x"]),
+_KEYS = st.dictionaries(st.sampled_from(["title", "aliases", "tags", "id", "desc", "x",
+                                         "description", "summary"]),
                         st.one_of(_TEXT, st.lists(_TEXT, max_size=2), st.integers()),
                         max_size=4)
 
@@ -270,22 +271,38 @@ def vault_files(draw: st.DrawFn) -> tuple[bytes, str]:
     return text.encode(), "vault/" + draw(st.sampled_from(["a.md", "b/c d.md", "x.y.md"]))
 
 
-@settings(max_examples=200, deadline=None)
-@given(vault_files(), st.sampled_from(["", UID]))
+_ONE_LINE = st.one_of(st.none(), _TEXT.map(str.strip))  # (None: as the file says)
+
+
+@settings(max_examples=300, deadline=None)
+@given(vault_files(), st.sampled_from(["", UID]), _ONE_LINE, _ONE_LINE)
 def test_every_vault_note_comes_back_from_its_file(drawn: tuple[bytes, str], uid: str,
-                                                   ) -> None:
+                                                   description: str | None,
+                                                   summary: str | None) -> None:
+    # As read, or with a description or summary typed in notegui over the file's: written
+    # with them (its block then anew), it reads back as it is, front matter and all.
     data, path = drawn
-    note = dataclasses.replace(parse(data, path, {}), uid=uid)
+    read = parse(data, path, {})
+    typed = dataclasses.replace(
+        read, uid=uid, description=read.description if description is None else description,
+        summary=read.summary if summary is None else summary)
+    note = parse(render(typed, {}), path, {})
+    assert note == dataclasses.replace(typed, front_matter=note.front_matter)
     assert parse(render(note, {}), path, {}) == note
+    if (description, summary) == (None, None):
+        assert note == typed
 
 
 @settings(max_examples=200, deadline=None)
 @given(_TEXT, st.lists(_TEXT, max_size=2), st.lists(st.from_regex(r"[a-z]{1,5}", fullmatch=True),
-                                                     max_size=2), _TEXT)
+                                                     max_size=2), _TEXT, _TEXT, _TEXT)
 def test_a_vault_note_edited_in_notegui_is_written_once_for_all(
-        title: str, aliases: list[str], tags: list[str], body: str) -> None:
-    # Its title, aliases or tags changed here: the file says them, and reads back as it.
-    note = SyncNote(UID, title.strip() or "t", body=body, tags=tuple(tags),
-                    aliases=tuple(aliases), path="v/t.md", front_matter="k: v\n")
+        title: str, aliases: list[str], tags: list[str], body: str, description: str,
+        summary: str) -> None:
+    # Its title, aliases, tags, description or summary changed here: the file says them,
+    # and reads back as it.
+    note = SyncNote(UID, title.strip() or "t", description.strip(), summary.strip(),
+                    body=body, tags=tuple(tags), aliases=tuple(aliases), path="v/t.md",
+                    front_matter="k: v\ndescription: old\n")
     data = render(note, {})
     assert render(parse(data, note.path, {}), {}) == data

@@ -1,7 +1,7 @@
 """The markdown export of notes read from a markdown folder (issue 17, points 1 and 3): each
 written at its own path with its body as it was, its front matter as it was unless its
-title, aliases or tags changed in notegui; images at their paths; the manifest covers them.
-And the question-note text export refuses what the format cannot hold."""
+title, aliases, tags, description or summary changed in notegui; images at their paths;
+the manifest covers them. And the question-note text export refuses what the format cannot hold."""
 
 from __future__ import annotations
 
@@ -108,6 +108,44 @@ def test_a_bad_block_rewritten_keeps_its_lines_as_comments() -> None:
     block = vault_export.note_text(note, "v/x.md").split("---\n")[1]
     assert yaml.safe_load(block) == {"title": "Renamed"}
     assert "# keep: me" in block
+
+
+def test_a_description_and_summary_are_written_where_the_block_had_them() -> None:
+    front = "title: Home\ndescription: Old words\nstatus: draft\n"
+    same = NoteRecord("Home", "Old words", "", "Body\n", path="v/x.md", front_matter=front)
+    assert vault_export.block_of(same, "v/x.md") == front  # (verbatim: nothing changed)
+    edited = NoteRecord("Home", "New: words", "Sums it up", "Body\n", path="v/x.md",
+                        front_matter=front)
+    block = vault_export.block_of(edited, "v/x.md")
+    assert list(yaml.safe_load(block).items()) == [
+        ("title", "Home"), ("description", "New: words"), ("status", "draft"),
+        ("summary", "Sums it up")]
+    # Emptied: written '' at its key (reads back as none), not added when it was not there.
+    emptied = NoteRecord("Home", "", "", "Body\n", path="v/x.md", front_matter=front)
+    assert yaml.safe_load(vault_export.block_of(emptied, "v/x.md")) == {
+        "title": "Home", "description": "", "status": "draft"}
+
+
+def test_a_description_that_is_not_text_is_kept_until_one_is_typed() -> None:
+    front = "description: 42\ntags: [a]\n"
+    renamed = NoteRecord("Renamed", "", "", "Body\n", path="v/x.md", front_matter=front)
+    assert yaml.safe_load(vault_export.block_of(renamed, "v/x.md")) == {
+        "description": 42, "tags": [], "title": "Renamed"}
+    typed = NoteRecord("x", "Words", "", "Body\n", path="v/x.md", front_matter=front,
+                       tags=("a",))
+    assert yaml.safe_load(vault_export.block_of(typed, "v/x.md")) == {
+        "description": "Words", "tags": ["a"]}
+
+
+@pytest.mark.parametrize("text", ["", "plain", "a: b", "'quoted'", "- dash", "#hash", "42",
+                                  "yes", "  ", "x\u2028y", "\"", "é ü 漢字", "ends:"])
+def test_every_description_reads_back_from_the_written_file(tmp_path: Path, text: str) -> None:
+    text = text.strip()
+    note = NoteRecord("n", text, text, "Body\n", path="v/n.md", front_matter="k: v\n")
+    (tmp_path / "v").mkdir()
+    (tmp_path / "v" / "n.md").write_text(vault_export.note_text(note, "v/n.md"), "utf-8")
+    found = read_back(tmp_path, "v")["v/n.md"]
+    assert (found.description, found.summary, found.problems) == (text, text, ())
 
 
 def test_names_change_only_where_some_system_refuses_them() -> None:

@@ -70,7 +70,8 @@ def parse(data: bytes, path: str, titles: Mapping[str, str]) -> SyncNote:
     uid, block = _without_id(parts.yaml_text)
     if "/" in path:
         found = reader.note_of(block, parts.body, path)
-        return SyncNote(uid=uid, title=found.title, body=found.body, tags=found.tags,
+        return SyncNote(uid=uid, title=found.title, description=found.description,
+                        summary=found.summary, body=found.body, tags=found.tags,
                         aliases=found.aliases, path=path, front_matter=block)
     return _own_note(uid, block, parts.body, path, titles)
 
@@ -151,7 +152,7 @@ def _text(fields: Mapping[Any, Any], key: str) -> str:
 
 def _line(fields: Mapping[Any, Any], key: str) -> str:
     """A one-line field (the description, the summary): line breaks made spaces."""
-    return " ".join(part.strip() for part in _text(fields, key).strip().split("\n"))
+    return front_matter.one_line(_text(fields, key))
 
 
 def _tags(value: object) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """The markdown export of notes read from a markdown folder (a vault): each written back at
 its own path with its body as it was read, and its front matter as it was unless notegui's
-title, aliases or tags of the note now differ from what the block says (then the block is
-written anew by PyYAML, its other keys kept in their order). docs/formats.md says it for
-users; the reading side is core/vault (a note exported here reads back as the same note)."""
+title, aliases, tags, description or summary of the note now differ from what the block
+says (then the block is written anew by PyYAML, its other keys kept in their order).
+docs/formats.md says it for users; the reading side is core/vault (a note exported here
+reads back as the same note)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def to_files(notes: Iterable[NoteRecord], attachments: Iterable[AttachmentRecord
 
 def note_text(note: NoteRecord, written_path: str) -> str:
     """The file of a vault note written at ``written_path``: its front matter (as read, or
-    anew when it would not give the note's title, aliases and tags back) and its body."""
+    anew when it would not give the note's fields back) and its body."""
     block = block_of(note, written_path)
     if not block and front_matter.split(note.body).body == note.body:
         return note.body  # (no front matter, and the body does not look like one)
@@ -48,7 +49,7 @@ def note_text(note: NoteRecord, written_path: str) -> str:
 
 def block_of(note: NoteRecord, written_path: str) -> str:
     """The front matter the file of a vault note is written with: as read, or anew when
-    it would not give the note's title, aliases and tags back."""
+    it would not give the note's title, aliases, tags, description and summary back."""
     block = note.front_matter
     return block if _reads_back(note, block, written_path) else rewritten(
         note, block, written_path)
@@ -64,19 +65,22 @@ def _folded(names: Iterable[str]) -> set[str]:
 
 def _reads_back(note: NoteRecord, block: str, written_path: str) -> bool:
     """Whether the file written with ``block`` reads back (core/vault's rules for a plain
-    markdown folder) with the note's title, aliases and tags."""
+    markdown folder) with the note's title, aliases, tags, description and summary."""
     fields = front_matter.read(block)
     title = normalise_title(fields.title or _stem(written_path))
     if title != note.title or _folded(fields.aliases) != _folded(note.aliases):
+        return False
+    if (fields.description, fields.summary) != (note.description, note.summary):
         return False
     _, inline = scan(note.body)
     return _folded(fields.tags) | _folded(inline) == _folded(note.tags)
 
 
 def rewritten(note: NoteRecord, block: str, written_path: str) -> str:
-    """``block`` with notegui's title, aliases and tags of the note in place of its own
-    (each where the block had it, else after its keys), every other key kept in order. A
-    block that is not a YAML mapping cannot keep its keys: its lines follow as comments."""
+    """``block`` with notegui's title, aliases, tags, description and summary of the note in
+    place of its own (each where the block had it, else after its keys), every other key
+    kept in order. A block that is not a YAML mapping cannot keep its keys: its lines
+    follow as comments."""
     data: dict[Any, Any] = {}
     lost = ""
     if block.strip():
@@ -92,6 +96,9 @@ def rewritten(note: NoteRecord, block: str, written_path: str) -> str:
         data["title"] = note.title
     _put(data, ("aliases", "alias"), list(note.aliases))
     _put(data, ("tags", "tag"), list(note.tags))
+    was = front_matter.read(block)
+    _put_line(data, "description", note.description, was.description)
+    _put_line(data, "summary", note.summary, was.summary)
     return (yaml_text.dump(data) if data else "") + lost
 
 
@@ -105,6 +112,16 @@ def _put(data: dict[Any, Any], keys: tuple[str, ...], values: list[str]) -> None
             del data[other]
     elif values:
         data[keys[0]] = values
+
+
+def _put_line(data: dict[Any, Any], key: str, text: str, read_as: str) -> None:
+    """A description or summary at its key. One the block already gives keeps its value as
+    written (a folded line, or a number read as none); one emptied is written '' where it
+    was, not removed: it reads back as none, and the block keeps the key its tool wrote."""
+    if text == read_as:
+        return
+    if key in data or text:
+        data[key] = text
 
 
 _DENDRON_KEYS = re.compile(r"^(id|updated|created):", re.MULTILINE)
@@ -126,4 +143,5 @@ def as_vault_file(note: NoteRecord) -> VaultFile:
     data = note_text(note, note.path).encode("utf-8")
     return VaultFile(path=note.path, title=note.title, name_key=title_key(_stem(note.path)),
                      body=note.body, front_matter=note.front_matter, aliases=note.aliases,
-                     tags=note.tags, links=links, digest=hashlib.sha256(data).hexdigest())
+                     tags=note.tags, links=links, digest=hashlib.sha256(data).hexdigest(),
+                     description=note.description, summary=note.summary)
