@@ -39,8 +39,8 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
 def generated_vault(root: Path, notes: int = 24) -> Path:
     """An Obsidian vault: one file name in two folders (Topic, Ideas), links by name, by
     path and by alias, to headings and blocks, embeds of notes and of an image, markdown
-    links relative to the note, tags, front matter with keys notegui does not use, and
-    links that lead nowhere (stubs)."""
+    links relative to the note, tags, descriptions and summaries, front matter with keys
+    notegui does not use, and links that lead nowhere (stubs)."""
     files: dict[str, str | bytes] = {
         ".obsidian/app.json": "{}",
         "assets/pic.png": png(),
@@ -55,7 +55,9 @@ def generated_vault(root: Path, notes: int = 24) -> Path:
         other = folders[j % len(folders)]
         name = f"Topic {i // 2}" if i % 6 in (0, 3) else f"Note {i}"  # (same names)
         front = (f"---\ntitle: Title {i}\naliases: [Alias {i}]\ntags: [t{i % 3}, shared]\n"
-                 f"status: draft\ncreated: 2020-01-0{1 + i % 9}\n---\n" if i % 2 else "")
+                 f"status: draft\ncreated: 2020-01-0{1 + i % 9}\n"
+                 + (f"description: About {i}\nsummary: Sums {i} up\n" if i % 4 == 1 else "")
+                 + "---\n" if i % 2 else "")
         files[f"{folder}{name}.md"] = (
             f"{front}# Heading {i}\n\nSee [[Note {j}]], [[{other}Note {j}|by path]], "
             f"[[Note {k}#Heading {k}]], [[Note {k}#^blk{k}]], [[Alias {j}]], "
@@ -106,6 +108,7 @@ def test_library_through_markdown_into_an_empty_library_gives_the_same_json(
     document = json.loads(first)["notes"]
     assert any(n["description"] == "" and n["body"] == "" for n in document)  # stubs
     assert sum(1 for n in document if n.get("path")) == 26  # vault notes
+    assert sum(1 for n in document if n.get("path") and n["description"]) == 6
     assert any(n.get("path") and n["links"] for n in document)
     code, said = cli(capsys, "--db", db, "export", "--format", "markdown", "-o", out)
     assert code == 0, said

@@ -303,6 +303,40 @@ def test_the_command_line_says_what_a_vault_import_did(tmp_path, capsys):
     assert cli(capsys, "--db", db, "check")[0] == 0
 
 
+def test_a_foam_note_s_description_shows_and_an_edit_of_it_outlives_a_reimport(
+        tmp_path, capsys):
+    folder = write(tmp_path / "garden", {
+        ".vscode/foam.json": "{}",
+        "roots.md": "---\ntitle: Roots\ndescription: What roots\n  are for\n"
+                    "summary: 'Roots: water in'\ntype: feature\n---\nThey drink.\n",
+        "odd.md": "---\ndescription: [not, text]\n---\nStill read.\n"})
+    db = tmp_path / "lib.db"
+    code, lines = cli(capsys, "--db", db, "import", folder)
+    assert code == 0 and "imported garden/odd.md" in lines
+    assert lines[lines.index("imported garden/odd.md") + 1] == (
+        "  warning: garden/odd.md, line 2: front matter 'description' is not text: left out")
+    code, shown = cli(capsys, "--db", db, "show", "Roots")
+    assert code == 0
+    assert shown[:4] == ["Roots", "Summary: Roots: water in", "", "What roots are for"]
+    assert cli(capsys, "--db", db, "show", "odd")[1][:3] == ["odd", "", "Still read."]
+    with SqliteLibrary(db) as library:
+        roots = library.find("Roots")
+        assert roots is not None
+        library.save_note(roots.id, roots.title, "Typed here", roots.summary, roots.body)
+    # The file unchanged: the edit is kept. The file changed: it says the description.
+    assert cli(capsys, "--db", db, "import", folder)[0] == 0
+    with SqliteLibrary(db) as library:
+        assert library.note(roots.id).description == "Typed here"
+    (folder / "roots.md").write_text("---\ndescription: Changed in Foam\n---\nThey drink.\n")
+    assert cli(capsys, "--db", db, "import", folder)[0] == 0
+    with SqliteLibrary(db) as library:
+        again = library.note(roots.id)
+        assert (again.title, again.description, again.summary) == ("roots", "Changed in Foam",
+                                                                    "")
+        assert [r.description for r in library.revisions(roots.id)][-1:] == ["Typed here"]
+        assert [hit.note.title for hit in library.search("foam") or []] == ["roots"]
+
+
 def test_format_and_vault_options(tmp_path, capsys):
     folder = obsidian(tmp_path / "vault")
     db = tmp_path / "lib.db"

@@ -4,7 +4,7 @@ import (its notes already in the library and the files read), the vault design's
 
 - A file whose path is new makes a note; one whose bytes are those last imported (its
   digest) changes nothing; a changed one keeps the note's text as a revision ('import')
-  and updates title, body, front matter, aliases, tags and links.
+  and updates title, description, summary, body, front matter, aliases, tags and links.
 - Links: one row a target, in the order first written; a link inside the note (to itself)
   and links to images are not rows; a link that leads to no note of the vault cites the
   library's own note of that title, made as a stub if there is none, as a question note's
@@ -70,8 +70,9 @@ _ROWS = ("SELECT n.id, n.path, n.title, n.description, n.summary, n.body, n.upda
          "coalesce(f.digest, '') FROM note AS n LEFT JOIN note_file AS f ON f.note_id = n.id "
          "WHERE n.path IN ({marks})")
 _INSERT_NOTE = ("INSERT INTO note (id, title, title_key, description, summary, body, "
-                "created, updated, path) VALUES (?, ?, ?, '', '', ?, ?, ?, ?)")
-_UPDATE_NOTE = "UPDATE note SET title = ?, title_key = ?, body = ?, updated = ? WHERE id = ?"
+                "created, updated, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_UPDATE_NOTE = ("UPDATE note SET title = ?, title_key = ?, description = ?, summary = ?, "
+                "body = ?, updated = ? WHERE id = ?")
 _UNTRASH = "DELETE FROM trash WHERE note_id = ?"  # (a changed file brings its note back)
 _NOTE_FILE = (
     "INSERT INTO note_file (note_id, name_key, front_matter, digest) VALUES (?, ?, ?, ?) "
@@ -420,10 +421,11 @@ class VaultImport:
             if row is None:
                 new_id += 1
                 note_id = new_id
-                inserted.append((note_id, file.title, title_key(file.title), file.body, stamp,
-                                 stamp, file.path))
+                inserted.append((note_id, file.title, title_key(file.title), file.description,
+                                 file.summary, file.body, stamp, stamp, file.path))
                 if not self.defer_index:
-                    self.importer.index_new(note_id, file.title, "", "", file.body)
+                    self.importer.index_new(note_id, file.title, file.description,
+                                            file.summary, file.body)
                 batch.ids[file.path] = note_id
                 status, new = "imported", 1
             else:
@@ -431,11 +433,11 @@ class VaultImport:
                 note_id = current.id
                 self.importer.keep_revisions(
                     [(current, self.importer.current_links(note_id))], stamp, "import")
-                execute(_UPDATE_NOTE, (file.title, title_key(file.title), file.body, stamp,
-                                       note_id))
+                execute(_UPDATE_NOTE, (file.title, title_key(file.title), file.description,
+                                       file.summary, file.body, stamp, note_id))
                 self.importer.unindex(current)
-                self.importer.index_new(note_id, file.title, current.description,
-                                        current.summary, file.body)
+                self.importer.index_new(note_id, file.title, file.description,
+                                        file.summary, file.body)
                 execute(_UNTRASH, (note_id,))
                 status, new = "updated", 0
             written.append((note_id, file))
