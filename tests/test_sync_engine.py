@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bare_remote import bare_remote
 from notegui.app import main
@@ -414,6 +415,34 @@ def test_a_vaults_notes_and_images_sync_at_their_paths(sides, remote, tmp_path):
     assert any("leaf.png" in line for line in b.sync.sync().sent)
     a.sync.sync()
     assert a.library.attachment("Garden/assets/leaf.png") == png + b"more"
+
+
+def test_a_vault_note_s_description_and_summary_sync_through_its_front_matter(
+        sides, remote, tmp_path):
+    vault = tmp_path / "Garden"
+    vault.mkdir()
+    (vault / "Roots.md").write_text("---\ndescription: What roots do\ntype: note\n---\n"
+                                    "They drink.\n")
+    a, b = sides("A"), sides("B")
+    assert main(["--db", str(a.library.path), "import", str(vault)]) == 0
+    a.sync.sync()
+    b.sync.sync()
+    assert b.note("Roots").description == "What roots do"  # (the vault's own, carried)
+    a.edit("Roots", description="Where water comes in")
+    a.sync.sync()
+    block = yaml.safe_load(files(remote)["Garden/Roots.md"].decode().split("---\n")[1])
+    assert block == {"description": "Where water comes in", "type": "note",
+                     "notegui-id": block["notegui-id"]}
+    b.sync.sync()
+    assert b.note("Roots").description == "Where water comes in"
+    b.edit("Roots", description="", summary="Roots: water in")
+    b.sync.sync()
+    a.sync.sync()
+    roots = a.note("Roots")
+    assert (roots.description, roots.summary, roots.body) == ("", "Roots: water in",
+                                                              "They drink.\n")
+    assert files(remote)["Garden/Roots.md"].decode().startswith(
+        "---\ndescription: ''\ntype: note\nsummary: 'Roots: water in'\nnotegui-id: ")
 
 
 def test_a_rename_on_one_side_and_an_edit_of_the_citing_paragraph_on_the_other(sides):
