@@ -153,7 +153,7 @@ def test_version_9_library_gains_what_its_sync_keeps_and_marks_nothing(tmp_path)
     connection.close()
     with SqliteLibrary(path) as library:
         connection = library.db.connection()
-        assert schema.version(connection) == schema.LATEST == 10
+        assert schema.version(connection) == schema.LATEST == 11
         for table in ("sync_note", "sync_id", "annotation_uid", "sync_dirty", "sync_state",
                       "sync_conflict"):
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
@@ -162,3 +162,27 @@ def test_version_9_library_gains_what_its_sync_keeps_and_marks_nothing(tmp_path)
 
     with SqliteLibrary(path) as library:
         assert sync_rows.dirty(library.db.connection())[1] == [1, 2]
+
+
+def test_version_10_vault_notes_gain_their_front_matter_s_description_and_summary(tmp_path):
+    """Schema 11: a note read from a folder before notegui read ``description`` and
+    ``summary`` gets them where it has none (one typed in notegui is kept)."""
+    path = tmp_path / "v10.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(connection, target=10)
+    blocks = {"v/a.md": "description: The vault's\nsummary: In short\n",
+              "v/b.md": "description: [not text]\n", "v/c.md": "summary: Its own\n"}
+    for note_id, (note_path, block) in enumerate(blocks.items(), start=1):
+        typed = "Typed" if note_path == "v/c.md" else ""
+        connection.execute(
+            "INSERT INTO note (id, title, title_key, description, body, created, updated, path)"
+            " VALUES (?, ?, ?, ?, 'Text.', '', '', ?)",
+            (note_id, note_path[2], note_path[2], typed, note_path))
+        connection.execute("INSERT INTO note_file (note_id, name_key, front_matter) "
+                           "VALUES (?, ?, ?)", (note_id, note_path[2:], block))
+    connection.close()
+    with SqliteLibrary(path) as library:
+        assert [(n.description, n.summary) for n in map(library.note, (1, 2, 3))] == [
+            ("The vault's", "In short"), ("", ""), ("Typed", "Its own")]
+        assert library.search("short")[0].note.id == 1  # (the index follows)
+        assert library.check() == []

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 
 from notegui.core.domain import title_key
+from notegui.core.vault import front_matter
 from notegui.store.transaction import Transaction, foreign_keys_off
 
 _log = logging.getLogger(__name__)
@@ -447,6 +448,25 @@ END;
 """
 
 
+def _v11_vault_descriptions(connection: sqlite3.Connection) -> None:
+    """Notes read from folders before their front matter's ``description`` and ``summary``
+    were read get them, each where the note has none: an export or a sync writes the
+    note's, and would otherwise write them emptied over the vault's own. Only the blocks
+    that name one are read."""
+    rows = connection.execute(
+        "SELECT n.id, f.front_matter FROM note AS n JOIN note_file AS f ON f.note_id = n.id "
+        "WHERE (n.description = '' OR n.summary = '') AND (f.front_matter LIKE "
+        "'%description%' OR f.front_matter LIKE '%summary%')").fetchall()
+    filled = []
+    for note_id, block in rows:
+        fields = front_matter.read(block)
+        if fields.description or fields.summary:
+            filled.append((fields.description, fields.summary, note_id))
+    connection.executemany(
+        "UPDATE note SET description = iif(description = '', ?1, description), "
+        "summary = iif(summary = '', ?2, summary) WHERE id = ?3", filled)
+
+
 # Each step: SQL, or a function of the connection (run inside the step's transaction).
 MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _V1_NOTES_AND_LINKS,
@@ -459,6 +479,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _v8_normalised_title_keys,
     _v9_notes_from_folders,
     _V10_SYNC,
+    _v11_vault_descriptions,
 )
 # The tables made by each step in Python (integrity.py's list of the tables expected).
 TABLES_MADE_BY: dict[Callable[[sqlite3.Connection], None], str] = {
