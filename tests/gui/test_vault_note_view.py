@@ -1,7 +1,8 @@
 """A note read from a markdown folder, in the real window: its heading and block links
 scroll there, its section embeds show only the section, its images are the library's
 copies (and nothing else is loaded), same-titled notes link to the right one, and the
-editor edits and saves it."""
+editor edits and saves it (its description and summary written to its file's front
+matter)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from driving import click_link
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QTextDocument, QTextImageFormat
 
+from notegui.app import main
 from vault_rows import add_attachment, add_note, png
 
 FILLER = "\n\n".join(f"Paragraph {n} of filler text, long enough to wrap." for n in range(120))
@@ -142,3 +144,24 @@ def test_the_editor_edits_a_vault_note_and_the_answer_and_sources_follow(qtbot, 
     saved = window.library.note(note)
     assert (saved.title, saved.path) == ("Reading list", "v/notes/Reading list.md")
     assert window.library.sources(note)[0].target.id == home
+
+
+def test_a_vault_note_s_description_and_summary_typed_in_the_editor_reach_its_file(
+        qtbot, window, tmp_path):
+    note = add_note(window.library, "v/Roots.md", "They drink.\n",
+                    front_matter="description: Old words\nrating: 5\n")
+    show(window, note)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
+    editor = window.editor
+    editor.description.selectAll()
+    qtbot.keyClicks(editor.description, "What roots are for")
+    qtbot.keyClicks(editor.summary, "Roots: water in")
+    qtbot.waitUntil(lambda: editor.state.text().startswith("Saved"), timeout=3000)
+    saved = window.library.note(note)
+    assert (saved.description, saved.summary) == ("What roots are for", "Roots: water in")
+    out = tmp_path / "out"
+    assert main(["--db", str(window.library.path), "export", "--format", "markdown",
+                 "-o", str(out)]) == 0
+    assert (out / "v/Roots.md").read_text(encoding="utf-8") == (
+        "---\ndescription: What roots are for\nrating: 5\nsummary: 'Roots: water in'\n"
+        "---\nThey drink.\n")
