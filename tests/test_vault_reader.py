@@ -440,10 +440,13 @@ def test_scan_is_linear_on_hostile_text() -> None:
 
 def test_worker_processes_read_what_this_process_reads(tmp_path: Path) -> None:
     root = obsidian_vault(tmp_path / "Vault")
-    write(root, {"bad.md": b"\xff", "yaml.md": "---\n[\n---\ntext"})
+    write(root, {"bad.md": b"\xff", "yaml.md": "---\n[\n---\ntext",
+                 "said.md": "---\ndescription: D\nsummary: S\n---\ntext"})
     here = list(read_vault(root))
     assert list(read_vault(root, parallel_from=1)) == here
-    assert len(here) == 8 and sum(isinstance(item, Problem) for item in here) == 1
+    assert len(here) == 9 and sum(isinstance(item, Problem) for item in here) == 1
+    assert any(isinstance(item, VaultFile) and (item.description, item.summary) == ("D", "S")
+               for item in here)
 
 
 # -- the real sample ---------------------------------------------------------------------------
