@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SAMPLE
 from notegui.app import main
@@ -16,8 +18,9 @@ from notegui.core.files import MANIFEST
 from notegui.core.formats import vault_export
 from notegui.core.formats.document import NoteRecord
 from notegui.core.formats.export_names import safe_segment, vault_file_names
-from notegui.core.vault import read_vault
+from notegui.core.vault import front_matter, read_vault
 from notegui.core.vault.model import VaultFile
+from notegui.core.vault.reader import note_of
 from notegui.store.library import SqliteLibrary
 from vault_rows import add_attachment, add_stub, add_vault_note
 
@@ -146,6 +149,26 @@ def test_every_description_reads_back_from_the_written_file(tmp_path: Path, text
     (tmp_path / "v" / "n.md").write_text(vault_export.note_text(note, "v/n.md"), "utf-8")
     found = read_back(tmp_path, "v")["v/n.md"]
     assert (found.description, found.summary, found.problems) == (text, text, ())
+
+
+_LINE = st.text(st.characters(codec="utf-8", exclude_characters="\n\r\x00",
+                              exclude_categories=("Cs",)), max_size=12).map(str.strip)
+_BLOCKS = st.dictionaries(st.sampled_from(["description", "summary", "tags", "x"]),
+                          st.one_of(_LINE, st.integers(), st.lists(_LINE, max_size=2)),
+                          max_size=3).map(lambda keys: yaml.safe_dump(keys) if keys else "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BLOCKS, _LINE, _LINE)
+def test_any_description_and_summary_read_back_and_the_block_is_then_kept(
+        block: str, description: str, summary: str) -> None:
+    note = NoteRecord("n", description, summary, "Body\n", path="v/n.md", front_matter=block)
+    parts = front_matter.split(vault_export.note_text(note, "v/n.md"))
+    read = note_of(parts.yaml_text, parts.body, "v/n.md")
+    assert (read.description, read.summary, read.body) == (description, summary, "Body\n")
+    again = NoteRecord("n", description, summary, "Body\n", path="v/n.md",
+                       front_matter=parts.yaml_text, tags=read.tags)
+    assert vault_export.block_of(again, "v/n.md") == parts.yaml_text  # (written once)
 
 
 def test_names_change_only_where_some_system_refuses_them() -> None:
