@@ -728,3 +728,108 @@ def test_two_folders_compare_as_their_entries_by_name_do() -> None:
         assert compared(listing(old, shuffled), listing(new, False)) == expected
 
     check()
+
+
+def test_a_large_folder_changed_in_place_is_the_folder_written_whole(tmp_path: Path) -> None:
+    """A large folder with a few entries changed is cut and spliced from its stored bytes:
+    the tree is the very one the files written from nothing give (same id, so git agrees),
+    whatever is changed: files edited, added, removed, a file made a folder and back."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from notegui.sync.repository import _LISTED_MIN
+
+    base = {f"n{number:05d}.md": b"%040x" % number for number in range(_LISTED_MIN + 50)}
+    names = st.sampled_from(["a", "a.md", "a-b", "n00007.md", "n00500.md", "zz.md", "k",
+                             "k.md", "k/inner.md", "n00010.md/x.md", "sub/deep/y.md"])
+    blob = st.sampled_from([b"1" * 40, b"2" * 40])
+
+    with Repository.open_or_init(tmp_path / "r.git") as repo:
+        start = repo.commit(repo.changed_tree(None, dict(base)), [], "base", AUTHOR)
+        spliced_folders = spy_on_splices(repo)
+
+        @settings(max_examples=150, deadline=None)
+        @given(st.dictionaries(names, st.one_of(st.none(), blob), min_size=1, max_size=6))
+        def check(changes: dict[str, bytes | None]) -> None:
+            files = dict(base)
+            for path, blob_id in changes.items():
+                # (a file where a folder was, or the reverse, replaces it whole)
+                for held in [held for held in files if held.startswith(path + "/")
+                             or path.startswith(held + "/")]:
+                    del files[held]
+                if blob_id is None:
+                    files.pop(path, None)
+                else:
+                    files[path] = blob_id
+            made = {**{held: None for held in base.keys() - files.keys()},
+                    **{path: files[path] for path in changes if path in files}}
+            spliced = repo.changed_tree(start, made)
+            assert spliced == repo.changed_tree(None, files)
+            assert repo.tree(repo.commit(spliced, [start], "x", AUTHOR)) == files
+
+        check()
+        assert any(spliced is not None for spliced in spliced_folders)
+
+
+def spy_on_splices(repo: Repository) -> list:
+    """What each splice of a large folder gave (None: the folder was written whole)."""
+    results: list = []
+    splice = repo._spliced
+
+    def spied(*args):  # type: ignore[no-untyped-def]
+        results.append(splice(*args))
+        return results[-1]
+
+    repo._spliced = spied  # type: ignore[method-assign]
+    return results
+
+
+def test_a_large_folder_stored_unlike_git_is_written_whole(repo: Repository) -> None:
+    """A folder another tool wrote with a mode git never writes ('040000') cannot be cut at
+    the offsets git's layout gives: it is written whole, right."""
+    from dulwich.objects import Tree
+
+    from notegui.sync.repository import _LISTED_MIN, _raw
+
+    entries = b"".join(b"100644 f%05d\0" % number + bytes(20) for number in range(_LISTED_MIN))
+    inner = repo.changed_tree(None, {"x.md": b"3" * 40})
+    odd = _raw(Tree.type_num, b"040000 d\0" + bytes.fromhex(inner.decode()) + entries)
+    repo._write([odd])
+    commit = repo.commit(odd.id, [], "odd", AUTHOR)
+    spliced_folders = spy_on_splices(repo)
+    changed = repo.changed_tree(commit, {"f00003": b"4" * 40})
+    assert spliced_folders == [None]
+    files = repo.tree(repo.commit(changed, [commit], "x", AUTHOR))
+    assert files["f00003"] == b"4" * 40 and files["d/x.md"] == b"3" * 40
+    assert len(files) == _LISTED_MIN + 1
+
+
+def test_a_loose_object_of_a_folder_remote_that_is_not_what_it_is_named_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A remote's loose file is copied as it is only once its content hashes to its name:
+    one swapped for another object's (a damaged disk, another tool) is refused, naming the
+    remote and the object, and the library's repository takes nothing."""
+    from notegui.core.sync_model import SyncError
+
+    remote = bare_remote(tmp_path / "remote.git")
+    with Repository.open_or_init(tmp_path / "one.git") as one, Repository.open_or_init(
+        tmp_path / "two.git"
+    ) as two:
+        first = snapshot(one, {"a.md": b"a"})
+        one.push(str(remote), None, first)
+        assert two.fetch(str(remote)) == first
+        second = snapshot(one, {"a.md": b"edited"}, first)
+        one.push(str(remote), first, second)
+        (blob,) = [sha for path, sha in one.tree(second).items() if path == "a.md"]
+        other = snapshot(one, {"b.md": b"something else"})
+        swapped = loose_path(one, one.tree(other)["b.md"]).read_bytes()
+        target = loose_path(Repository.open_existing(remote), blob)
+        target.chmod(0o644)
+        target.write_bytes(swapped)
+        with pytest.raises(SyncError) as refused:
+            two.fetch(str(remote))
+        assert refused.value.kind == "corrupt"
+        assert str(remote) in str(refused.value) and blob.decode() in str(refused.value)
+        assert not loose_path(two, blob).exists()
+        assert two.ref(repository_module.TRACKING) == first
