@@ -31,8 +31,6 @@ from dulwich.objects import (
     Tree,
     hex_to_sha,
     parse_tree,
-    serialize_tree,
-    sorted_tree_items,
 )
 from dulwich.pack import (
     UnpackedObject,
@@ -406,10 +404,16 @@ class Repository:
                 entries.pop(name, None)
             else:
                 entries[name] = after
+        del made
         if not entries:
             return None
-        items = sorted_tree_items(entries, False)  # type: ignore[arg-type]
-        tree = _raw(Tree.type_num, b"".join(serialize_tree(items)))
+        # (git's order; written without dulwich's TreeEntry for each: a first sync's top
+        # folder holds 100,000)
+        order = sorted(entries, key=lambda name: name + b"/" if entries[name][0] == TREE_MODE
+                       else name)
+        tree = _raw(Tree.type_num, b"".join([
+            (_MODE_TEXT.get(entries[name][0]) or b"%o" % entries[name][0]) + b" " + name
+            + b"\0" + hex_to_sha(ObjectID(entries[name][1])) for name in order]))
         written.append(tree)
         return tree.id
 

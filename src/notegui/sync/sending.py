@@ -8,10 +8,10 @@ bytes, copied (dulwich's pack writer reuses ``comp_chunks`` as they are)."""
 
 from __future__ import annotations
 
-import mmap
 import os
 from collections.abc import Callable, Iterator, Set
 from contextlib import ExitStack
+from typing import BinaryIO
 
 from dulwich.objects import Commit, ObjectID, hex_to_sha
 from dulwich.pack import UnpackedObject, load_pack_index
@@ -118,22 +118,23 @@ def records(repo: Repo, object_ids: list[bytes]) -> Iterator[UnpackedObject]:
                 following = rows[position + 1][0] if position + 1 < len(rows) else end
                 where[sha] = (number, offset, following)
     with ExitStack() as stack:
-        maps: list[mmap.mmap | None] = [None] * len(files)
+        # (read, not mapped: a first push reads every pack, 130 MB at 100,000 notes, and
+        # mapped pages count as the process's memory until unmapped)
+        handles: list[BinaryIO | None] = [None] * len(files)
         for object_id in object_ids:
             raw = hex_to_sha(ObjectID(object_id))
             found = where.get(raw)
             if found is not None:
                 number, offset, end = found
-                mapped = maps[number]
-                if mapped is None:
-                    handle = stack.enter_context(open(files[number], "rb"))
-                    mapped = maps[number] = stack.enter_context(
-                        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-                    )
-                type_num = (mapped[offset] >> 4) & 7
+                handle = handles[number]
+                if handle is None:
+                    handle = handles[number] = stack.enter_context(open(files[number], "rb"))
+                handle.seek(offset)
+                stored = handle.read(end - offset)
+                type_num = (stored[0] >> 4) & 7
                 if type_num not in _DELTA_TYPES:
                     record = UnpackedObject(type_num, sha=raw)
-                    record.comp_chunks = [mapped[offset:end]]
+                    record.comp_chunks = [stored]
                     yield record
                     continue
             type_num, data = store.get_raw(ObjectID(object_id))
