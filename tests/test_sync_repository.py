@@ -834,18 +834,3 @@ def test_a_loose_object_of_a_folder_remote_that_is_not_what_it_is_named_is_refus
         assert not loose_path(two, blob).exists()
         assert two.ref(repository_module.TRACKING) == first
 
-
-def test_objects_are_compressed_with_a_window_their_size_and_lose_nothing() -> None:
-    import random
-    import zlib
-
-    from notegui.sync.repository import deflated
-
-    words = [b"note", b"git", b"window", b"question?", b"[[cited]]", b"\n\n", b"the"]
-    rng = random.Random(7)
-    for size in (0, 1, 200, 250, 251, 4000, 4095, 8000, 40_000, 70_000):
-        data = b" ".join(rng.choice(words) for _ in range(size))[:size]
-        packed = deflated(data, 6)
-        assert zlib.decompress(packed) == data
-        # (as small as zlib's full window makes it: no match out of reach)
-        assert len(packed) <= len(zlib.compress(data, 6)) * 1.01 + 8

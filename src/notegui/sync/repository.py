@@ -32,12 +32,7 @@ from dulwich.objects import (
     hex_to_sha,
     parse_tree,
 )
-from dulwich.pack import (
-    UnpackedObject,
-    pack_object_header,
-    write_pack_data,
-    write_pack_index,
-)
+from dulwich.pack import UnpackedObject, write_pack_data, write_pack_index
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
@@ -572,7 +567,7 @@ class Repository:
     def _write_loose(self, obj: _Raw) -> None:
         header = _TYPE_NAMES[obj.type_num] + b" %d\0" % len(obj.data)
         # One compress call: dulwich's add_object compresses a tree entry by entry.
-        self._store_loose(obj.id, deflated(header + obj.data, LOOSE_COMPRESSION))
+        self._store_loose(obj.id, zlib.compress(header + obj.data, LOOSE_COMPRESSION))
 
     def _store_loose(self, object_id: bytes, stored: bytes) -> None:
         """One object's file (compressed), renamed in whole (a killed sync leaves at most
@@ -599,19 +594,11 @@ class Repository:
             raise
 
     def _write_pack(self, objects: list[_Raw]) -> None:
-        store = self._repo.object_store
-        level = store.pack_compression_level  # (git's default)
-
-        def records() -> Iterator[UnpackedObject]:
-            for obj in objects:
-                record = UnpackedObject(obj.type_num, sha=hex_to_sha(ObjectID(obj.id)))
-                record.comp_chunks = [
-                    bytes(pack_object_header(obj.type_num, None, len(obj.data),
-                                             store.object_format)),
-                    deflated(obj.data, level)]
-                yield record
-
-        self.write_pack_records(len(objects), records())
+        records = (
+            UnpackedObject(obj.type_num, sha=hex_to_sha(ObjectID(obj.id)), decomp_chunks=[obj.data])
+            for obj in objects
+        )
+        self.write_pack_records(len(objects), records)
 
     def write_pack_records(self, count: int, records: Iterator[UnpackedObject]) -> None:
         """One pack of ``count`` records and its index, written beside and renamed in (the
@@ -668,15 +655,6 @@ def _remove_stale_temporaries(where: Path) -> None:
                     leftover.unlink()
             except OSError:
                 pass  # gone already, or not ours to remove: git gc will
-
-
-def deflated(data: bytes, level: int) -> bytes:
-    """``data`` compressed by zlib with a window no larger than it needs (git reads any):
-    the same bytes out as the full 32 KB window gives a note of a few KB, in half the time,
-    zlib's setting up of the full window costing more than compressing the note."""
-    bits = min(15, max(9, (len(data) + 262).bit_length()))  # (matches reach 262 short of it)
-    compressor = zlib.compressobj(level, zlib.DEFLATED, bits, bits - 7)
-    return compressor.compress(data) + compressor.flush()
 
 
 _RUN = 128  # entries compared at once while two folders agree
