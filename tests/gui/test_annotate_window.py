@@ -50,7 +50,7 @@ def test_highlight_a_selection_shows_it_and_lists_it(qtbot, sample):
     highlight(qtbot, sample)
     assert painted(sample) == [PHRASE]
     assert sample.sidebar.annotations.labels() == [f"“{PHRASE}”"]
-    assert sample.sidebar.annotations_label.text() == "A&nnotations (1)"
+    assert sample.sidebar.annotations_label.text() == "Anno&tations (1)"
     [stored] = sample.library.annotations(sample.current_id)
     assert (stored.exact, stored.color) == (PHRASE, "yellow")
     # It comes back when the note is opened again.

@@ -41,7 +41,7 @@ def test_sections_are_as_tall_as_their_content(qtbot, window):
     assert window.sidebar.annotations.count() == 0
     assert not notes.body.isVisible()
     assert notes.height() == notes.header.height()
-    assert notes.header.text() == "A&nnotations (0)"
+    assert notes.header.text() == "Anno&tations (0)"
     # The room left over is below the last section, not in an empty list.
     assert cited.geometry().bottom() < notes.geometry().top()
     assert notes.geometry().bottom() + 40 < sections.height()
@@ -218,3 +218,17 @@ def test_a_tree_section_is_as_tall_as_the_rows_it_shows(qtbot):
     tree.collapseItem(tree.topLevelItem(0))
     settle(qtbot)
     assert tree.viewport().height() < 6 * row  # and shorter when a branch closes
+
+
+def test_no_section_takes_a_menus_alt_letter(window):
+    """Alt+N opens the Note menu, as every Alt+letter of the menu bar opens its menu: no
+    sidebar section's header takes one of those letters (Annotations had Alt+N)."""
+    def letter(text: str) -> str:
+        at = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[at + 1].lower() if at >= 0 else ""
+
+    menus = {letter(action.text()) for action in window.menuBar().actions()}
+    headers = [letter(section.header.text()) for section in window.sidebar.sections.sections()]
+    assert "" not in menus and "" not in headers
+    assert not menus & set(headers), (menus, headers)
+    assert len(set(headers)) == len(headers)

@@ -106,7 +106,7 @@ class SourcesPanel(QWidget):
         self.sources_label = self.sections.add("sources", "&Sources", self.sources).header
         self.cited_label = self.sections.add("cited_by", "Cite&d by", self.cited_by).header
         self.annotations_label = self.sections.add(
-            "annotations", "A&nnotations", self.annotations).header
+            "annotations", "Anno&tations", self.annotations).header
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.tags)
