@@ -20,17 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from gui_bench import percentile  # (run as a script: tests/perf is on the path)
+
 WORDS = ["reasoning", "transfer", "model", "training", "corpus", "evidence", "example",
          "procedure", "answer", "question", "memory", "recall", "factual", "numbers",
          "domain", "step", "method", "result", "study"]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def body(number: int) -> str:

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -50,6 +48,7 @@ from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.changes_hub import ChangeNotice
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
+from notegui.gui.row_paint import row_background
 from notegui.gui.swatches import swatch_color, swatch_icon
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
@@ -147,15 +146,7 @@ class AnnotationDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         annotation = self._annotation(index)
         self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected
-                             else QPalette.ColorRole.Text)
-        dim = palette.color(QPalette.ColorRole.HighlightedText if selected
-                            else QPalette.ColorRole.PlaceholderText)
+        text, dim = row_background(option, painter)
         bold, italic, small = self._fonts(option)
         line = option.fontMetrics.lineSpacing()
         rect = option.rect.adjusted(_PADDING, _PADDING, -_PADDING, -_PADDING)

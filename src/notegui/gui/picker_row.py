@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened
+from notegui.gui.row_paint import row_background
 
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 2  # [(start, end)]: the label's matched letters
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 3  # the action's shortcut ("" for none)
@@ -78,17 +79,8 @@ class PickerRowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
         label = shortened(option.text, MAX_ROW_CHARS)
-        option.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected
-                             else QPalette.ColorRole.Text)
-        dim = palette.color(QPalette.ColorRole.HighlightedText if selected
-                            else QPalette.ColorRole.PlaceholderText)
+        text, dim = row_background(option, painter)
         rect = option.rect
         metrics = QFontMetrics(option.font)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
