@@ -32,11 +32,13 @@ from dulwich.objects import (
     hex_to_sha,
     parse_tree,
 )
-from dulwich.pack import UnpackedObject, write_pack_data, write_pack_index
+from dulwich.pack import Pack, UnpackedObject, write_pack_data, write_pack_index
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from notegui.core.sync_model import SyncError
+from notegui.sync import sending
+from notegui.sync.sending import Changed
 
 FILE_MODE = 0o100644
 EXECUTABLE_MODE = 0o100755
@@ -57,9 +59,7 @@ _CORRUPT = (ChecksumMismatch, ObjectFormatException, zlib.error, KeyError, Value
 _TYPE_NAMES = {Commit.type_num: b"commit", Tree.type_num: b"tree", Blob.type_num: b"blob"}
 _TYPE_NUMS = {name: number for number, name in _TYPE_NAMES.items()} | {b"tag": 4}
 
-Entries = dict[bytes, tuple[int, bytes]]  # a folder: name -> (mode, id)
 Entry = tuple[bytes, int, bytes]  # one of a folder's entries: (name, mode, id)
-Changed = tuple[bytes, tuple[int, bytes] | None, tuple[int, bytes] | None]
 _LISTED_MIN = 1_000  # entries of a folder worth keeping parsed
 _LISTED_KEPT = 4  # such folders kept (each about 20 MB at 90,000 entries)
 
@@ -178,13 +178,11 @@ class Repository:
         """The objects commit ``want`` reaches that the commits of ``have`` (those held
         here) do not: its new commits, and the trees and blobs each adds to its first
         parent's, found by comparing the two trees (unchanged folders never opened)."""
-        from notegui.sync import sending
-
-        def present(commit: bytes) -> bool:
-            return ObjectID(commit) in self._repo.object_store
-
-        return sending.objects_to_send(self._commit, self.compare, present, set(have),
+        return sending.objects_to_send(self._commit, self.compare, self._holds, set(have),
                                        {want})
+
+    def _holds(self, commit: bytes) -> bool:
+        return ObjectID(commit) in self._repo.object_store
 
     def receive(self, source: Repository, ids: list[bytes]) -> None:
         """Objects ``ids`` of ``source`` stored here, as git's receive-pack stores a push:
@@ -192,8 +190,6 @@ class Repository:
         again). Used both ways with a remote that is a folder on this machine: dulwich's
         fetch from one scans the whole of its pack (7 s at 100,000 notes), its push reads
         the pack it wrote back to index it."""
-        from notegui.sync import sending
-
         if len(ids) < LOOSE_MAX:
             for object_id in ids:
                 self._receive_one(source, object_id)
@@ -206,7 +202,7 @@ class Repository:
         """One object of ``source`` stored here loose. A loose one there is checked
         (its content hashes to its id) and its file copied as it is: compressing the
         top folder's tree again took 0.1 s each way of a sync."""
-        if not self._missing([_Raw(0, b"", object_id)]):
+        if self._stored(object_id, self._repo.object_store.packs):
             return
         loose = source._loose(object_id)
         if loose is None:
@@ -231,12 +227,7 @@ class Repository:
     ) -> tuple[int, Iterator[UnpackedObject]]:
         """What a push of ``want`` sends to a remote holding ``have`` (sending.py): the
         count of objects and their pack records, as dulwich's send_pack takes them."""
-        from notegui.sync import sending
-
-        def present(commit: bytes) -> bool:
-            return ObjectID(commit) in self._repo.object_store
-
-        ids = sending.objects_to_send(self._commit, self.compare, present, have, want)
+        ids = sending.objects_to_send(self._commit, self.compare, self._holds, have, want)
         return len(ids), sending.records(self._repo, ids)
 
     def maintain(self) -> bool:
@@ -399,16 +390,12 @@ class Repository:
                 entries.pop(name, None)
             else:
                 entries[name] = after
-        del made
         if not entries:
             return None
-        # (git's order; written without dulwich's TreeEntry for each: a first sync's top
-        # folder holds 100,000)
-        order = sorted(entries, key=lambda name: name + b"/" if entries[name][0] == TREE_MODE
-                       else name)
-        tree = _raw(Tree.type_num, b"".join([
-            (_MODE_TEXT.get(entries[name][0]) or b"%o" % entries[name][0]) + b" " + name
-            + b"\0" + hex_to_sha(ObjectID(entries[name][1])) for name in order]))
+        # (written without dulwich's TreeEntry for each: a first sync's top folder holds
+        # 100,000)
+        listed = sorted(((name, mode, sha) for name, (mode, sha) in entries.items()), key=_order)
+        tree = _raw(Tree.type_num, b"".join([_entry_bytes(entry) for entry in listed]))
         written.append(tree)
         return tree.id
 
@@ -424,8 +411,7 @@ class Repository:
         # Each entry's bytes: mode in octal, space, name, NUL, 20-byte id. A mode written
         # longer than that (a leading 0) makes the sum differ: never shorter.
         offsets = list(accumulate(
-            (len(name) + len(_MODE_TEXT.get(mode) or b"%o" % mode) + 22
-             for name, mode, _ in listing), initial=0))
+            (len(name) + len(_mode_text(mode)) + 22 for name, mode, _ in listing), initial=0))
         if offsets[-1] != len(data):
             return None
         removed: set[int] = set()
@@ -445,9 +431,7 @@ class Repository:
             pieces.append(data[offsets[done]:offsets[at]])
             new_listing.extend(listing[done:at])
             for entry in sorted(inserted.get(at, ()), key=_order):
-                name, mode, sha = entry
-                pieces.append(_MODE_TEXT[mode] + b" " + name + b"\0"
-                              + hex_to_sha(ObjectID(sha)))
+                pieces.append(_entry_bytes(entry))
                 new_listing.append(entry)
             done = at + 1 if at in removed else at
         pieces.append(data[offsets[done]:])
@@ -549,20 +533,18 @@ class Repository:
         """``objects`` less those already stored and repeats (a pack holds each once).
         The packs are listed once for all; dulwich's ``in`` lists the pack folder and opens
         the loose file again for each object (40% of writing 100,000 blobs)."""
-        store = self._repo.object_store
-        packs = store.packs
+        packs = self._repo.object_store.packs
         fresh: dict[bytes, _Raw] = {}
         for obj in objects:
-            if obj.id in fresh:
-                continue
-            raw = hex_to_sha(ObjectID(obj.id))
-            if any(raw in pack for pack in packs):
-                continue
-            hexid = obj.id.decode("ascii")
-            if os.path.exists(os.path.join(store.path, hexid[:2], hexid[2:])):
-                continue
-            fresh[obj.id] = obj
+            if obj.id not in fresh and not self._stored(obj.id, packs):
+                fresh[obj.id] = obj
         return list(fresh.values())
+
+    def _stored(self, object_id: bytes, packs: Iterable[Pack]) -> bool:
+        """Whether the object is in one of ``packs`` (the store's, listed by the caller)
+        or loose here."""
+        raw = hex_to_sha(ObjectID(object_id))
+        return any(raw in pack for pack in packs) or os.path.exists(self._loose_path(object_id))
 
     def _write_loose(self, obj: _Raw) -> None:
         header = _TYPE_NAMES[obj.type_num] + b" %d\0" % len(obj.data)
@@ -694,6 +676,17 @@ def compared(old: list[Entry], new: list[Entry]) -> list[Changed]:
 
 _MODE_TEXT = {mode: b"%o" % mode for mode in (FILE_MODE, EXECUTABLE_MODE, TREE_MODE, 0o120000,
                                                0o160000)}
+
+
+def _mode_text(mode: int) -> bytes:
+    """A mode as git writes it in a tree: octal, no leading 0."""
+    return _MODE_TEXT.get(mode) or b"%o" % mode
+
+
+def _entry_bytes(entry: Entry) -> bytes:
+    """A folder's entry as a tree stores it: mode, space, name, NUL, the 20-byte id."""
+    name, mode, sha = entry
+    return _mode_text(mode) + b" " + name + b"\0" + hex_to_sha(ObjectID(sha))
 
 
 class _Finder:

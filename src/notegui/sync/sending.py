@@ -19,9 +19,10 @@ from dulwich.repo import Repo
 
 TREE_MODE = 0o040000
 SUBMODULE_MODE = 0o160000
-Entry = tuple[int, bytes]  # (mode, id)
-# The entries that differ between two folders: (name, before, after), None where absent.
-Compare = Callable[[bytes | None, bytes], list[tuple[bytes, Entry | None, Entry | None]]]
+# An entry that differs between two folders: (name, (mode, id) before, after), None where
+# absent; Compare gives those of two folders by their ids.
+Changed = tuple[bytes, tuple[int, bytes] | None, tuple[int, bytes] | None]
+Compare = Callable[[bytes | None, bytes], list[Changed]]
 CommitOf = Callable[[bytes], Commit]
 # Below this many objects, reading each is quicker than listing every pack's index.
 COPY_MIN = 2_000
