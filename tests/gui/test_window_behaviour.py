@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Slot
-from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from conftest import write_note
@@ -177,14 +177,17 @@ def test_the_mouse_back_button_goes_back(qtbot, window):
     window.open_note(window.library.find(
         "Do reasoning traces need to be semantically correct?").id)
     viewport = window.answer.viewport()
-    position = QPointF(viewport.rect().center())
-    event = QMouseEvent(QMouseEvent.Type.MouseButtonPress, position,
-                        viewport.mapToGlobal(position), Qt.MouseButton.BackButton,
-                        Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    QApplication.sendEvent(viewport, event)
+    # Through the window, as the system delivers a click: over the answer's text, then
+    # over the list (each takes any press given to it).
+    handle = window.windowHandle()
+    over_answer = viewport.mapTo(window, viewport.rect().center())
+    qtbot.mousePress(handle, Qt.MouseButton.BackButton, pos=over_answer)
     assert window.current_id == first
+    over_list = window.list.viewport().mapTo(window, window.list.viewport().rect().center())
+    qtbot.mousePress(handle, Qt.MouseButton.ForwardButton, pos=over_list)
+    assert window.current_id != first
 
 
 def test_dark_theme_changes_the_palette_and_the_code_colours(qtbot, window):

@@ -36,18 +36,36 @@ _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.Tex
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Per font (its key): the small font and the line spacings. Every row painted and every
+# size asked needs them, and each QFont and QFontMetrics made is a call into Qt.
+_SMALL_FONTS: dict[str, QFont] = {}
+_LINE_SPACINGS: dict[str, int] = {}
+
+
 def small_font(font: QFont) -> QFont:
     """The font of the text under a row's title."""
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-    return small
+    key = font.key()
+    small = _SMALL_FONTS.get(key)
+    if small is None:
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
+        _SMALL_FONTS[key] = small
+    return QFont(small)
+
+
+def line_spacing(font: QFont) -> int:
+    key = font.key()
+    spacing = _LINE_SPACINGS.get(key)
+    if spacing is None:
+        spacing = _LINE_SPACINGS[key] = QFontMetrics(font).lineSpacing()
+    return spacing
 
 
 def row_height(font: QFont, second_lines: int, title_lines: int = 1) -> int:
     """A row's height with ``title_lines`` of title and ``second_lines`` lines of text
     under it."""
-    return (title_lines * QFontMetrics(font).lineSpacing()
-            + second_lines * QFontMetrics(small_font(font)).lineSpacing() + 2 * PADDING + 2)
+    return (title_lines * line_spacing(font)
+            + second_lines * line_spacing(small_font(font)) + 2 * PADDING + 2)
 
 
 def wrap_title(title: str, font: QFont, width: int, lines: int) -> list[str]:
@@ -75,15 +93,17 @@ def wrap_title(title: str, font: QFont, width: int, lines: int) -> list[str]:
 
 
 def draw_title(painter: QPainter, rect: QRect, metrics: QFontMetrics, title: str,
-               place: str = "", dim: QColor | None = None) -> None:
+               place: str = "", dim: QColor | None = None, fits: bool = False) -> None:
     """``title`` on one line of ``rect`` (left, centred vertically), elided; then, when
     there is one, ``place`` (where a note lives, when another has its title) in the
     ``dim`` colour. The place keeps up to two fifths of a narrow row, cut in its middle,
-    and the title what is left, so a long title never hides where its note lives."""
+    and the title what is left, so a long title never hides where its note lives.
+    ``fits``: the caller measured that the title (and place) fit, so nothing is elided
+    (each measure lays the text out again)."""
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     width = rect.width()
     if not place:
-        painter.drawText(rect, flags,
+        painter.drawText(rect, flags, title if fits else
                          metrics.elidedText(title, Qt.TextElideMode.ElideRight, width))
         return
     place = "   " + shortened(place, MAX_ROW_CHARS)
@@ -219,12 +239,13 @@ class TwoLineDelegate(QStyledItemDelegate):
             last = number == len(title_lines) - 1
             draw_title(painter, QRect(rect.left(), rect.top() + number * line, rect.width(),
                                       line if text or len(title_lines) > 1 else rect.height()),
-                       option.fontMetrics, part, place or "" if last else "", dim)
+                       option.fontMetrics, part, place or "" if last else "", dim,
+                       fits=len(title_lines) == 1 and self._title_lines > 1 and not place)
         if text:
             lines = self._lines
             if self._title_lines > 1:  # (a title on fewer lines leaves its room to the text)
                 room = rect.height() - len(title_lines) * line - 2
-                lines = max(1, room // QFontMetrics(small_font(option.font)).lineSpacing())
+                lines = max(1, room // line_spacing(small_font(option.font)))
             self.paint_second(painter, text, option.font,
                               rect.adjusted(0, (len(title_lines) - 1) * line, 0, 0), dim, lines)
         painter.restore()
@@ -247,10 +268,15 @@ class TwoLineDelegate(QStyledItemDelegate):
         caller's to save."""
         lines = self._lines if lines is None else lines
         width = rect.width()
-        painter.translate(rect.left(), rect.top() + QFontMetrics(font).lineSpacing() + 2)
-        clip = QRectF(0, 0, width, self._second_height(text, font, width, lines))
+        painter.translate(rect.left(), rect.top() + line_spacing(font) + 2)
+        marked = MARK_START in text
+        if lines and not marked:  # (cut to the lines below: no need to lay it out first)
+            height = line_spacing(small_font(font)) * lines
+        else:
+            height = self._second_height(text, font, width, lines)
+        clip = QRectF(0, 0, width, height)
         painter.setClipRect(clip)
-        if MARK_START in text:
+        if marked:
             context = QAbstractTextDocumentLayout.PaintContext()
             context.palette.setColor(QPalette.ColorRole.Text, colour)
             context.clip = clip

@@ -8,14 +8,14 @@ import gc
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QKeySequence,
-    QMouseEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,12 +57,12 @@ from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.link_health_control import LinkHealthControl
+from notegui.gui.mouse_navigation import MouseNavigation
 from notegui.gui.note_actions import NoteActions
 from notegui.gui.outline_panel import OutlineList, OutlinePopup, ReadingMark
 from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
-from notegui.gui.qt_typing import application
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
     NoteListModel,
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self._apply_css()
         self.answer.set_zoom(settings.zoom)
         self._restore_geometry()
-        application().installEventFilter(self)
+        self._mouse_navigation = MouseNavigation(self.go_back, self.go_forward, self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.load_library(library, start_note)
         # What is alive now (modules, widgets, wrappers) lives as long as the window: keep it
@@ -694,19 +694,9 @@ class MainWindow(QMainWindow):
                "\n\nOpen it in your web browser?"):
             QDesktopServices.openUrl(url)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._shortcuts.claims(watched, event):  # (a field's claim on an action's key)
-            return True
-        # The mouse's back and forward buttons, wherever the pointer is in this window.
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and self.isActiveWindow()):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._mouse_navigation.watch(self.windowHandle())  # (made when first shown)
 
     # -- the window's own actions (the table in actions.py runs them) ----------------------
 
@@ -923,6 +913,6 @@ class MainWindow(QMainWindow):
         self.remember_state()
         if self._save_settings:
             settings_file.save(self.settings)
-        application().removeEventFilter(self)
+        self._shortcuts.stop()
         self.closed = True
         super().closeEvent(event)

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
-from notegui.gui.qt_typing import first_key
+from notegui.gui.qt_typing import application, first_key
 
 # What a field keeps whatever an action says: the keys of editing its text.
 FIELD_KEYS = (
@@ -35,11 +36,13 @@ def field_keys() -> set[int]:
             for sequence in QKeySequence.keyBindings(standard) if sequence.count() == 1}
 
 
-class WindowShortcuts:
-    """The keys of one window's actions; the window's application-wide event filter asks
-    ``claims`` (one filter: each filter is a call into Python for every event of the app)."""
+class WindowShortcuts(QObject):
+    """The keys of one window's actions, claimed from the window's focused field. The filter
+    sits on that field alone and moves with the focus: an application-wide filter would be a
+    call into Python for every event of the app (about eighty each time a note opens)."""
 
     def __init__(self, window: QWidget, actions: Iterable[QAction]) -> None:
+        super().__init__(window)
         self._window = window
         kept = field_keys()
         self._actions: dict[int, list[QAction]] = {}
@@ -47,19 +50,33 @@ class WindowShortcuts:
             for sequence in action.shortcuts():
                 if sequence.count() == 1 and first_key(sequence) not in kept:
                     self._actions.setdefault(first_key(sequence), []).append(action)
+        self._watched: QWidget | None = None
+        application().focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())
 
     def owns(self, event: QKeyEvent) -> bool:
         """True when an enabled action of the window has this key."""
         actions = self._actions.get(event.keyCombination().toCombined(), ())
         return any(action.isEnabled() for action in actions)
 
-    def claims(self, watched: QObject, event: QEvent) -> bool:
-        """Whether ``event`` is a field's claim on a key the window's action has: then
-        ignored (not accepted, so Qt goes on to the window's shortcut; Qt also asks each
-        parent of the field, answered the same) and filtered out."""
+    def stop(self) -> None:
+        """No longer claim keys (the window closes)."""
+        application().focusChanged.disconnect(self._focus_changed)
+        self._focus_changed(None, None)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if self._watched is not None and isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if now is not None and now.window() is self._window:
+            now.installEventFilter(self)
+            self._watched = now
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A field's claim on a key the window's action has is ignored (not accepted, so
+        Qt goes on to the window's shortcut) and filtered out."""
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and isinstance(watched, QWidget)
-                and watched.window() is self._window and self.owns(event)):
+                and self.owns(event)):
             event.ignore()
             return True
-        return False
+        return super().eventFilter(watched, event)

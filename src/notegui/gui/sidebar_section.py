@@ -124,6 +124,7 @@ class Section(QWidget):
         self._count: int | None = None
         self._collapsed = False
         self._hide_pending = False
+        self._heights: dict[tuple[int, int], int] = {}  # (rows, body width) -> height
         self.header = SectionHeader(self)
         self.header.setText(title)
         plain = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -181,11 +182,26 @@ class Section(QWidget):
 
     def refit(self) -> None:
         """The body's content changed size: the sidebar lays the sections out again."""
+        self._heights.clear()
         self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.refit()  # (its rows' heights follow the font)
+        super().changeEvent(event)
 
     # -- sizes ------------------------------------------------------------------------
 
     def _body_height(self, rows: int) -> int:
+        """What the body needs for ``rows`` of its rows, until the next refit (a layout
+        asks each section's sizes several times, each a delegate's measure of a row)."""
+        key = (rows, self.body.width())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._measured_height(rows)
+        return height
+
+    def _measured_height(self, rows: int) -> int:
         """What the body needs for ``rows`` of its rows (all of it, for another widget)."""
         if self._view is None:
             return max(0, self.body.sizeHint().height())
