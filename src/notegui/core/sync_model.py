@@ -105,8 +105,9 @@ class SyncSettings:
 
 class SyncError(Exception):
     """A sync that could not finish; the library is as it was. ``kind``: unreachable,
-    auth, rejected, not-a-repository, corrupt, busy, or not-set-up; the message is one
-    line that names the remote (never a password)."""
+    auth, rejected, not-a-repository, corrupt, busy, not-set-up, or (given by the window
+    to what the engine did not foresee) failed; the message is one line that names the
+    remote (never a password)."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
