@@ -11,7 +11,10 @@ PATH is the packaged executable: ``/usr/bin/notegui`` or an unpacked .deb's
 3. an import of 2,100 files, which parses them in worker processes (spawned: the frozen
    executable itself, which must turn into the worker);
 4. the window starts offscreen on a first run, creating the demo library, says "ready" and
-   exits (``QT_QPA_PLATFORM=offscreen``, ``NOTEGUI_EXIT_AFTER_START=1``).
+   exits (``QT_QPA_PLATFORM=offscreen``, ``NOTEGUI_EXIT_AFTER_START=1``);
+5. ``sync --remote`` with no git on PATH: one library sends a note to a bare repository
+   in a folder, a second library joins and lists it (the bare repository is made with
+   dulwich when the Python running this has it, else git; neither: the check is skipped).
 
 Every run gets a new temporary home, XDG and Windows data folders, so the user's library,
 settings and logs are never touched, and an environment without PYTHONPATH,
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -138,9 +142,55 @@ def check_window(binary: Path, env: dict[str, str], root: Path) -> None:
                            f"{listing.stdout}")
 
 
+def make_bare_repository(path: Path) -> bool:
+    """A bare repository whose main a sync may push to, made as `git init --bare -b main`
+    makes it (by dulwich when this Python has it, else by git); False: neither is here."""
+    try:
+        from dulwich.repo import Repo
+    except ImportError:
+        git = shutil.which("git")
+        if git is None:
+            return False
+        subprocess.run([git, "init", "--quiet", "--bare", "-b", "main", str(path)],
+                       check=True, timeout=TIMEOUT)
+        return True
+    repository = Repo.init_bare(str(path), mkdir=True)
+    repository.refs.set_symbolic_ref(b"HEAD", b"refs/heads/main")
+    repository.close()
+    return True
+
+
+def without_git(env: dict[str, str]) -> dict[str, str]:
+    """``env`` with no folder on PATH that holds a git: the packaged app syncs by itself."""
+    folders = env.get("PATH", "").split(os.pathsep)
+    return {**env, "PATH": os.pathsep.join(
+        folder for folder in folders if folder and shutil.which("git", path=folder) is None)}
+
+
+def check_sync(binary: Path, env: dict[str, str], sample: Path, root: Path) -> None:
+    """One library sends a note to a bare repository, another joins and receives it, with
+    no git on PATH (the app's own git implementation does the work)."""
+    remote = root / "remote.git"
+    if not make_bare_repository(remote):
+        print("sync check skipped: neither dulwich nor git here to make a bare repository")
+        return
+    env = without_git(env)
+    first, second = root / "first.sqlite3", root / "second.sqlite3"
+    expect(run_app(binary, ["--db", str(first), "import", str(sample)], env),
+           "import before the sync", "1 imported")
+    sent = run_app(binary, ["--db", str(first), "sync", "--remote", str(remote)], env)
+    expect(sent, "the first library's sync", " sent, 0 received")
+    notes = sent.stdout.count("\nsent ") + sent.stdout.startswith("sent ")  # (its stubs too)
+    expect(run_app(binary, ["--db", str(second), "sync", "--remote", str(remote)], env),
+           "a second library joining", f"0 sent, {notes} received")
+    title = sample.read_text(encoding="utf-8-sig").splitlines()[0].strip()
+    expect(run_app(binary, ["--db", str(second), "list"], env),
+           "list of the library that joined", title)
+
+
 def smoke_test(binary: Path, sample: Path = DEFAULT_SAMPLE, version: str | None = None
                ) -> None:
-    """All four checks, each in a fresh sandbox; raises SmokeFailure on the first failure."""
+    """All five checks, each in a fresh sandbox; raises SmokeFailure on the first failure."""
     if version is None:
         sys.path.insert(0, str(HERE))
         from build import project_version
@@ -155,6 +205,7 @@ def smoke_test(binary: Path, sample: Path = DEFAULT_SAMPLE, version: str | None 
             ("import", lambda sandbox, env: check_import(binary, env, sample, sandbox)),
             ("parallel", lambda sandbox, env: check_parallel_import(binary, env, sandbox)),
             ("window", lambda sandbox, env: check_window(binary, env, sandbox)),
+            ("sync", lambda sandbox, env: check_sync(binary, env, sample, sandbox)),
         ):
             sandbox = root / name
             sandbox.mkdir()
