@@ -17,11 +17,11 @@ from notegui import app
 from notegui.gui.backup_dialog import (
     AutomaticBackups,
     BackupDialog,
-    age_text,
     choose_backup,
     size_text,
 )
 from notegui.gui.instance_lock import lock_path
+from notegui.gui.local_time import age
 from notegui.gui.tasks import Tasks
 from notegui.store import backup as backups
 
@@ -135,7 +135,7 @@ def test_size_text(size, text):
                                            (timedelta(days=3, hours=2), "3 days ago"),
                                            (-timedelta(hours=1), "just now")])
 def test_age_text(ago, text):
-    assert age_text(NOW - ago, NOW) == text
+    assert age(NOW - ago, NOW) == text
 
 
 def test_automatic_backups_report_problems_in_the_status_bar(qtbot, tmp_path):

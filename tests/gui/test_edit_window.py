@@ -3,6 +3,8 @@ new note; completion of cited titles; the Trash; restoring a revision."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
@@ -131,6 +133,8 @@ def test_trash_then_restore(qtbot, window, monkeypatch):
     window.actions_by_name["show_trash"].trigger()
     dialog = window.notes.trash_dialog
     assert dialog.titles() == [PROCEDURAL]
+    (when,) = dialog.when_trashed()  # when it went, under its title, local and to the second
+    assert re.fullmatch(r"Moved to the Trash \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(just now\)", when)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.titles() == []
     assert PROCEDURAL in list_titles(window)

@@ -203,11 +203,12 @@ def test_diff_lines_marks_the_changed_words_and_skips_far_context():
     assert diff_lines("same", "same") == []
 
 
-def test_local_time_is_readable():
-    naive = "2026-11-27T14:03:00"  # no zone: taken as local time already
-    assert local_time(naive) == "27 Nov 2026, 14:03"
-    utc = datetime.fromisoformat("2026-11-27T14:03:00+00:00").astimezone()
-    assert local_time("2026-11-27T14:03:00Z") == f"{utc.day} {utc:%b %Y, %H:%M}"
+def test_local_time_is_readable_to_the_second():
+    naive = "2026-11-27T14:03:07"  # no zone: taken as local time already
+    assert local_time(naive) == "2026-11-27 14:03:07"  # (the tests' C locale: ISO)
+    utc = datetime.fromisoformat("2026-11-27T14:03:07+00:00").astimezone()
+    assert local_time("2026-11-27T14:03:07Z") == f"{utc:%Y-%m-%d %H:%M:%S}"
+    assert local_time("2026-11-27T14:03:50Z") != local_time("2026-11-27T14:03:07Z")
     assert local_time("not a time") == "not a time"
 
 

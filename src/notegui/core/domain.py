@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 # Characters that take no room on screen: a title holding one looks like the title without
 # it, so it would become a second, look-alike note. Soft hyphen, Mongolian vowel separator,
@@ -90,7 +91,17 @@ class NoteRef:
         return f"{self.title} ({place})" if place else self.title
 
 
-def told_apart(refs: Sequence[NoteRef]) -> list[NoteRef]:
+RefT = TypeVar("RefT", bound=NoteRef)
+
+
+@dataclass(frozen=True)
+class TrashedRef(NoteRef):
+    """A note in the Trash, and when it was moved there (UTC ISO)."""
+
+    trashed: str = ""
+
+
+def told_apart(refs: Sequence[RefT]) -> list[RefT]:
     """``refs`` as listed together (the Trash, whose notes count for no one's ``shared``),
     each note with a path whose title another of them has marked shared, so that its
     place is shown too."""

@@ -5,7 +5,7 @@ timer, run off the UI thread (gui/tasks.py). No store here: the dialog is given 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui.local_time import age, shown
 from notegui.gui.plain_text import label, tip
 from notegui.gui.tasks import Task, Tasks
 
@@ -33,18 +34,8 @@ def size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def age_text(when: datetime, now: datetime | None = None) -> str:
-    seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
-    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= length:
-            count = seconds // length
-            return f"{count} {unit}{'s' if count > 1 else ''} ago"
-    return "just now"
-
-
 def entry_text(when: datetime, size: int, now: datetime | None = None) -> str:
-    local = when.astimezone()
-    return f"{local:%Y-%m-%d %H:%M:%S}  ({age_text(when, now)}, {size_text(size)})"
+    return f"{shown(when)}  ({age(when, now)}, {size_text(size)})"
 
 
 class BackupDialog(QDialog):

@@ -8,7 +8,6 @@ read again after each."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.errors import LibraryError
 from notegui.core.sync_model import Conflict, SyncError
+from notegui.gui.local_time import shown
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip, warn
 from notegui.gui.window_title import at_word
 
@@ -37,13 +37,7 @@ Settle = Callable[[Conflict, str, str], None]  # (conflict, 'mine'|'theirs'|'mer
 
 def found_text(found: str) -> str:
     """A conflict's UTC ISO time as local time, or as written when it cannot be read."""
-    try:
-        when = datetime.fromisoformat(found)
-    except ValueError:
-        return found
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return f"{when.astimezone():%Y-%m-%d %H:%M}"
+    return shown(found)
 
 
 def row_text(conflict: Conflict) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,6 +17,7 @@ from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
 from notegui.gui.editor import NoteEditorPane, field_at_fault
+from notegui.gui.local_time import clock
 from notegui.gui.qt_typing import INT64
 
 AUTOSAVE_MS = 1000
@@ -164,11 +164,11 @@ class EditSession(QObject):
         else:
             self._discard_draft(self.note_id)
         if title_refused:
-            self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}, but not the title")
+            self.pane.set_state(f"Saved {clock()}, but not the title")
         else:
             self.problem = ""
             self.pane.show_missing(missing)
-            self.pane.set_state(f"Saved {datetime.now():%H:%M:%S}")
+            self.pane.set_state(f"Saved {clock()}")
         self.saved.emit(self.note_id, changes)
         return True
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import Note, Revision
 from notegui.core.revision_diff import DiffLine, FieldDiff, note_diff
 from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.local_time import shown
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.theme import blend
@@ -55,14 +55,10 @@ _REASONS = {
 
 
 def local_time(stamp: str) -> str:
-    """An ISO time stamp (``2026-11-27T13:03:00Z``) as local time, e.g. "27 Nov 2026, 14:03";
-    anything that does not parse is shown as it is."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    local = moment.astimezone()  # a naive stamp is taken as local already
-    return f"{local.day} {local:%b %Y, %H:%M}"
+    """An ISO time stamp (``2026-11-27T13:03:00Z``) as local time in the locale's format, to
+    the second (a naive stamp is taken as local already); anything that does not parse is
+    shown as it is."""
+    return shown(stamp, naive_is_utc=False)
 
 
 def reason_text(reason: str) -> str:

@@ -21,6 +21,7 @@ from notegui.core.settings import Settings, forget_library
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
+from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import ask, inform, warn
 from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
 
@@ -293,7 +294,7 @@ class LibraryActions:
         newest, when, _size = found[0]
         if ask(self._parent, "Restore the newest backup?",
                f"Restore {path.name} from its backup of "
-               f"{when:%Y-%m-%d %H:%M} UTC?\n\nThe library as it is now is kept as "
+               f"{shown_with_age(when)}?\n\nThe library as it is now is kept as "
                "one more backup first."):  # a file name, shown as written
             self._restore_from(newest)
 

@@ -21,6 +21,7 @@ from notegui.gui.discard_prompt import confirm_discard
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.history_dialog import HistoryDialog
+from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
 from notegui.gui.window_title import window_title
@@ -295,8 +296,8 @@ class NoteActions:
         name = draft.title or "a new note"
         if not ask(self._parent, "Restore unsaved edit?",
                    f"notegui closed before your edit of “{name}” was saved (draft from "
-                   f"{draft.saved_at}).\n\nRestore it into the editor? (No deletes the "
-                   "draft.)"):
+                   f"{shown_with_age(draft.saved_at)}).\n\nRestore it into the editor? "
+                   "(No deletes the draft.)"):
             if not self._window.session_ending:  # (else the session ended the question)
                 self.drafts.discard(path, draft.note_id)
             return False

@@ -8,11 +8,12 @@ states them without a clock."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from notegui.core.sync_model import SyncStatus
+from notegui.gui.local_time import age, moment, shown
 from notegui.gui.plain_text import shortened, tip
 
 MAX_REASON_CHARS = 80  # of a failure's reason in the bar (the tooltip has it whole)
@@ -31,19 +32,7 @@ def _plural(count: int, noun: str) -> str:
 def ago(when: str, now: datetime) -> str:
     """'just now', '5 minutes ago', '3 hours ago', '2 days ago' for a UTC ISO time; ''
     for none or one that cannot be read."""
-    try:
-        then = datetime.fromisoformat(when)
-    except ValueError:
-        return ""
-    if then.tzinfo is None:
-        then = then.replace(tzinfo=UTC)
-    seconds = max(0, int((now - then).total_seconds()))
-    if seconds < 60:
-        return "just now"
-    for size, noun in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
-        if seconds >= size:
-            return f"{_plural(seconds // size, noun)} ago"
-    return "just now"  # (not reached)
+    return age(when, now)
 
 
 def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False,
@@ -72,6 +61,8 @@ def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False
     if status.conflicts:
         parts.append(_plural(len(status.conflicts), "conflict"))
     lines = [f"Remote: {status.remote}"]
+    if status.last_sync and moment(status.last_sync) is not None:
+        lines.append(f"Last synced: {shown(status.last_sync)}")
     if reason and not syncing:
         lines.append(f"The last sync failed: {reason}")
         lines.append(retry or "Click to try again.")

@@ -17,18 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notegui.core.domain import NoteRef, told_apart
+from notegui.core.domain import TrashedRef, told_apart
+from notegui.gui.item_delegate import TwoLineDelegate
+from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
 from notegui.gui.qt_typing import INT64
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
+TRASHED_ROLE = Qt.ItemDataRole.UserRole + 31  # when, under the title
 
 
 class TrashDialog(QDialog):
     restoreRequested = Signal(INT64)  # note ids are 64-bit
     emptyRequested = Signal()
 
-    def __init__(self, trashed: Callable[[], list[NoteRef]], parent: QWidget | None = None
+    def __init__(self, trashed: Callable[[], list[TrashedRef]], parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Trash")
@@ -36,6 +39,7 @@ class TrashDialog(QDialog):
         self._trashed = trashed
         self.notes = QListWidget()
         self.notes.setAccessibleName("Notes in the Trash")
+        self.notes.setItemDelegate(TwoLineDelegate(TRASHED_ROLE, self.notes, lines=1))
         self.notes.itemActivated.connect(lambda _item: self._restore())
         self.empty_label = QLabel("The Trash is empty.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -60,6 +64,8 @@ class TrashDialog(QDialog):
         for ref in told_apart(self._trashed()):
             item = QListWidgetItem(shortened(ref.title_with_place, MAX_ROW_CHARS))
             item.setData(NOTE_ROLE, ref.id)
+            item.setData(TRASHED_ROLE, f"Moved to the Trash {shown_with_age(ref.trashed)}"
+                         if ref.trashed else "")
             item.setToolTip(tip(ref.summary or ref.title_with_place))
             self.notes.addItem(item)
         has_notes = self.notes.count() > 0
@@ -71,6 +77,10 @@ class TrashDialog(QDialog):
 
     def titles(self) -> list[str]:
         return [self.notes.item(row).text() for row in range(self.notes.count())]
+
+    def when_trashed(self) -> list[str]:
+        """The line under each title: when its note was moved to the Trash."""
+        return [self.notes.item(row).data(TRASHED_ROLE) for row in range(self.notes.count())]
 
     def _restore(self) -> None:
         item = self.notes.currentItem()

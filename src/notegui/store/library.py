@@ -27,6 +27,7 @@ from notegui.core.domain import (
     Revision,
     SearchHit,
     SourceLink,
+    TrashedRef,
     VaultLinks,
     title_key,
 )
@@ -358,12 +359,14 @@ class SqliteLibrary:
         with self._writing() as editor:
             return editor.restore(note_id)
 
-    def trashed(self) -> list[NoteRef]:
-        """The notes in the Trash, latest first."""
+    def trashed(self) -> list[TrashedRef]:
+        """The notes in the Trash, latest first, each with when it was moved there."""
         rows = self.db.execute_sql(
-            f"SELECT {search.REF_COLUMNS} FROM note JOIN trash ON trash.note_id = note.id "
-            "ORDER BY trash.trashed DESC")
-        return [search.ref_from_row(row) for row in rows]
+            f"SELECT {search.REF_COLUMNS}, trash.trashed FROM note "
+            "JOIN trash ON trash.note_id = note.id ORDER BY trash.trashed DESC")
+        refs = ((search.ref_from_row(row), row[search.REF_WIDTH]) for row in rows)
+        return [TrashedRef(ref.id, ref.title, ref.summary, ref.is_stub, ref.path, ref.shared,
+                           trashed=trashed) for ref, trashed in refs]
 
     def empty_trash(self) -> Changes:
         with self._writing() as editor:
