@@ -681,6 +681,7 @@ def pygments_css(dark: bool) -> str:
     own = f"""
 .codehilite {{ background-color: {code}; }}
 .codehilite pre {{ background-color: {code}; color: {c["text"]}; }}
+.codehilite .hll {{ background-color: {c["highlight"]}; }}
 pre {{ background-color: {code}; line-height: 100%; margin-top: 4px; margin-bottom: 12px; }}
 code {{ background-color: {c["inline"]}; }}
 pre code {{ background-color: {code}; }}

@@ -29,6 +29,7 @@ from notegui.gui.answer_view import AttachmentBrowser
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import activated_index, popup
+from notegui.gui.theme import field_css
 
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
@@ -268,7 +269,7 @@ class NoteEditorPane(QWidget):
             refused = bool(text) and name == field
             line.setProperty("refused", refused)
             line.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; }}"
-                               if refused else "")
+                               if refused else field_css(self._dark))
             why = f"Not saved: {reason}" if refused else ""
             line.setToolTip(tip(why))
             line.setAccessibleDescription(why)

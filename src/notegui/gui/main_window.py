@@ -841,6 +841,7 @@ class MainWindow(QMainWindow):
 
     def _apply_css(self) -> None:
         theme.flatten_scrollbars(self, self.dark)
+        theme.edge_fields(self, self.dark)
         css = pygments_css(self.dark)
         self.answer.document().setDefaultStyleSheet(css)
         self.editor.set_dark(self.dark, css)
