@@ -140,3 +140,20 @@ def test_the_editors_markdown_colours_meet_aa(themed):
            for name, style in styles.items()
            if ratio(triple(style.foreground().color()), base) < TEXT}
     assert len(styles) >= 8 and low == {}
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_systems_high_contrast_gives_black_and_white_at_7_to_1(
+        monkeypatch, window, name):
+    from notegui.gui import theme
+
+    monkeypatch.setattr(theme, "high_contrast", lambda: True)
+    window.actions_by_name[f"theme_{name}"].trigger()
+    palette = QApplication.palette()
+    assert QColor(palette.color(Role.Base)).name() == ("#000000" if name == "dark"
+                                                       else "#ffffff")
+    low = [f"{text.name} on {ground_role.name}" for text, ground_role in PALETTE_PAIRS
+           if ratio(triple(palette.color(text)), triple(palette.color(ground_role))) < 7]
+    grey = triple(palette.color(Group.Disabled, Role.Text))
+    assert ratio(grey, triple(palette.color(Role.Base))) >= 7
+    assert low == []

@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._mouse_navigation = MouseNavigation(self.go_back, self.go_forward, self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        hints = getattr(QApplication.styleHints(), "accessibility", None)
+        if hints is not None:  # (Qt 6.10 on: the system's high contrast turned on or off)
+            hints().contrastPreferenceChanged.connect(self._system_contrast_changed)
         self.load_library(library, start_note)
         # What is alive now (modules, widgets, wrappers) lives as long as the window: keep it
         # out of the garbage collector's full passes, which would otherwise stall the window.
@@ -834,6 +837,9 @@ class MainWindow(QMainWindow):
         self._apply_css()
         if self.current_id is not None and not self.editing.active:  # (editing: stay there)
             self.open_note(self.current_id, record=False, scroll=self.answer.scroll_position())
+
+    def _system_contrast_changed(self, _preference: object) -> None:
+        self.set_theme(self.settings.theme)
 
     def _system_scheme_changed(self, _scheme: object) -> None:
         if self.settings.theme == "system":

@@ -61,13 +61,46 @@ def _dimmed(palette: QPalette, grey: QColor) -> None:
         palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
 
 
+def high_contrast() -> bool:
+    """Whether the system asks for high contrast (Qt 6.10 and later can tell)."""
+    hints = getattr(QGuiApplication.styleHints(), "accessibility", None)
+    return hints is not None and (hints().contrastPreference()
+                                  == Qt.ContrastPreference.HighContrast)
+
+
+def _high_contrast_palette(dark: bool) -> QPalette:
+    """Black and white, and strong colours for what stands out: every text 7:1 or more."""
+    palette = QPalette()
+    ground, ink = (QColor(0, 0, 0), QColor(255, 255, 255)) if dark else (
+        QColor(255, 255, 255), QColor(0, 0, 0))
+    for role, color in {
+        QPalette.ColorRole.Window: ground, QPalette.ColorRole.WindowText: ink,
+        QPalette.ColorRole.Base: ground, QPalette.ColorRole.AlternateBase: ground,
+        QPalette.ColorRole.ToolTipBase: ground, QPalette.ColorRole.ToolTipText: ink,
+        QPalette.ColorRole.Text: ink, QPalette.ColorRole.Button: ground,
+        QPalette.ColorRole.ButtonText: ink,
+        QPalette.ColorRole.Link: QColor(140, 200, 255) if dark else QColor(0, 0, 170),
+        QPalette.ColorRole.LinkVisited: QColor(220, 170, 255) if dark else QColor(100, 0, 140),
+        QPalette.ColorRole.Highlight: QColor(255, 255, 0) if dark else QColor(0, 0, 140),
+        QPalette.ColorRole.HighlightedText: QColor(0, 0, 0) if dark else QColor(255, 255, 255),
+        QPalette.ColorRole.PlaceholderText: QColor(200, 200, 200) if dark else QColor(60, 60, 60),
+    }.items():
+        palette.setColor(role, color)
+    _dimmed(palette, QColor(190, 190, 190) if dark else QColor(75, 75, 75))
+    return palette
+
+
 def apply(theme: str) -> bool:
-    """Apply ``system``, ``light`` or ``dark``; returns True when the result is dark."""
+    """Apply ``system``, ``light`` or ``dark`` (in black and white with strong colours when
+    the system asks for high contrast); returns True when the result is dark."""
     app = application()
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     dark = is_dark(theme)
-    app.setPalette(_dark_palette() if dark else _light_palette())
+    if high_contrast():
+        app.setPalette(_high_contrast_palette(dark))
+    else:
+        app.setPalette(_dark_palette() if dark else _light_palette())
     return dark
 
 
