@@ -18,6 +18,7 @@ from notegui.core.formats.json_input import BadField, check_title
 from notegui.core.formats.question_note import cited_titles, escape_brackets
 from notegui.core.sync_model import SyncNote
 from notegui.sync.note_file import parse, render
+from notegui.sync.note_file import title as note_file_title
 
 UID = "0123456789abcdef0123456789abcdef"
 HOSTILE = ["Why | pipes?", "What ]] closes [[ opens?", "Is %% a comment?", "Why ¦ odd] ]?",
@@ -306,3 +307,29 @@ def test_a_vault_note_edited_in_notegui_is_written_once_for_all(
                     front_matter="k: v\ndescription: old\n")
     data = render(note, {})
     assert render(parse(data, note.path, {}), {}) == data
+
+
+@pytest.mark.parametrize("data", [
+    b"---\ntitle: Why is it?\nnotegui-id: " + UID.encode() + b"\n---\n\n# Why is it?\n\nBody.\n",
+    b"# Only a heading \\*here\\*?\n\nAnd a body.\n",
+    b"No front matter and no heading: the stem is the title.\n",
+    b"---\ndescription: [not, a, line]\n---\nx\n",
+    b"---\ntitle: [unclosed\n---\nx\n",
+    b"---\nnotegui-id: 12\n---\nx\n",
+    b"\xff not UTF-8\n",
+    b"---\ntags: {a: 1}\n---\nx\n",
+    b"---\ntitle: ' '\n---\n",
+    b"---\ntitle: \"[[x]]\"\n---\n\nA body.\n",
+    b"---\ntitle: \"[[x]]\"\n---\n",
+])
+def test_a_files_title_alone_is_read_as_the_whole_file_reads_it(data: bytes) -> None:
+    """note_file.title, for a citation's file, gives what parse gives, or raises as it does."""
+    try:
+        whole: str | None = parse(data, "A stem.md", {}).title
+    except ValueError:
+        whole = None
+    try:
+        alone: str | None = note_file_title(data, "A stem.md")
+    except ValueError:
+        alone = None
+    assert alone == whole

@@ -51,13 +51,25 @@ class ConflictFound:
 
 
 @dataclass(frozen=True)
+class Received:
+    """A note new here, taken as the other side has it, with its annotations and its files
+    as synced."""
+
+    note: SyncNote
+    annotations: tuple[SyncAnnotation, ...]
+    synced: Synced
+
+
+@dataclass(frozen=True)
 class Applied:
     """One sync's outcome for the library. ``notes``: written here (by uid: created or
     updated); ``deleted``: uids deleted on the other side (moved to the Trash);
     ``annotations``: uid -> that note's whole merged set; ``synced``/``unsynced``: the
     sync_note rows set and dropped; ``conflicts`` written, ``settled`` cleared; ``base``:
     the commit the library now stands on; ``mark``: the dirty mark the sync read
-    (``dirty``): marks up to it are cleared."""
+    (``dirty``): marks up to it are cleared. ``received``: notes new here, in batches,
+    each batch written and let go (a library joining takes 100,000); ``received_vault``: the
+    vault notes among them, placed before any note is written."""
 
     base: str
     mark: int
@@ -68,6 +80,8 @@ class Applied:
     unsynced: tuple[str, ...] = ()
     conflicts: tuple[ConflictFound, ...] = ()
     settled: tuple[str, ...] = ()
+    received: Iterable[Sequence[Received]] = ()
+    received_vault: Iterable[SyncNote] = ()
 
 
 def _chunks(ids: Sequence[int] | Sequence[str]) -> Iterator[tuple[list, str]]:
@@ -242,6 +256,16 @@ def base(connection: sqlite3.Connection, uids: Sequence[str] | None = None) -> d
     return found
 
 
+def known_uids(connection: sqlite3.Connection, uids: Sequence[str]) -> set[str]:
+    """Those of ``uids`` this library knows: a note of its own has it, or it was synced."""
+    found: set[str] = set()
+    for part, marks in _chunks(uids):
+        found.update(row[0] for row in connection.execute(
+            f"SELECT uid FROM sync_note WHERE uid IN ({marks}) UNION "
+            f"SELECT uid FROM sync_id WHERE uid IN ({marks})", part + part))
+    return found
+
+
 def base_of_notes(connection: sqlite3.Connection, note_ids: Sequence[int]) -> dict[int, Base]:
     """note id -> the note as last synced (notes never synced left out)."""
     found: dict[int, Base] = {}
@@ -320,7 +344,9 @@ def apply(connection: sqlite3.Connection, changes: Applied) -> set[int]:
         written = _trash(editor, changes.deleted)
         sync_writes.free_titles(connection, changes.notes)
         sync_writes.place_vault_notes(editor, changes.notes)
+        sync_writes.place_vault_notes(editor, changes.received_vault)
         ids = {note.uid: sync_writes.write_note(editor, note) for note in changes.notes}
+        written |= _received(editor, changes.received, stamp)
         annotated = set()
         for uid, merged in changes.annotations.items():
             note_id = ids.get(uid) or note_of(connection, uid)
@@ -336,6 +362,20 @@ def apply(connection: sqlite3.Connection, changes: Applied) -> set[int]:
         connection.execute(
             "DELETE FROM sync_dirty WHERE mark <= ? OR (mark > ? AND note_id IN "
             "(SELECT value FROM json_each(?)))", (changes.mark, top, json.dumps(sorted(written))))
+    return written
+
+
+def _received(editor: NoteEditor, batches: Iterable[Sequence[Received]], stamp: str,
+              ) -> set[int]:
+    """Notes new here written a batch at a time, each with its annotations and its
+    sync_note row."""
+    connection, written = editor.connection, set()
+    for batch in batches:
+        for one in batch:
+            note_id = sync_writes.write_note(editor, one.note)
+            sync_writes.replace_annotations(connection, note_id, one.annotations, stamp)
+            written.add(note_id)
+        _synced_rows(connection, [one.synced for one in batch])
     return written
 
 
@@ -383,10 +423,14 @@ def _conflicts(connection: sqlite3.Connection, changes: Applied, stamp: str) -> 
 def _sync_notes(connection: sqlite3.Connection, changes: Applied) -> None:
     connection.executemany("DELETE FROM sync_note WHERE uid = ?",
                            [(uid,) for uid in changes.unsynced])
+    _synced_rows(connection, changes.synced)
+
+
+def _synced_rows(connection: sqlite3.Connection, synced: Iterable[Synced]) -> None:
     connection.executemany(
         "INSERT OR REPLACE INTO sync_note (uid, note_id, path, blob, annotations) VALUES "
         "(?, (SELECT note_id FROM sync_id WHERE uid = ?), ?, ?, ?)",
-        [(s.uid, s.uid, s.path, s.blob, s.annotations) for s in changes.synced])
+        [(s.uid, s.uid, s.path, s.blob, s.annotations) for s in synced])
 
 
 def settle(connection: sqlite3.Connection, uid: str, keep: str,

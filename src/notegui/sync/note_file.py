@@ -98,9 +98,26 @@ def _without_id(block: str) -> tuple[str, str]:
     return uid, _ID_LINE.sub("", block)
 
 
-def _own_note(uid: str, block: str, rest: str, path: str,
-              titles: Mapping[str, str]) -> SyncNote:
+def title(data: bytes, path: str) -> str:
+    """The title of the note of a file at the top, as ``parse`` reads it, its text left
+    unread (a citation's file names its note). ValueError as ``parse`` raises it."""
+    text = _decoded(data)
+    parts = front_matter.split(text)
+    _uid, block = _without_id(parts.yaml_text)
     fields = _fields(block)
+    found, _rest = _titled(fields, parts.body, path)
+    for key in ("description", "summary"):  # (ValueError as parse raises it)
+        _line(fields, key)
+    try:
+        json_input.check_title(found, "title")
+        _tags(fields.get("tags"))
+    except json_input.BadField:  # (whether it reads depends on its text: all of it read)
+        return parse(data, path, {}).title
+    return found
+
+
+def _titled(fields: Mapping[Any, Any], rest: str, path: str) -> tuple[str, str]:
+    """The title of a note of the library's own, and its file's text after the heading."""
     rest = rest.removesuffix("\n")  # (the file's last newline)
     heading = _HEADING.match(rest)
     if heading is not None:
@@ -108,8 +125,13 @@ def _own_note(uid: str, block: str, rest: str, path: str,
     if rest and not rest.startswith("\n\n"):  # (as written: a blank line before each part)
         rest = "\n\n" + rest.lstrip("\n")
     shown = _HEADING_ESCAPE.sub(r"\1", heading.group(1) or "") if heading else ""
-    title = normalise_title(_text(fields, "title") or shown.strip()
-                            or markdown_stem(path))
+    return normalise_title(_text(fields, "title") or shown.strip() or markdown_stem(path)), rest
+
+
+def _own_note(uid: str, block: str, rest: str, path: str,
+              titles: Mapping[str, str]) -> SyncNote:
+    fields = _fields(block)
+    title, rest = _titled(fields, rest, path)
     description, summary = _line(fields, "description"), _line(fields, "summary")
     body, sources = export_reader.own_text(rest, description, fields.get(own_body.BODY_KEY),
                                            titles)

@@ -125,12 +125,17 @@ def _title(version: Version) -> str:
     return version.note.title if version.note is not None else ""
 
 
+def new_line(title: str, done: str) -> str:
+    """The report's line of a note new on one side."""
+    return f"{title}: new ({done})"
+
+
 def _what(change: Changed, done: str) -> str:
     before, after = change.base.note, change.now.note
     if after is None:
         return f"{_title(change.base)}: deleted ({done})"
     if before is None:
-        return f"{after.title}: new ({done})"
+        return new_line(after.title, done)
     if title_key(before.title) != title_key(after.title):
         return f"{after.title}: renamed from {before.title} ({done})"
     if before == after:

@@ -1,14 +1,20 @@
 """What changed on the remote since the last sync: the notes whose files (or annotation
 files) differ between the base commit and the remote's, read from the files that differ
 only (the trees are compared, unchanged folders never opened), each by its uid; the
-conflicts other libraries opened or settled; the files that could not be read."""
+conflicts other libraries opened or settled; the files that could not be read.
+
+A note new there and unknown here (every note, when a library joins) is read once to know
+it, then held as its file's place and title only (``incoming``) and read again when the
+library takes it, a batch at a time (``taken``): 100,000 of them are never held at once."""
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from notegui.core.sync_model import SyncAnnotation, SyncNote
 from notegui.store import sync_rows
@@ -17,10 +23,23 @@ from notegui.sync.paths import Kind, annotations_path, kind, uid_in
 from notegui.sync.plan import Changed, Version
 from notegui.sync.repository import Repository
 
+BATCH = 2000  # files read before the library is asked which of their notes it knows
+
+
+class Incoming(NamedTuple):
+    """A note new there that this library has never known: its file, that file's blob,
+    its annotation file's blob ('' none) and its title."""
+
+    path: str
+    blob: str  # hex
+    marks: str  # hex, '' none
+    title: str
+
 
 @dataclass
 class RemoteSide:
     changed: dict[str, Changed] = field(default_factory=dict)  # uid -> its change there
+    incoming: dict[str, Incoming] = field(default_factory=dict)  # uid -> new there, by uid
     paths: dict[str, str] = field(default_factory=dict)  # uid -> its file there now
     blobs: dict[str, tuple[str, str]] = field(default_factory=dict)  # uid -> file, marks
     unnamed: set[str] = field(default_factory=set)  # uids given here to files without one
@@ -28,17 +47,32 @@ class RemoteSide:
     conflicts_closed: set[str] = field(default_factory=set)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>"
     files: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)  # what the files were read with
+
+    def __contains__(self, uid: str) -> bool:
+        """Whether the note of ``uid`` changed there."""
+        return uid in self.changed or uid in self.incoming
+
+    def notes(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """(uid, title, vault path or '', title before or None) of each note there now
+        that changed, by uid."""
+        changed = ((uid, c.now.note.title, c.now.note.path,
+                    c.base.note.title if c.base.note is not None else None)
+                   for uid, c in sorted(self.changed.items()) if c.now.note is not None)
+        incoming = ((uid, one.title, _vault_path(one.path), None)
+                    for uid, one in self.incoming.items())
+        yield from _by_uid(changed, incoming)
 
 
 def read(connection: sqlite3.Connection, repository: Repository, base: bytes | None,
          head: bytes | None, titles: Mapping[str, str]) -> RemoteSide:
-    remote = RemoteSide()
+    remote = RemoteSide(titles=titles)
     if head is None or head == base:
         return remote
     changed = remote.files = repository.diff(base, head)
     befores: dict[str, SyncNote] = {}
-    afters: dict[str, tuple[SyncNote, str, bytes]] = {}
     annotated: set[str] = set()
+    new_files: list[tuple[str, bytes]] = []
     for path, (old, new) in changed.items():
         what = kind(path)
         if what is Kind.ANNOTATIONS:
@@ -54,16 +88,31 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
                 if was is not None and was.uid:
                     befores[was.uid] = was
             if new is not None:
-                try:
-                    now = note_file.parse(repository.read(new), path, titles)
-                except ValueError as error:
-                    remote.refused.append(f"{path}: {error}")
-                    continue
-                if not now.uid:  # (a file another tool added: a note from now on)
-                    now = replace(now, uid=uuid.uuid4().hex)
-                    remote.unnamed.add(now.uid)
+                new_files.append((path, new))
+    afters: dict[str, tuple[SyncNote, str, bytes]] = {}
+    incoming: dict[str, Incoming] = {}
+    for start in range(0, len(new_files), BATCH):
+        read_now: list[tuple[SyncNote, str, bytes]] = []
+        for path, new in new_files[start:start + BATCH]:
+            try:
+                now = note_file.parse(repository.read(new), path, titles)
+            except ValueError as error:
+                remote.refused.append(f"{path}: {error}")
+                continue
+            if not now.uid:  # (a file another tool added: a note from now on)
+                now = replace(now, uid=uuid.uuid4().hex)
+                remote.unnamed.add(now.uid)
+            read_now.append((now, path, new))
+        known = sync_rows.known_uids(connection, [note.uid for note, _, _ in read_now])
+        for now, path, new in read_now:
+            if now.uid in known or now.uid in befores or now.uid in remote.unnamed:
                 afters[now.uid] = (now, path, new)
-    uids = befores.keys() | afters.keys() | annotated
+            else:  # (held as its file's place only: read again when taken)
+                held = changed.get(annotations_path(now.uid), (None, None))[1]
+                incoming[now.uid] = Incoming(path, new.decode("ascii"),
+                                             held.decode("ascii") if held else "", now.title)
+    remote.incoming = dict(sorted(incoming.items()))
+    uids = befores.keys() | afters.keys() | (annotated - incoming.keys())
     rows = sync_rows.base(connection, sorted(uids))
 
     def marks(uid: str, now: bool) -> tuple[tuple[SyncAnnotation, ...], str]:
@@ -101,6 +150,36 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
         if after != before:
             remote.changed[uid] = Changed(before, after)
     return remote
+
+
+def taken(repository: Repository, remote: RemoteSide, uids: Iterable[str],
+          ) -> Iterator[tuple[str, Version]]:
+    """The incoming notes of ``uids``, each read again from its files, in that order."""
+    for uid in uids:
+        one = remote.incoming[uid]
+        note = note_file.parse(repository.read(one.blob.encode("ascii")), one.path,
+                               remote.titles)  # (it was read so before: it reads)
+        yield uid, Version(note, annotations_in(repository, one.marks or None,
+                                                annotations_path(uid)))
+
+
+def promote(repository: Repository, remote: RemoteSide, uids: Iterable[str]) -> None:
+    """Incoming notes of ``uids`` made changes as any other (held whole): to be merged,
+    renamed or written again."""
+    for uid, version in list(taken(repository, remote, sorted(set(uids)))):
+        one = remote.incoming.pop(uid)
+        remote.changed[uid] = Changed(Version(None), version)
+        remote.paths[uid] = one.path
+        remote.blobs[uid] = (one.blob, one.marks)
+
+
+def _vault_path(path: str) -> str:
+    return path if "/" in path else ""
+
+
+def _by_uid(*sorted_parts: Iterable[tuple[str, str, str, str | None]],
+            ) -> Iterator[tuple[str, str, str, str | None]]:
+    return heapq.merge(*sorted_parts, key=lambda item: item[0])
 
 
 def parsed(repository: Repository, blob: str | bytes, path: str,
@@ -141,10 +220,10 @@ class TitlesInTree(Mapping[str, str]):
             blob = self._tree.get(f"{stem}.md")
             if blob is None:
                 raise KeyError(stem)
-            note = parsed(self._repository, blob, f"{stem}.md", {})
-            if note is None:
-                raise KeyError(stem)
-            self._found[stem] = note.title
+            try:
+                self._found[stem] = note_file.title(self._repository.read(blob), f"{stem}.md")
+            except ValueError:
+                raise KeyError(stem) from None
         return self._found[stem]
 
     def __iter__(self) -> Iterator[str]:

@@ -2,12 +2,16 @@
 time (a note changed here only is written into the new tree at once and let go, so a first
 sync of 100,000 notes holds a batch, not the library), the notes changed on both sides
 merged (sync/plan.py), one commit on top of the remote's pushed, then the library's side
-written in one transaction (docs/sync.md says why in this order)."""
+written in one transaction (docs/sync.md says why in this order). Notes new there and
+unknown here are taken as they are, read again a batch at a time as they are written (so a
+library joining holds a batch, not the remote); one citing a note renamed here is held
+whole, to follow the rename."""
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from notegui.core.domain import title_key
@@ -26,7 +30,7 @@ from notegui.sync.paths import (
     kind,
     uid_in,
 )
-from notegui.sync.plan import Changed, Plan, Version, decide, renames
+from notegui.sync.plan import Changed, Plan, Version, decide, new_line, renames
 from notegui.sync.remote_side import RemoteSide, TitlesInTree
 from notegui.sync.repository import Repository
 from notegui.sync.tree_writer import TreeWriter
@@ -76,6 +80,7 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
         if should_stop():
             raise SyncError("stopped", "the sync was stopped: nothing changed")
         _local_batch(state, dirty[start:start + BATCH], remote_renames)
+    _follow_here(state, {**state.renamed, **renames(state.overlap)})
     plan = decide(state.overlap, remote.changed, state.renamed)
     _outcomes(state, plan)
     _conflict_files(state)
@@ -104,15 +109,17 @@ def _one_note_a_title(state: _Round) -> None:
     uids): it takes the remote's uid, so the two are merged as one note (two ways: equal
     texts are one, different ones a conflict) and its own file, if it had one, goes."""
     incoming = {}
-    for uid, change in state.remote.changed.items():
-        note, was = change.now.note, change.base.note
-        if note is not None and not note.path and (
-                was is None or title_key(was.title) != title_key(note.title)):
-            incoming[title_key(note.title)] = uid
+    for uid, title, path, was in state.remote.notes():
+        if not path and (was is None or title_key(was) != title_key(title)):
+            incoming[title_key(title)] = uid
     held = sync_names.own_by_titles(state.connection, incoming)
+    adopted = []
     for key, (note_id, uid) in held.items():
-        if uid != incoming[key] and uid not in state.remote.changed:
+        if uid != incoming[key] and uid not in state.remote:
             sync_names.adopt(state.connection, note_id, incoming[key])
+            adopted.append(incoming[key])
+    remote_side.promote(state.repository, state.remote,
+                        [uid for uid in adopted if uid in state.remote.incoming])
 
 
 def _name(state: _Round, dirty: list[int]) -> None:
@@ -120,13 +127,13 @@ def _name(state: _Round, dirty: list[int]) -> None:
     file of the note it cites): notes changed there keep theirs; notes changed here keep
     theirs while their titles stay, the others (new, renamed) get free ones, oldest first."""
     remote, namer = state.remote, state.namer
-    for uid, change in remote.changed.items():
-        note = change.now.note
-        if note is not None and not note.path:
-            namer.keep(uid, remote.paths[uid], note.title)
+    for uid, title, path, _was in remote.notes():
+        if not path:
+            namer.keep(uid, remote.paths[uid] if uid in remote.paths
+                       else remote.incoming[uid].path, title)
     later = []
     for _note_id, uid, title, was in sync_names.own_notes(state.connection, dirty):
-        if uid in remote.changed:
+        if uid in remote:
             continue
         state.local_paths[uid] = was
         if was and named_after(was, title):
@@ -171,6 +178,8 @@ def _local_batch(state: _Round, note_ids: list[int], remote_renames: Mapping[str
             row = None
         if row is not None:
             state.local_paths.setdefault(uid, row.path)
+        if uid in state.remote.incoming:  # (never so: an incoming note is unknown here)
+            remote_side.promote(state.repository, state.remote, [uid])
         if uid in state.remote.changed:  # (merged with the remote's change, below)
             before = (_version(state, row) if row is not None else Version(None))
             state.overlap[uid] = Changed(before, Version(note, marks))
@@ -230,6 +239,18 @@ def _line(note: SyncNote, row: sync_rows.Base | None, path: str) -> str:
 
 
 # -- notes changed on the remote (and on both sides) ---------------------------------------
+
+def _follow_here(state: _Round, renamed: Mapping[str, str]) -> None:
+    """Incoming notes citing a note renamed here are held whole: their citations follow
+    the rename, and they are sent so (the others are taken as they are)."""
+    if not renamed or not state.remote.incoming:
+        return
+    follow = [uid for uid, version in remote_side.taken(state.repository, state.remote,
+                                                         list(state.remote.incoming))
+              if version.note is not None
+              and merge.follow_renames(version.note, renamed) != version.note]
+    remote_side.promote(state.repository, state.remote, follow)
+
 
 def _outcomes(state: _Round, plan: Plan) -> None:
     writer, remote = state.writer, state.remote
@@ -303,6 +324,8 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
         o.uid: o.result.annotations for o in taken if o.result.note is not None}
     notes = [o.result.note for o in taken if o.result.note is not None]
     notes.extend(state.takes)
+    incoming = list(remote.incoming)
+    vault = [uid for uid in incoming if "/" in remote.incoming[uid].path]
     applied = sync_rows.Applied(
         base=head.decode("ascii") if head else "",
         mark=state.mark,
@@ -313,8 +336,12 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
         unsynced=tuple(state.writer.unsynced),
         conflicts=(*state.conflicts, *opened),
         settled=tuple(remote.conflicts_closed),
+        received=_received(state, incoming),
+        received_vault=(version.note for _, version in remote_side.taken(
+            state.repository, remote, vault) if version.note is not None),
     )
     report.changed = set(sync_rows.apply(state.connection, applied))
+    received = []
     for outcome in plan.outcomes:
         if outcome.conflict:
             continue
@@ -323,7 +350,25 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
         elif outcome.send:
             report.sent.append(outcome.line)
         elif outcome.take:
-            report.received.append(outcome.line)
+            received.append((outcome.uid, outcome.line))
+    report.received.extend(line for _uid, line in heapq.merge(
+        received, ((uid, new_line(one.title, "received"))
+                   for uid, one in remote.incoming.items())))
+
+
+def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Received]]:
+    """The incoming notes, read again a batch at a time, as the library takes them."""
+    incoming = state.remote.incoming
+    for start in range(0, len(uids), BATCH):
+        batch = []
+        for uid, version in remote_side.taken(state.repository, state.remote,
+                                              uids[start:start + BATCH]):
+            one = incoming[uid]
+            assert version.note is not None
+            batch.append(sync_rows.Received(version.note, version.annotations,
+                                            sync_rows.Synced(uid, one.path, one.blob,
+                                                             one.marks)))
+        yield batch
 
 
 def _message(lines: list[str]) -> str:
