@@ -171,6 +171,29 @@ def test_many_blobs_go_in_a_pack_that_git_reads(repo: Repository) -> None:
         assert git(repo.path, "show", "main:n7.md") == texts[7].decode()
 
 
+def _resident_kb(pack: Path) -> int:
+    """The resident pages of this process's mappings of ``pack`` (Linux's smaps)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        if line[:1] in "0123456789abcdef" and "-" in line.split(" ")[0]:
+            inside = line.endswith(str(pack))
+        elif inside and line.startswith("Rss:"):
+            total += int(line.split()[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="Linux's smaps tells it")
+def test_the_pages_of_packs_read_are_given_back_and_read_again(repo: Repository) -> None:
+    texts = [f"note {number}\n".encode() * 400 for number in range(repository_module.LOOSE_MAX * 3)]
+    ids = repo.write_blobs(texts)
+    [pack] = (repo.path / "objects" / "pack").glob("pack-*.pack")
+    assert [repo.read(blob) for blob in ids] == texts
+    assert _resident_kb(pack) > 0  # (mapped by dulwich, and read)
+    repo.let_go_of_read_pages()
+    assert _resident_kb(pack) == 0
+    assert [repo.read(blob) for blob in ids] == texts
+
+
 def test_a_pack_is_split_so_memory_stays_bounded(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:

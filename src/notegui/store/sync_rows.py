@@ -376,6 +376,7 @@ def _received(editor: NoteEditor, batches: Iterable[Sequence[Received]], stamp: 
             sync_writes.replace_annotations(connection, note_id, one.annotations, stamp)
             written.add(note_id)
         _synced_rows(connection, [one.synced for one in batch])
+        editor.forget_notes_met()
     return written
 
 

@@ -39,19 +39,23 @@ class Incoming(NamedTuple):
 @dataclass
 class RemoteSide:
     changed: dict[str, Changed] = field(default_factory=dict)  # uid -> its change there
-    incoming: dict[str, Incoming] = field(default_factory=dict)  # uid -> new there, by uid
+    incoming: dict[str, Incoming] = field(default_factory=dict)  # uid -> new there
     paths: dict[str, str] = field(default_factory=dict)  # uid -> its file there now
     blobs: dict[str, tuple[str, str]] = field(default_factory=dict)  # uid -> file, marks
     unnamed: set[str] = field(default_factory=set)  # uids given here to files without one
     conflicts_opened: dict[str, bytes] = field(default_factory=dict)
     conflicts_closed: set[str] = field(default_factory=set)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>"
-    files: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
+    images: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)  # what the files were read with
 
     def __contains__(self, uid: str) -> bool:
         """Whether the note of ``uid`` changed there."""
         return uid in self.changed or uid in self.incoming
+
+    def incoming_uids(self) -> list[str]:
+        """The incoming notes' uids, in order."""
+        return sorted(self.incoming)
 
     def notes(self) -> Iterator[tuple[str, str, str, str | None]]:
         """(uid, title, vault path or '', title before or None) of each note there now
@@ -59,8 +63,8 @@ class RemoteSide:
         changed = ((uid, c.now.note.title, c.now.note.path,
                     c.base.note.title if c.base.note is not None else None)
                    for uid, c in sorted(self.changed.items()) if c.now.note is not None)
-        incoming = ((uid, one.title, _vault_path(one.path), None)
-                    for uid, one in self.incoming.items())
+        incoming = ((uid, self.incoming[uid].title, _vault_path(self.incoming[uid].path), None)
+                    for uid in self.incoming_uids())
         yield from _by_uid(changed, incoming)
 
 
@@ -69,13 +73,15 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
     remote = RemoteSide(titles=titles)
     if head is None or head == base:
         return remote
-    changed = remote.files = repository.diff(base, head)
+    changed = repository.diff(base, head)  # (let go once read: a join's is every file)
     befores: dict[str, SyncNote] = {}
     annotated: set[str] = set()
     new_files: list[tuple[str, bytes]] = []
     for path, (old, new) in changed.items():
         what = kind(path)
-        if what is Kind.ANNOTATIONS:
+        if what is Kind.IMAGE:
+            remote.images[path] = (old, new)
+        elif what is Kind.ANNOTATIONS:
             annotated.add(uid_in(path))
         elif what is Kind.CONFLICT:
             if new is None:
@@ -90,7 +96,7 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             if new is not None:
                 new_files.append((path, new))
     afters: dict[str, tuple[SyncNote, str, bytes]] = {}
-    incoming: dict[str, Incoming] = {}
+    incoming = remote.incoming
     for start in range(0, len(new_files), BATCH):
         read_now: list[tuple[SyncNote, str, bytes]] = []
         for path, new in new_files[start:start + BATCH]:
@@ -103,6 +109,9 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
                 now = replace(now, uid=uuid.uuid4().hex)
                 remote.unnamed.add(now.uid)
             read_now.append((now, path, new))
+            if isinstance(titles, TitlesInTree):
+                titles.learn(path, now.title)
+        repository.let_go_of_read_pages()
         known = sync_rows.known_uids(connection, [note.uid for note, _, _ in read_now])
         for now, path, new in read_now:
             if now.uid in known or now.uid in befores or now.uid in remote.unnamed:
@@ -111,7 +120,6 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
                 held = changed.get(annotations_path(now.uid), (None, None))[1]
                 incoming[now.uid] = Incoming(path, new.decode("ascii"),
                                              held.decode("ascii") if held else "", now.title)
-    remote.incoming = dict(sorted(incoming.items()))
     uids = befores.keys() | afters.keys() | (annotated - incoming.keys())
     rows = sync_rows.base(connection, sorted(uids))
 
@@ -214,6 +222,11 @@ class TitlesInTree(Mapping[str, str]):
         self._repository = repository
         self._tree = tree
         self._found: dict[str, str] = {}
+
+    def learn(self, path: str, title: str) -> None:
+        """The title of the note of the file at ``path``, read whole (the same)."""
+        if "/" not in path and path.endswith(".md") and path in self._tree:
+            self._found[path[:-3]] = title
 
     def __getitem__(self, stem: str) -> str:
         if stem not in self._found:

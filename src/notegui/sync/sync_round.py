@@ -84,7 +84,7 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
     plan = decide(state.overlap, remote.changed, state.renamed)
     _outcomes(state, plan)
     _conflict_files(state)
-    images = Images(connection, repository, remote.files)
+    images = Images(connection, repository, remote.images)
     images.send(state.writer, report)
     if MANIFEST not in tree:  # (a clone is a notegui export: `notegui import` reads it so)
         state.writer.put(MANIFEST, _MANIFEST)
@@ -324,7 +324,7 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
         o.uid: o.result.annotations for o in taken if o.result.note is not None}
     notes = [o.result.note for o in taken if o.result.note is not None]
     notes.extend(state.takes)
-    incoming = list(remote.incoming)
+    incoming = remote.incoming_uids()
     vault = [uid for uid in incoming if "/" in remote.incoming[uid].path]
     applied = sync_rows.Applied(
         base=head.decode("ascii") if head else "",
@@ -352,8 +352,8 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
         elif outcome.take:
             received.append((outcome.uid, outcome.line))
     report.received.extend(line for _uid, line in heapq.merge(
-        received, ((uid, new_line(one.title, "received"))
-                   for uid, one in remote.incoming.items())))
+        received, ((uid, new_line(remote.incoming[uid].title, "received"))
+                   for uid in incoming)))
 
 
 def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Received]]:
@@ -368,6 +368,7 @@ def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Receive
             batch.append(sync_rows.Received(version.note, version.annotations,
                                             sync_rows.Synced(uid, one.path, one.blob,
                                                              one.marks)))
+        state.repository.let_go_of_read_pages()
         yield batch
 
 
