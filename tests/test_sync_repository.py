@@ -183,15 +183,20 @@ def _resident_kb(pack: Path) -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="Linux's smaps tells it")
-def test_the_pages_of_packs_read_are_given_back_and_read_again(repo: Repository) -> None:
+def test_the_pages_of_packs_read_are_given_back_every_few_reads(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(repository_module, "READS_MAPPED", 100)
     texts = [f"note {number}\n".encode() * 400 for number in range(repository_module.LOOSE_MAX * 3)]
     ids = repo.write_blobs(texts)
     [pack] = (repo.path / "objects" / "pack").glob("pack-*.pack")
-    assert [repo.read(blob) for blob in ids] == texts
+    assert [repo.read(blob) for blob in ids[:99]] == texts[:99]
     assert _resident_kb(pack) > 0  # (mapped by dulwich, and read)
+    assert repo.read(ids[99]) == texts[99]
+    assert _resident_kb(pack) == 0  # (the hundredth read gave them back)
+    assert [repo.read(blob) for blob in ids] == texts  # (read again from the file)
     repo.let_go_of_read_pages()
     assert _resident_kb(pack) == 0
-    assert [repo.read(blob) for blob in ids] == texts
 
 
 def test_a_pack_is_split_so_memory_stays_bounded(

@@ -111,7 +111,6 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             read_now.append((now, path, new))
             if isinstance(titles, TitlesInTree):
                 titles.learn(path, now.title)
-        repository.let_go_of_read_pages()
         known = sync_rows.known_uids(connection, [note.uid for note, _, _ in read_now])
         for now, path, new in read_now:
             if now.uid in known or now.uid in befores or now.uid in remote.unnamed:

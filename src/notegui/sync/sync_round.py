@@ -368,7 +368,6 @@ def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Receive
             batch.append(sync_rows.Received(version.note, version.annotations,
                                             sync_rows.Synced(uid, one.path, one.blob,
                                                              one.marks)))
-        state.repository.let_go_of_read_pages()
         yield batch
 
 
