@@ -17,8 +17,7 @@ from notegui.core.formats.export_names import Named, file_names
 from notegui.core.formats.json_input import BadField, check_title
 from notegui.core.formats.question_note import cited_titles, escape_brackets
 from notegui.core.sync_model import SyncNote
-from notegui.sync.note_file import parse, render
-from notegui.sync.note_file import title as note_file_title
+from notegui.sync.note_file import head, parse, render
 
 UID = "0123456789abcdef0123456789abcdef"
 HOSTILE = ["Why | pipes?", "What ]] closes [[ opens?", "Is %% a comment?", "Why ¦ odd] ]?",
@@ -321,15 +320,20 @@ def test_a_vault_note_edited_in_notegui_is_written_once_for_all(
     b"---\ntitle: ' '\n---\n",
     b"---\ntitle: \"[[x]]\"\n---\n\nA body.\n",
     b"---\ntitle: \"[[x]]\"\n---\n",
+    b"---\ntitle: [a, b]\n---\nx\n",
+    b"---\nsummary: {a: 1}\n---\nx\n",
+    b"---\ntags: [ok, {no: 1}]\n---\nx\n",
 ])
-def test_a_files_title_alone_is_read_as_the_whole_file_reads_it(data: bytes) -> None:
-    """note_file.title, for a citation's file, gives what parse gives, or raises as it does."""
+def test_a_files_id_and_title_alone_are_read_as_the_whole_file_reads_them(data: bytes) -> None:
+    """note_file.head (a join's first reading, a citation's file) gives what parse gives,
+    or refuses the file with the same reason."""
     try:
-        whole: str | None = parse(data, "A stem.md", {}).title
-    except ValueError:
-        whole = None
+        note = parse(data, "A stem.md", {})
+        whole = (note.uid, note.title)
+    except ValueError as error:
+        whole = ("refused", str(error))
     try:
-        alone: str | None = note_file_title(data, "A stem.md")
-    except ValueError:
-        alone = None
+        alone = head(data, "A stem.md")
+    except ValueError as error:
+        alone = ("refused", str(error))
     assert alone == whole

@@ -98,12 +98,13 @@ def _without_id(block: str) -> tuple[str, str]:
     return uid, _ID_LINE.sub("", block)
 
 
-def title(data: bytes, path: str) -> str:
-    """The title of the note of a file at the top, as ``parse`` reads it, its text left
-    unread (a citation's file names its note). ValueError as ``parse`` raises it."""
+def head(data: bytes, path: str) -> tuple[str, str]:
+    """The note id ('' none) and the title of the note of a file at the top, as ``parse``
+    reads them, its text left unread (a join first reads every file for these only).
+    ValueError as ``parse`` raises it, with its reason."""
     text = _decoded(data)
     parts = front_matter.split(text)
-    _uid, block = _without_id(parts.yaml_text)
+    uid, block = _without_id(parts.yaml_text)
     fields = _fields(block)
     found, _rest = _titled(fields, parts.body, path)
     for key in ("description", "summary"):  # (ValueError as parse raises it)
@@ -112,8 +113,14 @@ def title(data: bytes, path: str) -> str:
         json_input.check_title(found, "title")
         _tags(fields.get("tags"))
     except json_input.BadField:  # (whether it reads depends on its text: all of it read)
-        return parse(data, path, {}).title
-    return found
+        note = parse(data, path, {})
+        return note.uid, note.title
+    return uid, found
+
+
+def title(data: bytes, path: str) -> str:
+    """The title of the note of a file at the top (a citation's file names its note)."""
+    return head(data, path)[1]
 
 
 def _titled(fields: Mapping[Any, Any], rest: str, path: str) -> tuple[str, str]:

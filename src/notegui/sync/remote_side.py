@@ -98,27 +98,41 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
     afters: dict[str, tuple[SyncNote, str, bytes]] = {}
     incoming = remote.incoming
     for start in range(0, len(new_files), BATCH):
-        read_now: list[tuple[SyncNote, str, bytes]] = []
+        # (uid, title, file, blob, its note when read whole); a file at the top is read
+        # for its id and title only, and whole only if its note is known here
+        read_now: list[tuple[str, str, str, bytes, SyncNote | None]] = []
         for path, new in new_files[start:start + BATCH]:
+            data = repository.read(new)
+            note: SyncNote | None = None
             try:
-                now = note_file.parse(repository.read(new), path, titles)
+                if "/" in path:
+                    note = note_file.parse(data, path, titles)
+                    uid, title = note.uid, note.title
+                else:
+                    uid, title = note_file.head(data, path)
+                    if not uid:
+                        note = note_file.parse(data, path, titles)
             except ValueError as error:
                 remote.refused.append(f"{path}: {error}")
                 continue
-            if not now.uid:  # (a file another tool added: a note from now on)
-                now = replace(now, uid=uuid.uuid4().hex)
-                remote.unnamed.add(now.uid)
-            read_now.append((now, path, new))
+            if not uid:  # (a file another tool added: a note from now on)
+                assert note is not None
+                note = replace(note, uid=uuid.uuid4().hex)
+                uid = note.uid
+                remote.unnamed.add(uid)
+            read_now.append((uid, title, path, new, note))
             if isinstance(titles, TitlesInTree):
-                titles.learn(path, now.title)
-        known = sync_rows.known_uids(connection, [note.uid for note, _, _ in read_now])
-        for now, path, new in read_now:
-            if now.uid in known or now.uid in befores or now.uid in remote.unnamed:
-                afters[now.uid] = (now, path, new)
+                titles.learn(path, title)
+        known = sync_rows.known_uids(connection, [uid for uid, *_ in read_now])
+        for uid, title, path, new, note in read_now:
+            if uid in known or uid in befores or uid in remote.unnamed:
+                if note is None:  # (its id and title read: it reads whole)
+                    note = note_file.parse(repository.read(new), path, titles)
+                afters[uid] = (note, path, new)
             else:  # (held as its file's place only: read again when taken)
-                held = changed.get(annotations_path(now.uid), (None, None))[1]
-                incoming[now.uid] = Incoming(path, new.decode("ascii"),
-                                             held.decode("ascii") if held else "", now.title)
+                held = changed.get(annotations_path(uid), (None, None))[1]
+                incoming[uid] = Incoming(path, new.decode("ascii"),
+                                         held.decode("ascii") if held else "", title)
     uids = befores.keys() | afters.keys() | (annotated - incoming.keys())
     rows = sync_rows.base(connection, sorted(uids))
 
