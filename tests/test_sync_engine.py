@@ -492,3 +492,28 @@ def test_a_conflict_file_the_library_cannot_read_is_reported_and_left_alone(
     a.sync.sync()
     assert files(remote)[".notegui/conflicts/" + "0" * 32 + ".json"] == b"{not json"
     assert a.sync.status().conflicts == ()
+
+
+def test_a_vault_note_read_in_spite_of_its_front_matter_is_taken_with_a_warning(
+        sides, remote, tmp_path, capsys):
+    """As an import takes it: the file's name as its title, and the reason said, naming
+    the file and the line (before, the sync took it and said nothing)."""
+    vault = tmp_path / "Garden"
+    vault.mkdir()
+    (vault / "Odd.md").write_text("---\ntitle: [unclosed\n---\nStill read.\n")
+    (vault / "Fine.md").write_text("---\ntags: [green]\n---\nFine.\n")
+    a = sides("A")
+    assert main(["--db", str(a.library.path), "import", str(vault)]) == 0
+    assert a.sync.sync().warned == []  # (nothing read from the remote: nothing to say)
+    capsys.readouterr()
+    code = main(["--db", str(tmp_path / "C.sqlite3"), "sync", "--remote", str(remote)])
+    out = capsys.readouterr().out
+    assert code == 0
+    (warning,) = [line for line in out.splitlines() if line.startswith("warning ")]
+    assert warning.startswith("warning Garden/Odd.md, line ") and "YAML" in warning
+    assert "1 warning;" in out.splitlines()[-1]
+    library = SqliteLibrary(tmp_path / "C.sqlite3")
+    try:
+        assert {ref.title for ref in library.iter_refs()} >= {"Odd", "Fine"}
+    finally:
+        library.close()

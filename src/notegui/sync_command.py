@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, sync: Sync, out: TextIO) -> int:
 def _report(report: SyncReport, remote: str, out: TextIO) -> None:
     for word, lines in (("sent", report.sent), ("received", report.received),
                         ("merged", report.merged), ("conflict", report.conflicts),
-                        ("refused", report.refused)):
+                        ("refused", report.refused), ("warning", report.warned)):
         for line in lines:
             print(f"{word} {visible(line)}", file=out)
     counts = [f"{len(report.sent)} sent", f"{len(report.received)} received",
@@ -50,6 +50,8 @@ def _report(report: SyncReport, remote: str, out: TextIO) -> None:
               f"{len(report.conflicts)} conflict{'s' if len(report.conflicts) != 1 else ''}"]
     if report.refused:
         counts.append(f"{len(report.refused)} refused")
+    if report.warned:
+        counts.append(f"{len(report.warned)} warning{'s' if len(report.warned) != 1 else ''}")
     print(f"{', '.join(counts)}; the library and {visible(remote)} agree at "
           f"{report.commit[:12] or 'an empty repository'}", file=out)
 

@@ -89,6 +89,8 @@ class SyncReport:
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>" left alone
+    # "<path>, line N: <reason>": a vault note taken in spite of its front matter
+    warned: list[str] = field(default_factory=list)
     commit: str = ""  # the commit the library now stands on (hex)
     changed: set[int] = field(default_factory=set)  # ids of the notes changed here
 

@@ -45,7 +45,8 @@ def report_line(report: SyncReport) -> str:
     """One line of what a sync did, for the status bar."""
     parts = [f"{len(items):,} {what}" for items, what in (
         (report.received, "received"), (report.sent, "sent"), (report.merged, "merged"),
-        (report.conflicts, "in conflict"), (report.refused, "files refused")) if items]
+        (report.conflicts, "in conflict"), (report.refused, "files refused"),
+        (report.warned, "read with warnings")) if items]
     return "Synced: " + (", ".join(parts) if parts else "nothing to change")
 
 

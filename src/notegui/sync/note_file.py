@@ -60,16 +60,21 @@ def _vault_file(note: SyncNote) -> str:
     return f"---\n{block}{identity}---\n{note.body}"
 
 
-def parse(data: bytes, path: str, titles: Mapping[str, str]) -> SyncNote:
+def parse(data: bytes, path: str, titles: Mapping[str, str],
+          warnings: list[str] | None = None) -> SyncNote:
     """The note of a file at ``path`` in the repository (at the top: a note of the
     library's own; in a folder: a vault's note, at that path). ``titles``: the top
     files' stems -> their titles (a citation's file names its note). ValueError: why
-    the file cannot be read."""
+    the file cannot be read. A vault note read in spite of its front matter (a key not
+    understood, YAML that does not parse: the file's name is then its title, as an
+    import reads it) adds "<path>, line N: <what>" to ``warnings``."""
     text = _decoded(data)
     parts = front_matter.split(text)
     uid, block = _without_id(parts.yaml_text)
     if "/" in path:
         found = reader.note_of(block, parts.body, path)
+        if warnings is not None:
+            warnings.extend(str(problem) for problem in found.problems)
         return SyncNote(uid=uid, title=found.title, description=found.description,
                         summary=found.summary, body=found.body, tags=found.tags,
                         aliases=found.aliases, path=path, front_matter=block)

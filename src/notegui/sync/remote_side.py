@@ -46,6 +46,7 @@ class RemoteSide:
     conflicts_opened: dict[str, bytes] = field(default_factory=dict)
     conflicts_closed: set[str] = field(default_factory=set)
     refused: list[str] = field(default_factory=list)  # "<path>: <reason>"
+    warned: list[str] = field(default_factory=list)  # "<path>, line N: <reason>": read all the same
     images: dict[str, tuple[bytes | None, bytes | None]] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)  # what the files were read with
 
@@ -106,7 +107,7 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             note: SyncNote | None = None
             try:
                 if "/" in path:
-                    note = note_file.parse(data, path, titles)
+                    note = note_file.parse(data, path, titles, remote.warned)
                     uid, title = note.uid, note.title
                 else:
                     uid, title = note_file.head(data, path)

@@ -95,6 +95,7 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
         new_head = repository.commit(new, [head] if head else [], _message(lines), author)
         repository.push(url, head, new_head)  # (Rejected: the engine starts a new round)
     report.refused.extend(remote.refused)
+    report.warned.extend(remote.warned)
     _take(state, plan, new_head)
     images.take()
     report.sent.extend(state.sent)
