@@ -12,9 +12,10 @@ PATH is the packaged executable: ``/usr/bin/notegui`` or an unpacked .deb's
    executable itself, which must turn into the worker);
 4. the window starts offscreen on a first run, creating the demo library, says "ready" and
    exits (``QT_QPA_PLATFORM=offscreen``, ``NOTEGUI_EXIT_AFTER_START=1``);
-5. ``sync --remote`` with no git on PATH: one library sends a note to a bare repository
-   in a folder, a second library joins and lists it (the bare repository is made with
-   dulwich when the Python running this has it, else git; neither: the check is skipped).
+5. ``sync --remote`` with a git on PATH that refuses to run: one library sends its notes
+   to a bare repository in a folder, a second library joins and lists them (the bare
+   repository is made with dulwich when the Python running this has it, else git;
+   neither: the check is skipped).
 
 Every run gets a new temporary home, XDG and Windows data folders, so the user's library,
 settings and logs are never touched, and an environment without PYTHONPATH,
@@ -160,21 +161,27 @@ def make_bare_repository(path: Path) -> bool:
     return True
 
 
-def without_git(env: dict[str, str]) -> dict[str, str]:
-    """``env`` with no folder on PATH that holds a git: the packaged app syncs by itself."""
-    folders = env.get("PATH", "").split(os.pathsep)
-    return {**env, "PATH": os.pathsep.join(
-        folder for folder in folders if folder and shutil.which("git", path=folder) is None)}
+def without_git(env: dict[str, str], root: Path) -> dict[str, str]:
+    """``env`` with a git first on PATH that refuses to run (the system's folders stay: a
+    launcher script needs their tools): the packaged app must sync by itself."""
+    shadow = root / "no-git"
+    shadow.mkdir(exist_ok=True)
+    script = shadow / "git"
+    script.write_text("#!/bin/sh\necho 'the smoke test: git must not be run' >&2\nexit 97\n")
+    script.chmod(0o755)
+    (shadow / "git.cmd").write_text("@echo the smoke test: git must not be run 1>&2\r\n"
+                                    "@exit /b 97\r\n")
+    return {**env, "PATH": os.pathsep.join([str(shadow), env.get("PATH", "")])}
 
 
 def check_sync(binary: Path, env: dict[str, str], sample: Path, root: Path) -> None:
     """One library sends a note to a bare repository, another joins and receives it, with
-    no git on PATH (the app's own git implementation does the work)."""
+    a git on PATH that refuses to run (the app's own git implementation does the work)."""
     remote = root / "remote.git"
     if not make_bare_repository(remote):
         print("sync check skipped: neither dulwich nor git here to make a bare repository")
         return
-    env = without_git(env)
+    env = without_git(env, root)
     first, second = root / "first.sqlite3", root / "second.sqlite3"
     expect(run_app(binary, ["--db", str(first), "import", str(sample)], env),
            "import before the sync", "1 imported")
