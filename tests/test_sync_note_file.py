@@ -337,3 +337,14 @@ def test_a_files_id_and_title_alone_are_read_as_the_whole_file_reads_them(data: 
     except ValueError as error:
         alone = ("refused", str(error))
     assert alone == whole
+
+
+def test_a_summary_typed_over_front_matter_with_a_control_character_is_kept():
+    """A block YAML cannot read is kept as comments under the keys written anew; a control
+    character in it, which YAML allows not even in a comment, is written as its escape, so
+    the summary reads back (it came back empty: found by the property test above)."""
+    read = parse(b"---\n\x1b\n---\nBody.\n", "vault/a.md", {})
+    typed = dataclasses.replace(read, summary="0")
+    written = render(typed, {})
+    assert b"\x1b" not in written and b"# \\u001b" in written
+    assert parse(written, "vault/a.md", {}).summary == "0"

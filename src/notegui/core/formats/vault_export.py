@@ -24,6 +24,9 @@ from notegui.core.vault.links import scan
 from notegui.core.vault.model import VaultFile
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What YAML 1.1 reads (its "printable" characters), tab and line breaks aside: the rest
+# cannot stand even in a comment.
+_UNPRINTABLE = re.compile("[^\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def to_files(notes: Iterable[NoteRecord], attachments: Iterable[AttachmentRecord] = (),
@@ -91,7 +94,7 @@ def rewritten(note: NoteRecord, block: str, written_path: str) -> str:
         if isinstance(loaded, Mapping):
             data = dict(loaded)
         else:
-            lost = "".join(f"# {line}\n" for line in block.splitlines())
+            lost = "".join(f"# {_printable(line)}\n" for line in block.splitlines())
     if "title" in data or normalise_title(_stem(written_path)) != note.title:
         data["title"] = note.title
     _put(data, ("aliases", "alias"), list(note.aliases))
@@ -100,6 +103,13 @@ def rewritten(note: NoteRecord, block: str, written_path: str) -> str:
     _put_line(data, "description", note.description, was.description)
     _put_line(data, "summary", note.summary, was.summary)
     return (yaml_text.dump(data) if data else "") + lost
+
+
+def _printable(line: str) -> str:
+    """``line`` with each character YAML allows nowhere, not even in a comment (a control
+    character, a lone surrogate), written as its escape: else the block kept as comments
+    would not read either, and the keys written above it would be lost with it."""
+    return _UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", line)
 
 
 def _put(data: dict[Any, Any], keys: tuple[str, ...], values: list[str]) -> None:
