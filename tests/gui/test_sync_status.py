@@ -9,7 +9,8 @@ import pytest
 from fake_sync import conflict
 
 from notegui.core.sync_model import SyncStatus
-from notegui.gui.sync_status import ago, status_words
+from notegui.gui.local_time import age
+from notegui.gui.sync_status import status_words
 
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
 REMOTE = "git@example.org:team/notes.git"
@@ -26,7 +27,7 @@ def at(**delta: int) -> str:
     ("not a time", ""), (at(minutes=-3), "just now"),  # (a clock behind the remote's)
 ])
 def test_ago(when, said):
-    assert ago(when, NOW) == said
+    assert age(when, NOW) == said
 
 
 def test_the_words_for_each_state():

@@ -29,12 +29,6 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def ago(when: str, now: datetime) -> str:
-    """'just now', '5 minutes ago', '3 hours ago', '2 days ago' for a UTC ISO time; ''
-    for none or one that cannot be read."""
-    return age(when, now)
-
-
 def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False,
                  failure: str = "", retry: str = "") -> Words:
     """What the item says. ``status`` None: no sync for this library. ``failure``: the
@@ -49,11 +43,11 @@ def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False
     if syncing:
         parts.append("Syncing\N{HORIZONTAL ELLIPSIS}")
     reason = failure or status.last_result
+    last_sync = moment(status.last_sync) if status.last_sync else None
     if reason and not syncing:
         parts.append(f"Sync failed: {shortened(reason, MAX_REASON_CHARS)}")
     elif not syncing:
-        when = ago(status.last_sync, now) if status.last_sync else ""
-        parts.append(f"Synced {when}" if when else "Not synced yet")
+        parts.append(f"Synced {age(last_sync, now)}" if last_sync else "Not synced yet")
     if status.ahead:
         parts.append(f"{status.ahead:,} to send")
     if status.behind:
@@ -61,8 +55,8 @@ def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False
     if status.conflicts:
         parts.append(_plural(len(status.conflicts), "conflict"))
     lines = [f"Remote: {status.remote}"]
-    if status.last_sync and moment(status.last_sync) is not None:
-        lines.append(f"Last synced: {shown(status.last_sync)}")
+    if last_sync is not None:
+        lines.append(f"Last synced: {shown(last_sync)}")
     if reason and not syncing:
         lines.append(f"The last sync failed: {reason}")
         lines.append(retry or "Click to try again.")
