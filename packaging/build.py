@@ -210,6 +210,8 @@ def stage_notegui(layout: Layout) -> Path:
     source.mkdir(parents=True)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
+    # The translation catalogues compiled from their .ts sources (never committed).
+    run([sys.executable, ROOT / "scripts" / "translations.py", "build"])
     for name in ("src", "resources"):
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
     run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",

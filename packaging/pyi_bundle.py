@@ -3,7 +3,7 @@
 notegui uses QtCore, QtGui and QtWidgets only (:func:`qt_modules_used`). PyInstaller's
 PySide6 hooks collect every Qt plugin and translation that QtGui might load, and the shared
 libraries those plugins need. These rules keep the plugins a desktop notes app needs and
-drop the rest, drop the Qt translations (notegui installs no translator), and on Linux
+drop the rest, drop Qt's translations but those of the languages notegui ships, and on Linux
 leave the desktop's own libraries (X11, Wayland, fontconfig, GLib, D-Bus, OpenGL, the C++
 runtime) to the system, where the .deb's Depends bring them. Then every shared library no
 kept binary needs any more is dropped too.
@@ -62,7 +62,11 @@ SYSTEM_LIBRARIES = re.compile(
 
 # PySide6 keeps plugins in PySide6/Qt/plugins (Linux, macOS) or PySide6/plugins (Windows).
 _PLUGIN = re.compile(r"^PySide6/(Qt/)?plugins/(?P<category>[^/]+)/(?P<file>[^/]+)$")
-_TRANSLATION = re.compile(r"^PySide6/(Qt/)?translations/")
+# Qt's own catalogues of the languages notegui ships (notegui.gui.i18n.LANGUAGES but English,
+# which needs none): the standard buttons and a text field's context menu in that language.
+SHIPPED_LANGUAGES = ("de",)
+_TRANSLATION = re.compile(r"^PySide6/(Qt/)?translations/(?!qtbase_(%s)\.qm$)"
+                          % "|".join(SHIPPED_LANGUAGES))
 _PLUGIN_NAME = re.compile(r"^(lib)?q?(?P<name>[^.]+)\.(so|dll|dylib)$")
 
 
@@ -96,7 +100,7 @@ def plugin_kept(destination: str) -> bool:
 
 
 def entry_kept(entry: Entry, *, linux: bool) -> bool:
-    """The first pass over the binaries: plugins by :data:`KEPT_PLUGINS`, no translations,
+    """The first pass over the binaries: plugins by :data:`KEPT_PLUGINS`, no unused translations,
     and on Linux no :data:`SYSTEM_LIBRARIES`."""
     destination = _posix(entry[0])
     if _PLUGIN.match(destination):
@@ -137,7 +141,7 @@ def reachable_binaries(binaries: list[Entry], imports_of: Callable[[str], list[s
 
 
 def symlinks_kept(datas: list[Entry], binaries: list[Entry]) -> list[Entry]:
-    """``datas`` less the translations and the symlinks (``SYMLINK`` entries, whose source
+    """``datas`` less the unused translations and the symlinks (``SYMLINK`` entries, whose source
     is the link's target relative to the link) that point at a dropped binary."""
     present = {_posix(entry[0]) for entry in binaries}
     kept = []

@@ -36,6 +36,30 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("NOTEGUI_DB", raising=False)
 
 
+_application = None  # (kept alive for the whole session, as pytest-qt keeps its own)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls, pytestconfig):
+    """pytest-qt's application, with the window's catalogues compiled from their .ts
+    (scripts/test does it too; a .ts just edited is picked up) and English installed: its
+    catalogue holds the English plural forms ("1 note", "2 notes")."""
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from notegui.gui.i18n import LANGUAGE
+
+    global _application
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "build"],
+                   check=True, capture_output=True)
+    _application = QApplication.instance() or qapp_cls(qapp_args)
+    _application.setApplicationName(pytestconfig.getini("qt_qapp_name"))
+    LANGUAGE.use("en")
+    return _application
+
+
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite3"

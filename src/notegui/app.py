@@ -178,6 +178,7 @@ def run_app(args: argparse.Namespace, log_file: Path | None,
     from notegui.core import settings as settings_file
     from notegui.gui import session_end  # noqa: F401 (imported before SIGINT is let go)
     from notegui.gui.errors import install_exception_hook
+    from notegui.gui.i18n import LANGUAGE
 
     existing = QApplication.instance()  # (a test's, or one made earlier)
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -194,6 +195,7 @@ def run_app(args: argparse.Namespace, log_file: Path | None,
         if interrupted:  # (Ctrl+C while the app was importing)
             return 128 + signal.SIGINT
         settings = settings_file.load()
+        LANGUAGE.use(settings.language)
         opened = open_with_recovery(gui_library_path(args, settings))
         if opened is None:  # (a signal that ended a question about the library, too)
             return 128 + ending.signal if ending.signal else cli.PROBLEM

@@ -62,7 +62,7 @@ def test_seconds_are_added_to_the_locale_pattern(pattern, with_them):
     (timedelta(minutes=5, seconds=28), "5 minutes ago"), (timedelta(hours=3), "3 hours ago"),
     (timedelta(days=2, hours=5), "2 days ago"), (timedelta(minutes=-3), "just now"),
 ])
-def test_an_age_reads_as_words(delta, said):
+def test_an_age_reads_as_words(qapp, delta, said):
     assert age(NOW - delta, NOW) == said
 
 
@@ -71,7 +71,7 @@ def test_the_time_of_a_save_has_seconds(in_kolkata):
     assert clock(when, QLocale("de_DE")) == "20:34:12"
 
 
-def test_the_sync_status_tells_the_last_sync_to_the_second(in_kolkata):
+def test_the_sync_status_tells_the_last_sync_to_the_second(qapp, in_kolkata):
     words = status_words(SyncStatus("/srv/notes.git", last_sync=STAMP), NOW)
     assert words.text.startswith("Synced 5 minutes ago")
     assert f"Last synced: {shown(STAMP)}" in words.tooltip

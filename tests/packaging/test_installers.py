@@ -20,6 +20,7 @@ from conftest import SAMPLE
 pytestmark = SLOW
 build = load("build")
 smoke = load("smoke_test")
+rules = load("pyi_bundle")
 
 MAX_INSTALLED_MB = 125  # 116 MB with the citation graph (igraph and the libraries its wheel
 # bundles, 7 MB) and printing (QtPrintSupport); PyInstaller's defaults made it 185 MB
@@ -118,7 +119,9 @@ def test_the_bundle_leaves_out_what_notegui_does_not_use(unpacked: Path) -> None
             "libqwayland.so", "libqoffscreen.so"} <= names
     assert not {"QtNetwork.abi3.so", "QtDBus.abi3.so", "libqgtk3.so", "libqeglfs.so",
                 "libQt6Network.so.6", "libX11.so.6", "libstdc++.so.6"} & names
-    assert not (internal / "PySide6/Qt/translations").exists()
+    assert {path.name for path in (internal / "PySide6/Qt/translations").iterdir()} == {
+        f"qtbase_{code}.qm" for code in rules.SHIPPED_LANGUAGES}
+    assert {"notegui_de.qm", "notegui_en.qm"} <= names
     assert not (internal / "PIL").exists()
     size, _files = build.tree_size(unpacked / "opt/notegui")
     assert size < MAX_INSTALLED_MB * 1_000_000

@@ -68,8 +68,16 @@ def test_unused_qt_modules_and_translations_stay_out() -> None:
                                       ["QtCore", "QtGui", "QtWidgets"])
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PIL"} <= set(excluded)
     assert not {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} & set(excluded)
-    translation = ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA")
-    assert rules.symlinks_kept([translation], []) == []
+    unused = ("PySide6/Qt/translations/qtbase_ja.qm", "/x/qtbase_ja.qm", "DATA")
+    designer = ("PySide6/Qt/translations/designer_de.qm", "/x/designer_de.qm", "DATA")
+    german = ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA")
+    assert rules.symlinks_kept([unused, designer, german], []) == [german]
+
+
+def test_the_bundle_keeps_qt_catalogues_for_every_language_notegui_ships() -> None:
+    from notegui.gui.i18n import LANGUAGES
+
+    assert set(rules.SHIPPED_LANGUAGES) == set(LANGUAGES) - {"en"}
 
 
 def test_linux_desktop_libraries_are_left_to_the_system() -> None:

@@ -28,6 +28,7 @@ class Settings:
     questions_only: bool = False  # View ▸ Questions Only: the list shows questions only
     collapsed_sections: list[str] = field(default_factory=list)  # the sidebar's, by key
     recent_libraries: list[str] = field(default_factory=list)  # File ▸ Open Recent, newest first
+    language: str = ""  # a code of gui.i18n.LANGUAGES; "": as the system prefers
 
 
 RECENT_KEPT = 10  # libraries File ▸ Open Recent remembers

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from notegui.gui.i18n import translate
+
 _MINUTES = re.compile(r"mm(?!:s)")
 
 
@@ -72,11 +74,14 @@ def age(stamp: str | datetime, now: datetime | None = None, naive_is_utc: bool =
     if when is None:
         return ""
     seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
-    for size, noun in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
-        if seconds >= size:
-            count = seconds // size
-            return f"{count:,} {noun}{'' if count == 1 else 's'} ago"
-    return "just now"
+    days, hours, minutes = seconds // 86_400, seconds // 3_600, seconds // 60
+    if days:
+        return translate("Age", "%Ln day(s) ago", "", days)
+    if hours:
+        return translate("Age", "%Ln hour(s) ago", "", hours)
+    if minutes:
+        return translate("Age", "%Ln minute(s) ago", "", minutes)
+    return translate("Age", "just now")
 
 
 def shown_with_age(stamp: str | datetime, now: datetime | None = None,
