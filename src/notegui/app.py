@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from io import TextIOWrapper
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from notegui.core.ports import Library
     from notegui.core.settings import Settings
+    from notegui.gui.library_actions import BackupHooks
     from notegui.gui.main_window import MainWindow
 
 log = logging.getLogger("notegui")
@@ -119,16 +121,40 @@ def reopen_library(library: SqliteLibrary) -> SqliteLibrary:
     return fresh
 
 
-def automatic_backup(path: Path) -> str:
-    """Back up the library at ``path`` if one is due (on a worker thread): '' when all is
-    well, else what went wrong, for the status bar. Never raises for a failed backup."""
+def automatic_backup(path: Path, folder: Path | None = None,
+                     keep: int = backups.DEFAULT_KEEP,
+                     every: timedelta = backups.DEFAULT_EVERY) -> str:
+    """Back up the library at ``path`` into ``folder`` (None: its default one) if one is
+    due (on a worker thread): '' when all is well, else what went wrong, for the status
+    bar. Never raises for a failed backup."""
     try:
-        if backups.should_back_up(path):
-            backups.backup_library(path)
+        if backups.should_back_up(path, folder, every):
+            backups.backup_library(path, folder, keep)
     except (OSError, LibraryError) as error:
         log.warning("the automatic backup of %s failed: %s", path, error)
         return f"The automatic backup of {path.name} failed: {error}"
     return ""
+
+
+def backup_folder(settings: Settings, library: Path) -> Path | None:
+    """The folder the settings choose for ``library``'s backups; None: the default one.
+    (Read at each use: File ▸ Settings… changes it while the window is open.)"""
+    root = settings.backup_folder
+    return backups.default_folder(library, Path(root).expanduser()) if root else None
+
+
+def backup_hooks(settings: Settings) -> BackupHooks:
+    """File ▸ Restore Backup…'s and the automatic backups' store, where the settings say."""
+    from notegui.gui.library_actions import BackupHooks
+
+    def folder(path: Path) -> Path:
+        return backup_folder(settings, path) or backups.default_folder(path)
+
+    return BackupHooks(
+        lambda path: backups.list_backups(path, folder(path)), folder,
+        lambda backup, path: backups.restore_backup(backup, path, folder(path),
+                                                    settings.backup_keep),
+        reopen_shown, lambda source, target: salvage.salvage(source, target).lines())
 
 
 def create_demo_library(path: Path,
@@ -286,20 +312,15 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
 
     from notegui.core.drafts import DraftStore
     from notegui.gui.backup_dialog import AutomaticBackups
-    from notegui.gui.library_actions import BackupHooks
     from notegui.gui.main_window import MainWindow
 
     wanted = " ".join(args.title) if args.command == "open" else None
     if wanted is None and is_new_demo:
         wanted = resources.SAMPLE_TITLE
     start = library.find(wanted) if wanted else None
-    hooks = BackupHooks(backups.list_backups, backups.default_folder,
-                        lambda backup, path: backups.restore_backup(backup, path),
-                        reopen_shown,
-                        lambda source, target: salvage.salvage(source, target).lines())
     window = MainWindow(library, settings, open_library=open_locked, new_library=open_locked,
                         start_note=start.id if start else None, drafts=DraftStore(),
-                        backups=hooks, sync_for=git_sync)
+                        backups=backup_hooks(settings), sync_for=git_sync)
     if wanted and start is None:
         window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
     window.show()
@@ -310,16 +331,23 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
         library = window.library
         if library.path == path and not library.sound():
             return ""  # never a damaged library's: it would push a good backup out
-        return automatic_backup(path)
+        return automatic_backup(path, backup_folder(window.settings, path),
+                                window.settings.backup_keep,
+                                timedelta(hours=window.settings.backup_every_hours))
 
-    AutomaticBackups(window, lambda: window.library.path, back_up)  # the window's
+    # (looks every ten minutes whether one is due: "every hour" can be chosen)
+    AutomaticBackups(window, lambda: window.library.path, back_up, every_ms=600_000)
     return window
 
 
 def gui_library_path(args: argparse.Namespace, settings: Settings) -> Path:
-    """--db, else NOTEGUI_DB, else the library open last time, else the default one."""
+    """--db, else NOTEGUI_DB, else the library the settings choose to start with, else
+    the library open last time, else the default one."""
     if args.db or os.environ.get(paths.DB_ENV):
         return library_path(args)
+    chosen = Path(settings.startup_library).expanduser() if settings.startup_library else None
+    if chosen and chosen.exists():
+        return chosen
     last = Path(settings.last_library) if settings.last_library else None
     return last if last and last.exists() else paths.default_library()
 

@@ -29,7 +29,27 @@ class Settings:
     collapsed_sections: list[str] = field(default_factory=list)  # the sidebar's, by key
     recent_libraries: list[str] = field(default_factory=list)  # File ▸ Open Recent, newest first
     language: str = ""  # a code of gui.i18n.LANGUAGES; "": as the system prefers
+    # File ▸ Settings… (gui/settings_dialog.py). A font "" and a size 0: the system's.
+    answer_font: str = ""
+    answer_font_size: int = 0  # points, before View ▸ Zoom's steps
+    editor_font: str = ""  # "": the system's fixed-width font
+    editor_font_size: int = 0
+    autosave_seconds: float = 1.0  # after typing stops
+    backup_keep: int = 5  # backups kept a library, the oldest removed first
+    backup_every_hours: int = 24  # one of BACKUP_EVERY_HOURS
+    backup_folder: str = ""  # "": paths.backups_dir(); each library has a folder in it
+    startup_library: str = ""  # "": the library open last
 
+
+# The ranges a value must fall in (else its default): a hand-edited file cannot make the
+# window save at every keystroke, keep no backup, or show 400-point letters.
+AUTOSAVE_SECONDS = (0.2, 60.0)
+BACKUP_KEEP = (1, 100)
+BACKUP_EVERY_HOURS = (1, 6, 24, 168)
+FONT_SIZES = (6, 72)  # (0 too: the system's)
+_RANGES: dict[str, tuple[float, float]] = {
+    "autosave_seconds": AUTOSAVE_SECONDS, "backup_keep": BACKUP_KEEP,
+    "answer_font_size": FONT_SIZES, "editor_font_size": FONT_SIZES}
 
 RECENT_KEPT = 10  # libraries File ▸ Open Recent remembers
 
@@ -64,10 +84,20 @@ def load(path: Path | None = None) -> Settings:
     for spec in fields(Settings):
         value = raw.get(spec.name, getattr(defaults, spec.name))
         default = getattr(defaults, spec.name)
+        if isinstance(default, float) and type(value) is int:
+            value = float(value)  # (JSON writes 2.0 as 2.0, a person may write 2)
+        if type(default) is int and isinstance(value, bool):
+            value = default  # (a bool is an int to isinstance)
         values[spec.name] = value if isinstance(value, type(default)) else default
     settings = Settings(**values)
     if settings.theme not in THEMES:
         settings.theme = "system"
+    for name, (least, most) in _RANGES.items():
+        value = getattr(settings, name)
+        if not (least <= value <= most or (name.endswith("font_size") and value == 0)):
+            setattr(settings, name, getattr(defaults, name))
+    if settings.backup_every_hours not in BACKUP_EVERY_HOURS:
+        settings.backup_every_hours = defaults.backup_every_hours
     return settings
 
 

@@ -47,9 +47,10 @@ class BackupInfo(NamedTuple):
     size: int  # bytes
 
 
-def default_folder(library_path: Path) -> Path:
-    """Where the backups of ``library_path`` go unless told otherwise."""
-    return paths.data_dir() / "backups" / paths.path_key(library_path, 8)
+def default_folder(library_path: Path, root: Path | None = None) -> Path:
+    """Where the backups of ``library_path`` go unless told otherwise: a folder of its own
+    in ``root`` (the settings' backup folder; None: ``paths.backups_dir()``)."""
+    return (root if root is not None else paths.backups_dir()) / paths.path_key(library_path, 8)
 
 
 def _stem(library_path: Path) -> str:
