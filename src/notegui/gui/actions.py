@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notegui.gui import printing
+from notegui.gui.i18n import translate
 
 if TYPE_CHECKING:  # (the window imports this module)
     from notegui.gui.main_window import MainWindow
@@ -48,6 +49,9 @@ def action_table(window: MainWindow) -> tuple[ActionSpec, ...]:
                    "&File", tip="Sync the library with its git remote"),
         ActionSpec("sync_settings", "Sync Se&ttings…", window.sync_control.open_settings, (),
                    "&File", tip="The library's git remote, and when it syncs by itself"),
+        ActionSpec("settings", translate("Actions", "&Settings…"), window.open_settings,
+                   ("Ctrl+,",), "&File",
+                   tip=translate("Actions", "Theme, fonts, autosave, backups, language")),
         ActionSpec("quit", "&Quit", window.close, ("Ctrl+Q",), "&File"),
         ActionSpec("edit_note", "&Edit Note", notes.edit_note, ("Ctrl+E",), "&Note",
                    toolbar=True, tip="Edit this note (again to go back to reading)"),

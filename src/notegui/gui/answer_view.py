@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QCursor,
+    QFont,
     QImage,
     QMouseEvent,
     QTextCharFormat,
@@ -95,6 +96,8 @@ class AnswerView(AttachmentBrowser):
         self.highlighted.connect(self._hover)
         self._summaries: dict[int, str] = {}
         self._zoom = 0
+        self._system_font = QFont(self.font())  # (before any zoom or setting)
+        self.base_font = QFont(self._system_font)  # the settings' font, before the zoom
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._marked: tuple[str, ...] | None = None  # the words of _marks, in this text
         self._highlights: list[QTextEdit.ExtraSelection] = []
@@ -256,6 +259,19 @@ class AnswerView(AttachmentBrowser):
         elif delta < 0:
             self.zoomOut(-delta)
         self._zoom = steps
+
+    def set_base_font(self, family: str, size: int) -> None:
+        """The answer's letters (File ▸ Settings…): ``family`` ('' the system's) at
+        ``size`` points (0 the system's), and View ▸ Zoom's steps on top of them."""
+        font = QFont(self._system_font)
+        if family:
+            font.setFamily(family)
+        if size > 0:
+            font.setPointSize(size)
+        self.base_font = QFont(font)
+        zoom, self._zoom = self._zoom, 0
+        self.setFont(font)
+        self.set_zoom(zoom)
 
     def zoom(self) -> int:
         return self._zoom

@@ -60,6 +60,14 @@ class EditSession(QObject):
         pane.createRequested.connect(self.create_cited)
         pane.title.editingFinished.connect(self._title_left)
 
+    def set_autosave_delay(self, seconds: float) -> None:
+        """Save this long after typing stops (File ▸ Settings…); a wait under way keeps
+        its start and takes the new length."""
+        self._autosave.setInterval(round(seconds * 1000))
+
+    def autosave_delay_ms(self) -> int:
+        return self._autosave.interval()
+
     @property
     def note_id(self) -> int:
         return self.pane.note_id

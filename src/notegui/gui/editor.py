@@ -247,6 +247,16 @@ class NoteEditorPane(QWidget):
         return NoteText(self.title.text(), self.description.text(), self.summary.text(),
                           self.body.toPlainText())
 
+    def set_body_font(self, family: str, size: int) -> None:
+        """The markdown's letters (File ▸ Settings…): ``family`` ('' the system's fixed-width
+        font) at ``size`` points (0 its own size)."""
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if family:
+            font.setFamily(family)
+        if size > 0:
+            font.setPointSize(size)
+        self.body.setFont(font)
+
     def set_dark(self, dark: bool, css: str) -> None:
         self._dark = dark
         self.highlighter.set_dark(dark)

@@ -63,6 +63,7 @@ from notegui.gui.outline_panel import OutlineList, OutlinePopup, ReadingMark
 from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.picker import Choice, Picker
 from notegui.gui.plain_text import ask, tip, warn
+from notegui.gui.preferences import Preferences
 from notegui.gui.question_list import (
     NOTE_ID_ROLE,
     NoteListModel,
@@ -70,6 +71,7 @@ from notegui.gui.question_list import (
 )
 from notegui.gui.recent_menu import RecentMenu
 from notegui.gui.search_field import SearchField, SearchRunner
+from notegui.gui.settings_dialog import SettingsDialog
 from notegui.gui.shortcut_override import WindowShortcuts
 from notegui.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from notegui.gui.sources_panel import SourcesPanel
@@ -129,6 +131,10 @@ class MainWindow(QMainWindow):
         self.dark = theme.apply(settings.theme)
         self._apply_css()
         self.answer.set_zoom(settings.zoom)
+        self.preferences = Preferences(self, save_settings, self)  # (File ▸ Settings…)
+        self.preferences.apply()
+        self._settings_dialog: SettingsDialog | None = None
+        self.actions_by_name["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
         self._restore_geometry()
         self._mouse_navigation = MouseNavigation(self.go_back, self.go_forward, self)
         QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
@@ -851,6 +857,15 @@ class MainWindow(QMainWindow):
         css = pygments_css(self.dark)
         self.answer.document().setDefaultStyleSheet(css)
         self.editor.set_dark(self.dark, css)
+
+    def open_settings(self) -> SettingsDialog:
+        """File ▸ Settings… (Ctrl+,): the one dialog, brought forward when it is open."""
+        if self._settings_dialog is None:
+            self._settings_dialog = SettingsDialog(self.preferences, self)
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+        self._settings_dialog.activateWindow()
+        return self._settings_dialog
 
     def about(self) -> None:
         QMessageBox.about(
