@@ -34,6 +34,7 @@ class PreferencesWindow(Protocol):
     editor: NoteEditorPane
     editing: EditSession
     splitter: PaneSplitter
+    dark: bool  # the theme shown is dark
 
     def set_theme(self, name: str) -> None: ...
 
@@ -54,6 +55,9 @@ class Preferences(QObject):
     @property
     def settings(self) -> Settings:
         return self._window.settings
+
+    def dark(self) -> bool:
+        return self._window.dark
 
     def answer_font(self) -> QFont:
         """The answer's font as the settings make it (View ▸ Zoom aside)."""

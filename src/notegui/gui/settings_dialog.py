@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core import paths
 from notegui.core.settings import AUTOSAVE_SECONDS, BACKUP_KEEP, FONT_SIZES
+from notegui.gui import theme
 from notegui.gui.i18n import LANGUAGES, translate
 from notegui.gui.plain_text import label
 from notegui.gui.preferences import Preferences
@@ -39,6 +40,15 @@ def _context_label(text: str) -> QLabel:
     shown = label(text)
     shown.setWordWrap(True)
     return shown
+
+
+def _button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons under the path field they fill, to the right (the path gets the width)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
 
 
 class SettingsDialog(QDialog):
@@ -88,6 +98,8 @@ class SettingsDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
+        self.resize(max(self.sizeHint().width(), 900), self.sizeHint().height())
+        theme.edge_fields(self, preferences.dark())  # (as the window's fields)
         self._connect()
         self.show_values()
         preferences.changed.connect(self.show_values)
@@ -174,17 +186,11 @@ class SettingsDialog(QDialog):
         self.folder_default = QPushButton(translate("SettingsDialog", "Defa&ult"))
         self.folder_default.setAccessibleName(translate("SettingsDialog",
                                                         "Use the default backup folder"))
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.folder_browse)
-        folder_row.addWidget(self.folder_default)
         form = QFormLayout(self.backups)
         form.addRow(translate("SettingsDialog", "Backups &kept of each library:"), self.keep)
         form.addRow(translate("SettingsDialog", "Back up &how often:"), self.every)
-        form.addRow(translate("SettingsDialog", "Backup f&older:"), folder_row)
-        label_of = form.labelForField(folder_row)
-        if isinstance(label_of, QLabel):
-            label_of.setBuddy(self.folder)  # (a row of widgets has no buddy by itself)
+        form.addRow(translate("SettingsDialog", "Backup f&older:"), self.folder)
+        form.addRow(_button_row(self.folder_browse, self.folder_default))
         form.addRow(_context_label(translate(
             "SettingsDialog", "Backups already made stay in the folder they were made in; "
             "restoring a backup offers those in the folder chosen here.")))
@@ -217,15 +223,9 @@ class SettingsDialog(QDialog):
         self.startup_last = QPushButton(translate("SettingsDialog", "&Last Opened"))
         self.startup_last.setAccessibleName(translate(
             "SettingsDialog", "Open the library open last time at the start"))
-        row = QHBoxLayout()
-        row.addWidget(self.startup_file, 1)
-        row.addWidget(self.startup_browse)
-        row.addWidget(self.startup_last)
         form = QFormLayout(self.startup)
-        form.addRow(translate("SettingsDialog", "Open at &start:"), row)
-        label_of = form.labelForField(row)
-        if isinstance(label_of, QLabel):
-            label_of.setBuddy(self.startup_file)
+        form.addRow(translate("SettingsDialog", "Open at &start:"), self.startup_file)
+        form.addRow(_button_row(self.startup_browse, self.startup_last))
 
     def _connect(self) -> None:
         self.theme.currentIndexChanged.connect(
