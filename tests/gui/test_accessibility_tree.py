@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 # dialog is the platform's).
 DIALOG_ACTIONS = ["show_trash", "note_history", "link_health", "annotation_browser",
                   "quick_switcher", "command_palette", "keyboard_shortcuts",
-                  "about"]
+                  "about", "settings"]
 
 
 def unnamed(root: QWidget) -> tuple[int, list[str]]:

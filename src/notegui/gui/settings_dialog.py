@@ -123,6 +123,10 @@ class SettingsDialog(QDialog):
             "SettingsDialog", "The font of the markdown in the editor (fixed-width ones "
             "keep tables and code aligned)"))
         self.editor_size = self._size_box(translate("SettingsDialog", "Editor font size"))
+        for box in (self.answer_font, self.editor_font):
+            typed = box.lineEdit()  # (a screen reader meets the field typed in, too)
+            if typed is not None:
+                typed.setAccessibleName(box.accessibleName())
         form = QFormLayout(self.appearance)
         form.addRow(translate("SettingsDialog", "&Theme:"), self.theme)
         form.addRow(translate("SettingsDialog", "&Answer font:"), self.answer_font)
