@@ -31,7 +31,7 @@ from notegui.core import paths
 from notegui.core.settings import AUTOSAVE_SECONDS, BACKUP_KEEP, FONT_SIZES
 from notegui.gui import theme
 from notegui.gui.i18n import LANGUAGES, translate
-from notegui.gui.plain_text import label
+from notegui.gui.plain_text import label, tip
 from notegui.gui.preferences import Preferences
 
 
@@ -78,8 +78,8 @@ class SettingsDialog(QDialog):
             translate("SettingsDialog", "&Restore Defaults"),
             QDialogButtonBox.ButtonRole.ResetRole)
         self.restore_button.setAccessibleName(translate("SettingsDialog", "Restore defaults"))
-        self.restore_button.setToolTip(translate(
-            "SettingsDialog", "Every setting in this dialog as notegui first had it"))
+        self.restore_button.setToolTip(tip(translate(
+            "SettingsDialog", "Every setting in this dialog as notegui first had it")))
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setAccessibleName(translate("SettingsDialog", "Close"))
         self.buttons.rejected.connect(self.reject)
@@ -119,9 +119,9 @@ class SettingsDialog(QDialog):
         self.answer_size = self._size_box(translate("SettingsDialog", "Answer font size"))
         self.editor_font = QFontComboBox()
         self.editor_font.setAccessibleName(translate("SettingsDialog", "Editor font"))
-        self.editor_font.setToolTip(translate(
+        self.editor_font.setToolTip(tip(translate(
             "SettingsDialog", "The font of the markdown in the editor (fixed-width ones "
-            "keep tables and code aligned)"))
+            "keep tables and code aligned)")))
         self.editor_size = self._size_box(translate("SettingsDialog", "Editor font size"))
         for box in (self.answer_font, self.editor_font):
             typed = box.lineEdit()  # (a screen reader meets the field typed in, too)
@@ -154,9 +154,9 @@ class SettingsDialog(QDialog):
         self.autosave.setSuffix(translate("SettingsDialog", " s"))
         self.autosave.setKeyboardTracking(False)
         self.autosave.setAccessibleName(translate("SettingsDialog", "Autosave delay"))
-        self.autosave.setToolTip(translate(
+        self.autosave.setToolTip(tip(translate(
             "SettingsDialog", "How long after typing stops an edit is saved (a title is "
-            "saved when you leave its field)"))
+            "saved when you leave its field)")))
         form = QFormLayout(self.editing)
         form.addRow(translate("SettingsDialog", "Save automatically after &pausing for:"),
                     self.autosave)
@@ -167,9 +167,9 @@ class SettingsDialog(QDialog):
         self.keep.setRange(*BACKUP_KEEP)
         self.keep.setKeyboardTracking(False)
         self.keep.setAccessibleName(translate("SettingsDialog", "Backups kept"))
-        self.keep.setToolTip(translate(
+        self.keep.setToolTip(tip(translate(
             "SettingsDialog", "How many backups of each library are kept; the oldest goes "
-            "when a new one is made"))
+            "when a new one is made")))
         self.every = QComboBox()
         for hours, text in ((1, translate("SettingsDialog", "Every hour")),
                             (6, translate("SettingsDialog", "Every 6 hours")),
@@ -177,13 +177,13 @@ class SettingsDialog(QDialog):
                             (168, translate("SettingsDialog", "Once a week"))):
             self.every.addItem(text, hours)
         self.every.setAccessibleName(translate("SettingsDialog", "How often to back up"))
-        self.every.setToolTip(translate(
+        self.every.setToolTip(tip(translate(
             "SettingsDialog", "A library is backed up this often while it is open, when it "
-            "changed since its last backup"))
+            "changed since its last backup")))
         self.folder = QLineEdit()
         self.folder.setAccessibleName(translate("SettingsDialog", "Backup folder"))
-        self.folder.setToolTip(translate(
-            "SettingsDialog", "Each library's backups go in a folder of their own in here"))
+        self.folder.setToolTip(tip(translate(
+            "SettingsDialog", "Each library's backups go in a folder of their own in here")))
         self.folder_browse = QPushButton(translate("SettingsDialog", "&Browse…"))
         self.folder_browse.setAccessibleName(translate("SettingsDialog",
                                                        "Choose the backup folder"))
@@ -218,9 +218,9 @@ class SettingsDialog(QDialog):
                                                        "The library open last time"))
         self.startup_file.setAccessibleName(translate("SettingsDialog",
                                                       "Library opened at the start"))
-        self.startup_file.setToolTip(translate(
+        self.startup_file.setToolTip(tip(translate(
             "SettingsDialog", "Empty: notegui opens the library that was open when it was "
-            "last closed"))
+            "last closed")))
         self.startup_browse = QPushButton(translate("SettingsDialog", "Bro&wse…"))
         self.startup_browse.setAccessibleName(translate(
             "SettingsDialog", "Choose the library opened at the start"))
