@@ -2,8 +2,10 @@
 
 - ``bundle``: a PyInstaller one-folder, windowed bundle in ``dist/notegui`` (what the other
   three package), with its size.
-- ``deb``: ``dist/notegui_VERSION_ARCH.deb``: the bundle in /opt/notegui, a ``notegui``
-  launcher on the PATH, a .desktop entry, hicolor icons, AppStream metainfo.
+- ``deb``: ``dist/notegui_VERSION_ARCH.deb``: the bundle in /usr/lib/notegui, a ``notegui``
+  launcher on the PATH, a .desktop entry, hicolor icons, AppStream metainfo, a manual page,
+  shell completions, the licences. It reuses the bundle ``bundle`` made if none of its
+  sources changed since.
 - ``windows``: ``dist/notegui-VERSION-setup.exe``, a per-user NSIS installer. PyInstaller
   cannot cross-build, so elsewhere than on Windows only ``--bundle DIR`` (a Windows bundle,
   or a stand-in to check the script) works.
@@ -23,18 +25,21 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import email.utils
 import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import completions
+import deb_rules
+import manpage
 from pyi_bundle import elf_needed
 
 HERE = Path(__file__).resolve().parent
@@ -56,7 +61,7 @@ DEPENDS: tuple[str, ...] = (
     "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
     "libxcb-randr0", "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
     "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1",
-    "libwayland-client0", "libwayland-cursor0",
+    "libwayland-client0", "libwayland-cursor0", "zlib1g", "libbz2-1.0",
 )
 
 #: The C library's own sonames: libc6 carries them all.
@@ -78,21 +83,42 @@ class Layout:
     def bundle(self) -> Path:
         return self.out / APP
 
+    @property
+    def stamp(self) -> Path:
+        """Written when ``bundle`` is finished: the bundle's path (its mtime: when)."""
+        return self.work / "bundle-built"
+
 
 # --- the version ---------------------------------------------------------------------------
+
+
+def toml_table(text: str, name: str) -> str:
+    """The lines of the TOML table ``[name]`` (up to the next table's header), or ""."""
+    found = re.search(rf"^\[{re.escape(name)}\][ \t]*\n(.*?)(?=^\[|\Z)", text,
+                      re.MULTILINE | re.DOTALL)
+    return found.group(1) if found else ""
 
 
 def project_version(root: Path = ROOT) -> str:
     """The version pyproject.toml declares, statically or as ``attr = "pkg.__version__"``,
     read from the module's source with a regex (importing notegui would import its
-    dependencies)."""
-    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    if "version" in project["project"]:
-        return str(project["project"]["version"])
-    attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
-    module, _, name = attr.rpartition(".")
-    package_dir = project["tool"]["setuptools"].get("package-dir", {}).get("", ".")
-    base = root / package_dir / Path(*module.split("."))
+    dependencies). pyproject.toml is read with regexes too, not tomllib: ``version`` and
+    ``depends`` run on the build machine's own Python before any venv, and Ubuntu 22.04's
+    is 3.10, which has no tomllib."""
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    static = re.search(r'^version\s*=\s*"([^"]+)"', toml_table(pyproject, "project"),
+                       re.MULTILINE)
+    if static:
+        return static.group(1)
+    dynamic = re.search(r'^version\s*=\s*\{\s*attr\s*=\s*"([^"]+)"',
+                        toml_table(pyproject, "tool.setuptools.dynamic"), re.MULTILINE)
+    if dynamic is None:
+        raise BuildError(f"{root / 'pyproject.toml'} has neither [project] version nor "
+                         "[tool.setuptools.dynamic] version = { attr = ... }")
+    module, _, name = dynamic.group(1).rpartition(".")
+    package_dir = re.search(r'^package-dir\s*=\s*\{[^}]*""\s*=\s*"([^"]+)"',
+                            toml_table(pyproject, "tool.setuptools"), re.MULTILINE)
+    base = root / (package_dir.group(1) if package_dir else ".") / Path(*module.split("."))
     source = base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
     found = re.search(rf"^{re.escape(name)}\s*=\s*[\"']([^\"']+)[\"']", source.read_text(
         encoding="utf-8"), re.MULTILINE)
@@ -228,6 +254,7 @@ def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | No
     if sys.platform.startswith("linux"):
         require_tool("objdump", "by PyInstaller and to list the libraries the bundle needs",
                      "Install it: apt-get install binutils")
+    layout.stamp.unlink(missing_ok=True)  # a bundle half rebuilt is not fresh
     stage = stage_notegui(layout)
     spec_args = ["--stage", stage, "--version", project_version()]
     if icon:
@@ -239,7 +266,49 @@ def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | No
          HERE / "notegui.spec", "--", *spec_args])
     size, count = tree_size(layout.bundle)
     print(f"bundle: {layout.bundle} ({megabytes(size)} in {count} files)")
+    layout.stamp.write_text(str(layout.bundle), encoding="utf-8")
     return layout.bundle
+
+
+#: What a bundle is built from (relative to the repository): a file here newer than the
+#: bundle makes it stale.
+BUNDLE_SOURCES = ("src", "resources", "pyproject.toml", "packaging/notegui.spec",
+                  "packaging/pyi_bundle.py", "packaging/notegui_launcher.py")
+#: Not sources: Python's caches (running the tests writes them), and the catalogues that
+#: every build compiles anew from their .ts files.
+_NOT_SOURCES = re.compile(r"(^|/)(__pycache__|[^/]*\.egg-info)(/|$)|\.(pyc|qm)$")
+
+
+def newest_source(root: Path = ROOT) -> tuple[float, Path]:
+    """The modification time and path of the newest of :data:`BUNDLE_SOURCES`."""
+    files = [path for name in BUNDLE_SOURCES
+             for path in ([root / name] if (root / name).is_file()
+                          else (root / name).rglob("*"))
+             if path.is_file() and not _NOT_SOURCES.search(path.relative_to(root).as_posix())]
+    newest = max(files, key=lambda path: path.stat().st_mtime)
+    return newest.stat().st_mtime, newest
+
+
+def fresh_bundle(layout: Layout, root: Path = ROOT) -> tuple[Path | None, str]:
+    """The bundle ``build.py bundle`` left in ``layout.bundle`` when it is newer than every
+    source it was built from (None if not), and why, for the build's log."""
+    if not layout.stamp.is_file() or not (layout.bundle / APP).is_file() or \
+            layout.stamp.read_text(encoding="utf-8") != str(layout.bundle):
+        return None, f"no finished bundle in {layout.bundle}: building it"
+    built = layout.stamp.stat().st_mtime
+    changed, newest = newest_source(root)
+    if changed > built:
+        return None, (f"the bundle in {layout.bundle} is older than "
+                      f"{newest.relative_to(root)}: building it again")
+    return layout.bundle, (f"reusing the bundle in {layout.bundle}: it is newer than its "
+                           "sources (pass --bundle DIR to choose another)")
+
+
+def reuse_or_build_bundle(layout: Layout) -> Path:
+    """A fresh bundle (see :func:`fresh_bundle`), else a new one."""
+    bundle, why = fresh_bundle(layout)
+    print(f"bundle: {why}", flush=True)
+    return bundle or build_bundle(layout)
 
 
 # --- the .deb --------------------------------------------------------------------------------
@@ -343,7 +412,7 @@ def control_file(version: str, arch: str, installed_kb: int, libc: str) -> str:
         " notegui keeps question notes (a question, a description, a markdown answer",
         " citing other notes by title, and its sources) in a local SQLite library,",
         " follows the citations both ways and searches as you type. It never touches",
-        " the network. Python and Qt are bundled in /opt/notegui.",
+        " the network. Python and Qt are bundled in /usr/lib/notegui.",
         "",
     ])
 
@@ -356,7 +425,7 @@ Files: *
 Copyright: The notegui developers
 License: MIT
 
-Files: opt/notegui/_internal/*
+Files: usr/lib/notegui/_internal/*
 Comment: The bundled runtime: CPython (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0),
  ICU (Unicode-3.0), SQLite (public domain), peewee (MIT), markdown-it-py, mdurl and
  mdit-py-plugins (MIT), Pygments (BSD-2-Clause), platformdirs (MIT).
@@ -383,10 +452,8 @@ License: MIT
 
 
 def release_date() -> str:
-    """SOURCE_DATE_EPOCH's day when set (reproducible builds), else today's, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch
-              else datetime.datetime.now(datetime.UTC))
+    """The day of :func:`build_epoch` (SOURCE_DATE_EPOCH, else the last commit), in UTC."""
+    moment = datetime.datetime.fromtimestamp(build_epoch(), datetime.timezone.utc)  # noqa: UP017
     return moment.date().isoformat()
 
 
@@ -428,49 +495,92 @@ def desktop_integration(share: Path, version: str, icons_work: Path) -> None:
     shutil.copy2(ICON_SVG, icons / "scalable/apps" / f"{APP}.svg")
 
 
-def normalise_modes(root: Path) -> None:
-    """0755 for folders and executables, 0644 for the rest (whatever the umask was)."""
-    for path in [root, *root.rglob("*")]:
-        if not path.is_symlink():
-            executable = path.is_dir() or os.access(path, os.X_OK)
-            path.chmod(0o755 if executable else 0o644)
+def build_epoch() -> int:
+    """The time every file of a package is dated (see deb_rules.source_date_epoch)."""
+    return deb_rules.source_date_epoch(ROOT, fallback=int(newest_source()[0]))
 
 
-def deb_tree(bundle: Path, root: Path, version: str) -> None:
-    """The installed files: /opt/notegui, /usr/bin/notegui, the desktop integration."""
+def changelog(version: str, epoch: int) -> str:
+    """The Debian changelog: one entry, this version, dated like the build."""
+    moment = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)  # noqa: UP017
+    return (f"{APP} ({version}) unstable; urgency=medium\n\n"
+            f"  * notegui {version}, packaged by packaging/build.py.\n\n"
+            f" -- {MAINTAINER}  {email.utils.format_datetime(moment)}\n")
+
+
+def cli_parser() -> argparse.ArgumentParser:
+    """notegui's own argument parser, which the manual page and completions are made from."""
+    try:
+        from notegui.cli import build_parser
+    except ImportError as error:
+        raise BuildError(f"notegui is not installed in this Python ({sys.executable}), so "
+                         "its manual page cannot be made: pip install -e '.[packaging]'"
+                         ) from error
+    return build_parser()
+
+
+def command_line_docs(share: Path, version: str, epoch: int) -> None:
+    """The manual page (man1/notegui.1.gz) and the bash, zsh and fish completions under
+    ``share``, from the command line's own parser."""
+    parser = cli_parser()
+    day = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date()  # noqa: UP017
+    page = manpage.manpage(parser, version, day.isoformat())
+    deb_rules.gzip_bytes(page.encode("utf-8"), share / "man/man1" / f"{APP}.1.gz")
+    completions.write_all(APP, parser, share)
+
+
+def deb_tree(bundle: Path, root: Path, version: str, epoch: int) -> None:
+    """The installed files: the bundle in /usr/lib/notegui, /usr/bin/notegui, the desktop
+    integration, the changelog and copyright."""
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(bundle, root / "opt" / APP, symlinks=True)
+    lib = root / "usr/lib" / APP
+    shutil.copytree(bundle, lib, symlinks=True)
+    patchelf = require_tool("patchelf", "to remove the build machine's paths from the "
+                            "bundled libraries' RUNPATH", "Install it: apt-get install patchelf")
+    changed = deb_rules.clean_runpaths(elf_files(lib), patchelf)
+    print(f"deb: removed the build machine's RUNPATH entries from {changed} files")
     (root / "usr/bin").mkdir(parents=True)
     # Relative, so the launcher also works in a tree unpacked with dpkg-deb -x.
-    (root / "usr/bin" / APP).symlink_to(Path("../../opt", APP, APP))
+    (root / "usr/bin" / APP).symlink_to(Path("../lib", APP, APP))
     desktop_integration(root / "usr/share", version, root.parent / "icons")
-    (root / "usr/share/doc" / APP).mkdir(parents=True)
-    (root / "usr/share/doc" / APP / "copyright").write_text(COPYRIGHT, encoding="utf-8")
-    normalise_modes(root)
+    command_line_docs(root / "usr/share", version, epoch)
+    doc = root / "usr/share/doc" / APP
+    doc.mkdir(parents=True)
+    (doc / "copyright").write_text(COPYRIGHT, encoding="utf-8")
+    overrides = root / "usr/share/lintian/overrides"
+    overrides.mkdir(parents=True)
+    shutil.copy2(HERE / "linux" / f"{APP}.lintian-overrides", overrides / APP)
+    deb_rules.gzip_bytes(changelog(version, epoch).encode("utf-8"), doc / "changelog.gz")
+    deb_rules.normalise_modes(root)
 
 
 def build_deb(layout: Layout, bundle: Path | None) -> Path:
-    """``notegui_VERSION_ARCH.deb`` in ``layout.out``."""
+    """``notegui_VERSION_ARCH.deb`` in ``layout.out``, byte for byte the same from the same
+    bundle and sources (see deb_rules)."""
     dpkg_deb = require_tool("dpkg-deb", "to build the .deb",
                             "Install it: apt-get install dpkg")
     require_tool("objdump", "to list the libraries the bundle needs",
                  "Install it: apt-get install binutils")
     if not sys.platform.startswith("linux"):
         raise BuildError("the .deb is built on Linux (Debian or Ubuntu)")
-    bundle = bundle or build_bundle(layout)
+    bundle = bundle or reuse_or_build_bundle(layout)
     arch = run(["dpkg", "--print-architecture"], capture_output=True).stdout.strip()
     version = project_version()
+    epoch = build_epoch()
     check_depends(system_libraries(bundle), arch)
     root = layout.work / "deb" / "root"
-    deb_tree(bundle, root, version)
+    deb_tree(bundle, root, version, epoch)
     validate_desktop_files(root)
     (root / "DEBIAN").mkdir()
     installed_kb = (tree_size(root)[0] + 1023) // 1024
     (root / "DEBIAN/control").write_text(
         control_file(version, arch, installed_kb, glibc_floor(bundle)), encoding="utf-8")
+    deb_rules.normalise_modes(root / "DEBIAN")
+    deb_rules.set_mtimes(root, epoch)
     layout.out.mkdir(parents=True, exist_ok=True)
     target = layout.out / f"{APP}_{version}_{arch}.deb"
-    run([dpkg_deb, "--root-owner-group", "-Zzstd", "-z19", "--build", root, target])
+    run([dpkg_deb, "--root-owner-group", "-Zxz", "-z9", "--build", root, target],
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
     print(f"deb: {target} ({megabytes(target.stat().st_size)}; "
           f"{megabytes(installed_kb * 1024)} installed)")
     return target
@@ -508,7 +618,7 @@ def build_appdir(layout: Layout, bundle: Path | None) -> Path:
     integration, and the .desktop entry and icon at the top as the AppImage spec wants."""
     if not sys.platform.startswith("linux"):
         raise BuildError("an AppImage is built on Linux")
-    bundle = bundle or build_bundle(layout)
+    bundle = bundle or reuse_or_build_bundle(layout)
     appdir = layout.work / "AppDir"
     shutil.rmtree(appdir, ignore_errors=True)
     shutil.copytree(bundle, appdir / "usr/lib" / APP, symlinks=True)
@@ -521,7 +631,7 @@ def build_appdir(layout: Layout, bundle: Path | None) -> Path:
     shutil.copy2(HERE / "linux" / f"{APP}.desktop", appdir)
     shutil.copy2(appdir / "usr/share/icons/hicolor/256x256/apps" / f"{APP}.png", appdir)
     (appdir / ".DirIcon").symlink_to(f"{APP}.png")
-    normalise_modes(appdir)
+    deb_rules.normalise_modes(appdir)
     print(f"AppDir: {appdir}")
     return appdir
 

@@ -58,6 +58,10 @@ SYSTEM_LIBRARIES = re.compile(
     r"|fontconfig|freetype|glib-2\.0|gobject-2\.0|gio-2\.0|gmodule-2\.0|gthread-2\.0"
     r"|dbus-1|GL|EGL|GLX|GLdispatch|OpenGL|stdc\+\+|gcc_s"
     r")(-[0-9a-f]{8})?\.so(\..*)?$"
+    # zlib and bzip2, which dpkg itself needs, so every Debian and Ubuntu has them (lintian
+    # calls a copy an embedded-library error). Not a wheel's renamed copy (libz-1a2b3c4d):
+    # what links against it asks for it by that name.
+    r"|^lib(z|bz2)\.so(\..*)?$"
 )
 
 # PySide6 keeps plugins in PySide6/Qt/plugins (Linux, macOS) or PySide6/plugins (Windows).

@@ -82,10 +82,12 @@ def test_the_bundle_keeps_qt_catalogues_for_every_language_notegui_ships() -> No
 
 def test_linux_desktop_libraries_are_left_to_the_system() -> None:
     for name in ("libX11.so.6", "libxcb-cursor.so.0", "libfontconfig.so.1",
-                 "libglib-2.0.so.0", "libstdc++.so.6", "libEGL.so.1"):
+                 "libglib-2.0.so.0", "libstdc++.so.6", "libEGL.so.1", "libz.so.1",
+                 "libbz2.so.1.0"):
         assert not rules.entry_kept((name, f"/usr/lib/{name}", "BINARY"), linux=True)
         assert rules.entry_kept((name, f"/usr/lib/{name}", "BINARY"), linux=False)
-    for name in ("libpython3.11.so.1.0", "libsqlite3.so.0", "libicuuc.so.73"):
+    for name in ("libpython3.11.so.1.0", "libsqlite3.so.0", "libicuuc.so.73",
+                 "libz-1a2b3c4d.so.1.2.13"):
         assert rules.entry_kept((name, f"/x/{name}", "BINARY"), linux=True)
 
 
