@@ -119,7 +119,7 @@ def test_the_deb_has_a_changelog_a_manual_page_and_completions(unpacked: Path) -
         assert changelog.readline().startswith(f"notegui ({build.project_version()}) ")
     page = unpacked / "usr/share/man/man1/notegui.1.gz"
     rendered = subprocess.run(["man", "-l", str(page)], capture_output=True, text=True,
-                              check=True, env={**os.environ, "MANWIDTH": "80"}).stdout
+                              check=True, env={**os.environ, "MANWIDTH": "200"}).stdout
     assert "notegui - read, search, annotate" in rendered and "notegui import" in rendered
     for script in ("bash-completion/completions/notegui", "zsh/vendor-completions/_notegui",
                    "fish/vendor_completions.d/notegui.fish"):
