@@ -11,7 +11,8 @@ packaging): the .qm files are generated, never committed.
 lupdate's Python parser marks a plural (``%n``) only in ``self.tr``, and its own merge then
 drops the forms, so ``update`` merges the catalogues itself, marks every ``%n`` message as
 plural, and fills English's plural forms from a source
-written ``%n note(s)``.
+written ``%n note(s)`` (or with no plural word: ``%n received``); other English forms are
+written in notegui_en.ts by hand.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def _plural_forms(translation: ET.Element, source: str, english: bool) -> None:
         translation.text = None
         forms = [ET.SubElement(translation, "numerusform") for _ in range(2)]
         forms[0].text = text or None
-    if english and all(not form.text for form in forms) and "(s)" in source:
+    if english and all(not form.text for form in forms) and "(" not in source.replace(
+            "(s)", ""):
         forms[0].text = source.replace("(s)", "")
         forms[1].text = source.replace("(s)", "s")
         translation.attrib.pop("type", None)

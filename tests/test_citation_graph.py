@@ -10,8 +10,9 @@ from statistics import median
 import pytest
 
 from graph_library import TITLES, letters, make_graph_library
-from notegui.core.citation_graph import CitationGraph, capped_message
+from notegui.core.citation_graph import CitationGraph
 from notegui.core.graph_layout import SPACING, layout
+from notegui.gui.graph_panel import capped_message
 
 
 @pytest.fixture

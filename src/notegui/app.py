@@ -132,7 +132,10 @@ def automatic_backup(path: Path, folder: Path | None = None,
             backups.backup_library(path, folder, keep)
     except (OSError, LibraryError) as error:
         log.warning("the automatic backup of %s failed: %s", path, error)
-        return f"The automatic backup of {path.name} failed: {error}"
+        from notegui.gui.i18n import translate
+
+        return translate("App", "The automatic backup of {library} failed: {error}").format(
+            library=path.name, error=error)
     return ""
 
 
@@ -312,6 +315,7 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
 
     from notegui.core.drafts import DraftStore
     from notegui.gui.backup_dialog import AutomaticBackups
+    from notegui.gui.i18n import translate
     from notegui.gui.main_window import MainWindow
 
     wanted = " ".join(args.title) if args.command == "open" else None
@@ -322,7 +326,8 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
                         start_note=start.id if start else None, drafts=DraftStore(),
                         backups=backup_hooks(settings), sync_for=git_sync)
     if wanted and start is None:
-        window.statusBar().showMessage(f"No note titled {wanted!r}.", 10000)
+        window.statusBar().showMessage(translate("App", "No note titled {title}.").format(
+            title=repr(wanted)), 10000)
     window.show()
     if not os.environ.get(EXIT_AFTER_START_ENV):
         QTimer.singleShot(0, window.notes.offer_drafts)  # an edit a crash left unsaved

@@ -129,12 +129,12 @@ def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path
                                             marker):
     from PySide6.QtWidgets import QFileDialog
 
-    from notegui.gui.library_actions import EXPORT_FORMATS
+    from notegui.gui.library_actions import export_formats
 
     highlight(qtbot, sample)
     target = tmp_path / "out.txt"
     monkeypatch.setattr(QInputDialog, "getItem",
-                        lambda *a, **k: (EXPORT_FORMATS[choice], True))
+                        lambda *a, **k: (export_formats()[choice], True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     sample.files.export()
     assert marker in target.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from notegui.gui.library_actions import EXPORT_FORMATS
+from notegui.gui.library_actions import export_formats
 from vault_rows import add_note
 
 
@@ -13,7 +13,7 @@ def test_exporting_a_vault_note_as_text_is_refused_naming_the_formats(
         window, tmp_path, monkeypatch):
     note_id = add_note(window.library, "notes/Home.md", "# Home\nText.\n", "Home")
     assert window.open_note(note_id)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (EXPORT_FORMATS[0], True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (export_formats()[0], True))
     chosen: list[object] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: chosen.append(a) or (str(tmp_path / "x.txt"), ""))

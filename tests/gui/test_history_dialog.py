@@ -15,7 +15,6 @@ from notegui.core.domain import Note, Revision
 from notegui.core.revision_diff import diff_lines
 from notegui.gui.history_dialog import (
     DETAIL_ROLE,
-    EMPTY_TEXT,
     MINUS,
     DiffColors,
     HistoryDialog,
@@ -174,7 +173,7 @@ def test_empty_history_says_so(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.pages.currentWidget() is dialog.empty
-    assert dialog.empty.text().startswith(EMPTY_TEXT)
+    assert dialog.empty.text().startswith("No earlier versions of this note yet.")
     assert not dialog.restore_button.isVisible()
     with qtbot.assertNotEmitted(dialog.restoreRequested, wait=300):
         qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)

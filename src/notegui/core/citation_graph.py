@@ -40,17 +40,3 @@ class CitationGraph:
         return [node.ref.id for node in self.nodes]
 
 
-def capped_message(graph: CitationGraph) -> str:
-    """What the reader is told of a graph cut at its limit ("" when it was not)."""
-    if not graph.capped:
-        return ""
-    shown = f"{len(graph.nodes):,}"
-    if graph.centre is not None:
-        return (f"Only the nearest {shown} notes are shown (the graph's limit): "
-                "choose a smaller depth to see all of them.")
-    if graph.query:
-        return (f"More than {shown} notes match: the {shown} best are shown. "
-                "Narrow the filter to see the others.")
-    total = f" of {graph.total:,}" if graph.total else ""
-    return (f"The {shown} most cited notes{total} are shown. Type a filter (words, "
-            "tag:NAME, is:stub) to see others.")

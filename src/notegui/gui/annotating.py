@@ -17,6 +17,7 @@ from notegui.gui.annotation_list import AnnotationList
 from notegui.gui.answer_view import AnswerView
 from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.comment_dialog import CommentDialog
+from notegui.gui.i18n import translate
 
 
 def anchored(annotations: list[Annotation], text: str) -> list[Annotation]:
@@ -65,7 +66,8 @@ class Annotator(QObject):
                 try:
                     self._library().move_annotations(moved)
                 except LibraryError as error:
-                    self.message.emit(f"Annotations not updated: {error}")
+                    self.message.emit(translate(
+                        "Annotating", "Annotations not updated: {error}").format(error=error))
             annotations = now
         self.answer.show_annotations(annotations)
         self.panel.fill(annotations)
@@ -97,7 +99,8 @@ class Annotator(QObject):
         reader) when nothing is selected."""
         span = self.answer.selection_span()
         if span is None or not self.note_id:
-            self.message.emit("Select some text in the answer to annotate it.")
+            self.message.emit(
+                translate("Annotating", "Select some text in the answer to annotate it."))
             return None
         text = self.answer.plain_text()
         return make_anchor(text, *whole_words(text, *span))
@@ -108,7 +111,7 @@ class Annotator(QObject):
                 self.note_id, anchor.exact, anchor.prefix, anchor.suffix, anchor.start,
                 anchor.end, color, comment)
         except LibraryError as error:
-            self.message.emit(f"Not annotated: {error}")
+            self.message.emit(translate("Annotating", "Not annotated: {error}").format(error=error))
             return None
         self._written(added.note_id)
         return added
@@ -121,7 +124,8 @@ class Annotator(QObject):
                 if annotation.start <= position <= annotation.end:
                     self.edit_comment(annotation.id)
                     return
-            self.message.emit("Select some text in the answer to comment on it.")
+            self.message.emit(
+                translate("Annotating", "Select some text in the answer to comment on it."))
             return
         anchor = self._selected()
         if anchor is not None:
@@ -157,7 +161,8 @@ class Annotator(QObject):
         try:
             updated = self._library().update_annotation(annotation_id, **change)
         except LibraryError as error:
-            self.message.emit(f"Annotation not changed: {error}")
+            self.message.emit(
+                translate("Annotating", "Annotation not changed: {error}").format(error=error))
             return
         self._written(updated.note_id)
 
@@ -165,7 +170,8 @@ class Annotator(QObject):
         try:
             changes = self._library().delete_annotation(annotation_id)
         except LibraryError as error:
-            self.message.emit(f"Annotation not deleted: {error}")
+            self.message.emit(
+                translate("Annotating", "Annotation not deleted: {error}").format(error=error))
             return
         self.refresh()
         self._hub.publish(changes, self)

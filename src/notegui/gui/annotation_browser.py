@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.gui.changes_hub import ChangeNotice
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.row_paint import row_background
@@ -69,18 +70,22 @@ def one_line(text: str) -> str:
 def describe(annotation: Annotation) -> str:
     """The row as one sentence, for tooltips and screen readers."""
     quote = one_line(annotation.exact)
-    parts = [f"{annotation.note_label}: {annotation.color} highlight “{quote}”"]
+    parts = [translate("AnnotationBrowser", "{note_label}: {color} highlight “{quote}”").format(
+        note_label=annotation.note_label, color=annotation.color, quote=quote)]
     if annotation.comment:
-        parts.append(f"comment: {one_line(annotation.comment)}")
+        parts.append(translate("AnnotationBrowser", "comment: {comment}").format(
+            comment=one_line(annotation.comment)))
     if annotation.detached:
-        parts.append("detached: its words are no longer in the note")
+        parts.append(
+            translate("AnnotationBrowser", "detached: its words are no longer in the note"))
     return "; ".join(parts)
 
 
 def count_text(count: int, filtered: bool) -> str:
     if count == 0:
-        return "No annotations match" if filtered else "No annotations yet"
-    return f"{count:,} annotation{'' if count == 1 else 's'}"
+        return (translate("AnnotationBrowser", "No annotations match") if filtered
+                else translate("AnnotationBrowser", "No annotations yet"))
+    return translate("AnnotationBrowser", "%Ln annotation(s)", "", count)
 
 
 class AnnotationModel(QAbstractListModel):
@@ -231,36 +236,40 @@ class AnnotationBrowser(QDialog):
         super().__init__(parent)
         self._fetch = fetch
         self._note_id = current_note_id
-        self.setWindowTitle("Annotations")
-        self.setAccessibleName("Annotations")
+        self.setWindowTitle(translate("AnnotationBrowser", "Annotations"))
+        self.setAccessibleName(translate("AnnotationBrowser", "Annotations"))
         self.resize(640, 560)
 
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by words in the quote, comment or note title…")
-        self.filter.setAccessibleName("Filter annotations by words")
+        self.filter.setPlaceholderText(
+            translate("AnnotationBrowser", "Filter by words in the quote, comment or note title…"))
+        self.filter.setAccessibleName(translate("AnnotationBrowser", "Filter annotations by words"))
         self.filter.setClearButtonEnabled(True)
         self.color = QComboBox(self)
-        self.color.setAccessibleName("Filter annotations by colour")
-        self.color.addItem("Any colour", "")
+        self.color.setAccessibleName(translate("AnnotationBrowser", "Filter annotations by colour"))
+        self.color.addItem(translate("AnnotationBrowser", "Any colour"), "")
         for name in HIGHLIGHT_COLORS:
             self.color.addItem(swatch_icon(name), name.capitalize(), name)
-        self.this_note = QCheckBox("This &note only", self)
-        self.this_note.setAccessibleName("Only the annotations of the current note")
+        self.this_note = QCheckBox(translate("AnnotationBrowser", "This &note only"), self)
+        self.this_note.setAccessibleName(
+            translate("AnnotationBrowser", "Only the annotations of the current note"))
         self.model = AnnotationModel(self)
         self.list = AnnotationList(self)
         self.list.setModel(self.model)
         self.list.setItemDelegate(AnnotationDelegate(self.list))
-        self.list.setAccessibleName("Annotations")
+        self.list.setAccessibleName(translate("AnnotationBrowser", "Annotations"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setAlternatingRowColors(True)
         self.count_label = label(parent=self)
-        self.count_label.setAccessibleName("Number of annotations shown")
-        self.open_button = QPushButton("&Open", self)
-        self.open_button.setAccessibleName("Open the selected annotation in its note")
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close")
+        self.count_label.setAccessibleName(
+            translate("AnnotationBrowser", "Number of annotations shown"))
+        self.open_button = QPushButton(translate("AnnotationBrowser", "&Open"), self)
+        self.open_button.setAccessibleName(
+            translate("AnnotationBrowser", "Open the selected annotation in its note"))
+        self.close_button = QPushButton(translate("AnnotationBrowser", "Close"), self)
+        self.close_button.setAccessibleName(translate("AnnotationBrowser", "Close"))
         for button in (self.open_button, self.close_button):
             button.setAutoDefault(False)  # Enter opens the row once, from the list's signal
 
@@ -314,8 +323,12 @@ class AnnotationBrowser(QDialog):
         rows = self.model.rowCount()
         self.count_label.setText(count_text(rows, bool(words or color or note_id)))
         self.list.placeholder = (
-            "" if rows else "No annotations match these filters." if words or color or note_id
-            else "No annotations yet. Select words in a note to highlight or comment on them.")
+            "" if rows else translate(
+                "AnnotationBrowser",
+                "No annotations match these filters.") if words or color or note_id
+            else translate("AnnotationBrowser",
+                           "No annotations yet. Select words in a note to highlight or comment "
+                           "on them."))
         self.list.viewport().update()
         self.open_button.setEnabled(rows > 0)
         if rows:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QMenu, QWidget
 
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
+from notegui.gui.i18n import translate
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 from notegui.gui.qt_typing import INT64
@@ -26,7 +27,7 @@ class AnnotationList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Annotations of this note")
+        self.setAccessibleName(translate("AnnotationList", "Annotations of this note"))
         self.setItemDelegate(TwoLineDelegate(COMMENT_ROLE, self, lines=0))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -46,7 +47,7 @@ class AnnotationList(QListWidget):
             quote = " ".join(shortened(annotation.exact, MAX_ROW_CHARS).split())
             label = f"“{quote}”"
             if annotation.detached:
-                label = f"(detached) {label}"
+                label = translate("AnnotationList", "(detached) {label}").format(label=label)
             item = QListWidgetItem(swatch_icon(annotation.color), label)
             item.setData(ANNOTATION_ROLE, annotation.id)
             item.setData(COMMENT_ROLE, shortened(annotation.comment, MAX_ROW_CHARS))
@@ -57,8 +58,9 @@ class AnnotationList(QListWidget):
                 item.setFont(font)
                 item.setForeground(QApplication.palette().brush(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-                item.setToolTip(rich_tip("Its words are no longer in the note.",
-                                         annotation.comment or quote))
+                item.setToolTip(
+                    rich_tip(translate("AnnotationList", "Its words are no longer in the note."),
+                    annotation.comment or quote))
             self.addItem(item)
         self.counted.emit(len(annotations))
 
@@ -80,12 +82,12 @@ class AnnotationList(QListWidget):
             return
         annotation_id = item.data(ANNOTATION_ROLE)
         menu = QMenu(self)
-        menu.addAction("Edit &Comment…").triggered.connect(
+        menu.addAction(translate("AnnotationList", "Edit &Comment…")).triggered.connect(
             lambda _=False: self.editCommentRequested.emit(annotation_id))
-        colours = menu.addMenu("C&olour")
+        colours = menu.addMenu(translate("AnnotationList", "C&olour"))
         for colour in HIGHLIGHT_COLORS:
             colours.addAction(swatch_icon(colour), colour.capitalize()).triggered.connect(
                 lambda _=False, c=colour: self.colorRequested.emit(annotation_id, c))
-        menu.addAction("&Delete Annotation").triggered.connect(
+        menu.addAction(translate("AnnotationList", "&Delete Annotation")).triggered.connect(
             lambda _=False: self.deleteRequested.emit(annotation_id))
         menu.exec(self.viewport().mapToGlobal(point))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from notegui.core.anchoring import from_utf16, to_utf16
 from notegui.core.domain import HIGHLIGHT_COLORS, Annotation
 from notegui.core.render import MAX_NOTE_ID
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import InertBrowser, rich_tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.reading_measure import ReadingMeasure
@@ -90,8 +91,8 @@ class AnswerView(AttachmentBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Answer")
-        self.setAccessibleDescription("The selected note, rendered")
+        self.setAccessibleName(translate("AnswerView", "Answer"))
+        self.setAccessibleDescription(translate("AnswerView", "The selected note, rendered"))
         self.anchorClicked.connect(self._route)
         self.highlighted.connect(self._hover)
         self._summaries: dict[int, str] = {}
@@ -219,14 +220,14 @@ class AnswerView(AttachmentBrowser):
         if self.textCursor().hasSelection() or under is not None:
             menu.addSeparator()
             if self.textCursor().hasSelection():
-                colours = menu.addMenu("&Highlight")
+                colours = menu.addMenu(translate("AnswerView", "&Highlight"))
                 for colour in HIGHLIGHT_COLORS:
                     colours.addAction(colour.capitalize()).triggered.connect(
                         lambda _=False, c=colour: self.highlightRequested.emit(c))
-            menu.addAction("&Comment…").triggered.connect(
+            menu.addAction(translate("AnswerView", "&Comment…")).triggered.connect(
                 lambda _=False: self.commentRequested.emit())
             if under is not None:
-                menu.addAction("Show &Annotation").triggered.connect(
+                menu.addAction(translate("AnswerView", "Show &Annotation")).triggered.connect(
                     lambda _=False, a=under.id: self.annotationClicked.emit(a))
         menu.exec(event.globalPos())
 
@@ -301,7 +302,8 @@ class AnswerView(AttachmentBrowser):
         elif not scheme and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         else:
-            self.statusMessage.emit(f"Link not followed: {self._written_href(url)[:80]}")
+            self.statusMessage.emit(translate("AnswerView", "Link not followed: {url}").format(
+                url=self._written_href(url)[:80]))
 
     def _hover(self, url: QUrl) -> None:
         note_id = note_id_of(url)

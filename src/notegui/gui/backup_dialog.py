@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui.i18n import translate
 from notegui.gui.local_time import age, shown
 from notegui.gui.plain_text import label, tip
 from notegui.gui.tasks import Task, Tasks
@@ -44,17 +45,17 @@ class BackupDialog(QDialog):
     def __init__(self, backups: Sequence[BackupEntry], library: Path,
                  parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore Backup")
+        self.setWindowTitle(translate("BackupDialog", "Restore Backup"))
         self.resize(520, 360)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Backups")
+        self.list.setAccessibleName(translate("BackupDialog", "Backups"))
         for path, when, size in sorted(backups, key=lambda entry: entry[1], reverse=True):
             item = QListWidgetItem(entry_text(when, size), self.list)
             item.setData(_PATH_ROLE, str(path))
             item.setToolTip(tip(str(path)))
         self.buttons = QDialogButtonBox(self)
         self.restore_button = self.buttons.addButton(
-            "Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("BackupDialog", "Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -68,15 +69,20 @@ class BackupDialog(QDialog):
     def _lay_out(self, library: Path, folder: Path | None, any_backups: bool) -> None:
         layout = QVBoxLayout(self)
         if any_backups:
-            heading = f"Restore {library.name} as it was at the time of a backup:"
+            heading = translate(
+                "BackupDialog",
+                "Restore {name} as it was at the time of a backup:").format(name=library.name)
         else:
-            heading = f"There are no backups of {library.name} yet."
+            heading = translate("BackupDialog", "There are no backups of {name} yet.").format(
+                name=library.name)
         layout.addWidget(label(heading, self))  # a file name, as written
         layout.addWidget(self.list)
-        note = ("The library as it is now is kept as a backup first, so a restore can be "
-                "undone.")
+        note = (translate("BackupDialog",
+                          "The library as it is now is kept as a backup first, so a restore can "
+                          "be undone."))
         if folder is not None:
-            note += f"\nBackups are kept in {folder}"
+            note += translate("BackupDialog", "\nBackups are kept in {folder}").format(
+                folder=folder)
         explanation = label(note, self)
         explanation.setWordWrap(True)
         explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,6 +141,8 @@ class AutomaticBackups(QObject):
 
     def _report(self, outcome: str | Exception) -> None:
         if isinstance(outcome, Exception):
-            outcome = f"The automatic backup failed unexpectedly: {outcome}"
+            outcome = translate(
+                "BackupDialog",
+                "The automatic backup failed unexpectedly: {outcome}").format(outcome=outcome)
         if outcome:
             self._window.statusBar().showMessage(outcome, 30000)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import label, shortened
 
 MAX_QUOTE_CHARS = 600  # a whole paragraph at most: the dialog stays on the screen
@@ -26,11 +27,12 @@ class CommentDialog(QDialog):
 
     def __init__(self, quote: str, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit Comment" if current else "Comment")
-        self.setAccessibleName("Comment on the selected words")
-        heading = QLabel("On the words:")
+        self.setWindowTitle(translate("CommentDialog", "Edit Comment") if current
+                            else translate("CommentDialog", "Comment"))
+        self.setAccessibleName(translate("CommentDialog", "Comment on the selected words"))
+        heading = QLabel(translate("CommentDialog", "On the words:"))
         self.quote = label(f"“{shortened(' '.join(quote.split()), MAX_QUOTE_CHARS)}”")
-        self.quote.setAccessibleName("The quoted words")
+        self.quote.setAccessibleName(translate("CommentDialog", "The quoted words"))
         self.quote.setWordWrap(True)
         self.quote.setFrameShape(QFrame.Shape.StyledPanel)
         self.quote.setMargin(6)
@@ -38,9 +40,9 @@ class CommentDialog(QDialog):
         font = self.quote.font()
         font.setItalic(True)
         self.quote.setFont(font)
-        prompt = QLabel("Your &comment:")
+        prompt = QLabel(translate("CommentDialog", "Your &comment:"))
         self.field = QPlainTextEdit()
-        self.field.setAccessibleName("Comment")
+        self.field.setAccessibleName(translate("CommentDialog", "Comment"))
         # (QInputDialog's multi-line field does not wrap: a long comment ran off the right.)
         self.field.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.field.setTabChangesFocus(True)
@@ -50,10 +52,10 @@ class CommentDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setToolTip("Save the comment (Ctrl+Enter)")
+        save.setToolTip(translate("CommentDialog", "Save the comment (Ctrl+Enter)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        hint = QLabel("Ctrl+Enter saves; Esc cancels.")
+        hint = QLabel(translate("CommentDialog", "Ctrl+Enter saves; Esc cancels."))
         hint.setEnabled(False)  # greyed: a hint, not content
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # the main key and the keypad's
             QShortcut(QKeySequence(keys), self, self.accept)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.errors import LibraryError
 from notegui.core.sync_model import Conflict, SyncError
+from notegui.gui.i18n import translate
 from notegui.gui.local_time import shown
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip, warn
 from notegui.gui.window_title import at_word
@@ -41,9 +42,20 @@ def found_text(found: str) -> str:
 
 
 def row_text(conflict: Conflict) -> str:
-    fields = ", ".join(conflict.fields) or "the note"
-    return shortened(f"{conflict.title}  —  {fields}  —  found {found_text(conflict.found)}",
-                     MAX_ROW_CHARS)
+    fields = (", ".join(field_name(field) for field in conflict.fields)
+              or translate("ConflictsDialog", "the note"))
+    return shortened(translate("ConflictsDialog", "{title}  —  {fields}  —  found {found}").format(
+        title=conflict.title, fields=fields, found=found_text(conflict.found)), MAX_ROW_CHARS)
+
+
+def field_name(field: str) -> str:
+    """A note's field as the sync names it ("title", "body"), in the window's language."""
+    names = {"title": translate("ConflictsDialog", "title"),
+             "description": translate("ConflictsDialog", "description"),
+             "summary": translate("ConflictsDialog", "summary"),
+             "tags": translate("ConflictsDialog", "tags"),
+             "body": translate("ConflictsDialog", "body")}
+    return names.get(field, field)
 
 
 def _read_only(name: str) -> QPlainTextEdit:
@@ -65,32 +77,36 @@ class MergeDialog(QDialog):
     def __init__(self, title: str, mine: str, theirs: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Merge “{at_word(title, 80)}”")
-        self.setAccessibleName("Edit a merge of both versions")
+        self.setWindowTitle(
+            translate("ConflictsDialog", "Merge “{title}”").format(title=at_word(title, 80)))
+        self.setAccessibleName(translate("ConflictsDialog", "Edit a merge of both versions"))
         self.resize(900, 600)
-        intro = label("Write the note as it should be, from both versions: yours is in the "
-                      "editor, theirs beside it to copy from. Ctrl+Enter saves the merge.")
+        intro = label(translate("ConflictsDialog",
+                                "Write the note as it should be, from both versions: yours is in "
+                                "the editor, theirs beside it to copy from. Ctrl+Enter saves the "
+                                "merge."))
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("The merged note")
+        self.editor.setAccessibleName(translate("ConflictsDialog", "The merged note"))
         self.editor.setTabChangesFocus(True)
         self.editor.setPlainText(mine)
-        self.theirs = _read_only("Their version, to copy from")
+        self.theirs = _read_only(translate("ConflictsDialog", "Their version, to copy from"))
         self.theirs.setPlainText(theirs)
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.addWidget(self.editor)
         beside.addWidget(self.theirs)
         self.message = label()
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setAccessibleName("Why the merge was not saved")
+        self.message.setAccessibleName(translate("ConflictsDialog", "Why the merge was not saved"))
         self.message.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = QPushButton("&Save Merge")
-        self.save_button.setAccessibleName("Save the merge as the note")
+        self.save_button = QPushButton(translate("ConflictsDialog", "&Save Merge"))
+        self.save_button.setAccessibleName(
+            translate("ConflictsDialog", "Save the merge as the note"))
         self.save_button.setDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            "Cancel: the conflict stays open")
+            translate("ConflictsDialog", "Cancel: the conflict stays open"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -107,7 +123,8 @@ class MergeDialog(QDialog):
 
     def accept(self) -> None:
         if not self.text().strip():
-            self.message.setText("The merged note: empty. Write the note, or Cancel.")
+            self.message.setText(
+                translate("ConflictsDialog", "The merged note: empty. Write the note, or Cancel."))
             self.message.show()
             return
         super().accept()
@@ -124,16 +141,18 @@ class ConflictsDialog(QDialog):
         self._settle = settle
         self._shown: dict[str, Conflict] = {}
         self.merge_dialog: MergeDialog | None = None  # (while open: tests reach it)
-        self.setWindowTitle("Conflicts")
-        self.setAccessibleName("Notes in conflict")
+        self.setWindowTitle(translate("ConflictsDialog", "Conflicts"))
+        self.setAccessibleName(translate("ConflictsDialog", "Notes in conflict"))
         self.resize(1000, 640)
         self.list = QListWidget()
-        self.list.setAccessibleName("Notes changed on both sides")
+        self.list.setAccessibleName(translate("ConflictsDialog", "Notes changed on both sides"))
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.none_label = QLabel("No conflicts: every note is settled.")
-        self.mine = _read_only("My version (kept in this library)")
-        self.theirs = _read_only("Their version (from the remote)")
-        mine_label, theirs_label = QLabel("&Mine (kept here)"), QLabel("&Theirs (the remote's)")
+        self.none_label = QLabel(
+            translate("ConflictsDialog", "No conflicts: every note is settled."))
+        self.mine = _read_only(translate("ConflictsDialog", "My version (kept in this library)"))
+        self.theirs = _read_only(translate("ConflictsDialog", "Their version (from the remote)"))
+        mine_label = QLabel(translate("ConflictsDialog", "&Mine (kept here)"))
+        theirs_label = QLabel(translate("ConflictsDialog", "&Theirs (the remote's)"))
         mine_label.setBuddy(self.mine)
         theirs_label.setBuddy(self.theirs)
         beside = QWidget()
@@ -147,15 +166,17 @@ class ConflictsDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(beside)
         split.setSizes([160, 480])
-        self.keep_mine_button = QPushButton("Keep M&ine")
-        self.keep_mine_button.setAccessibleName("Keep my version")
-        self.keep_theirs_button = QPushButton("Keep T&heirs")
-        self.keep_theirs_button.setAccessibleName("Keep their version")
-        self.merge_button = QPushButton("Edit a Mer&ge…")
-        self.merge_button.setAccessibleName("Edit a merge of both versions")
+        self.keep_mine_button = QPushButton(translate("ConflictsDialog", "Keep M&ine"))
+        self.keep_mine_button.setAccessibleName(translate("ConflictsDialog", "Keep my version"))
+        self.keep_theirs_button = QPushButton(translate("ConflictsDialog", "Keep T&heirs"))
+        self.keep_theirs_button.setAccessibleName(
+            translate("ConflictsDialog", "Keep their version"))
+        self.merge_button = QPushButton(translate("ConflictsDialog", "Edit a Mer&ge…"))
+        self.merge_button.setAccessibleName(
+            translate("ConflictsDialog", "Edit a merge of both versions"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
-            "Close the conflicts")
+            translate("ConflictsDialog", "Close the conflicts"))
         for button in (self.keep_mine_button, self.keep_theirs_button, self.merge_button):
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -164,8 +185,9 @@ class ConflictsDialog(QDialog):
         self.keep_theirs_button.clicked.connect(lambda: self._keep("theirs"))
         self.merge_button.clicked.connect(self._merge)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Notes changed in the same lines here and on the remote. "
-                               "Both versions are kept until you choose."))
+        layout.addWidget(label(
+            translate("ConflictsDialog", "Notes changed in the same lines here and on the "
+                      "remote. Both versions are kept until you choose.")))
         layout.addWidget(self.none_label)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
@@ -223,7 +245,9 @@ class ConflictsDialog(QDialog):
         try:
             self._settle(conflict, keep, text)
         except (SyncError, LibraryError) as error:
-            warn(self, "Not settled", f"“{conflict.title}” is still in conflict: {error}")
+            warn(self, translate("ConflictsDialog", "Not settled"),
+                 translate("ConflictsDialog", "“{title}” is still in conflict: {error}").format(
+                     title=conflict.title, error=error))
             self.refresh(conflict.uid)
             return
         self.refresh()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import plain_box
 
 
@@ -14,8 +15,10 @@ def confirm_discard(parent: QWidget | None, title: str, text: str, detail: str =
                       parent)
     box.setObjectName("discard_prompt")
     plain_box(box, text, detail)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(translate("DiscardPrompt", "Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(translate("DiscardPrompt", "Keep Editing"),
+                         QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()

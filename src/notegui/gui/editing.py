@@ -17,6 +17,7 @@ from notegui.core.domain import NoteText
 from notegui.core.errors import LibraryError
 from notegui.core.ports import Library
 from notegui.gui.editor import NoteEditorPane, field_at_fault
+from notegui.gui.i18n import translate
 from notegui.gui.local_time import clock
 from notegui.gui.qt_typing import INT64
 
@@ -96,7 +97,7 @@ class EditSession(QObject):
         self.dirty = fields is not None and self.unsaved()
         if fields is not None and not self.dirty:
             self._discard_draft(self.note_id)  # a draft of what the library holds anyway
-        self.pane.set_state("Unsaved draft restored" if self.dirty else "")
+        self.pane.set_state(translate("Editing", "Unsaved draft restored") if self.dirty else "")
         if self.dirty:
             self._autosave.start()
         return True
@@ -110,7 +111,7 @@ class EditSession(QObject):
         if not self.active:
             return  # (a field set while reading is no edit)
         self.dirty = True
-        self.pane.set_state("Editing…")
+        self.pane.set_state(translate("Editing", "Editing…"))
         self._autosave.start()
         if not self._draft.isActive():
             self._draft.start()
@@ -144,7 +145,8 @@ class EditSession(QObject):
         try:
             if self.note_id == 0:
                 if not fields.title.strip():
-                    raise LibraryError("a new note is saved once it has a title")
+                    raise LibraryError(
+                        translate("Editing", "a new note is saved once it has a title"))
                 note_id, changes = library.create_note(
                     fields.title, fields.description, fields.summary, fields.body,
                     create_missing=False)
@@ -159,7 +161,7 @@ class EditSession(QObject):
             self.problem = str(error)
             self.write_draft()
             self.pane.show_problem(self.problem)
-            self.pane.set_state("Not saved")
+            self.pane.set_state(translate("Editing", "Not saved"))
             return False
         # A refused title not fixed yet stays marked while the rest is saved.
         title_refused = (not commit_title and field_at_fault(self.problem)[0] == "title"
@@ -172,11 +174,12 @@ class EditSession(QObject):
         else:
             self._discard_draft(self.note_id)
         if title_refused:
-            self.pane.set_state(f"Saved {clock()}, but not the title")
+            self.pane.set_state(
+                translate("Editing", "Saved {clock}, but not the title").format(clock=clock()))
         else:
             self.problem = ""
             self.pane.show_missing(missing)
-            self.pane.set_state(f"Saved {clock()}")
+            self.pane.set_state(translate("Editing", "Saved {clock}").format(clock=clock()))
         self.saved.emit(self.note_id, changes)
         return True
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from notegui.core.domain import LinkCompletion, Note, NoteText
 from notegui.gui import completion_popup
 from notegui.gui.answer_view import AttachmentBrowser
+from notegui.gui.i18n import translate
 from notegui.gui.markdown_highlighter import MarkdownHighlighter
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import activated_index, popup
@@ -34,14 +35,14 @@ from notegui.gui.theme import field_css
 PREVIEW_DELAY_MS = 250
 COMPLETIONS = 20
 # The store names the field at fault first ("title: a note needs a title").
-FIELD_LABELS = {"title": "Title", "description": "Description", "summary": "Summary"}
+FIELDS = ("title", "description", "summary")
 REFUSED = {False: "#b3261e", True: "#ff7b72"}  # red, on a light and on a dark theme
 
 
 def field_at_fault(error: str) -> tuple[str, str]:
     """(the field the store's message names, the reason), or ("", the message)."""
     field, colon, reason = error.partition(": ")
-    if colon and field in FIELD_LABELS:
+    if colon and field in FIELDS:
         return field, reason
     return "", error
 
@@ -64,7 +65,7 @@ class BodyEdit(QPlainTextEdit):
         super().__init__(parent)
         self._completions_for = completions_for
         self._offers: list[LinkCompletion] = []  # (the popup's rows, in order)
-        self.setAccessibleName("Answer (markdown)")
+        self.setAccessibleName(translate("Editor", "Answer (markdown)"))
         self.setTabChangesFocus(False)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.completer = QCompleter(QStringListModel(self), self)
@@ -73,7 +74,7 @@ class BodyEdit(QPlainTextEdit):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         # (the row clicked: two offers may show alike, never insert alike)
         activated_index(self.completer).connect(self._chosen)
-        popup(self.completer).setAccessibleName("Cited title suggestions")
+        popup(self.completer).setAccessibleName(translate("Editor", "Cited title suggestions"))
         completion_popup.prepare(self.completer)
 
     def typed_title(self) -> str | None:
@@ -152,46 +153,50 @@ class NoteEditorPane(QWidget):
                  render_preview: Callable[[NoteText], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Note editor")
+        self.setAccessibleName(translate("Editor", "Note editor"))
         self._render_preview = render_preview
         self._loading = False
         self._dark = False
         self.note_id = 0
         self.path = ""  # the note's place in its vault ('': the library's own, or new)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title (a question)")
-        self.title.setPlaceholderText("The question, ending in '?'")
+        self.title.setAccessibleName(translate("Editor", "Title (a question)"))
+        self.title.setPlaceholderText(translate("Editor", "The question, ending in '?'"))
         self.description = QLineEdit()
-        self.description.setAccessibleName("Description")
-        self.description.setPlaceholderText("One line saying what the note answers")
+        self.description.setAccessibleName(translate("Editor", "Description"))
+        self.description.setPlaceholderText(
+            translate("Editor", "One line saying what the note answers"))
         self.summary = QLineEdit()
-        self.summary.setAccessibleName("Summary")
-        self.summary.setPlaceholderText("One line: how notes citing this one sum it up")
+        self.summary.setAccessibleName(translate("Editor", "Summary"))
+        self.summary.setPlaceholderText(
+            translate("Editor", "One line: how notes citing this one sum it up"))
         # (links are completed by the rules of the note being edited: its path says)
         self.body = BodyEdit(lambda typed: completions_for(self.path, typed))
         self.highlighter = MarkdownHighlighter(self.body.document())
         # loads nothing a note names (a vault note's images: the library's copies)
         self.preview = AttachmentBrowser()
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(translate("Editor", "Preview"))
         self.preview.setOpenLinks(False)
         self.preview_button = QToolButton()
-        self.preview_button.setText("Preview")
+        self.preview_button.setText(translate("Editor", "Preview"))
         self.preview_button.setCheckable(True)
         self.preview_button.setChecked(True)
-        self.preview_button.setAccessibleName("Show the preview")
+        self.preview_button.setAccessibleName(translate("Editor", "Show the preview"))
         self.preview_button.toggled.connect(self._toggle_preview)
         self.message = QLabel()
-        self.message.setAccessibleName("Editor messages")
+        self.message.setAccessibleName(translate("Editor", "Editor messages"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.linkActivated.connect(self.createRequested)
         self.message.hide()
         self.state = QLabel()
-        self.state.setAccessibleName("Save state")
-        self.discard_button = QPushButton("Discard")
-        self.discard_button.setAccessibleName("Discard the unsaved edit")
+        self.state.setAccessibleName(translate("Editor", "Save state"))
+        self.discard_button = QPushButton(translate("Editor", "Discard"))
+        self.discard_button.setAccessibleName(translate("Editor", "Discard the unsaved edit"))
         self.discard_button.setToolTip(
-            "Leave the editor without saving what is not saved yet (Esc leaves a new note)")
+            translate("Editor",
+                      "Leave the editor without saving what is not saved yet (Esc leaves a new "
+                      "note)"))
         self.discard_button.setAutoDefault(False)
         self.discard_button.clicked.connect(self.discardRequested)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -205,9 +210,9 @@ class NoteEditorPane(QWidget):
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow("&Title", self.title)
-        form.addRow("&Description", self.description)
-        form.addRow("S&ummary", self.summary)
+        form.addRow(translate("Editor", "&Title"), self.title)
+        form.addRow(translate("Editor", "&Description"), self.description)
+        form.addRow(translate("Editor", "S&ummary"), self.summary)
         bar = QHBoxLayout()
         bar.addWidget(self.state, 1)
         bar.addWidget(self.discard_button)
@@ -280,12 +285,17 @@ class NoteEditorPane(QWidget):
             line.setProperty("refused", refused)
             line.setStyleSheet(f"QLineEdit {{ border: 2px solid {red}; border-radius: 3px; }}"
                                if refused else field_css(self._dark))
-            why = f"Not saved: {reason}" if refused else ""
+            why = translate("Editor", "Not saved: {reason}").format(
+                reason=reason) if refused else ""
             line.setToolTip(tip(why))
             line.setAccessibleDescription(why)
-        named = f"{FIELD_LABELS[field]}: " if field else ""
+        labels = {"title": translate("Editor", "Title"),
+                  "description": translate("Editor", "Description"),
+                  "summary": translate("Editor", "Summary")}
+        named = f"{labels[field]}: " if field else ""
         self.message.setStyleSheet(f"color: {red};" if text else "")
-        self.message.setText(f"<b>Not saved.</b> {html.escape(named + reason)}" if text else "")
+        self.message.setText(translate("Editor", "<b>Not saved.</b> {reason}").format(
+            reason=html.escape(named + reason)) if text else "")
         self.message.setVisible(bool(text))
 
     def show_missing(self, titles: list[str]) -> None:
@@ -294,10 +304,13 @@ class NoteEditorPane(QWidget):
         if not titles:
             return
         links = ", ".join(
-            f'“{html.escape(t)}” (<a href="{html.escape(t, quote=True)}">create it</a>)'
+            translate("Editor", "“{title}” (<a href=\"{href}\">create it</a>)").format(
+                title=html.escape(t), href=html.escape(t, quote=True))
             for t in titles[:5])
-        more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
-        self.message.setText(f"Not in the library yet: {links}{more}")
+        others = len(titles) - 5
+        more = translate("Editor", " and %Ln more", "", others) if others > 0 else ""
+        self.message.setText(translate("Editor", "Not in the library yet: {links}{more}").format(
+            links=links, more=more))
         self.message.show()
 
     def set_state(self, text: str) -> None:

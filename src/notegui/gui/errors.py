@@ -10,6 +10,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import plain_box
 from notegui.gui.window_title import window_title
 
@@ -20,12 +21,14 @@ def ask_about_library(problem: str, path: Path, parent: QWidget | None = None) -
     """What to do about a library that cannot be opened: 'open', 'new' or 'quit'."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(window_title("Cannot open the library"))
-    plain_box(box, f"The library at\n{path}\ncannot be opened.",
-              f"{problem}\n\nThe file has not been changed.")
-    open_other = box.addButton("Open Another…", QMessageBox.ButtonRole.AcceptRole)
-    create = box.addButton("Create New…", QMessageBox.ButtonRole.ActionRole)
-    quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(window_title(translate("Errors", "Cannot open the library")))
+    plain_box(
+        box, translate("Errors", "The library at\n{path}\ncannot be opened.").format(path=path),
+        translate("Errors", "{problem}\n\nThe file has not been changed.").format(problem=problem))
+    open_other = box.addButton(translate("Errors", "Open Another…"),
+                               QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton(translate("Errors", "Create New…"), QMessageBox.ButtonRole.ActionRole)
+    quit_ = box.addButton(translate("Errors", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_other)
     box.setEscapeButton(quit_)
     box.exec()
@@ -47,10 +50,13 @@ def install_exception_hook(log_file: Path | None) -> None:
             return
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(window_title("Unexpected error"))
-        where = f"The details are in {log_file}." if log_file else ""
-        plain_box(box, f"Something went wrong: {error}",
-                  f"notegui keeps running; your library is safe. {where}")
+        box.setWindowTitle(window_title(translate("Errors", "Unexpected error")))
+        where = translate("Errors", "The details are in {log_file}.").format(
+            log_file=log_file) if log_file else ""
+        plain_box(box, translate("Errors", "Something went wrong: {error}").format(error=error),
+                  translate(
+                      "Errors",
+                      "notegui keeps running; your library is safe. {where}").format(where=where))
         box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
         box.exec()
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
+from notegui.gui.i18n import translate
+
 
 def dropped_paths(mime: QMimeData | None) -> list[Path]:
     """The local files and folders a drag carries (none: not one to take)."""
@@ -59,8 +61,10 @@ class FileDrop(QObject):
     def drop(self, paths: list[Path]) -> None:
         refusal = self._refusal()
         if refusal:
-            self._status(f"Nothing imported: {refusal}")
+            self._status(
+                translate("FileDrop", "Nothing imported: {refusal}").format(refusal=refusal))
             return
-        shown = paths[0].name if len(paths) == 1 else f"{len(paths)} files and folders"
-        self._status(f"Importing {shown}…")
+        shown = paths[0].name if len(paths) == 1 else translate(
+            "FileDrop", "{count} files and folders").format(count=len(paths))
+        self._status(translate("FileDrop", "Importing {shown}…").format(shown=shown))
         self._import_paths(paths)

@@ -24,13 +24,13 @@ from notegui.core.citation_graph import (
     LOCAL_LIMIT,
     MAX_DEPTH,
     CitationGraph,
-    capped_message,
 )
 from notegui.core.graph_layout import Point, layout
 from notegui.core.ports import Library
 from notegui.core.workers import Token
 from notegui.gui.changes_hub import ChangeNotice
 from notegui.gui.graph_view import GraphView
+from notegui.gui.i18n import number, translate
 from notegui.gui.plain_text import label
 from notegui.gui.qt_typing import INT64
 from notegui.gui.tasks import Task, Tasks
@@ -39,7 +39,7 @@ AROUND_NOTE, WHOLE_LIBRARY = 0, 1
 GRAPH_WORKER = "notegui-graph"  # reads and lays out off the UI thread, the newest only
 FILTER_DELAY_MS = 300  # typing in the filter: the library's graph is drawn once typing stops
 DEFAULT_DEPTH = 2
-LEGEND = "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites"
+LEGEND = translate("GraphPanel", "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites")
 
 
 class GraphPanel(QWidget):
@@ -54,34 +54,39 @@ class GraphPanel(QWidget):
         self._library = library
         self._tasks = tasks
         self._task: Task[tuple[CitationGraph, dict[int, Point]]] | None = None
-        self.setAccessibleName("Citation graph panel")
+        self.setAccessibleName(translate("GraphPanel", "Citation graph panel"))
         self.scope = QComboBox()
-        self.scope.addItems(["Around this note", "Whole library"])
-        self.scope.setAccessibleName("Graph of")
-        self.scope.setToolTip("Show the notes around the open note, or the whole library")
+        self.scope.addItems(
+            [translate("GraphPanel", "Around this note"), translate("GraphPanel", "Whole library")])
+        self.scope.setAccessibleName(translate("GraphPanel", "Graph of"))
+        self.scope.setToolTip(
+            translate("GraphPanel", "Show the notes around the open note, or the whole library"))
         self.depth_choice = QComboBox()
-        self.depth_choice.addItems([f"Depth {n}" for n in range(1, MAX_DEPTH + 1)])
+        self.depth_choice.addItems(
+            [translate("GraphPanel", "Depth {n}").format(n=n) for n in range(1, MAX_DEPTH + 1)])
         self.depth_choice.setCurrentIndex(DEFAULT_DEPTH - 1)
-        self.depth_choice.setAccessibleName("Depth")
-        self.depth_choice.setToolTip("How many citations away from the open note, either way")
+        self.depth_choice.setAccessibleName(translate("GraphPanel", "Depth"))
+        self.depth_choice.setToolTip(
+            translate("GraphPanel", "How many citations away from the open note, either way"))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: words, tag:NAME, is:stub")
-        self.filter.setAccessibleName("Library graph filter")
+        self.filter.setPlaceholderText(translate("GraphPanel", "Filter: words, tag:NAME, is:stub"))
+        self.filter.setAccessibleName(translate("GraphPanel", "Library graph filter"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setVisible(False)
         self.fit = QToolButton()
-        self.fit.setText("Fit")
-        self.fit.setAccessibleName("Fit the graph in view")
-        self.fit.setToolTip("Zoom to show the whole graph (0); + and - zoom")
+        self.fit.setText(translate("GraphPanel", "Fit"))
+        self.fit.setAccessibleName(translate("GraphPanel", "Fit the graph in view"))
+        self.fit.setToolTip(
+            translate("GraphPanel", "Zoom to show the whole graph (0); + and - zoom"))
         self.view = GraphView()
         self.summary = label()
-        self.summary.setAccessibleName("Graph summary")
+        self.summary.setAccessibleName(translate("GraphPanel", "Graph summary"))
         self.summary.setWordWrap(True)
         self.focus_line = label()
-        self.focus_line.setAccessibleName("Focused note")
+        self.focus_line.setAccessibleName(translate("GraphPanel", "Focused note"))
         self.focus_line.setWordWrap(True)
         self.legend = label(LEGEND)
-        self.legend.setAccessibleName("Graph legend")
+        self.legend.setAccessibleName(translate("GraphPanel", "Graph legend"))
         self.legend.setEnabled(False)  # (drawn grey: an aside)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +205,8 @@ class GraphPanel(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self._drawn_for = None
-        self.summary.setText(f"The graph could not be read: {error}")
+        self.summary.setText(
+            translate("GraphPanel", "The graph could not be read: {error}").format(error=error))
 
     def show_graph(self, graph: CitationGraph, positions: dict[int, Point]) -> None:
         self._task = None
@@ -213,20 +219,39 @@ class GraphPanel(QWidget):
     def _summary(self, graph: CitationGraph) -> str:
         if not graph.nodes:
             if graph.centre is None and graph.query:
-                return "No note matches the filter."
-            return "No note is open." if graph.centre is None and not graph.query \
-                and self.scope.currentIndex() == AROUND_NOTE else "The library has no notes."
-        stubs = sum(1 for node in graph.nodes if node.ref.is_stub)
-        text = (f"{_count(len(graph.nodes), 'note')}, {_count(len(graph.edges), 'link')}, "
-                f"{_count(stubs, 'stub')}.")
+                return translate("GraphPanel", "No note matches the filter.")
+            if graph.centre is None and self.scope.currentIndex() == AROUND_NOTE:
+                return translate("GraphPanel", "No note is open.")
+            return translate("GraphPanel", "The library has no notes.")
         if graph.centre is not None and len(graph.nodes) == 1:
-            text = "This note cites no note and no note cites it."
+            text = translate("GraphPanel", "This note cites no note and no note cites it.")
+        else:
+            notes, links = len(graph.nodes), len(graph.edges)
+            stubs = sum(1 for node in graph.nodes if node.ref.is_stub)
+            text = translate("GraphPanel", "%Ln note(s)", "", notes) + ", " + translate(
+                "GraphPanel", "%Ln link(s)", "", links) + ", " + translate(
+                "GraphPanel", "%Ln stub(s).", "", stubs)
         capped = capped_message(graph)
         return f"{text} {capped}" if capped else text
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def capped_message(graph: CitationGraph) -> str:
+    """What the reader is told of a graph cut at its limit ("" when it was not)."""
+    if not graph.capped:
+        return ""
+    shown = number(len(graph.nodes))
+    if graph.centre is not None:
+        return translate("GraphPanel", "Only the nearest {shown} notes are shown (the graph's "
+                         "limit): choose a smaller depth to see all of them.").format(shown=shown)
+    if graph.query:
+        return translate("GraphPanel", "More than {shown} notes match: the {shown} best are "
+                         "shown. Narrow the filter to see the others.").format(shown=shown)
+    if graph.total:
+        return translate("GraphPanel", "The {shown} most cited notes of {total} are shown. Type "
+                         "a filter (words, tag:NAME, is:stub) to see others.").format(
+            shown=shown, total=number(graph.total))
+    return translate("GraphPanel", "The {shown} most cited notes are shown. Type a filter "
+                     "(words, tag:NAME, is:stub) to see others.").format(shown=shown)
 
 
 class GraphDock(QDockWidget):
@@ -234,9 +259,9 @@ class GraphDock(QDockWidget):
 
     def __init__(self, library: Callable[[], Library], tasks: Tasks,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Citation Graph", parent)
+        super().__init__(translate("GraphPanel", "Citation Graph"), parent)
         self.setObjectName("graph")
-        self.setAccessibleName("Citation graph")
+        self.setAccessibleName(translate("GraphPanel", "Citation graph"))
         self.panel = GraphPanel(library, tasks, self)
         self.setWidget(self.panel)
         self.noteRequested = self.panel.noteRequested

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.citation_graph import CitationGraph, GraphNode
 from notegui.core.graph_layout import Point
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import INT64
 
@@ -106,7 +107,7 @@ def node_tip(node: GraphNode) -> str:
     """A node's tooltip: its full title (and place), what kind of note, its summary; shown
     as written (``plain_text.tip``, which also wraps tooltips where the window does)."""
     ref = node.ref
-    kind = "Stub: cited, but not written yet." if ref.is_stub else ""
+    kind = translate("GraphView", "Stub: cited, but not written yet.") if ref.is_stub else ""
     return "\n\n".join(part for part in (ref.title_with_place, kind, ref.summary) if part)
 
 
@@ -211,7 +212,7 @@ class GraphView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Citation graph")
+        self.setAccessibleName(translate("GraphView", "Citation graph"))
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -378,9 +379,11 @@ class GraphView(QGraphicsView):
         """The focused note in words: its title, kind, and links in the graph."""
         cites = sum(1 for a, _ in self.graph.edges if a == item.note_id)
         cited = sum(1 for _, b in self.graph.edges if b == item.note_id)
-        kind = " (stub)" if item.is_stub else ""
-        return (f"{item.node.ref.title_with_place}{kind}: cites {cites}, cited by {cited} "
-                "in this graph. Enter opens it.")
+        kind = translate("GraphView", " (stub)") if item.is_stub else ""
+        return (translate("GraphView",
+                          "{title_with_place}{kind}: cites {cites}, cited by {cited} in this "
+                          "graph. Enter opens it.").format(
+            title_with_place=item.node.ref.title_with_place, kind=kind, cites=cites, cited=cited))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import Note, Revision
 from notegui.core.revision_diff import DiffLine, FieldDiff, note_diff
+from notegui.gui.i18n import translate
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.local_time import shown
 from notegui.gui.plain_text import tip
@@ -43,16 +44,7 @@ from notegui.gui.window_title import at_word
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 21
-EMPTY_TEXT = "No earlier versions of this note yet."
 MINUS = "\N{MINUS SIGN}"  # the mark of a removed line
-
-_REASONS = {
-    "save": "Replaced by a save",
-    "import": "Replaced by an import",
-    "rename": "Replaced by a rename",
-    "restore": "Replaced by a restore",
-}
-
 
 def local_time(stamp: str) -> str:
     """An ISO time stamp (``2026-11-27T13:03:00Z``) as local time in the locale's format, to
@@ -62,7 +54,14 @@ def local_time(stamp: str) -> str:
 
 
 def reason_text(reason: str) -> str:
-    return _REASONS.get(reason, f"Replaced ({reason})" if reason else "Replaced")
+    reasons = {"save": translate("HistoryDialog", "Replaced by a save"),
+               "import": translate("HistoryDialog", "Replaced by an import"),
+               "rename": translate("HistoryDialog", "Replaced by a rename"),
+               "restore": translate("HistoryDialog", "Replaced by a restore")}
+    if reason in reasons:
+        return reasons[reason]
+    return (translate("HistoryDialog", "Replaced ({reason})").format(reason=reason) if reason
+            else translate("HistoryDialog", "Replaced"))
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,8 @@ class DiffView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setAccessibleName("Changes from the selected version to the current text")
+        self.setAccessibleName(
+            translate("HistoryDialog", "Changes from the selected version to the current text"))
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._mono.setPointSizeF(self.font().pointSizeF())
         self._shown: tuple[Sequence[FieldDiff], Sequence[str]] | None = None
@@ -191,30 +191,36 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self._note = note
         self._sources = sources
-        self.setWindowTitle(f"History — {at_word(note.title)}")
-        self.setAccessibleName("Note history")
+        self.setWindowTitle(
+            translate("HistoryDialog", "History — {title}").format(title=at_word(note.title)))
+        self.setAccessibleName(translate("HistoryDialog", "Note history"))
         self.resize(960, 600)
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Earlier versions, newest first")
+        self.list.setAccessibleName(translate("HistoryDialog", "Earlier versions, newest first"))
         self.list.setItemDelegate(TwoLineDelegate(DETAIL_ROLE, self.list, lines=2))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.diff = DiffView(self)
-        self.legend = QLabel(f"Lines marked {MINUS} are only in the selected version, "
-                             "lines marked + only in the current text.", self)
+        self.legend = QLabel(translate(
+            "HistoryDialog",
+            "Lines marked {minus} are only in the selected version, lines marked + only in the "
+            "current text.").format(minus=MINUS), self)
         self.legend.setWordWrap(True)
-        self.legend.setAccessibleName("What the colours mean")
-        self.empty = QLabel(f"{EMPTY_TEXT}\n\nA version is kept each time the note is saved, "
-                            "imported over, renamed or restored.", self)
+        self.legend.setAccessibleName(translate("HistoryDialog", "What the colours mean"))
+        empty = translate("HistoryDialog", "No earlier versions of this note yet.")
+        self.empty = QLabel(empty + "\n\n" + translate(
+            "HistoryDialog", "A version is kept each time the note is saved, imported over, "
+            "renamed or restored."), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setAccessibleName(EMPTY_TEXT)
-        self.restore_button = QPushButton("&Restore this version", self)
-        self.restore_button.setAccessibleName("Restore this version")
+        self.empty.setAccessibleName(empty)
+        self.restore_button = QPushButton(translate("HistoryDialog", "&Restore this version"), self)
+        self.restore_button.setAccessibleName(translate("HistoryDialog", "Restore this version"))
         self.restore_button.setToolTip(
-            "Make this version the current text (the current text is kept as a version)")
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close")
+            translate("HistoryDialog",
+                      "Make this version the current text (the current text is kept as a version)"))
+        self.close_button = QPushButton(translate("HistoryDialog", "Close"), self)
+        self.close_button.setAccessibleName(translate("HistoryDialog", "Close"))
         for button in (self.restore_button, self.close_button):
             button.setAutoDefault(False)  # Enter must never restore by accident
             button.setDefault(False)
@@ -254,7 +260,8 @@ class HistoryDialog(QDialog):
             item = QListWidgetItem(local_time(revision.replaced))
             detail = reason_text(revision.reason)
             if revision.title != self._note.title:
-                detail += f" · was “{revision.title}”"
+                detail += translate("HistoryDialog", " · was “{title}”").format(
+                    title=revision.title)
             item.setData(REVISION_ROLE, revision)
             item.setData(DETAIL_ROLE, detail)
             item.setToolTip(tip(f"This text was saved {local_time(revision.saved)}; "
@@ -278,22 +285,26 @@ class HistoryDialog(QDialog):
         revision = item.data(REVISION_ROLE) if item is not None else None
         if revision is None:
             self.restore_button.setEnabled(False)
-            self.diff.show_message("Select a version to see how it differs.")
+            self.diff.show_message(
+                translate("HistoryDialog", "Select a version to see how it differs."))
             return
         fields = note_diff(revision, self._note, self._sources)
         if not fields:
             if self._sources is not None:
-                self.diff.show_message("This version is the same as the current text.")
+                self.diff.show_message(
+                    translate("HistoryDialog", "This version is the same as the current text."))
                 self.restore_button.setEnabled(False)
             else:  # its Sources lines may still differ: restoring stays possible
-                self.diff.show_message("This version's text is the same as the current text "
-                                       "(Sources lines not compared).")
+                self.diff.show_message(translate("HistoryDialog",
+                                                 "This version's text is the same as the current "
+                                                 "text (Sources lines not compared)."))
                 self.restore_button.setEnabled(True)
             return
         changed = {field.name for field in fields}
-        names = ["Title", "Description", "Summary", "Body"]
+        names = [translate("HistoryDialog", "Title"), translate("HistoryDialog", "Description"),
+                 translate("HistoryDialog", "Summary"), translate("HistoryDialog", "Body")]
         if self._sources is not None:
-            names.append("Sources")
+            names.append(translate("HistoryDialog", "Sources"))
         self.diff.show_diff(fields, [name for name in names if name not in changed])
         self.restore_button.setEnabled(True)
 

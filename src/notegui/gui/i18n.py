@@ -66,10 +66,10 @@ class Language:
         self._translators.clear()
         code = chosen_language(setting, QLocale.system().uiLanguages())
         self.code = code
-        if setting in LANGUAGES and not _system_speaks(code):
-            QLocale.setDefault(QLocale(code))  # dates and numbers as that language writes them
-        else:
-            QLocale.setDefault(QLocale.system())
+        locale = (QLocale(code) if setting in LANGUAGES and not _system_speaks(code)
+                  else QLocale.system())  # dates and numbers as the language writes them
+        locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # (C's has no 1,000s)
+        QLocale.setDefault(locale)
         qt = QTranslator()
         if code != "en" and any(qt.load(f"qtbase_{code}", folder) for folder in _qt_folders()):
             self._install(qt)
@@ -85,6 +85,11 @@ class Language:
     def _install(self, translator: QTranslator) -> None:
         QCoreApplication.installTranslator(translator)
         self._translators.append(translator)
+
+
+def number(count: int) -> str:
+    """A count as the window's language writes it ("12,345", "12.345")."""
+    return QLocale().toString(count)
 
 
 def _qt_folders() -> list[str]:

@@ -33,6 +33,7 @@ from notegui.core.import_listing import Skipped
 from notegui.core.import_plan import VaultJob, nothing_in_vault
 from notegui.core.vault_report import VaultReport
 from notegui.core.workers import Token
+from notegui.gui.i18n import number, translate
 from notegui.gui.plain_text import label
 from notegui.gui.tasks import Task, Tasks
 
@@ -68,12 +69,17 @@ class ImportSummary:
 class ImportResults(QDialog):
     def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import results")
+        self.setWindowTitle(translate("ImportDialog", "Import results"))
         counts = summary.counts
-        updated = f"{counts['updated']:,} updated, " if counts["updated"] else ""
-        text = (f"{counts['imported']:,} imported, {updated}{counts['unchanged']:,} unchanged, "
-                f"{counts['refused']:,} refused" + (" — cancelled" if summary.cancelled else "")
-                + (f"\nThe import stopped: {summary.failure}" if summary.failure else "")
+        updated = translate("ImportDialog", "{updated} updated, ").format(
+            updated=number(counts["updated"])) if counts["updated"] else ""
+        text = (translate("ImportDialog", "{imported} imported, {updated}{unchanged} unchanged, "
+                          "{refused} refused").format(
+                    imported=number(counts["imported"]), updated=updated,
+                    unchanged=number(counts["unchanged"]), refused=number(counts["refused"]))
+                + (translate("ImportDialog", " — cancelled") if summary.cancelled else "")
+                + (translate("ImportDialog", "\nThe import stopped: {failure}").format(
+                    failure=summary.failure) if summary.failure else "")
                 + "".join(f"\n{folder}: {why}" for folder, why in summary.empty_folders)
                 + (f"\n{summary.skipped.summary()}"
                    if summary.skipped.total and not summary.empty_folders else "")
@@ -81,7 +87,7 @@ class ImportResults(QDialog):
                           if report.notes))
         self.summary = label(text)  # file names and reasons, as written
         self.list = QListWidget()
-        self.list.setAccessibleName("Refused files and warnings")
+        self.list.setAccessibleName(translate("ImportDialog", "Refused files and warnings"))
         # Whole reasons, wrapped at the dialog's width (a path and its reason run long).
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -89,14 +95,18 @@ class ImportResults(QDialog):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         for outcome in summary.notable:
             if outcome.status == "refused":
-                self.list.addItem(f"Refused {outcome.path}: {outcome.reason}")
+                self.list.addItem(translate("ImportDialog", "Refused {path}: {reason}").format(
+                    path=outcome.path, reason=outcome.reason))
             for entry in outcome.refused_entries:  # (a JSON file's entries left out)
-                self.list.addItem(f"Refused {outcome.path}: {entry}")
+                self.list.addItem(translate("ImportDialog", "Refused {path}: {entry}").format(
+                    path=outcome.path, entry=entry))
             for warning in outcome.warnings:
-                self.list.addItem(f"Warning: {warning}")
+                self.list.addItem(
+                    translate("ImportDialog", "Warning: {warning}").format(warning=warning))
         for report in summary.vaults:
             for path in report.gone:
-                self.list.addItem(f"File gone, note kept: {path}")
+                self.list.addItem(
+                    translate("ImportDialog", "File gone, note kept: {path}").format(path=path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -112,8 +122,8 @@ def _vault_lines(report: VaultReport) -> str:
     """A vault's lines of the summary; its notes whose files are gone are listed below."""
     first, *rest = report.lines()
     gone = len(report.gone)
-    return first + (f"\n{gone:,} {'note' if gone == 1 else 'notes'} whose files are gone "
-                    "(kept): listed below" if rest else "")
+    return first + ("\n" + translate("ImportDialog", "%Ln note(s) whose files are gone "
+                                      "(kept): listed below", "", gone) if rest else "")
 
 
 class ImportJob(QObject):
@@ -129,8 +139,9 @@ class ImportJob(QObject):
                  vault_run: VaultRun | None = None) -> None:
         super().__init__(parent)
         self.total = 0
-        self.progress = QProgressDialog("Listing the files…", "Cancel", 0, 0, parent)
-        self.progress.setWindowTitle("Import")
+        self.progress = QProgressDialog(translate("ImportDialog", "Listing the files…"),
+                                        translate("ImportDialog", "Cancel"), 0, 0, parent)
+        self.progress.setWindowTitle(translate("ImportDialog", "Import"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self._run, self._paths, self._list_ids = run, paths, list_ids
@@ -219,9 +230,12 @@ class ImportJob(QObject):
         # The label first: setValue of a shown modal progress dialog processes events, and
         # whatever runs then (a slow machine's next progress) saw the old label.
         if done >= self.total:
-            self.progress.setLabelText("Linking the notes and indexing them…")
+            self.progress.setLabelText(
+                translate("ImportDialog", "Linking the notes and indexing them…"))
         else:
-            self.progress.setLabelText(f"Importing {name} ({done:,} of {self.total:,})")
+            self.progress.setLabelText(
+                translate("ImportDialog", "Importing {name} ({done} of {total})").format(
+                    name=name, done=number(done), total=number(self.total)))
         self.progress.setValue(done)
         self.progressed.emit(done, name)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from notegui.core.errors import LibraryError
 from notegui.core.visible_text import visible
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import plain_box
 from notegui.gui.window_title import window_title
 
@@ -67,8 +68,10 @@ class LibraryLock:
         """Who holds the lock, e.g. "process 1234 on laptop"."""
         pid, host, _program = self._file.getLockInfo()
         if not pid:
-            return "another process"
-        return f"process {pid} on {host}" if host else f"process {pid}"
+            return translate("InstanceLock", "another process")
+        if host:
+            return translate("InstanceLock", "process {pid} on {host}").format(pid=pid, host=host)
+        return translate("InstanceLock", "process {pid}").format(pid=pid)
 
     def holder_pid(self) -> int:
         return self._file.getLockInfo()[0]
@@ -85,10 +88,14 @@ class LibraryLocked(LibraryError):
         self.library = library
         self.holder = holder
         if ours:
-            message = f"{library} is already open in this notegui window."
+            message = translate(
+                "InstanceLock",
+                "{library} is already open in this notegui window.").format(library=library)
         else:
-            message = (f"{library} is already open in notegui ({holder}). Open it there, "
-                       "or choose another library.")
+            message = (translate(
+                "InstanceLock",
+                "{library} is already open in notegui ({holder}). Open it there, or choose "
+                "another library.").format(library=library, holder=holder))
         super().__init__(message)
 
 
@@ -111,11 +118,13 @@ def ask_about_locked_library(error: LibraryLocked, parent: QWidget | None = None
         return answer
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(window_title("Library already open"))
-    plain_box(box, str(error), "A library is opened by one notegui at a time, so that no "
-              "change is lost between two windows.")
-    open_other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.AcceptRole)
-    quit_ = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(window_title(translate("InstanceLock", "Library already open")))
+    plain_box(box, str(error),
+              translate("InstanceLock", "A library is opened by one notegui at a time, so "
+                        "that no change is lost between two windows."))
+    open_other = box.addButton(translate("InstanceLock", "Open Another Library…"),
+                               QMessageBox.ButtonRole.AcceptRole)
+    quit_ = box.addButton(translate("InstanceLock", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_)
     box.setEscapeButton(quit_)
     box.exec()

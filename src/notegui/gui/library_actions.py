@@ -20,6 +20,7 @@ from notegui.core.ports import Library
 from notegui.core.settings import Settings, forget_library
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.changes_hub import ChangesHub
+from notegui.gui.i18n import translate
 from notegui.gui.import_dialog import ImportJob, ImportResults, ImportSummary
 from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import ask, inform, warn
@@ -27,13 +28,17 @@ from notegui.gui.tasks import LIBRARY_WORKER, Task, Tasks
 
 OpenLibrary = Callable[[Path], Library]
 IMPORTED_LOOKED_AT = 1000  # notes an import wrote, read to find one that is not a stub
-EXPORT_FORMATS = (
-    "Text: the current note, in the question-note format",
-    "JSON: the whole library (notegui JSON, version 1)",
-    "Markdown: the whole library as a folder (an Obsidian vault)",
-    "Annotations: markdown, grouped by note",
-    "Annotations: W3C Web Annotation (JSON-LD)",
-)
+
+
+def export_formats() -> tuple[str, ...]:
+    """File ▸ Export's choices, in the window's language."""
+    return (
+        translate("LibraryActions", "Text: the current note, in the question-note format"),
+        translate("LibraryActions", "JSON: the whole library (notegui JSON, version 1)"),
+        translate("LibraryActions", "Markdown: the whole library as a folder (an Obsidian vault)"),
+        translate("LibraryActions", "Annotations: markdown, grouped by note"),
+        translate("LibraryActions", "Annotations: W3C Web Annotation (JSON-LD)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,17 @@ class LibraryActions:
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self._parent, "New Library", str(Path.home() / "library.sqlite3"),
-            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+            self._parent, translate("LibraryActions", "New Library"),
+            str(Path.home() / "library.sqlite3"),
+            translate("LibraryActions", "notegui libraries (*.sqlite3 *.db);;All files (*)"))
         if path:
             self._switch_library(Path(path), self._new_library)
 
     def open_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "Open Library", str(self._window.library.path.parent),
-            "notegui libraries (*.sqlite3 *.db);;All files (*)")
+            self._parent, translate("LibraryActions", "Open Library"),
+            str(self._window.library.path.parent),
+            translate("LibraryActions", "notegui libraries (*.sqlite3 *.db);;All files (*)"))
         if path:
             self._switch_library(Path(path), self._open_library)
 
@@ -104,9 +111,10 @@ class LibraryActions:
         opener would make a new, empty library in its place)."""
         if not path.is_file():
             forget_library(self._window.settings, path)
-            warn(self._parent, "Library not found",
-                 f"{path}\n\nis no longer there (moved or deleted?), so it was removed "
-                 "from File ▸ Open Recent.")
+            warn(self._parent, translate("LibraryActions", "Library not found"),
+                 translate("LibraryActions",
+                           "{path}\n\nis no longer there (moved or deleted?), so it was removed "
+                           "from File ▸ Open Recent.").format(path=path))
             return
         self._switch_library(path, self._open_library)
 
@@ -116,7 +124,7 @@ class LibraryActions:
         try:
             library = opener(path)
         except LibraryError as error:
-            warn(self._parent, "Cannot open the library", str(error))
+            warn(self._parent, translate("LibraryActions", "Cannot open the library"), str(error))
             return
         old = self._window.library
         self._window.end_library_work()  # (its threads end before it closes)
@@ -126,15 +134,18 @@ class LibraryActions:
 
     def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Import Notes", str(Path.home()),
-            "Markdown notes, question notes, notegui JSON, W3C annotations (*.md *.markdown "
-            "*.txt *.json *.jsonld);;All files (*)")
+            self._parent, translate("LibraryActions", "Import Notes"), str(Path.home()),
+            translate("LibraryActions",
+                      "Markdown notes, question notes, notegui JSON, W3C annotations (*.md "
+                      "*.markdown *.txt *.json *.jsonld);;All files (*)"))
         if files:
             self.import_paths([Path(f) for f in files])
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self._parent, "Import a Folder of Notes (a markdown vault or question notes)")
+            self._parent, translate("LibraryActions",
+                                    "Import a Folder of Notes (a markdown vault or question "
+                                    "notes)"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -183,28 +194,33 @@ class LibraryActions:
 
     def export(self) -> None:
         parent, library = self._parent, self._window.library
-        choice, ok = QInputDialog.getItem(parent, "Export", "What to export:",
-                                          list(EXPORT_FORMATS), 0, False)
+        formats = export_formats()
+        choice, ok = QInputDialog.getItem(parent, translate("LibraryActions", "Export"),
+                                          translate("LibraryActions", "What to export:"),
+                                          list(formats), 0, False)
         if not ok:
             return
         try:
-            if choice == EXPORT_FORMATS[0]:
+            if choice == formats[0]:
                 self._export_current_note()
-            elif choice == EXPORT_FORMATS[1]:
-                path, _ = QFileDialog.getSaveFileName(
-                    parent, "Export JSON", str(Path.home() / "notegui-library.json"),
-                    "JSON (*.json)")
+            elif choice == formats[1]:
+                path, _ = QFileDialog.getSaveFileName(parent,
+                                                      translate("LibraryActions", "Export JSON"),
+                                                      str(Path.home() / "notegui-library.json"),
+                                                      translate("LibraryActions", "JSON (*.json)"))
                 if path:
                     write_atomically(Path(path), json_format.dumps(library.document()))
-                    self._status.showMessage(f"Exported the library to {path}", 5000)
-            elif choice in EXPORT_FORMATS[3:]:
-                self._export_annotations(as_w3c=choice == EXPORT_FORMATS[4])
+                    self._status.showMessage(translate(
+                        "LibraryActions", "Exported the library to {path}").format(path=path), 5000)
+            elif choice in formats[3:]:
+                self._export_annotations(as_w3c=choice == formats[4])
             else:
-                folder = QFileDialog.getExistingDirectory(parent, "Export to a Folder")
+                folder = QFileDialog.getExistingDirectory(
+                    parent, translate("LibraryActions", "Export to a Folder"))
                 if folder:
                     self._export_markdown(Path(folder))
         except ExportError as error:
-            warn(parent, "Export failed", str(error))
+            warn(parent, translate("LibraryActions", "Export failed"), str(error))
 
     def _export_markdown(self, folder: Path) -> None:
         """The vault export; a folder that is neither empty nor an earlier export, or files
@@ -217,33 +233,40 @@ class LibraryActions:
         except NeedsForce as refused:
             plan = refused.plan
             if plan.others:
-                question = (f"{folder} is not empty and does not hold an earlier notegui "
-                            "export. Export the notes into it anyway? Its other files are "
-                            "left alone.")
+                question = (translate("LibraryActions",
+                                      "{folder} is not empty and does not hold an earlier "
+                                      "notegui export. Export the notes into it anyway? Its "
+                                      "other files are left alone.").format(folder=folder))
             else:
                 question = ""
             if plan.replaced:
                 shown = "\n".join(plan.replaced[:10]) + (
                     "\n..." if len(plan.replaced) > 10 else "")
-                question += (("\n\n" if question else "")
-                             + f"These {len(plan.replaced)} file(s) were edited since the "
-                             "last export or were not written by notegui, and would be "
-                             f"replaced by the notes' text:\n{shown}\n\nReplace them?")
-            if not ask(self._parent, "Export to a Folder", question):
-                self._status.showMessage("Nothing exported", 5000)
+                replaced = len(plan.replaced)
+                question += (("\n\n" if question else "") + translate(
+                    "LibraryActions", "These %n file(s) were edited since the last export or "
+                    "were not written by notegui, and would be replaced by the notes' text:"
+                    "\n{files}\n\nReplace them?", "", replaced).format(files=shown))
+            if not ask(self._parent, translate("LibraryActions", "Export to a Folder"), question):
+                self._status.showMessage(translate("LibraryActions", "Nothing exported"), 5000)
                 return
             written = write_folder(folder, files, force=True)
-        message = f"Exported {len(document.notes)} notes to {folder}"
+        exported = len(document.notes)
+        message = translate("LibraryActions", "Exported %Ln note(s) to {folder}", "",
+                            exported).format(folder=folder)
         if written.edited_kept:
-            inform(self._parent, "Export to a Folder",
-                   f"{message}.\n\nKept, because they were edited since the last export "
-                   "(their notes are gone):\n" + "\n".join(written.edited_kept[:10]))
+            inform(self._parent, translate("LibraryActions", "Export to a Folder"),
+                   translate("LibraryActions", "{message}.\n\nKept, because they were edited "
+                             "since the last export (their notes are gone):\n").format(
+                       message=message) + "\n".join(written.edited_kept[:10]))
         self._status.showMessage(message, 5000)
 
     def _export_annotations(self, as_w3c: bool) -> None:
-        name, kind = (("annotations.jsonld", "W3C Web Annotation (*.jsonld *.json)") if as_w3c
-                      else ("annotations.md", "Markdown (*.md)"))
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Export Annotations",
+        name, kind = (("annotations.jsonld", translate(
+            "LibraryActions", "W3C Web Annotation (*.jsonld *.json)")) if as_w3c
+                      else ("annotations.md", translate("LibraryActions", "Markdown (*.md)")))
+        path, _ = QFileDialog.getSaveFileName(self._parent,
+                                              translate("LibraryActions", "Export Annotations"),
                                               str(Path.home() / name), kind)
         if not path:
             return
@@ -251,24 +274,32 @@ class LibraryActions:
         text = (annotation_export.to_w3c(annotations, generator=f"notegui {__version__}")
                 if as_w3c else annotation_export.to_markdown(annotations))
         write_atomically(Path(path), text)
-        self._status.showMessage(f"Exported {len(annotations)} annotations to {path}", 5000)
+        exported = len(annotations)
+        self._status.showMessage(translate("LibraryActions", "Exported %Ln annotation(s) to {path}",
+                                           "", exported).format(path=path), 5000)
 
     def _export_current_note(self) -> None:
         library, current = self._window.library, self._window.current_id
         note = library.note(current) if current is not None else None
         if not note:
-            QMessageBox.information(self._parent, "Export", "Open a note to export it.")
+            QMessageBox.information(self._parent, translate("LibraryActions", "Export"),
+                                    translate("LibraryActions", "Open a note to export it."))
             return
         why = question_note.cannot_hold(note.title, note.path)
         if why:  # (said before a file is chosen)
-            raise ExportError(f"{note.title!r} cannot be exported as a note's text: {why} "
-                              "(choose Markdown or JSON: the whole library)")
+            raise ExportError(translate(
+                "LibraryActions",
+                "{title} cannot be exported as a note's text: {why} (choose Markdown or JSON: "
+                "the whole library)").format(title=repr(note.title), why=why))
         name = markdown_vault.file_stem(note.title) + ".txt"
-        path, _ = QFileDialog.getSaveFileName(self._parent, "Export Note",
-                                              str(Path.home() / name), "Text (*.txt)")
+        path, _ = QFileDialog.getSaveFileName(self._parent,
+                                              translate("LibraryActions", "Export Note"),
+                                              str(Path.home() / name),
+                                              translate("LibraryActions", "Text (*.txt)"))
         if path:
             write_atomically(Path(path), library.export_text(note.title) + "\n")
-            self._status.showMessage(f"Exported the note to {path}", 5000)
+            self._status.showMessage(
+                translate("LibraryActions", "Exported the note to {path}").format(path=path), 5000)
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -288,14 +319,15 @@ class LibraryActions:
         path = self._window.library.path
         found = self.backups.list_backups(path)
         if not found:
-            QMessageBox.information(self._parent, "Restore Backup", "There is no backup of "
-                                    "this library yet.")
+            QMessageBox.information(self._parent, translate("LibraryActions", "Restore Backup"),
+                                    translate("LibraryActions",
+                                              "There is no backup of this library yet."))
             return
         newest, when, _size = found[0]
-        if ask(self._parent, "Restore the newest backup?",
-               f"Restore {path.name} from its backup of "
-               f"{shown_with_age(when)}?\n\nThe library as it is now is kept as "
-               "one more backup first."):  # a file name, shown as written
+        if ask(self._parent, translate("LibraryActions", "Restore the newest backup?"),
+               translate("LibraryActions", "Restore {library} from its backup of {when}?\n\n"
+                         "The library as it is now is kept as one more backup first.").format(
+                   library=path.name, when=shown_with_age(when))):  # a file name, as written
             self._restore_from(newest)
 
     def _restore_from(self, chosen: Path) -> None:
@@ -307,7 +339,9 @@ class LibraryActions:
         self.cancel_import()
         self._window.end_library_work()
         self._parent.setEnabled(False)
-        self._status.showMessage(f"Restoring {path.name} from {chosen.name}…")
+        self._status.showMessage(translate(
+            "LibraryActions",
+            "Restoring {library} from {backup}…").format(library=path.name, backup=chosen.name))
         self.restore_job = self._tasks.run(
             lambda _token: backups.restore(chosen, path),
             lambda outcome: self._restored(backups, chosen, outcome),
@@ -320,14 +354,16 @@ class LibraryActions:
             return
         source = self._window.library.path
         name, _ = QFileDialog.getSaveFileName(
-            self._parent, "Salvage into a New File",
+            self._parent, translate("LibraryActions", "Salvage into a New File"),
             str(source.with_name(f"{source.stem}-salvaged{source.suffix}")),
-            "notegui libraries (*.sqlite3 *.db)")
+            translate("LibraryActions", "notegui libraries (*.sqlite3 *.db)"))
         if not name:
             return
         target = Path(name)
         salvage = self.backups.salvage
-        self._status.showMessage(f"Salvaging {source.name} into {target.name}…")
+        self._status.showMessage(translate(
+            "LibraryActions",
+            "Salvaging {library} into {target}…").format(library=source.name, target=target.name))
         self._salvage_job = self._tasks.run(
             lambda _token: salvage(source, target),
             lambda outcome: self._salvaged(target, outcome),
@@ -337,14 +373,16 @@ class LibraryActions:
         self._salvage_job = None
         if isinstance(outcome, Exception):
             self._status.clearMessage()
-            warn(self._parent, "Salvage failed", str(outcome))
+            warn(self._parent, translate("LibraryActions", "Salvage failed"), str(outcome))
             return
-        self._status.showMessage(f"Salvaged into {target}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Information, "Salvaged",
-                          f"What could be read was saved into\n{target}\n\n"
-                          + "\n".join(outcome) + "\n\nOpen the new library now?",
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                          self._parent)
+        self._status.showMessage(
+            translate("LibraryActions", "Salvaged into {target}").format(target=target), 10000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, translate("LibraryActions", "Salvaged"),
+            translate("LibraryActions", "What could be read was saved into\n{target}\n\n").format(
+                target=target)
+            + "\n".join(outcome) + translate("LibraryActions", "\n\nOpen the new library now?"),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, self._parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if box.exec() == QMessageBox.StandardButton.Open:
             self._switch_library(target, self._open_library)
@@ -354,8 +392,10 @@ class LibraryActions:
         self._parent.setEnabled(True)
         self.restore_job = None
         if isinstance(outcome, Exception):
-            warn(self._parent, "Restore failed", str(outcome))
+            warn(self._parent, translate("LibraryActions", "Restore failed"), str(outcome))
             return
         self._window.load_library(backups.reopen(self._window.library))
-        kept = f"; the library as it was is kept as {outcome.name}" if outcome else ""
-        self._status.showMessage(f"Restored from {chosen.name}{kept}", 15000)
+        kept = translate("LibraryActions", "; the library as it was is kept as {backup}").format(
+            backup=outcome.name) if outcome else ""
+        self._status.showMessage(translate("LibraryActions", "Restored from {backup}{kept}").format(
+            backup=chosen.name, kept=kept), 15000)

@@ -24,6 +24,7 @@ from notegui.core.link_report import LinkReport, MentionFinding, StaleMention, l
 from notegui.core.ports import Library
 from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.editing import EditSession
+from notegui.gui.i18n import translate
 from notegui.gui.link_health_dialog import LinkHealthDialog
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.tasks import LIBRARY_WORKER, Tasks
@@ -84,8 +85,9 @@ class LinkHealthControl:
         done."""
         if self._shown_for is self._window.library:
             return True
-        self._status.showMessage("Another library is open: its link health is read "
-                                 "again.", 8000)
+        self._status.showMessage(
+            translate("LinkHealth", "Another library is open: its link health is read again."),
+            8000)
         self.refresh()
         return False
 
@@ -106,31 +108,37 @@ class LinkHealthControl:
         note = library.note(mention.source.id)
         try:
             if note is None:
-                raise LibraryError(f"“{mention.source.title}” is no longer in the library")
+                raise LibraryError(translate(
+                    "LinkHealth",
+                    "“{title}” is no longer in the library").format(title=mention.source.title))
             body = link_mention(note.body, mention)
             changes = library.save_note(
                 note.id, note.title, note.description, note.summary, body,
                 create_missing=False,
                 base=NoteText(note.title, note.description, note.summary, note.body))
         except (LibraryError, StaleMention) as error:
-            warn(self._parent, "Not linked", f"{error}. Refresh to see the library as it "
-                 "is now.")
+            warn(self._parent, translate("LinkHealth", "Not linked"), translate(
+                "LinkHealth",
+                "{error}. Refresh to see the library as it is now.").format(error=error))
             self.refresh()
             return
         self._hub.publish(changes, self)
-        self._status.showMessage(f"Linked “{mention.written}” in “{note.title}”.", 8000)
+        self._status.showMessage(translate("LinkHealth", "Linked “{written}” in “{title}”.").format(
+            written=mention.written, title=note.title), 8000)
         self.refresh()
 
     def merge(self, keep: NoteRef, others: Sequence[NoteRef]) -> None:
         if not self._current():
             return
         names = ", ".join(f"“{ref.title}”" for ref in others)
-        if not ask(self._parent, "Merge notes?",
-                   f"Merge {names} into “{keep.title}”?\n\n“{keep.title}” keeps its title "
-                   "and text; the other text is added after it. Every citation of the "
-                   "other title is written with this one, and its annotations and tags "
-                   "move here. The other note goes to the Trash (a stub, with no text, is "
-                   "deleted); each note's text before is kept in its history."):
+        if not ask(
+            self._parent, translate("LinkHealth", "Merge notes?"),
+            translate("LinkHealth",
+                      "Merge {names} into “{title}”?\n\n“{title}” keeps its title and text; the "
+                      "other text is added after it. Every citation of the other title is "
+                      "written with this one, and its annotations and tags move here. The other "
+                      "note goes to the Trash (a stub, with no text, is deleted); each note's "
+                      "text before is kept in its history.").format(names=names, title=keep.title)):
             return
         for other in others:
             if not self._editing_note(other.id) or not self._editing_note(keep.id):
@@ -138,9 +146,11 @@ class LinkHealthControl:
             try:
                 changes = self._window.library.merge_notes(keep.id, other.id)
             except LibraryError as error:
-                warn(self._parent, "Not merged", str(error))
+                warn(self._parent, translate("LinkHealth", "Not merged"), str(error))
                 break
             self._hub.publish(changes, self)
         else:
-            self._status.showMessage(f"Merged {names} into “{keep.title}”.", 8000)
+            self._status.showMessage(translate(
+                "LinkHealth",
+                "Merged {names} into “{title}”.").format(names=names, title=keep.title), 8000)
         self.refresh()

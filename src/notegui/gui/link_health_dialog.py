@@ -27,6 +27,7 @@ from notegui.core.link_report import (
     findings,
     shown,
 )
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
 
@@ -34,25 +35,30 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 40  # the finding an item shows
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 41  # the note an item opens (a NoteRef)
 
 _GROUPS = (
-    (StubFinding, "Stubs: cited but never written"),
-    (OrphanFinding, "Orphans: no citations either way"),
-    (DuplicateFinding, "Titles that differ only in case, spacing or punctuation"),
-    (MentionFinding, "Unlinked mentions"),
+    (StubFinding, translate("LinkHealthDialog", "Stubs: cited but never written")),
+    (OrphanFinding, translate("LinkHealthDialog", "Orphans: no citations either way")),
+    (DuplicateFinding, translate("LinkHealthDialog",
+                                 "Titles that differ only in case, spacing or punctuation")),
+    (MentionFinding, translate("LinkHealthDialog", "Unlinked mentions")),
 )
 
 
 def _row(finding: object) -> tuple[str, NoteRef | None]:
     """What a finding's row says, and the note Open opens."""
     if isinstance(finding, StubFinding):
-        cited = ", ".join(shown(ref) for ref in finding.cited_by) or "no note"
-        return f"{shown(finding.stub)}, cited by {cited}", finding.stub
+        cited = ", ".join(
+            shown(ref) for ref in finding.cited_by) or translate("LinkHealthDialog", "no note")
+        return translate("LinkHealthDialog", "{stub}, cited by {cited}").format(
+            stub=shown(finding.stub), cited=cited), finding.stub
     if isinstance(finding, OrphanFinding):
         return shown(finding.note), finding.note
     if isinstance(finding, DuplicateFinding):
         return ", ".join(shown(ref) for ref in finding.notes), None
     assert isinstance(finding, MentionFinding)
-    return (f"{shown(finding.source)} mentions {shown(finding.target)}: "
-            f"“{finding.written}” (line {finding.line})", finding.source)
+    return (translate("LinkHealthDialog",
+                      "{source} mentions {target}: “{written}” (line {line})").format(
+        source=shown(finding.source), target=shown(finding.target), written=finding.written,
+        line=finding.line), finding.source)
 
 
 class LinkHealthDialog(QDialog):
@@ -63,30 +69,33 @@ class LinkHealthDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link Health")
+        self.setWindowTitle(translate("LinkHealthDialog", "Link Health"))
         self.setObjectName("link_health_dialog")
         self.resize(860, 520)
-        self.status = label("Reading the library…")
-        self.status.setAccessibleName("Link health summary")
+        self.status = label(translate("LinkHealthDialog", "Reading the library…"))
+        self.status.setAccessibleName(translate("LinkHealthDialog", "Link health summary"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setAccessibleName("Link health findings")
+        self.tree.setAccessibleName(translate("LinkHealthDialog", "Link health findings"))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         # The selected finding in full (a row shows what fits on one line).
         self.detail = label()
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("The selected finding")
+        self.detail.setAccessibleName(translate("LinkHealthDialog", "The selected finding"))
         self.tree.itemActivated.connect(lambda *_: self._open())
-        self.open_button = QPushButton("&Open")
-        self.open_button.setAccessibleName("Open the selected note")
-        self.link_button = QPushButton("&Link It")
-        self.link_button.setAccessibleName("Make the selected mention a citation")
-        self.merge_button = QPushButton("&Merge Into This…")
+        self.open_button = QPushButton(translate("LinkHealthDialog", "&Open"))
+        self.open_button.setAccessibleName(translate("LinkHealthDialog", "Open the selected note"))
+        self.link_button = QPushButton(translate("LinkHealthDialog", "&Link It"))
+        self.link_button.setAccessibleName(
+            translate("LinkHealthDialog", "Make the selected mention a citation"))
+        self.merge_button = QPushButton(translate("LinkHealthDialog", "&Merge Into This…"))
         self.merge_button.setAccessibleName(
-            "Merge the other notes of the selected title into the selected note")
-        self.refresh_button = QPushButton("&Refresh")
-        self.refresh_button.setAccessibleName("Read the library's link health again")
+            translate("LinkHealthDialog",
+                      "Merge the other notes of the selected title into the selected note"))
+        self.refresh_button = QPushButton(translate("LinkHealthDialog", "&Refresh"))
+        self.refresh_button.setAccessibleName(
+            translate("LinkHealthDialog", "Read the library's link health again"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.open_button, self.link_button, self.merge_button,
                        self.refresh_button):
@@ -108,11 +117,12 @@ class LinkHealthDialog(QDialog):
     # -- what it shows -------------------------------------------------------------------
 
     def show_reading(self) -> None:
-        self.status.setText("Reading the library…")
+        self.status.setText(translate("LinkHealthDialog", "Reading the library…"))
         self.refresh_button.setEnabled(False)
 
     def show_failure(self, why: str) -> None:
-        self.status.setText(f"The library could not be read: {why}")
+        self.status.setText(
+            translate("LinkHealthDialog", "The library could not be read: {why}").format(why=why))
         self.refresh_button.setEnabled(True)
 
     def show_report(self, report: LinkReport) -> None:
@@ -204,7 +214,8 @@ class LinkHealthDialog(QDialog):
                      and not any(ref.path for ref in finding.notes))
         self.merge_button.setEnabled(mergeable)
         self.merge_button.setToolTip(
-            "Notes read from a markdown folder are merged in their folder"
+            translate("LinkHealthDialog",
+                      "Notes read from a markdown folder are merged in their folder")
             if isinstance(finding, DuplicateFinding) and not mergeable and note is not None
             else "")
 

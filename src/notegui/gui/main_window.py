@@ -53,6 +53,7 @@ from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.file_drop import FileDrop
 from notegui.gui.graph_panel import GraphDock
+from notegui.gui.i18n import number, translate
 from notegui.gui.item_delegate import MARK_END, MARK_START
 from notegui.gui.library_actions import BackupHooks, LibraryActions, OpenLibrary
 from notegui.gui.library_banner import LibraryBanner
@@ -151,15 +152,15 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.search = SearchField()
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of notes shown")
+        self.count_label.setAccessibleName(translate("MainWindow", "Number of notes shown"))
         # View ▸ Questions Only, beside the count it changes (its action: _build_actions).
         self.questions_button = QToolButton()
         self.questions_button.setAutoRaise(True)
-        self.questions_button.setAccessibleName("Questions only")
+        self.questions_button.setAccessibleName(translate("MainWindow", "Questions only"))
         self.model = NoteListModel(lambda ids: self.library.refs(ids), self)
         self.list = QuestionListView(self.model)
         left = QWidget()
-        left.setAccessibleName("Questions")
+        left.setAccessibleName(translate("MainWindow", "Questions"))
         column = QVBoxLayout(left)
         column.setContentsMargins(4, 4, 0, 4)
         column.addWidget(self.search)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
             lambda fields: self.notes.render_preview(fields))
         self.editor.preview.attachments = lambda path: self.library.attachment(path)
         self.middle = QStackedWidget()
-        self.middle.setAccessibleName("Answer or editor")
+        self.middle.setAccessibleName(translate("MainWindow", "Answer or editor"))
         self.middle.addWidget(self.answer)
         self.middle.addWidget(self.editor)
         self.sidebar = SourcesPanel()
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.splitter = PaneSplitter(answer=1, fold_order=(2, 0))
         self.outline = OutlineList()  # (a section of the sidebar; Ctrl+Shift+O: a popup)
         self.reading_mark = ReadingMark(self.answer, self.outline.mark_reading)
-        self.sidebar.sections.add("outline", "O&utline", self.outline)
+        self.sidebar.sections.add("outline", translate("MainWindow", "O&utline"), self.outline)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.sidebar)
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self.runner = SearchRunner(
             self._search, lambda text: self.library.quick_search_is_complete(text), self,
             self.tasks)
-        self.statusBar().setAccessibleName("Status")
+        self.statusBar().setAccessibleName(translate("MainWindow", "Status"))
         self.wait_notice = WaitNotice(self.statusBar())
         self.editing = EditSession(
             lambda: self.library, self.editor,
@@ -226,9 +227,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         menus: dict[str, QMenu] = {}
         groups: dict[str, QActionGroup] = {}
-        toolbar = QToolBar("Navigation")
+        toolbar = QToolBar(translate("MainWindow", "Navigation"))
         toolbar.setObjectName("navigation")
-        toolbar.setAccessibleName("Navigation toolbar")
+        toolbar.setAccessibleName(translate("MainWindow", "Navigation toolbar"))
         self.addToolBar(toolbar)
         self.action_specs = action_table(self)
         for spec in self.action_specs:
@@ -343,13 +344,15 @@ class MainWindow(QMainWindow):
             menu = next(s.menu for s in self.action_specs if s.name == name).replace("&", "")
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             return escape(f"{menu} ▸ {action.text().replace('&', '')}") + (
-                f" ({escape(keys)})" if keys else "")
+                f" ({escape(keys)})" if keys else "")  # (words the menus already translate)
 
-        first = ("This library is empty." if self.library.count() == 0
-                 else "No note is open: choose one in the list.")
-        self.answer.setHtml(
-            f"<p>{first}</p><p>Add notes from files with {named('import_files')} or "
-            f"{named('import_folder')}, or write one with {named('new_note')}.</p>")
+        first = (translate("MainWindow", "This library is empty.") if self.library.count() == 0
+                 else translate("MainWindow", "No note is open: choose one in the list."))
+        how = translate("MainWindow", "Add notes from files with {import_files} or "
+                        "{import_folder}, or write one with {new_note}.").format(
+            import_files=named("import_files"), import_folder=named("import_folder"),
+            new_note=named("new_note"))
+        self.answer.setHtml(f"<p>{escape(first)}</p><p>{how}</p>")
         self.sidebar.show_links([], [])
         self.sidebar.tags.set_tags([])
         self._show_outline(())
@@ -361,7 +364,7 @@ class MainWindow(QMainWindow):
         """While a new note is open it is the window's note: the title, the list (nothing
         selected), the sidebar (no links, annotations or tags yet) and every action."""
         self.current_id = None
-        self.setWindowTitle(window_title("New note"))
+        self.setWindowTitle(window_title(translate("MainWindow", "New note")))
         self._syncing_selection = True
         try:
             self.list.setCurrentIndex(QModelIndex())
@@ -377,8 +380,9 @@ class MainWindow(QMainWindow):
     def show_editor(self, editing: bool) -> None:
         """The editor or the answer in the middle, and Edit Note's words to match."""
         self.middle.setCurrentWidget(self.editor if editing else self.answer)
-        self.actions_by_name["edit_note"].setText("&Done Editing" if editing
-                                                  else "&Edit Note")
+        self.actions_by_name["edit_note"].setText(translate("MainWindow",
+                                                            "&Done Editing") if editing
+                                                  else translate("MainWindow", "&Edit Note"))
 
     def is_editing(self) -> bool:
         return self.editing.active
@@ -452,7 +456,8 @@ class MainWindow(QMainWindow):
         if self.library.changed_elsewhere():
             self.model.forget_rows()
             self.hub.publish(Changes(links=True))  # (no view's write)
-            self.statusBar().showMessage("The library was changed outside; refreshed.", 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "The library was changed outside; refreshed."), 5000)
 
     def _showing_all(self) -> bool:
         return parse_query(self.search.text()).is_empty
@@ -490,13 +495,17 @@ class MainWindow(QMainWindow):
         if results is None:
             questions = len(self._listed.get(True, ()))
             self.count_label.setText(
-                f"{questions:,} question{'' if questions == 1 else 's'} of {total:,} notes"
-                if self.questions_only() else f"{total:,} notes")
+                translate("MainWindow", "%Ln question(s) of {total} notes", "", questions)
+                .format(total=number(total)) if self.questions_only()
+                else translate("MainWindow", "%Ln note(s)", "", total))
         else:
-            noun = "result" if results == 1 else "results"
-            more = ", searching for more\N{HORIZONTAL ELLIPSIS}" if searching else ""
-            among = " (questions only)" if self.questions_only() else ""
-            self.count_label.setText(f"{results:,} {noun} of {total:,} notes{among}{more}")
+            more = (translate("MainWindow", ", searching for more…")
+                    if searching else "")
+            among = (translate("MainWindow", " (questions only)") if self.questions_only()
+                     else "")
+            self.count_label.setText(
+                translate("MainWindow", "%Ln result(s) of {total} notes", "", results)
+                .format(total=number(total)) + among + more)
 
     # -- each view follows the writes (the ChangesHub) ----------------------------------
 
@@ -562,7 +571,8 @@ class MainWindow(QMainWindow):
             return False
         note = self.library.note(note_id)
         if note is None:
-            self.statusBar().showMessage("That note no longer exists.", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "That note no longer exists."),
+                                         5000)
             self.history.forget(note_id)
             return False
         sources = self.library.sources(note_id)
@@ -580,7 +590,8 @@ class MainWindow(QMainWindow):
         self.annotator.note_shown(note_id)
         if note.trashed:
             self.statusBar().showMessage(
-                "This note is in the Trash: Note ▸ Trash… restores it.", 10000)
+                translate("MainWindow",
+                          "This note is in the Trash: Note ▸ Trash… restores it."), 10000)
         words = parse_query(self.search.text()).words
         if words:
             self.answer.mark_words(list(words))
@@ -694,13 +705,16 @@ class MainWindow(QMainWindow):
         url = QUrl(address)
         shown = visible(address)  # as written, but a bidi override cannot disguise it
         if not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host():
-            reason = url.errorString().split(";")[0] if not url.isValid() else "no web site named"
-            warn(self, "Link not opened",
-                 f"This link's address is not a valid web address, so it was not opened:"
-                 f"\n\n{shown}\n\n({reason})")
+            reason = url.errorString().split(";")[0] if not url.isValid() else translate(
+                "MainWindow", "no web site named")
+            warn(self, translate("MainWindow", "Link not opened"),
+                 translate("MainWindow", "This link's address is not a valid web address, so "
+                           "it was not opened:\n\n{address}\n\n({reason})").format(
+                     address=shown, reason=reason))
             return
-        if ask(self, "Open link in browser?", f"This link leads outside notegui:\n\n{shown}"
-               "\n\nOpen it in your web browser?"):
+        if ask(self, translate("MainWindow", "Open link in browser?"),
+               translate("MainWindow", "This link leads outside notegui:\n\n{address}\n\n"
+                         "Open it in your web browser?").format(address=shown)):
             QDesktopServices.openUrl(url)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -723,10 +737,12 @@ class MainWindow(QMainWindow):
         def choices(text: str) -> list[Choice]:
             refs = (self.library.search_titles(text, 50) if text.strip()
                     else list(self.library.refs(self.model.ids()[:50]).values()))
-            return [(r.title + (" (stub)" if r.is_stub else ""), r.id, r.summary, r.place)
+            return [(r.title + (translate(
+                "MainWindow", " (stub)") if r.is_stub else ""), r.id, r.summary, r.place)
                     for r in refs]
 
-        picker = Picker("Quick Switcher", "Type part of a title…", choices, self)
+        picker = Picker(translate("MainWindow", "Quick Switcher"),
+                        translate("MainWindow", "Type part of a title…"), choices, self)
         if picker.exec() and isinstance(picker.chosen, int):
             self.open_note(picker.chosen)
 
@@ -742,7 +758,8 @@ class MainWindow(QMainWindow):
                     found.append((label, spec.name, spec.tip, "", shortcut))
             return found
 
-        picker = Picker("Command Palette", "Type a command…", choices, self)
+        picker = Picker(translate("MainWindow", "Command Palette"),
+                        translate("MainWindow", "Type a command…"), choices, self)
         if picker.exec() and isinstance(picker.chosen, str):
             self.actions_by_name[picker.chosen].trigger()
 
@@ -754,7 +771,8 @@ class MainWindow(QMainWindow):
         """Scroll the answer to a heading of the open note (the outline's choice)."""
         if self.editing.active:
             self.statusBar().showMessage(
-                "The outline leads through the note as read: Done Editing first.", 5000)
+                translate("MainWindow",
+                          "The outline leads through the note as read: Done Editing first."), 5000)
             return
         self.answer.scrollToAnchor(anchor)
         self.reading_mark.jumped(anchor)
@@ -789,9 +807,10 @@ class MainWindow(QMainWindow):
     def _import_refusal(self) -> str:
         """Why files dropped now cannot be imported ("" when they can)."""
         if not self.actions_by_name["import_files"].isEnabled():
-            return "this library cannot be written to now (the banner above says why)."
+            return translate("MainWindow",
+                             "this library cannot be written to now (the banner above says why).")
         if self.files.import_job is not None:
-            return "an import is running; drop them again when it ends."
+            return translate("MainWindow", "an import is running; drop them again when it ends.")
         return ""
 
     def focus_search(self) -> None:
@@ -869,10 +888,12 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(
-            self, "About notegui",
-            f"<h3>notegui {__version__}</h3><p>Read, search, annotate and edit a library of "
-            f"linked question notes, offline.</p><p>Library: "
-            f"{escape(str(self.library.path))}</p>",
+            self, translate("MainWindow", "About notegui"),
+            f"<h3>notegui {__version__}</h3><p>"
+            + escape(translate("MainWindow", "Read, search, annotate and edit a library of "
+                               "linked question notes, offline.")) + "</p><p>"
+            + escape(translate("MainWindow", "Library: {path}").format(
+                path=self.library.path)) + "</p>",
         )
 
     # -- window state --------------------------------------------------------------------
@@ -922,9 +943,10 @@ class MainWindow(QMainWindow):
         if self.editing.active and not self.editing.save():
             # At the session's end nobody may be there to answer: the draft keeps the edit.
             if not self.session_ending and QMessageBox.question(
-                self, "Close without saving?",
-                "Your edit could not be saved (the editor says why). Close anyway? It is "
-                "kept as a draft and offered at the next start."
+                self, translate("MainWindow", "Close without saving?"),
+                translate("MainWindow",
+                          "Your edit could not be saved (the editor says why). Close anyway? It "
+                          "is kept as a draft and offered at the next start.")
             ) != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

@@ -21,12 +21,14 @@ from notegui.gui.discard_prompt import confirm_discard
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
 from notegui.gui.history_dialog import HistoryDialog
+from notegui.gui.i18n import translate
 from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
 from notegui.gui.window_title import window_title
 
-PREVIEW_EMPTY = "The preview shows the description and the answer as you write them."
+PREVIEW_EMPTY = translate("NoteActions",
+                          "The preview shows the description and the answer as you write them.")
 
 
 class NoteWindow(Protocol):
@@ -80,7 +82,8 @@ class NoteActions:
     def start_editing(self, note_id: int | None, fields: NoteText | None = None) -> bool:
         note = self._window.library.note(note_id) if note_id else None
         if note is not None and note.trashed:
-            self._status.showMessage("Restore this note from the Trash to edit it.", 8000)
+            self._status.showMessage(
+                translate("NoteActions", "Restore this note from the Trash to edit it."), 8000)
             return False
         if not self.editing.start(note_id, fields):
             return False
@@ -100,7 +103,8 @@ class NoteActions:
         elif not self.editing.finish():
             if not self._confirm_discard(self.editing.problem):
                 self._status.showMessage(
-                    "Not saved: fix what the editor says, or Discard.", 10000)
+                    translate("NoteActions", "Not saved: fix what the editor says, or Discard."),
+                    10000)
                 return False
             self.editing.discard()
         self._leave_editor(show)
@@ -126,15 +130,20 @@ class NoteActions:
             self.stop_editing()
 
     def _confirm_discard(self, problem: str = "") -> bool:
-        reason = f"It could not be saved: {problem}" if problem else ""
+        reason = translate("NoteActions", "It could not be saved: {problem}").format(
+            problem=problem) if problem else ""
         if self.editing.is_new:
             return confirm_discard(
-                self._parent, "Discard the new note?",
-                "This new note is not saved. Discard it, or keep editing?", reason)
+                self._parent, translate("NoteActions", "Discard the new note?"),
+                translate("NoteActions",
+                          "This new note is not saved. Discard it, or keep editing?"), reason)
         return confirm_discard(
-            self._parent, "Discard unsaved changes?",
-            f"Your changes to “{self.editing.saved_title}” are not saved. Discard them (the "
-            "note stays as it was last saved), or keep editing?", reason)
+            self._parent, translate("NoteActions", "Discard unsaved changes?"),
+            translate("NoteActions",
+                      "Your changes to “{saved_title}” are not saved. Discard them (the note "
+                      "stays as it was last saved), or keep editing?").format(
+                saved_title=self.editing.saved_title),
+            reason)
 
     def _leave_editor(self, show: bool = True) -> None:
         window = self._window
@@ -192,11 +201,14 @@ class NoteActions:
         if note is None or note.trashed:
             return
         cited = len(window.library.backlinks(note.id))
-        also = (f"\n\n{cited} note(s) cite it; their citations will show it as in the "
-                "Trash." if cited else "")
-        if not ask(self._parent, "Move to Trash?",
-                   f"Move “{note.title}” to the Trash?\n\nIts annotations and history go "
-                   f"with it, and Note ▸ Trash… brings it back.{also}"):
+        also = (translate("NoteActions", "\n\n%n note(s) cite it; their citations will show "
+                          "it as in the Trash.", "", cited) if cited else "")
+        if not ask(
+            self._parent, translate("NoteActions", "Move to Trash?"),
+            translate(
+                "NoteActions",
+                "Move “{title}” to the Trash?\n\nIts annotations and history go with it, and "
+                "Note ▸ Trash… brings it back.{also}").format(title=note.title, also=also)):
             return
         if self.editing.active:
             self.editing.save(commit_title=False)  # (its latest text goes with it)
@@ -215,7 +227,9 @@ class NoteActions:
             window.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
         else:
             window.show_no_note()
-        self._status.showMessage(f"Moved “{note.title}” to the Trash.", 8000)
+        self._status.showMessage(
+            translate("NoteActions", "Moved “{title}” to the Trash.").format(title=note.title),
+            8000)
 
     def show_trash(self) -> None:
         library = self._window.library
@@ -245,7 +259,9 @@ class NoteActions:
     def _restore_revision(self, revision_id: int) -> None:
         if self._written(lambda: self._window.library.restore_revision(revision_id), self):
             self._status.showMessage(
-                "Restored that version; the text it replaced is kept in the history.", 8000)
+                translate(
+                    "NoteActions",
+                    "Restored that version; the text it replaced is kept in the history."), 8000)
 
     def set_tags(self, names: list[str], initiator: object) -> None:
         """The open note's tags, as ``initiator`` (the tag field) has them now."""
@@ -258,7 +274,7 @@ class NoteActions:
         try:
             return write()
         except LibraryError as error:
-            warn(self._parent, "Not written", str(error))
+            warn(self._parent, translate("NoteActions", "Not written"), str(error))
             return None
 
     def _written(self, write: Callable[[], Changes], initiator: object) -> bool:
@@ -278,7 +294,9 @@ class NoteActions:
                 self.drafts.save(self._window.library.path, Draft(
                     note_id, fields.title, fields.description, fields.summary, fields.body))
             except DraftError as error:
-                self._status.showMessage(f"The draft could not be written: {error}", 10000)
+                self._status.showMessage(translate(
+                    "NoteActions",
+                    "The draft could not be written: {error}").format(error=error), 10000)
 
     def discard_draft(self, note_id: int) -> None:
         if self.drafts is not None:
@@ -293,11 +311,13 @@ class NoteActions:
         if not drafts:
             return False
         draft = drafts[0]  # the newest
-        name = draft.title or "a new note"
-        if not ask(self._parent, "Restore unsaved edit?",
-                   f"notegui closed before your edit of “{name}” was saved (draft from "
-                   f"{shown_with_age(draft.saved_at)}).\n\nRestore it into the editor? "
-                   "(No deletes the draft.)"):
+        name = draft.title or translate("NoteActions", "a new note")
+        if not ask(
+            self._parent, translate("NoteActions", "Restore unsaved edit?"),
+            translate("NoteActions",
+                      "notegui closed before your edit of “{name}” was saved (draft from "
+                      "{saved_at}).\n\nRestore it into the editor? (No deletes the draft.)").format(
+                name=name, saved_at=shown_with_age(draft.saved_at))):
             if not self._window.session_ending:  # (else the session ended the question)
                 self.drafts.discard(path, draft.note_id)
             return False

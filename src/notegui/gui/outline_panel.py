@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.outline import Heading, matching
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -83,10 +84,9 @@ class OutlineList(QListWidget):
 
     headingRequested = Signal(str)  # the heading's anchor
 
-    def __init__(self, name: str = "Outline: the headings of this note",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        self.setAccessibleName(name or translate("Outline", "Outline: the headings of this note"))
         self._delegate = _IndentDelegate(self)
         self.setItemDelegate(self._delegate)
         self.setUniformItemSizes(True)
@@ -110,7 +110,8 @@ class OutlineList(QListWidget):
             item.setData(ANCHOR_ROLE, heading.anchor)
             item.setData(LEVEL_ROLE, heading.level)
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{heading.text}, heading level {heading.level}")
+                         translate("Outline", "{text}, heading level {level}").format(
+                             text=heading.text, level=heading.level))
             item.setToolTip(tip(heading.text))
             self.addItem(item)
         reading, self._reading = self._reading, ""
@@ -137,9 +138,12 @@ class OutlineList(QListWidget):
             reading = bool(anchor) and item.data(ANCHOR_ROLE) == anchor
             if bool(item.data(READING_ROLE)) != reading:
                 item.setData(READING_ROLE, reading)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{self._shown[row].text}, heading level "
-                             f"{self._shown[row].level}" + (", being read" if reading else ""))
+                heading = self._shown[row]
+                spoken = translate("Outline", "{text}, heading level {level}").format(
+                    text=heading.text, level=heading.level)
+                if reading:
+                    spoken += translate("Outline", ", being read")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             if reading:
                 self.scrollToItem(item)
 
@@ -166,15 +170,15 @@ class OutlinePopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFrameShape(QFrame.Shape.Box)  # (a popup over text: its edge drawn)
-        self.setAccessibleName("Outline")
+        self.setAccessibleName(translate("Outline", "Outline"))
         self._headings = headings
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Type part of a heading…")
-        self.field.setAccessibleName("Outline: filter the headings")
-        self.list = OutlineList("Outline: matching headings", self)
+        self.field.setPlaceholderText(translate("Outline", "Type part of a heading…"))
+        self.field.setAccessibleName(translate("Outline", "Outline: filter the headings"))
+        self.list = OutlineList(translate("Outline", "Outline: matching headings"), self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the field keeps the keys)
         self.empty = QLabel(self)
-        self.empty.setAccessibleName("Outline: nothing to show")
+        self.empty.setAccessibleName(translate("Outline", "Outline: nothing to show"))
         self.empty.setContentsMargins(6, 4, 6, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -206,8 +210,8 @@ class OutlinePopup(QFrame):
             self.list.setCurrentRow(0)
         self.list.setVisible(bool(shown))
         self.empty.setVisible(not shown)
-        self.empty.setText("This note has no headings." if not self._headings
-                           else "No heading matches.")
+        self.empty.setText(translate("Outline", "This note has no headings.") if not self._headings
+                           else translate("Outline", "No heading matches."))
         self._fit()
 
     def _fit(self) -> None:

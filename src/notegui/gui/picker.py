@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.gui import theme
+from notegui.gui.i18n import translate
 from notegui.gui.picker_row import MARKS_ROLE, SHORTCUT_ROLE, PickerRowDelegate, matched_spans
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 
@@ -49,9 +50,9 @@ class Picker(QDialog):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.field = QLineEdit(frame)
         self.field.setPlaceholderText(placeholder)
-        self.field.setAccessibleName(f"{title}: filter")
+        self.field.setAccessibleName(translate("Picker", "{title}: filter").format(title=title))
         self.list = QListWidget(frame)
-        self.list.setAccessibleName(f"{title}: matches")
+        self.list.setAccessibleName(translate("Picker", "{title}: matches").format(title=title))
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(PickerRowDelegate(PLACE_ROLE, self.list))
@@ -84,7 +85,8 @@ class Picker(QDialog):
             item.setData(PLACE_ROLE, place)
             item.setData(SHORTCUT_ROLE, shortcut)
             item.setData(MARKS_ROLE, matched_spans(item.text(), text))
-            spoken = f"{label} (in {place})" if place else label
+            spoken = translate("Picker", "{label} (in {place})").format(
+                label=label, place=place) if place else label
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"{spoken}, {shortcut}" if shortcut else spoken)
             if tooltip:

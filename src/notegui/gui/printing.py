@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from notegui.core.ports import Library
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import warn
 from notegui.publish.pdf import print_notes
 
@@ -25,7 +26,7 @@ class PrintingWindow(Protocol):
 def choose_printer(printer: QPrinter, parent: QWidget | None) -> bool:
     """The print dialog: the printer, pages and copies chosen (True), or cancelled."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print Note")
+    dialog.setWindowTitle(translate("Printing", "Print Note"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -33,7 +34,7 @@ def print_note(window: PrintingWindow) -> None:
     note_id = window.current_id
     note = window.library.note(note_id) if note_id is not None else None
     if note is None:
-        window.statusBar().showMessage("Open a note to print it.", 5000)
+        window.statusBar().showMessage(translate("Printing", "Open a note to print it."), 5000)
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(note.title)
@@ -42,9 +43,10 @@ def print_note(window: PrintingWindow) -> None:
     try:
         printed = print_notes(window.library, [note.id], printer)
     except OSError as error:
-        warn(window if isinstance(window, QWidget) else None, "Print",
-             f"The note could not be printed: {error}")
+        warn(window if isinstance(window, QWidget) else None, translate("Printing", "Print"),
+             translate("Printing", "The note could not be printed: {error}").format(error=error))
         return
+    pages = printed.pages
     window.statusBar().showMessage(
-        f"Printed \u201c{note.title}\u201d ({printed.pages} "
-        f"page{'s' if printed.pages != 1 else ''}).", 5000)
+        translate("Printing", "Printed “{title}” (%n page(s)).", "", pages).format(
+            title=note.title), 5000)

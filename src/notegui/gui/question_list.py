@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import NoteRef
+from notegui.gui.i18n import translate
 from notegui.gui.item_delegate import PADDING, TwoLineDelegate, draw_title, row_height
 from notegui.gui.plain_text import MAX_ROW_CHARS, MAX_TIP_CHARS, shortened
 
@@ -161,8 +162,9 @@ def accessible_title(ref: NoteRef) -> str:
     """A row's title as a screen reader says it: with "(stub)", or where the note lives
     when another note has its title."""
     if ref.is_stub:
-        return f"{ref.title} (stub)"
-    return f"{ref.title} (in {ref.place})" if ref.place else ref.title
+        return translate("QuestionList", "{title} (stub)").format(title=ref.title)
+    return translate("QuestionList", "{title} (in {place})").format(
+        title=ref.title, place=ref.place) if ref.place else ref.title
 
 
 class QuestionRowDelegate(TwoLineDelegate):
@@ -246,7 +248,7 @@ class QuestionListView(QTableView):
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Question list")
+        self.setAccessibleName(translate("QuestionList", "Question list"))
         self.setItemDelegate(QuestionRowDelegate(model, self))
         model.modelReset.connect(self.fit_rows)
         self.fit_rows()

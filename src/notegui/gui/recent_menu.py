@@ -10,9 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMenu, QWidget
 
 from notegui.core.settings import Settings
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import tip
-
-MISSING = "not found: moved or deleted?"
 
 
 def _label(number: int, path: Path) -> str:
@@ -28,9 +27,9 @@ class RecentMenu(QMenu):
 
     def __init__(self, settings: Callable[[], Settings], current: Callable[[], Path],
                  open_path: Callable[[Path], object], parent: QWidget | None = None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(translate("RecentMenu", "Open &Recent"), parent)
         self.setObjectName("open_recent")
-        self.setAccessibleName("Open Recent: libraries opened lately")
+        self.setAccessibleName(translate("RecentMenu", "Open Recent: libraries opened lately"))
         self.setToolTipsVisible(True)
         self._settings = settings
         self._current = current
@@ -49,21 +48,24 @@ class RecentMenu(QMenu):
             action = self.addAction(_label(number, path))
             action.setData(str(path))
             if not path.exists():
-                action.setText(f"{action.text()} (not found)")
+                action.setText(
+                    translate("RecentMenu", "{text} (not found)").format(text=action.text()))
                 action.setEnabled(False)
-                action.setToolTip(tip(f"{path}\n\n{MISSING.capitalize()}"))
+                action.setToolTip(
+                    tip(f"{path}\n\n" + translate("RecentMenu", "Not found: moved or deleted?")))
             elif path == current:
                 action.setCheckable(True)
                 action.setChecked(True)
                 action.setEnabled(False)
-                action.setToolTip(tip(f"{path}\n\nThe library open now"))
+                action.setToolTip(tip(
+                    translate("RecentMenu", "{path}\n\nThe library open now").format(path=path)))
             else:
                 action.setToolTip(tip(str(path)))
                 action.triggered.connect(lambda _checked=False, p=path: self._open_path(p))
         if not paths:
-            self.addAction("No recent libraries").setEnabled(False)
+            self.addAction(translate("RecentMenu", "No recent libraries")).setEnabled(False)
         self.addSeparator()
-        clear = self.addAction("&Clear Recent Libraries")
+        clear = self.addAction(translate("RecentMenu", "&Clear Recent Libraries"))
         clear.setObjectName("clear_recent")
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self._clear)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from notegui.core.domain import SearchHit
 from notegui.core.workers import Token
+from notegui.gui.i18n import translate
 from notegui.gui.tasks import Tasks
 
 DEBOUNCE_MS = 30
@@ -24,9 +25,10 @@ class SearchField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Search  (Ctrl+F)   is:question  is:stub  tag:name")
+        self.setPlaceholderText(
+            translate("SearchField", "Search  (Ctrl+F)   is:question  is:stub  tag:name"))
         self.setClearButtonEnabled(True)
-        self.setAccessibleName("Search notes")
+        self.setAccessibleName(translate("SearchField", "Search notes"))
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: self.queryChanged.emit(self.text()))
         self.textChanged.connect(lambda _text: self._timer.start())

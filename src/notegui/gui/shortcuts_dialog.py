@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.gui.actions import ActionSpec
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import tip
 
 
@@ -56,23 +57,28 @@ def shortcut_rows(specs: Iterable[ActionSpec], keys_of: dict[str, list[QKeySeque
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
-        self.setAccessibleName("Keyboard Shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard Shortcuts"))
+        self.setAccessibleName(translate("ShortcutsDialog", "Keyboard Shortcuts"))
         self.resize(620, 560)
         self._rows = rows
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Type to filter: an action, a key, a menu…")
-        self.field.setAccessibleName("Keyboard Shortcuts: filter")
+        self.field.setPlaceholderText(
+            translate("ShortcutsDialog", "Type to filter: an action, a key, a menu…"))
+        self.field.setAccessibleName(translate("ShortcutsDialog", "Keyboard Shortcuts: filter"))
         self.field.setClearButtonEnabled(True)
         self.table = QTreeWidget(self)
-        self.table.setAccessibleName("Keyboard Shortcuts: every action and its keys")
-        self.table.setHeaderLabels(["Action", "Keys", "Menu"])
+        self.table.setAccessibleName(
+            translate("ShortcutsDialog", "Keyboard Shortcuts: every action and its keys"))
+        self.table.setHeaderLabels([translate("ShortcutsDialog", "Action"),
+                                    translate("ShortcutsDialog", "Keys"),
+                                    translate("ShortcutsDialog", "Menu")])
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.count = QLabel(self)
-        self.count.setAccessibleName("Keyboard Shortcuts: actions shown")
+        self.count.setAccessibleName(
+            translate("ShortcutsDialog", "Keyboard Shortcuts: actions shown"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -91,12 +97,15 @@ class ShortcutsDialog(QDialog):
         shown = [row for row in self._rows if row.matches(typed)]
         for row in shown:
             item = QTreeWidgetItem([row.text, row.keys or "—", row.menu])
-            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, row.keys or "no shortcut")
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole,
+                         row.keys or translate("ShortcutsDialog", "no shortcut"))
             if row.tip:
                 item.setToolTip(0, tip(row.tip))
             self.table.addTopLevelItem(item)
-        self.count.setText(f"{len(shown)} of {len(self._rows)} actions" if typed.strip()
-                           else f"{len(shown)} actions")
+        matching, total = len(shown), len(self._rows)
+        self.count.setText(translate("ShortcutsDialog", "%n of {total} actions", "", matching)
+                           .format(total=total) if typed.strip()
+                           else translate("ShortcutsDialog", "%n action(s)", "", matching))
         first = self.table.topLevelItem(0)
         if first is not None:
             self.table.setCurrentItem(first)

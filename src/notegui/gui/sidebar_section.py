@@ -35,8 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notegui.gui.i18n import translate
+
 _ROWS_MEASURED = 40  # a long view's rows past these are taken to be as tall as these
 _MIN_ROWS = 3  # a squeezed section still shows this many rows (or all it has)
+
 
 
 def _tree_height(view: QTreeView, rows: int) -> int:
@@ -129,7 +132,7 @@ class Section(QWidget):
         self.header.setText(title)
         plain = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
         self.header.setAccessibleName(plain)
-        self.setAccessibleName(f"{plain} section")
+        self.setAccessibleName(translate("SidebarSection", "{plain} section").format(plain=plain))
         layout = QVBoxLayout(self)
         # (no constraint: the section's least height is its minimumSizeHint, a few rows)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -140,7 +143,7 @@ class Section(QWidget):
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.header.clicked.connect(lambda: self.set_collapsed(not self._collapsed))
-        self.header.setAccessibleDescription("Expanded")
+        self.header.setAccessibleDescription(translate("SidebarSection", "Expanded"))
         self.header.mnemonicActivated.connect(self._go_to)
         self._view = body if isinstance(body, QAbstractItemView) else None
         if self._view is not None:
@@ -158,7 +161,9 @@ class Section(QWidget):
         self._collapsed = collapsed
         self.header.setArrowType(Qt.ArrowType.RightArrow if collapsed
                                  else Qt.ArrowType.DownArrow)
-        self.header.setAccessibleDescription("Collapsed" if collapsed else "Expanded")
+        self.header.setAccessibleDescription(translate(
+            "SidebarSection",
+            "Collapsed") if collapsed else translate("SidebarSection", "Expanded"))
         self._show_body()
         self.toggled.emit(collapsed)
 
@@ -172,7 +177,8 @@ class Section(QWidget):
         if count == self._count:
             return
         self._count = count
-        self.header.setText(self.title if count is None else f"{self.title} ({count})")
+        self.header.setText(self.title if count is None else translate(
+            "SidebarSection", "{title} ({count})").format(title=self.title, count=count))
         if count == 0 and not self.body.isHidden():
             if not self._hide_pending:
                 self._hide_pending = True

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.domain import Backlink, SourceLink
 from notegui.gui.annotation_list import AnnotationList
+from notegui.gui.i18n import translate
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
 from notegui.gui.qt_typing import INT64
@@ -64,13 +65,15 @@ class LinkList(QListWidget):
         for note_id, title, summary, is_stub, place in rows:
             # What a row can show, not a megabyte: Qt copies the text at every paint.
             item = QListWidgetItem(shortened(title, MAX_ROW_CHARS)
-                                   + (" (stub)" if is_stub else ""))
+                                   + (translate("SourcesPanel", " (stub)") if is_stub else ""))
             item.setData(NOTE_ROLE, note_id)
             item.setData(SUMMARY_ROLE, shortened(summary, MAX_ROW_CHARS))
             item.setData(PLACE_ROLE, place)  # (every row answers it, "" or not)
             if place:
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} (in {place})")
-            item.setToolTip(rich_tip(f"{title} ({place})" if place else title, summary))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, translate(
+                    "SourcesPanel", "{title} (in {place})").format(title=title, place=place))
+            item.setToolTip(rich_tip(translate("SourcesPanel", "{title} ({place})").format(
+                title=title, place=place) if place else title, summary))
             if is_stub:
                 font = QFont(self.font())
                 font.setItalic(True)
@@ -97,16 +100,19 @@ class SourcesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Linked sources")
-        self.sources = LinkList("Sources: the notes this one cites")
-        self.cited_by = LinkList("Cited by: the notes that cite this one")
+        self.setAccessibleName(translate("SourcesPanel", "Linked sources"))
+        self.sources = LinkList(translate("SourcesPanel", "Sources: the notes this one cites"))
+        self.cited_by = LinkList(
+            translate("SourcesPanel", "Cited by: the notes that cite this one"))
         self.annotations = AnnotationList()
         self.tags = TagEditor()
         self.sections = SidebarSections()
-        self.sources_label = self.sections.add("sources", "&Sources", self.sources).header
-        self.cited_label = self.sections.add("cited_by", "Cite&d by", self.cited_by).header
+        self.sources_label = self.sections.add("sources", translate("SourcesPanel", "&Sources"),
+                                               self.sources).header
+        self.cited_label = self.sections.add("cited_by", translate("SourcesPanel", "Cite&d by"),
+                                             self.cited_by).header
         self.annotations_label = self.sections.add(
-            "annotations", "Anno&tations", self.annotations).header
+            "annotations", translate("SourcesPanel", "Anno&tations"), self.annotations).header
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self.layout_.addWidget(self.tags)
@@ -119,7 +125,8 @@ class SourcesPanel(QWidget):
                             s.target.is_stub, s.target.place) for s in sources])
         self.cited_by.fill([
             (b.source.id, b.source.title,
-             b.source.summary or (f"Cites this note as: {b.summary}" if b.summary else ""),
+             b.source.summary or (translate("SourcesPanel", "Cites this note as: {summary}").format(
+                 summary=b.summary) if b.summary else ""),
              b.source.is_stub, b.source.place)
             for b in backlinks
         ])

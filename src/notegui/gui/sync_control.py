@@ -27,6 +27,7 @@ from notegui.core.workers import Token
 from notegui.gui.changes_hub import ChangeNotice, ChangesHub
 from notegui.gui.conflicts_dialog import ConflictsDialog
 from notegui.gui.editing import EditSession
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import shortened
 from notegui.gui.sync_settings_dialog import SyncSettingsDialog
 from notegui.gui.sync_status import SyncStatusItem, status_words
@@ -43,11 +44,17 @@ Outcome = SyncReport | SyncError
 
 def report_line(report: SyncReport) -> str:
     """One line of what a sync did, for the status bar."""
-    parts = [f"{len(items):,} {what}" for items, what in (
-        (report.received, "received"), (report.sent, "sent"), (report.merged, "merged"),
-        (report.conflicts, "in conflict"), (report.refused, "files refused"),
-        (report.warned, "read with warnings")) if items]
-    return "Synced: " + (", ".join(parts) if parts else "nothing to change")
+    received, sent, merged = len(report.received), len(report.sent), len(report.merged)
+    conflicts, refused, warned = len(report.conflicts), len(report.refused), len(report.warned)
+    parts = [text for count, text in (
+        (received, translate("SyncControl", "%Ln received", "", received)),
+        (sent, translate("SyncControl", "%Ln sent", "", sent)),
+        (merged, translate("SyncControl", "%Ln merged", "", merged)),
+        (conflicts, translate("SyncControl", "%Ln in conflict", "", conflicts)),
+        (refused, translate("SyncControl", "%Ln file(s) refused", "", refused)),
+        (warned, translate("SyncControl", "%Ln read with warnings", "", warned))) if count]
+    return translate("SyncControl", "Synced: {changes}").format(
+        changes=", ".join(parts) if parts else translate("SyncControl", "nothing to change"))
 
 
 class SyncControl(QObject):
@@ -132,9 +139,10 @@ class SyncControl(QObject):
     def sync_now(self) -> None:
         """File ▸ Sync Now: sync, or say why not (not set up: the settings open)."""
         if self.sync is None:
-            self._bar.showMessage("This library has no sync.", MESSAGE_MS)
+            self._bar.showMessage(translate("SyncControl", "This library has no sync."), MESSAGE_MS)
         elif self.running:
-            self._bar.showMessage("A sync is already running; it goes on.", MESSAGE_MS)
+            self._bar.showMessage(
+                translate("SyncControl", "A sync is already running; it goes on."), MESSAGE_MS)
         elif not self.settings.remote:
             self.open_settings()
         else:
@@ -168,7 +176,9 @@ class SyncControl(QObject):
     def _crashed(self, error: Exception) -> None:
         """A sync that failed in a way the engine did not foresee (logged with its
         traceback): shown as a failure like any other."""
-        self._finished(SyncError("failed", f"the sync failed unexpectedly: {error}"))
+        self._finished(SyncError(
+            "failed",
+            translate("SyncControl", "the sync failed unexpectedly: {error}").format(error=error)))
 
     def _finished(self, outcome: Outcome) -> None:
         self.task = None
@@ -178,7 +188,8 @@ class SyncControl(QObject):
             settings = self.settings
             if settings.interval_minutes == 0 and (settings.on_start or settings.after_saves):
                 self.retry.start(RETRY_MINUTES * 60_000)  # (with an interval: the interval)
-            self._bar.showMessage(f"Sync failed: {shortened(self.failure, 200)}", MESSAGE_MS)
+            self._bar.showMessage(translate("SyncControl", "Sync failed: {failure}").format(
+                failure=shortened(self.failure, 200)), MESSAGE_MS)
         else:
             self.failure = ""
             self._bar.showMessage(report_line(outcome), MESSAGE_MS)
@@ -197,8 +208,9 @@ class SyncControl(QObject):
         if editing.active and editing.note_id in changed:
             if editing.unsaved():
                 self._bar.showMessage(
-                    "The sync changed the note you are editing; your edit is kept and "
-                    "saved over the fields you changed.", MESSAGE_MS * 2)
+                    translate("SyncControl",
+                              "The sync changed the note you are editing; your edit is kept and "
+                              "saved over the fields you changed."), MESSAGE_MS * 2)
             else:
                 self._reload_editor()
 
@@ -229,11 +241,13 @@ class SyncControl(QObject):
     def _retry_words(self) -> str:
         minutes = self.settings.interval_minutes
         if minutes > 0:
-            return (f"It is tried again every {minutes} minute{'' if minutes == 1 else 's'}; "
-                    "click to try now.")
+            return translate("SyncControl", "It is tried again every %n minute(s); click to "
+                             "try now.", "", minutes)
         if self.retry.isActive():
-            return f"It is tried again in {RETRY_MINUTES} minutes; click to try now."
-        return "Click to try again."
+            retry = RETRY_MINUTES
+            return translate("SyncControl", "It is tried again in %n minute(s); click to try "
+                             "now.", "", retry)
+        return translate("SyncControl", "Click to try again.")
 
     def status(self) -> SyncStatus | None:
         """The status as last read (for the item and the tests)."""
@@ -259,7 +273,7 @@ class SyncControl(QObject):
         """File ▸ Sync Settings…: saved through the sync, the timers following."""
         sync = self.sync
         if sync is None:
-            self._bar.showMessage("This library has no sync.", MESSAGE_MS)
+            self._bar.showMessage(translate("SyncControl", "This library has no sync."), MESSAGE_MS)
             return
         self.settings_dialog = SyncSettingsDialog(self.settings, sync.set_settings,
                                                   self._parent)
@@ -275,32 +289,36 @@ class SyncControl(QObject):
         self.failure = ""
         self._apply_timers()
         self.refresh()
-        self._bar.showMessage("Sync settings saved." if saved.remote
-                              else "Sync is off for this library.", MESSAGE_MS)
+        self._bar.showMessage(translate("SyncControl", "Sync settings saved.") if saved.remote
+                              else translate("SyncControl", "Sync is off for this library."),
+                              MESSAGE_MS)
 
     def show_conflicts(self) -> None:
         """Note ▸ Conflicts…: the notes in conflict, each to settle."""
         sync = self.sync
         if sync is None:
-            self._bar.showMessage("This library has no sync.", MESSAGE_MS)
+            self._bar.showMessage(translate("SyncControl", "This library has no sync."), MESSAGE_MS)
             return
 
         def conflicts() -> tuple[Conflict, ...]:
             try:
                 return sync.status().conflicts
             except (SyncError, LibraryError) as error:
-                self._bar.showMessage(f"The conflicts could not be read: {error}",
+                self._bar.showMessage(translate(
+                    "SyncControl", "The conflicts could not be read: {error}").format(error=error),
                                       MESSAGE_MS)
                 return ()
 
         def settle(conflict: Conflict, keep: str, text: str) -> None:
             if self.running:
-                raise SyncError("busy", "a sync is running; settle it when it ends")
+                raise SyncError(
+                    "busy", translate("SyncControl", "a sync is running; settle it when it ends"))
             sync.settle(conflict.uid, keep, text)
             self._library().changed_elsewhere()
             self._hub.publish(Changes(notes=frozenset({conflict.note_id}), links=True),
                               self.conflicts_dialog)
-            self._bar.showMessage(f"Settled “{shortened(conflict.title, 80)}”.", MESSAGE_MS)
+            self._bar.showMessage(translate("SyncControl", "Settled “{title}”.").format(
+                title=shortened(conflict.title, 80)), MESSAGE_MS)
 
         self.conflicts_dialog = ConflictsDialog(conflicts, settle, self._parent)
         try:

@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from notegui.core.sync_model import SyncStatus
+from notegui.gui.i18n import translate
 from notegui.gui.local_time import age, moment, shown
 from notegui.gui.plain_text import shortened, tip
 
@@ -25,10 +26,6 @@ class Words:
     tooltip: str
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False,
                  failure: str = "", retry: str = "") -> Words:
     """What the item says. ``status`` None: no sync for this library. ``failure``: the
@@ -37,35 +34,43 @@ def status_words(status: SyncStatus | None, now: datetime, syncing: bool = False
     if status is None:
         return Words("", "")
     if not status.remote:
-        return Words("Sync: not set up",
-                     "This library is not synced. Click to set up a git remote.")
+        return Words(
+            translate("SyncStatus", "Sync: not set up"),
+            translate("SyncStatus", "This library is not synced. Click to set up a git remote."))
     parts: list[str] = []
     if syncing:
-        parts.append("Syncing\N{HORIZONTAL ELLIPSIS}")
+        parts.append(translate("SyncStatus", "Syncing…"))
     reason = failure or status.last_result
     last_sync = moment(status.last_sync) if status.last_sync else None
     if reason and not syncing:
-        parts.append(f"Sync failed: {shortened(reason, MAX_REASON_CHARS)}")
+        parts.append(translate("SyncStatus", "Sync failed: {reason}").format(
+            reason=shortened(reason, MAX_REASON_CHARS)))
     elif not syncing:
-        parts.append(f"Synced {age(last_sync, now)}" if last_sync else "Not synced yet")
-    if status.ahead:
-        parts.append(f"{status.ahead:,} to send")
-    if status.behind:
-        parts.append(f"{status.behind:,} to receive")
-    if status.conflicts:
-        parts.append(_plural(len(status.conflicts), "conflict"))
-    lines = [f"Remote: {status.remote}"]
+        parts.append(translate("SyncStatus", "Synced {age}").format(age=age(last_sync, now))
+                     if last_sync else translate("SyncStatus", "Not synced yet"))
+    ahead, behind, conflicts = status.ahead, status.behind, len(status.conflicts)
+    if ahead:
+        parts.append(translate("SyncStatus", "%Ln to send", "", ahead))
+    if behind:
+        parts.append(translate("SyncStatus", "%Ln to receive", "", behind))
+    if conflicts:
+        parts.append(translate("SyncStatus", "%Ln conflict(s)", "", conflicts))
+    lines = [translate("SyncStatus", "Remote: {remote}").format(remote=status.remote)]
     if last_sync is not None:
-        lines.append(f"Last synced: {shown(last_sync)}")
+        lines.append(
+            translate("SyncStatus", "Last synced: {last_sync}").format(last_sync=shown(last_sync)))
     if reason and not syncing:
-        lines.append(f"The last sync failed: {reason}")
-        lines.append(retry or "Click to try again.")
+        lines.append(
+            translate("SyncStatus", "The last sync failed: {reason}").format(reason=reason))
+        lines.append(retry or translate("SyncStatus", "Click to try again."))
     elif syncing:
-        lines.append("A sync is running; reading and editing go on meanwhile.")
+        lines.append(
+            translate("SyncStatus", "A sync is running; reading and editing go on meanwhile."))
     else:
-        lines.append("Click to sync now.")
+        lines.append(translate("SyncStatus", "Click to sync now."))
     if status.conflicts:
-        lines.append("Note ▸ Conflicts… settles the notes changed on both sides.")
+        lines.append(
+            translate("SyncStatus", "Note ▸ Conflicts… settles the notes changed on both sides."))
     return Words(" \N{MIDDLE DOT} ".join(parts), "\n".join(lines))
 
 
@@ -76,7 +81,7 @@ class SyncStatusItem(QToolButton):
         super().__init__(parent)
         self.setAutoRaise(True)
         self.setObjectName("sync_status")
-        self.setAccessibleName("Sync status")
+        self.setAccessibleName(translate("SyncStatus", "Sync status"))
         self.hide()
 
     def show_words(self, words: Words) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from notegui.core.tags import check_tag
 from notegui.core.title_match import fold, rank_titles
+from notegui.gui.i18n import translate
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import popup
 from notegui.gui.theme import blend
@@ -136,14 +137,18 @@ class TagChip(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self.setAccessibleName(f"Tag {name}")
+        self.setAccessibleName(translate("TagEditor", "Tag {name}").format(name=name))
         self.name_button = ChipButton(name, self)
         self.name_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.name_button.setToolTip(tip(f"Show the notes tagged {name} (tag:{name})"))
-        self.name_button.setAccessibleName(f"Tag {name}: show the notes with this tag")
+        self.name_button.setToolTip(tip(
+            translate("TagEditor", "Show the notes tagged {name} (tag:{name})").format(name=name)))
+        self.name_button.setAccessibleName(
+            translate("TagEditor", "Tag {name}: show the notes with this tag").format(name=name))
         self.remove_button = ChipButton(REMOVE_MARK, self)
-        self.remove_button.setToolTip(tip(f"Remove the tag {name} from this note"))
-        self.remove_button.setAccessibleName(f"Remove tag {name}")
+        self.remove_button.setToolTip(
+            tip(translate("TagEditor", "Remove the tag {name} from this note").format(name=name)))
+        self.remove_button.setAccessibleName(
+            translate("TagEditor", "Remove tag {name}").format(name=name))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 1, 2, 1)
         layout.setSpacing(0)
@@ -178,27 +183,27 @@ class TagEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Tags")
+        self.setAccessibleName(translate("TagEditor", "Tags"))
         self._tags: list[str] = []
         self._known: list[str] = []
-        self.label = QLabel("&Tags", self)
+        self.label = QLabel(translate("TagEditor", "&Tags"), self)
         bold = QFont(self.label.font())
         bold.setBold(True)
         self.label.setFont(bold)
         self.chips = QWidget(self)
-        self.chips.setAccessibleName("The note's tags")
+        self.chips.setAccessibleName(translate("TagEditor", "The note's tags"))
         self._flow = FlowLayout(self.chips)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Add tag…")
-        self.field.setAccessibleName("Add a tag to this note")
-        self.field.setToolTip("Type a tag and press Enter")
+        self.field.setPlaceholderText(translate("TagEditor", "Add tag…"))
+        self.field.setAccessibleName(translate("TagEditor", "Add a tag to this note"))
+        self.field.setToolTip(translate("TagEditor", "Type a tag and press Enter"))
         self.label.setBuddy(self.field)
         self._completions = QStringListModel(self)
         self.completer = QCompleter(self._completions, self)
         # The names offered are chosen here (case and accents aside: "cafe" offers
         # "café"), not by Qt's filter, which compares accents as different letters.
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        popup(self.completer).setAccessibleName("Known tags")
+        popup(self.completer).setAccessibleName(translate("TagEditor", "Known tags"))
         # Before the completer sees the text: the names in the order they are offered.
         self.field.textEdited.connect(self._update_completions)
         self.field.setCompleter(self.completer)
@@ -251,7 +256,8 @@ class TagEditor(QWidget):
             return
         folded = name.casefold()
         if any(tag.casefold() == folded for tag in self._tags):
-            self.statusMessage.emit(f"This note is already tagged {name}.")
+            self.statusMessage.emit(
+                translate("TagEditor", "This note is already tagged {name}.").format(name=name))
             return
         # A known tag keeps its spelling: "ml" adds "ML" when the library has "ML".
         name = next((known for known in self._known if known.casefold() == folded), name)

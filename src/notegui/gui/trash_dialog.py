@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from notegui.core.domain import TrashedRef, told_apart
+from notegui.gui.i18n import translate
 from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
@@ -34,19 +35,20 @@ class TrashDialog(QDialog):
     def __init__(self, trashed: Callable[[], list[TrashedRef]], parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(translate("TrashDialog", "Trash"))
         self.resize(520, 420)
         self._trashed = trashed
         self.notes = QListWidget()
-        self.notes.setAccessibleName("Notes in the Trash")
+        self.notes.setAccessibleName(translate("TrashDialog", "Notes in the Trash"))
         self.notes.setItemDelegate(TwoLineDelegate(TRASHED_ROLE, self.notes, lines=1))
         self.notes.itemActivated.connect(lambda _item: self._restore())
-        self.empty_label = QLabel("The Trash is empty.")
+        self.empty_label = QLabel(translate("TrashDialog", "The Trash is empty."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = QPushButton("&Restore")
-        self.restore_button.setAccessibleName("Restore the selected note")
-        self.empty_button = QPushButton("&Empty Trash…")
-        self.empty_button.setAccessibleName("Delete every note in the Trash for good")
+        self.restore_button = QPushButton(translate("TrashDialog", "&Restore"))
+        self.restore_button.setAccessibleName(translate("TrashDialog", "Restore the selected note"))
+        self.empty_button = QPushButton(translate("TrashDialog", "&Empty Trash…"))
+        self.empty_button.setAccessibleName(
+            translate("TrashDialog", "Delete every note in the Trash for good"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
@@ -64,7 +66,9 @@ class TrashDialog(QDialog):
         for ref in told_apart(self._trashed()):
             item = QListWidgetItem(shortened(ref.title_with_place, MAX_ROW_CHARS))
             item.setData(NOTE_ROLE, ref.id)
-            item.setData(TRASHED_ROLE, f"Moved to the Trash {shown_with_age(ref.trashed)}"
+            item.setData(TRASHED_ROLE, translate(
+                "TrashDialog",
+                "Moved to the Trash {trashed}").format(trashed=shown_with_age(ref.trashed))
                          if ref.trashed else "")
             item.setToolTip(tip(ref.summary or ref.title_with_place))
             self.notes.addItem(item)
@@ -89,9 +93,11 @@ class TrashDialog(QDialog):
             self.refresh()
 
     def _empty(self) -> None:
-        if ask(self, "Empty the Trash?",
-               f"Delete the {self.notes.count()} note(s) in the Trash for good, with their "
-               "annotations and history? A note still cited elsewhere stays as a stub of its "
-               "title."):
+        count = self.notes.count()
+        if ask(self, translate("TrashDialog", "Empty the Trash?"),
+               translate("TrashDialog",
+                         "Delete the %n note(s) in the Trash for good, with their annotations "
+                         "and history? A note still cited elsewhere stays as a stub of its "
+                         "title.", "", count)):
             self.emptyRequested.emit()
             self.refresh()

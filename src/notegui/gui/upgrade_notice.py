@@ -12,18 +12,22 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from notegui.gui.i18n import translate
+
 _POLL_MS = 50
+
 
 
 class UpgradeNotice(QWidget):
     def __init__(self, path: Path) -> None:
         super().__init__(None, Qt.WindowType.Dialog)
-        self.setWindowTitle("Upgrading the library")
-        self.setAccessibleName("Upgrading the library")
+        self.setWindowTitle(translate("UpgradeNotice", "Upgrading the library"))
+        self.setAccessibleName(translate("UpgradeNotice", "Upgrading the library"))
         layout = QVBoxLayout(self)
         self.label = QLabel(
-            f"Upgrading {path.name} for this version of notegui.\n"
-            "This happens once; a large library can take a minute.")
+            translate("UpgradeNotice",
+                      "Upgrading {name} for this version of notegui.\nThis happens once; a large "
+                      "library can take a minute.").format(name=path.name))
         layout.addWidget(self.label)
         busy = QProgressBar()
         busy.setRange(0, 0)  # (no steps to count: a busy bar)
