@@ -5,263 +5,263 @@
         <name>Actions</name>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <source>&amp;Note</source>
-            <translation type="unfinished" />
+            <translation>&amp;Notiz</translation>
         </message>
         <message>
             <source>&amp;Annotate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anmerken</translation>
         </message>
         <message>
             <source>&amp;Go</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gehe zu</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>A&amp;nsicht</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>&amp;New Library…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Neue Bibliothek…</translation>
         </message>
         <message>
             <source>&amp;Open Library…</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek ö&amp;ffnen…</translation>
         </message>
         <message>
             <source>&amp;Import Files…</source>
-            <translation type="unfinished" />
+            <translation>Dateien &amp;importieren…</translation>
         </message>
         <message>
             <source>Import &amp;Folder…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ordner importieren…</translation>
         </message>
         <message>
             <source>&amp;Export…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Exportieren…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Drucken…</translation>
         </message>
         <message>
             <source>Print the open note (or save it as a PDF file)</source>
-            <translation type="unfinished" />
+            <translation>Die geöffnete Notiz drucken (oder als PDF-Datei speichern)</translation>
         </message>
         <message>
             <source>Restore &amp;Backup…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sicherung wiederherstellen…</translation>
         </message>
         <message>
             <source>Bring back the library as an automatic backup kept it</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek so zurückholen, wie eine automatische Sicherung sie bewahrt hat</translation>
         </message>
         <message>
             <source>S&amp;ync Now</source>
-            <translation type="unfinished" />
+            <translation>&amp;Jetzt synchronisieren</translation>
         </message>
         <message>
             <source>Sync the library with its git remote</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek mit ihrem Git-Remote synchronisieren</translation>
         </message>
         <message>
             <source>Sync Se&amp;ttings…</source>
-            <translation type="unfinished" />
+            <translation>Sync-Einstellun&amp;gen…</translation>
         </message>
         <message>
             <source>The library's git remote, and when it syncs by itself</source>
-            <translation type="unfinished" />
+            <translation>Das Git-Remote der Bibliothek und wann sie sich selbst synchronisiert</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <source>&amp;Edit Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz &amp;bearbeiten</translation>
         </message>
         <message>
             <source>Edit this note (again to go back to reading)</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz bearbeiten (erneut: zurück zum Lesen)</translation>
         </message>
         <message>
             <source>&amp;New Note</source>
-            <translation type="unfinished" />
+            <translation>&amp;Neue Notiz</translation>
         </message>
         <message>
             <source>Write a new note</source>
-            <translation type="unfinished" />
+            <translation>Eine neue Notiz schreiben</translation>
         </message>
         <message>
             <source>Move to &amp;Trash…</source>
-            <translation type="unfinished" />
+            <translation>In den &amp;Papierkorb verschieben…</translation>
         </message>
         <message>
             <source>T&amp;rash…</source>
-            <translation type="unfinished" />
+            <translation>Papier&amp;korb…</translation>
         </message>
         <message>
             <source>&amp;History…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlauf…</translation>
         </message>
         <message>
             <source>Earlier versions of this note</source>
-            <translation type="unfinished" />
+            <translation>Frühere Versionen dieser Notiz</translation>
         </message>
         <message>
             <source>&amp;Link Health…</source>
-            <translation type="unfinished" />
+            <translation>Ver&amp;weisprüfung…</translation>
         </message>
         <message>
             <source>Stubs, orphans, near-duplicate titles and unlinked mentions, each with its fix</source>
-            <translation type="unfinished" />
+            <translation>Platzhalter, verwaiste Notizen, fast gleiche Titel und unverknüpfte Erwähnungen, jeweils mit ihrer Behebung</translation>
         </message>
         <message>
             <source>&amp;Conflicts…</source>
-            <translation type="unfinished" />
+            <translation>K&amp;onflikte…</translation>
         </message>
         <message>
             <source>Notes changed on both sides by a sync: settle each</source>
-            <translation type="unfinished" />
+            <translation>Notizen, die bei einer Synchronisierung auf beiden Seiten geändert wurden: jede klären</translation>
         </message>
         <message>
             <source>&amp;Highlight Selection</source>
-            <translation type="unfinished" />
+            <translation>Auswahl &amp;markieren</translation>
         </message>
         <message>
             <source>Highlight the selected words</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Wörter markieren</translation>
         </message>
         <message>
             <source>&amp;Comment on Selection…</source>
-            <translation type="unfinished" />
+            <translation>Auswahl &amp;kommentieren…</translation>
         </message>
         <message>
             <source>Comment on the selected words</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Wörter kommentieren</translation>
         </message>
         <message>
             <source>&amp;All Annotations…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Alle Anmerkungen…</translation>
         </message>
         <message>
             <source>Every annotation in the library</source>
-            <translation type="unfinished" />
+            <translation>Alle Anmerkungen der Bibliothek</translation>
         </message>
         <message>
             <source>&amp;Back</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zurück</translation>
         </message>
         <message>
             <source>Back to the previous note</source>
-            <translation type="unfinished" />
+            <translation>Zurück zur vorigen Notiz</translation>
         </message>
         <message>
             <source>&amp;Forward</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vorwärts</translation>
         </message>
         <message>
             <source>Forward to the next note</source>
-            <translation type="unfinished" />
+            <translation>Vorwärts zur nächsten Notiz</translation>
         </message>
         <message>
             <source>&amp;Quick Switcher…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Schnellwechsler…</translation>
         </message>
         <message>
             <source>Jump to a note by typing part of its title</source>
-            <translation type="unfinished" />
+            <translation>Zu einer Notiz springen, indem Sie einen Teil ihres Titels tippen</translation>
         </message>
         <message>
             <source>&amp;Search</source>
-            <translation type="unfinished" />
+            <translation>Su&amp;che</translation>
         </message>
         <message>
             <source>Question &amp;List</source>
-            <translation type="unfinished" />
+            <translation>Fragen&amp;liste</translation>
         </message>
         <message>
             <source>&amp;Answer</source>
-            <translation type="unfinished" />
+            <translation>&amp;Antwort</translation>
         </message>
         <message>
             <source>S&amp;ources Sidebar</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quellen-Seitenleiste</translation>
         </message>
         <message>
             <source>O&amp;utline…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gliederung…</translation>
         </message>
         <message>
             <source>Go to a heading of this note: type part of it</source>
-            <translation type="unfinished" />
+            <translation>Zu einer Überschrift dieser Notiz gehen: einen Teil davon tippen</translation>
         </message>
         <message>
             <source>&amp;Command Palette…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Befehlspalette…</translation>
         </message>
         <message>
             <source>Zoom &amp;In</source>
-            <translation type="unfinished" />
+            <translation>Ver&amp;größern</translation>
         </message>
         <message>
             <source>Zoom &amp;Out</source>
-            <translation type="unfinished" />
+            <translation>Ver&amp;kleinern</translation>
         </message>
         <message>
             <source>&amp;Reset Zoom</source>
-            <translation type="unfinished" />
+            <translation>&amp;Originalgröße</translation>
         </message>
         <message>
             <source>Show Sources &amp;Sidebar</source>
-            <translation type="unfinished" />
+            <translation>Quellen-&amp;Seitenleiste zeigen</translation>
         </message>
         <message>
             <source>Citation &amp;Graph</source>
-            <translation type="unfinished" />
+            <translation>Zitations&amp;graph</translation>
         </message>
         <message>
             <source>The notes the open note cites and that cite it, or the library's</source>
-            <translation type="unfinished" />
+            <translation>Die Notizen, die die geöffnete Notiz zitiert und die sie zitieren, oder die der ganzen Bibliothek</translation>
         </message>
         <message>
             <source>&amp;Questions Only</source>
-            <translation type="unfinished" />
+            <translation>Nur &amp;Fragen</translation>
         </message>
         <message>
             <source>List only the notes whose title is a question (ends in ?)</source>
-            <translation type="unfinished" />
+            <translation>Nur die Notizen auflisten, deren Titel eine Frage ist (auf ? endet)</translation>
         </message>
         <message>
             <source>Theme: &amp;System</source>
-            <translation type="unfinished" />
+            <translation>Farbschema: S&amp;ystem</translation>
         </message>
         <message>
             <source>Theme: &amp;Light</source>
-            <translation type="unfinished" />
+            <translation>Farbschema: &amp;Hell</translation>
         </message>
         <message>
             <source>Theme: &amp;Dark</source>
-            <translation type="unfinished" />
+            <translation>Farbschema: &amp;Dunkel</translation>
         </message>
         <message>
             <source>&amp;Keyboard Shortcuts…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tastenkürzel…</translation>
         </message>
         <message>
             <source>Every action and its keys, searchable</source>
-            <translation type="unfinished" />
+            <translation>Alle Aktionen und ihre Tasten, durchsuchbar</translation>
         </message>
         <message>
             <source>&amp;About notegui</source>
-            <translation type="unfinished" />
+            <translation>Über &amp;notegui</translation>
         </message>
     </context>
     <context>
@@ -296,1079 +296,1093 @@
         <name>Annotating</name>
         <message>
             <source>Annotations not updated: {error}</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen nicht aktualisiert: {error}</translation>
         </message>
         <message>
             <source>Select some text in the answer to annotate it.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie Text in der Antwort aus, um ihn anzumerken.</translation>
         </message>
         <message>
             <source>Not annotated: {error}</source>
-            <translation type="unfinished" />
+            <translation>Nicht angemerkt: {error}</translation>
         </message>
         <message>
             <source>Select some text in the answer to comment on it.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie Text in der Antwort aus, um ihn zu kommentieren.</translation>
         </message>
         <message>
             <source>Annotation not changed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Anmerkung nicht geändert: {error}</translation>
         </message>
         <message>
             <source>Annotation not deleted: {error}</source>
-            <translation type="unfinished" />
+            <translation>Anmerkung nicht gelöscht: {error}</translation>
         </message>
     </context>
     <context>
         <name>AnnotationBrowser</name>
         <message>
             <source>{note_label}: {color} highlight “{quote}”</source>
-            <translation type="unfinished" />
+            <translation>{note_label}: Markierung {color} „{quote}“</translation>
         </message>
         <message>
             <source>comment: {comment}</source>
-            <translation type="unfinished" />
+            <translation>Kommentar: {comment}</translation>
         </message>
         <message>
             <source>detached: its words are no longer in the note</source>
-            <translation type="unfinished" />
+            <translation>gelöst: ihre Wörter stehen nicht mehr in der Notiz</translation>
         </message>
         <message>
             <source>No annotations match</source>
-            <translation type="unfinished" />
+            <translation>Keine Anmerkung passt</translation>
         </message>
         <message>
             <source>No annotations yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Anmerkungen</translation>
         </message>
         <message numerus="yes">
             <source>%Ln annotation(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Anmerkung</numerusform>
+                <numerusform>%Ln Anmerkungen</numerusform>
             </translation>
         </message>
         <message>
             <source>Annotations</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen</translation>
         </message>
         <message>
             <source>Filter by words in the quote, comment or note title…</source>
-            <translation type="unfinished" />
+            <translation>Nach Wörtern in Zitat, Kommentar oder Notiztitel filtern…</translation>
         </message>
         <message>
             <source>Filter annotations by words</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen nach Wörtern filtern</translation>
         </message>
         <message>
             <source>Filter annotations by colour</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen nach Farbe filtern</translation>
         </message>
         <message>
             <source>Any colour</source>
-            <translation type="unfinished" />
+            <translation>Jede Farbe</translation>
         </message>
         <message>
             <source>This &amp;note only</source>
-            <translation type="unfinished" />
+            <translation>Nur diese &amp;Notiz</translation>
         </message>
         <message>
             <source>Only the annotations of the current note</source>
-            <translation type="unfinished" />
+            <translation>Nur die Anmerkungen der aktuellen Notiz</translation>
         </message>
         <message>
             <source>Number of annotations shown</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der gezeigten Anmerkungen</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>Ö&amp;ffnen</translation>
         </message>
         <message>
             <source>Open the selected annotation in its note</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Anmerkung in ihrer Notiz öffnen</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>No annotations match these filters.</source>
-            <translation type="unfinished" />
+            <translation>Keine Anmerkung passt zu diesen Filtern.</translation>
         </message>
         <message>
             <source>No annotations yet. Select words in a note to highlight or comment on them.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Anmerkungen. Wählen Sie Wörter in einer Notiz aus, um sie zu markieren oder zu kommentieren.</translation>
         </message>
     </context>
     <context>
         <name>AnnotationList</name>
         <message>
             <source>Annotations of this note</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen dieser Notiz</translation>
         </message>
         <message>
             <source>(detached) {label}</source>
-            <translation type="unfinished" />
+            <translation>(gelöst) {label}</translation>
         </message>
         <message>
             <source>Its words are no longer in the note.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Wörter stehen nicht mehr in der Notiz.</translation>
         </message>
         <message>
             <source>Edit &amp;Comment…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kommentar bearbeiten…</translation>
         </message>
         <message>
             <source>C&amp;olour</source>
-            <translation type="unfinished" />
+            <translation>&amp;Farbe</translation>
         </message>
         <message>
             <source>&amp;Delete Annotation</source>
-            <translation type="unfinished" />
+            <translation>Anmerkung &amp;löschen</translation>
         </message>
     </context>
     <context>
         <name>AnswerView</name>
         <message>
             <source>Answer</source>
-            <translation type="unfinished" />
+            <translation>Antwort</translation>
         </message>
         <message>
             <source>The selected note, rendered</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Notiz, dargestellt</translation>
         </message>
         <message>
             <source>&amp;Highlight</source>
-            <translation type="unfinished" />
+            <translation>&amp;Markieren</translation>
         </message>
         <message>
             <source>&amp;Comment…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kommentieren…</translation>
         </message>
         <message>
             <source>Show &amp;Annotation</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anmerkung zeigen</translation>
         </message>
         <message>
             <source>Link not followed: {url}</source>
-            <translation type="unfinished" />
+            <translation>Verweis nicht gefolgt: {url}</translation>
         </message>
     </context>
     <context>
         <name>App</name>
         <message>
             <source>The automatic backup of {library} failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Die automatische Sicherung von {library} ist fehlgeschlagen: {error}</translation>
         </message>
         <message>
             <source>No note titled {title}.</source>
-            <translation type="unfinished" />
+            <translation>Keine Notiz mit dem Titel {title}.</translation>
         </message>
     </context>
     <context>
         <name>BackupDialog</name>
         <message>
             <source>Restore Backup</source>
-            <translation type="unfinished" />
+            <translation>Sicherung wiederherstellen</translation>
         </message>
         <message>
             <source>Backups</source>
-            <translation type="unfinished" />
+            <translation>Sicherungen</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Wiederherstellen</translation>
         </message>
         <message>
             <source>Restore {name} as it was at the time of a backup:</source>
-            <translation type="unfinished" />
+            <translation>{name} so wiederherstellen, wie sie zur Zeit einer Sicherung war:</translation>
         </message>
         <message>
             <source>There are no backups of {name} yet.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt noch keine Sicherungen von {name}.</translation>
         </message>
         <message>
             <source>The library as it is now is kept as a backup first, so a restore can be undone.</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek, wie sie jetzt ist, wird zuerst als Sicherung aufbewahrt, damit sich eine Wiederherstellung rückgängig machen lässt.</translation>
         </message>
         <message>
             <source>
 Backups are kept in {folder}</source>
-            <translation type="unfinished" />
+            <translation>
+Sicherungen liegen in {folder}</translation>
         </message>
         <message>
             <source>The automatic backup failed unexpectedly: {outcome}</source>
-            <translation type="unfinished" />
+            <translation>Die automatische Sicherung ist unerwartet fehlgeschlagen: {outcome}</translation>
         </message>
     </context>
     <context>
         <name>CommentDialog</name>
         <message>
             <source>Edit Comment</source>
-            <translation type="unfinished" />
+            <translation>Kommentar bearbeiten</translation>
         </message>
         <message>
             <source>Comment</source>
-            <translation type="unfinished" />
+            <translation>Kommentar</translation>
         </message>
         <message>
             <source>Comment on the selected words</source>
-            <translation type="unfinished" />
+            <translation>Kommentar zu den ausgewählten Wörtern</translation>
         </message>
         <message>
             <source>On the words:</source>
-            <translation type="unfinished" />
+            <translation>Zu den Wörtern:</translation>
         </message>
         <message>
             <source>The quoted words</source>
-            <translation type="unfinished" />
+            <translation>Die zitierten Wörter</translation>
         </message>
         <message>
             <source>Your &amp;comment:</source>
-            <translation type="unfinished" />
+            <translation>Ihr &amp;Kommentar:</translation>
         </message>
         <message>
             <source>Save the comment (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Den Kommentar speichern (Strg+Eingabe)</translation>
         </message>
         <message>
             <source>Ctrl+Enter saves; Esc cancels.</source>
-            <translation type="unfinished" />
+            <translation>Strg+Eingabe speichert; Esc bricht ab.</translation>
         </message>
     </context>
     <context>
         <name>ConflictsDialog</name>
         <message>
             <source>the note</source>
-            <translation type="unfinished" />
+            <translation>die Notiz</translation>
         </message>
         <message>
             <source>{title}  —  {fields}  —  found {found}</source>
-            <translation type="unfinished" />
+            <translation>{title}  —  {fields}  —  gefunden {found}</translation>
         </message>
         <message>
             <source>title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <source>description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung</translation>
         </message>
         <message>
             <source>tags</source>
-            <translation type="unfinished" />
+            <translation>Schlagwörter</translation>
         </message>
         <message>
             <source>body</source>
-            <translation type="unfinished" />
+            <translation>Text</translation>
         </message>
         <message>
             <source>Merge “{title}”</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ zusammenführen</translation>
         </message>
         <message>
             <source>Edit a merge of both versions</source>
-            <translation type="unfinished" />
+            <translation>Eine Zusammenführung beider Versionen bearbeiten</translation>
         </message>
         <message>
             <source>Write the note as it should be, from both versions: yours is in the editor, theirs beside it to copy from. Ctrl+Enter saves the merge.</source>
-            <translation type="unfinished" />
+            <translation>Schreiben Sie die Notiz, wie sie sein soll, aus beiden Versionen: Ihre steht im Editor, die andere daneben zum Abschreiben. Strg+Eingabe speichert die Zusammenführung.</translation>
         </message>
         <message>
             <source>The merged note</source>
-            <translation type="unfinished" />
+            <translation>Die zusammengeführte Notiz</translation>
         </message>
         <message>
             <source>Their version, to copy from</source>
-            <translation type="unfinished" />
+            <translation>Die andere Version, zum Abschreiben</translation>
         </message>
         <message>
             <source>Why the merge was not saved</source>
-            <translation type="unfinished" />
+            <translation>Warum die Zusammenführung nicht gespeichert wurde</translation>
         </message>
         <message>
             <source>&amp;Save Merge</source>
-            <translation type="unfinished" />
+            <translation>Zusammenführung &amp;speichern</translation>
         </message>
         <message>
             <source>Save the merge as the note</source>
-            <translation type="unfinished" />
+            <translation>Die Zusammenführung als Notiz speichern</translation>
         </message>
         <message>
             <source>Cancel: the conflict stays open</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen: der Konflikt bleibt offen</translation>
         </message>
         <message>
             <source>The merged note: empty. Write the note, or Cancel.</source>
-            <translation type="unfinished" />
+            <translation>Die zusammengeführte Notiz: leer. Schreiben Sie die Notiz oder brechen Sie ab.</translation>
         </message>
         <message>
             <source>Conflicts</source>
-            <translation type="unfinished" />
+            <translation>Konflikte</translation>
         </message>
         <message>
             <source>Notes in conflict</source>
-            <translation type="unfinished" />
+            <translation>Notizen im Konflikt</translation>
         </message>
         <message>
             <source>Notes changed on both sides</source>
-            <translation type="unfinished" />
+            <translation>Auf beiden Seiten geänderte Notizen</translation>
         </message>
         <message>
             <source>No conflicts: every note is settled.</source>
-            <translation type="unfinished" />
+            <translation>Keine Konflikte: jede Notiz ist geklärt.</translation>
         </message>
         <message>
             <source>My version (kept in this library)</source>
-            <translation type="unfinished" />
+            <translation>Meine Version (in dieser Bibliothek behalten)</translation>
         </message>
         <message>
             <source>Their version (from the remote)</source>
-            <translation type="unfinished" />
+            <translation>Die andere Version (vom Remote)</translation>
         </message>
         <message>
             <source>&amp;Mine (kept here)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Meine (hier behalten)</translation>
         </message>
         <message>
             <source>&amp;Theirs (the remote's)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Andere (vom Remote)</translation>
         </message>
         <message>
             <source>Keep M&amp;ine</source>
-            <translation type="unfinished" />
+            <translation>M&amp;eine behalten</translation>
         </message>
         <message>
             <source>Keep my version</source>
-            <translation type="unfinished" />
+            <translation>Meine Version behalten</translation>
         </message>
         <message>
             <source>Keep T&amp;heirs</source>
-            <translation type="unfinished" />
+            <translation>Andere be&amp;halten</translation>
         </message>
         <message>
             <source>Keep their version</source>
-            <translation type="unfinished" />
+            <translation>Die andere Version behalten</translation>
         </message>
         <message>
             <source>Edit a Mer&amp;ge…</source>
-            <translation type="unfinished" />
+            <translation>Zusammenführung bearbei&amp;ten…</translation>
         </message>
         <message>
             <source>Close the conflicts</source>
-            <translation type="unfinished" />
+            <translation>Die Konflikte schließen</translation>
         </message>
         <message>
             <source>Notes changed in the same lines here and on the remote. Both versions are kept until you choose.</source>
-            <translation type="unfinished" />
+            <translation>Notizen, die hier und auf dem Remote in denselben Zeilen geändert wurden. Beide Versionen bleiben erhalten, bis Sie wählen.</translation>
         </message>
         <message>
             <source>Not settled</source>
-            <translation type="unfinished" />
+            <translation>Nicht geklärt</translation>
         </message>
         <message>
             <source>“{title}” is still in conflict: {error}</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist noch im Konflikt: {error}</translation>
         </message>
     </context>
     <context>
         <name>DiscardPrompt</name>
         <message>
             <source>Discard</source>
-            <translation type="unfinished" />
+            <translation>Verwerfen</translation>
         </message>
         <message>
             <source>Keep Editing</source>
-            <translation type="unfinished" />
+            <translation>Weiter bearbeiten</translation>
         </message>
     </context>
     <context>
         <name>Editing</name>
         <message>
             <source>Unsaved draft restored</source>
-            <translation type="unfinished" />
+            <translation>Ungesicherter Entwurf wiederhergestellt</translation>
         </message>
         <message>
             <source>Editing…</source>
-            <translation type="unfinished" />
+            <translation>Bearbeitung…</translation>
         </message>
         <message>
             <source>a new note is saved once it has a title</source>
-            <translation type="unfinished" />
+            <translation>eine neue Notiz wird gespeichert, sobald sie einen Titel hat</translation>
         </message>
         <message>
             <source>Not saved</source>
-            <translation type="unfinished" />
+            <translation>Nicht gespeichert</translation>
         </message>
         <message>
             <source>Saved {clock}, but not the title</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert {clock}, aber nicht der Titel</translation>
         </message>
         <message>
             <source>Saved {clock}</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert {clock}</translation>
         </message>
     </context>
     <context>
         <name>Editor</name>
         <message>
             <source>Answer (markdown)</source>
-            <translation type="unfinished" />
+            <translation>Antwort (Markdown)</translation>
         </message>
         <message>
             <source>Cited title suggestions</source>
-            <translation type="unfinished" />
+            <translation>Vorschläge für zitierte Titel</translation>
         </message>
         <message>
             <source>Note editor</source>
-            <translation type="unfinished" />
+            <translation>Notiz-Editor</translation>
         </message>
         <message>
             <source>Title (a question)</source>
-            <translation type="unfinished" />
+            <translation>Titel (eine Frage)</translation>
         </message>
         <message>
             <source>The question, ending in '?'</source>
-            <translation type="unfinished" />
+            <translation>Die Frage, endet auf „?“</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>One line saying what the note answers</source>
-            <translation type="unfinished" />
+            <translation>Eine Zeile, die sagt, was die Notiz beantwortet</translation>
         </message>
         <message>
             <source>Summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung</translation>
         </message>
         <message>
             <source>One line: how notes citing this one sum it up</source>
-            <translation type="unfinished" />
+            <translation>Eine Zeile: wie zitierende Notizen diese zusammenfassen</translation>
         </message>
         <message>
             <source>Preview</source>
-            <translation type="unfinished" />
+            <translation>Vorschau</translation>
         </message>
         <message>
             <source>Show the preview</source>
-            <translation type="unfinished" />
+            <translation>Die Vorschau zeigen</translation>
         </message>
         <message>
             <source>Editor messages</source>
-            <translation type="unfinished" />
+            <translation>Meldungen des Editors</translation>
         </message>
         <message>
             <source>Save state</source>
-            <translation type="unfinished" />
+            <translation>Speicherstand</translation>
         </message>
         <message>
             <source>Discard</source>
-            <translation type="unfinished" />
+            <translation>Verwerfen</translation>
         </message>
         <message>
             <source>Discard the unsaved edit</source>
-            <translation type="unfinished" />
+            <translation>Die ungespeicherte Bearbeitung verwerfen</translation>
         </message>
         <message>
             <source>Leave the editor without saving what is not saved yet (Esc leaves a new note)</source>
-            <translation type="unfinished" />
+            <translation>Den Editor verlassen, ohne zu speichern, was noch nicht gespeichert ist (Esc verlässt eine neue Notiz)</translation>
         </message>
         <message>
             <source>&amp;Title</source>
-            <translation type="unfinished" />
+            <translation>&amp;Titel</translation>
         </message>
         <message>
             <source>&amp;Description</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beschreibung</translation>
         </message>
         <message>
             <source>S&amp;ummary</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zusammenfassung</translation>
         </message>
         <message>
             <source>Not saved: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Nicht gespeichert: {reason}</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <source>&lt;b&gt;Not saved.&lt;/b&gt; {reason}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Nicht gespeichert.&lt;/b&gt; {reason}</translation>
         </message>
         <message>
             <source>“{title}” (&lt;a href="{href}"&gt;create it&lt;/a&gt;)</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ (&lt;a href="{href}"&gt;anlegen&lt;/a&gt;)</translation>
         </message>
         <message numerus="yes">
             <source> and %Ln more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>und %Ln weitere</numerusform>
+                <numerusform>und %Ln weitere</numerusform>
             </translation>
         </message>
         <message>
             <source>Not in the library yet: {links}{more}</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht in der Bibliothek: {links}{more}</translation>
         </message>
     </context>
     <context>
         <name>Errors</name>
         <message>
             <source>Cannot open the library</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek lässt sich nicht öffnen</translation>
         </message>
         <message>
             <source>The library at
 {path}
 cannot be opened.</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek unter
+{path}
+lässt sich nicht öffnen.</translation>
         </message>
         <message>
             <source>{problem}
 
 The file has not been changed.</source>
-            <translation type="unfinished" />
+            <translation>{problem}
+
+Die Datei wurde nicht verändert.</translation>
         </message>
         <message>
             <source>Open Another…</source>
-            <translation type="unfinished" />
+            <translation>Andere öffnen…</translation>
         </message>
         <message>
             <source>Create New…</source>
-            <translation type="unfinished" />
+            <translation>Neue anlegen…</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Beenden</translation>
         </message>
         <message>
             <source>Unexpected error</source>
-            <translation type="unfinished" />
+            <translation>Unerwarteter Fehler</translation>
         </message>
         <message>
             <source>The details are in {log_file}.</source>
-            <translation type="unfinished" />
+            <translation>Die Einzelheiten stehen in {log_file}.</translation>
         </message>
         <message>
             <source>Something went wrong: {error}</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgegangen: {error}</translation>
         </message>
         <message>
             <source>notegui keeps running; your library is safe. {where}</source>
-            <translation type="unfinished" />
+            <translation>notegui läuft weiter; Ihre Bibliothek ist sicher. {where}</translation>
         </message>
     </context>
     <context>
         <name>FileDrop</name>
         <message>
             <source>Nothing imported: {refusal}</source>
-            <translation type="unfinished" />
+            <translation>Nichts importiert: {refusal}</translation>
         </message>
         <message>
             <source>{count} files and folders</source>
-            <translation type="unfinished" />
+            <translation>{count} Dateien und Ordner</translation>
         </message>
         <message>
             <source>Importing {shown}…</source>
-            <translation type="unfinished" />
+            <translation>{shown} wird importiert…</translation>
         </message>
     </context>
     <context>
         <name>GraphPanel</name>
         <message>
-            <source>● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Citation graph panel</source>
-            <translation type="unfinished" />
+            <translation>Bereich Zitationsgraph</translation>
         </message>
         <message>
             <source>Around this note</source>
-            <translation type="unfinished" />
+            <translation>Um diese Notiz</translation>
         </message>
         <message>
             <source>Whole library</source>
-            <translation type="unfinished" />
+            <translation>Ganze Bibliothek</translation>
         </message>
         <message>
             <source>Graph of</source>
-            <translation type="unfinished" />
+            <translation>Graph von</translation>
         </message>
         <message>
             <source>Show the notes around the open note, or the whole library</source>
-            <translation type="unfinished" />
+            <translation>Die Notizen um die geöffnete Notiz zeigen, oder die ganze Bibliothek</translation>
         </message>
         <message>
             <source>Depth {n}</source>
-            <translation type="unfinished" />
+            <translation>Tiefe {n}</translation>
         </message>
         <message>
             <source>Depth</source>
-            <translation type="unfinished" />
+            <translation>Tiefe</translation>
         </message>
         <message>
             <source>How many citations away from the open note, either way</source>
-            <translation type="unfinished" />
+            <translation>Wie viele Zitate von der geöffneten Notiz entfernt, in beide Richtungen</translation>
         </message>
         <message>
             <source>Filter: words, tag:NAME, is:stub</source>
-            <translation type="unfinished" />
+            <translation>Filter: Wörter, tag:NAME, is:stub</translation>
         </message>
         <message>
             <source>Library graph filter</source>
-            <translation type="unfinished" />
+            <translation>Filter des Bibliotheksgraphen</translation>
         </message>
         <message>
             <source>Fit</source>
-            <translation type="unfinished" />
+            <translation>Einpassen</translation>
         </message>
         <message>
             <source>Fit the graph in view</source>
-            <translation type="unfinished" />
+            <translation>Den Graphen in die Ansicht einpassen</translation>
         </message>
         <message>
             <source>Zoom to show the whole graph (0); + and - zoom</source>
-            <translation type="unfinished" />
+            <translation>Zoomen, um den ganzen Graphen zu zeigen (0); + und - zoomen</translation>
         </message>
         <message>
             <source>Graph summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung des Graphen</translation>
         </message>
         <message>
             <source>Focused note</source>
-            <translation type="unfinished" />
+            <translation>Fokussierte Notiz</translation>
+        </message>
+        <message>
+            <source>● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites</source>
+            <translation>● Notiz   ◌ Platzhalter (zitiert, noch nicht geschrieben)   ⬤ geöffnete Notiz   → zitiert</translation>
         </message>
         <message>
             <source>Graph legend</source>
-            <translation type="unfinished" />
+            <translation>Legende des Graphen</translation>
         </message>
         <message>
             <source>The graph could not be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>Der Graph ließ sich nicht lesen: {error}</translation>
         </message>
         <message>
             <source>No note matches the filter.</source>
-            <translation type="unfinished" />
+            <translation>Keine Notiz passt zum Filter.</translation>
         </message>
         <message>
             <source>No note is open.</source>
-            <translation type="unfinished" />
+            <translation>Keine Notiz ist geöffnet.</translation>
         </message>
         <message>
             <source>The library has no notes.</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek hat keine Notizen.</translation>
         </message>
         <message>
             <source>This note cites no note and no note cites it.</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz zitiert keine Notiz, und keine Notiz zitiert sie.</translation>
         </message>
         <message numerus="yes">
             <source>%Ln note(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Notiz</numerusform>
+                <numerusform>%Ln Notizen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln link(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Verweis</numerusform>
+                <numerusform>%Ln Verweise</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln stub(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Platzhalter.</numerusform>
+                <numerusform>%Ln Platzhalter.</numerusform>
             </translation>
         </message>
         <message>
             <source>Only the nearest {shown} notes are shown (the graph's limit): choose a smaller depth to see all of them.</source>
-            <translation type="unfinished" />
+            <translation>Nur die nächsten {shown} Notizen werden gezeigt (die Grenze des Graphen): wählen Sie eine kleinere Tiefe, um alle zu sehen.</translation>
         </message>
         <message>
             <source>More than {shown} notes match: the {shown} best are shown. Narrow the filter to see the others.</source>
-            <translation type="unfinished" />
+            <translation>Mehr als {shown} Notizen passen: die {shown} besten werden gezeigt. Schränken Sie den Filter ein, um die anderen zu sehen.</translation>
         </message>
         <message>
             <source>The {shown} most cited notes of {total} are shown. Type a filter (words, tag:NAME, is:stub) to see others.</source>
-            <translation type="unfinished" />
+            <translation>Die {shown} meistzitierten Notizen von {total} werden gezeigt. Tippen Sie einen Filter (Wörter, tag:NAME, is:stub), um andere zu sehen.</translation>
         </message>
         <message>
             <source>The {shown} most cited notes are shown. Type a filter (words, tag:NAME, is:stub) to see others.</source>
-            <translation type="unfinished" />
+            <translation>Die {shown} meistzitierten Notizen werden gezeigt. Tippen Sie einen Filter (Wörter, tag:NAME, is:stub), um andere zu sehen.</translation>
         </message>
         <message>
             <source>Citation Graph</source>
-            <translation type="unfinished" />
+            <translation>Zitationsgraph</translation>
         </message>
         <message>
             <source>Citation graph</source>
-            <translation type="unfinished" />
+            <translation>Zitationsgraph</translation>
         </message>
     </context>
     <context>
         <name>GraphView</name>
         <message>
             <source>Stub: cited, but not written yet.</source>
-            <translation type="unfinished" />
+            <translation>Platzhalter: zitiert, aber noch nicht geschrieben.</translation>
         </message>
         <message>
             <source>Citation graph</source>
-            <translation type="unfinished" />
+            <translation>Zitationsgraph</translation>
         </message>
         <message>
             <source> (stub)</source>
-            <translation type="unfinished" />
+            <translation> (Platzhalter)</translation>
         </message>
         <message>
             <source>{title_with_place}{kind}: cites {cites}, cited by {cited} in this graph. Enter opens it.</source>
-            <translation type="unfinished" />
+            <translation>{title_with_place}{kind}: zitiert {cites}, zitiert von {cited} in diesem Graphen. Eingabe öffnet sie.</translation>
         </message>
     </context>
     <context>
         <name>HistoryDialog</name>
         <message>
             <source>Replaced by a save</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt beim Speichern</translation>
         </message>
         <message>
             <source>Replaced by an import</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt bei einem Import</translation>
         </message>
         <message>
             <source>Replaced by a rename</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt beim Umbenennen</translation>
         </message>
         <message>
             <source>Replaced by a restore</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt beim Wiederherstellen</translation>
         </message>
         <message>
             <source>Replaced ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt ({reason})</translation>
         </message>
         <message>
             <source>Replaced</source>
-            <translation type="unfinished" />
+            <translation>Ersetzt</translation>
         </message>
         <message>
             <source>Changes from the selected version to the current text</source>
-            <translation type="unfinished" />
+            <translation>Änderungen von der ausgewählten Version zum aktuellen Text</translation>
         </message>
         <message>
             <source>History — {title}</source>
-            <translation type="unfinished" />
+            <translation>Verlauf — {title}</translation>
         </message>
         <message>
             <source>Note history</source>
-            <translation type="unfinished" />
+            <translation>Verlauf der Notiz</translation>
         </message>
         <message>
             <source>Earlier versions, newest first</source>
-            <translation type="unfinished" />
+            <translation>Frühere Versionen, neueste zuerst</translation>
         </message>
         <message>
             <source>Lines marked {minus} are only in the selected version, lines marked + only in the current text.</source>
-            <translation type="unfinished" />
+            <translation>Mit {minus} markierte Zeilen stehen nur in der ausgewählten Version, mit + markierte nur im aktuellen Text.</translation>
         </message>
         <message>
             <source>What the colours mean</source>
-            <translation type="unfinished" />
+            <translation>Was die Farben bedeuten</translation>
         </message>
         <message>
             <source>No earlier versions of this note yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine früheren Versionen dieser Notiz.</translation>
         </message>
         <message>
             <source>A version is kept each time the note is saved, imported over, renamed or restored.</source>
-            <translation type="unfinished" />
+            <translation>Eine Version wird jedes Mal aufbewahrt, wenn die Notiz gespeichert, durch einen Import überschrieben, umbenannt oder wiederhergestellt wird.</translation>
         </message>
         <message>
             <source>&amp;Restore this version</source>
-            <translation type="unfinished" />
+            <translation>Diese Version &amp;wiederherstellen</translation>
         </message>
         <message>
             <source>Restore this version</source>
-            <translation type="unfinished" />
+            <translation>Diese Version wiederherstellen</translation>
         </message>
         <message>
             <source>Make this version the current text (the current text is kept as a version)</source>
-            <translation type="unfinished" />
+            <translation>Diese Version zum aktuellen Text machen (der aktuelle Text bleibt als Version erhalten)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source> · was “{title}”</source>
-            <translation type="unfinished" />
+            <translation> · war „{title}“</translation>
         </message>
         <message>
             <source>Select a version to see how it differs.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine Version aus, um zu sehen, wie sie sich unterscheidet.</translation>
         </message>
         <message>
             <source>This version is the same as the current text.</source>
-            <translation type="unfinished" />
+            <translation>Diese Version gleicht dem aktuellen Text.</translation>
         </message>
         <message>
             <source>This version's text is the same as the current text (Sources lines not compared).</source>
-            <translation type="unfinished" />
+            <translation>Der Text dieser Version gleicht dem aktuellen Text (Quellenzeilen nicht verglichen).</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>Summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung</translation>
         </message>
         <message>
             <source>Body</source>
-            <translation type="unfinished" />
+            <translation>Text</translation>
         </message>
         <message>
             <source>Sources</source>
-            <translation type="unfinished" />
+            <translation>Quellen</translation>
         </message>
     </context>
     <context>
         <name>ImportDialog</name>
         <message>
             <source>Import results</source>
-            <translation type="unfinished" />
+            <translation>Ergebnis des Imports</translation>
         </message>
         <message>
             <source>{updated} updated, </source>
-            <translation type="unfinished" />
+            <translation>{updated} aktualisiert, </translation>
         </message>
         <message>
             <source>{imported} imported, {updated}{unchanged} unchanged, {refused} refused</source>
-            <translation type="unfinished" />
+            <translation>{imported} importiert, {updated}{unchanged} unverändert, {refused} abgelehnt</translation>
         </message>
         <message>
             <source> — cancelled</source>
-            <translation type="unfinished" />
+            <translation> — abgebrochen</translation>
         </message>
         <message>
             <source>
 The import stopped: {failure}</source>
-            <translation type="unfinished" />
+            <translation>
+Der Import wurde angehalten: {failure}</translation>
         </message>
         <message>
             <source>Refused files and warnings</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnte Dateien und Warnungen</translation>
         </message>
         <message>
             <source>Refused {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt {path}: {reason}</translation>
         </message>
         <message>
             <source>Refused {path}: {entry}</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt {path}: {entry}</translation>
         </message>
         <message>
             <source>Warning: {warning}</source>
-            <translation type="unfinished" />
+            <translation>Warnung: {warning}</translation>
         </message>
         <message>
             <source>File gone, note kept: {path}</source>
-            <translation type="unfinished" />
+            <translation>Datei fort, Notiz behalten: {path}</translation>
         </message>
         <message numerus="yes">
             <source>%Ln note(s) whose files are gone (kept): listed below</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Notiz, deren Datei fort ist (behalten): unten aufgeführt</numerusform>
+                <numerusform>%Ln Notizen, deren Dateien fort sind (behalten): unten aufgeführt</numerusform>
             </translation>
         </message>
         <message>
             <source>Listing the files…</source>
-            <translation type="unfinished" />
+            <translation>Die Dateien werden aufgelistet…</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Import</translation>
         </message>
         <message>
             <source>Linking the notes and indexing them…</source>
-            <translation type="unfinished" />
+            <translation>Die Notizen werden verknüpft und indiziert…</translation>
         </message>
         <message>
             <source>Importing {name} ({done} of {total})</source>
-            <translation type="unfinished" />
+            <translation>{name} wird importiert ({done} von {total})</translation>
         </message>
     </context>
     <context>
         <name>InstanceLock</name>
         <message>
             <source>another process</source>
-            <translation type="unfinished" />
+            <translation>ein anderer Prozess</translation>
         </message>
         <message>
             <source>process {pid} on {host}</source>
-            <translation type="unfinished" />
+            <translation>Prozess {pid} auf {host}</translation>
         </message>
         <message>
             <source>process {pid}</source>
-            <translation type="unfinished" />
+            <translation>Prozess {pid}</translation>
         </message>
         <message>
             <source>{library} is already open in this notegui window.</source>
-            <translation type="unfinished" />
+            <translation>{library} ist in diesem notegui-Fenster schon geöffnet.</translation>
         </message>
         <message>
             <source>{library} is already open in notegui ({holder}). Open it there, or choose another library.</source>
-            <translation type="unfinished" />
+            <translation>{library} ist schon in notegui geöffnet ({holder}). Öffnen Sie sie dort, oder wählen Sie eine andere Bibliothek.</translation>
         </message>
         <message>
             <source>Library already open</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek schon geöffnet</translation>
         </message>
         <message>
             <source>A library is opened by one notegui at a time, so that no change is lost between two windows.</source>
-            <translation type="unfinished" />
+            <translation>Eine Bibliothek ist immer nur in einem notegui geöffnet, damit zwischen zwei Fenstern keine Änderung verloren geht.</translation>
         </message>
         <message>
             <source>Open Another Library…</source>
-            <translation type="unfinished" />
+            <translation>Andere Bibliothek öffnen…</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Beenden</translation>
         </message>
     </context>
     <context>
         <name>LibraryActions</name>
         <message>
             <source>Text: the current note, in the question-note format</source>
-            <translation type="unfinished" />
+            <translation>Text: die aktuelle Notiz im Fragennotiz-Format</translation>
         </message>
         <message>
             <source>JSON: the whole library (notegui JSON, version 1)</source>
-            <translation type="unfinished" />
+            <translation>JSON: die ganze Bibliothek (notegui-JSON, Version 1)</translation>
         </message>
         <message>
             <source>Markdown: the whole library as a folder (an Obsidian vault)</source>
-            <translation type="unfinished" />
+            <translation>Markdown: die ganze Bibliothek als Ordner (ein Obsidian-Vault)</translation>
         </message>
         <message>
             <source>Annotations: markdown, grouped by note</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen: Markdown, nach Notiz gruppiert</translation>
         </message>
         <message>
             <source>Annotations: W3C Web Annotation (JSON-LD)</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen: W3C Web Annotation (JSON-LD)</translation>
         </message>
         <message>
             <source>New Library</source>
-            <translation type="unfinished" />
+            <translation>Neue Bibliothek</translation>
         </message>
         <message>
             <source>notegui libraries (*.sqlite3 *.db);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>notegui-Bibliotheken (*.sqlite3 *.db);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Open Library</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek öffnen</translation>
         </message>
         <message>
             <source>Library not found</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek nicht gefunden</translation>
         </message>
         <message>
             <source>{path}
 
 is no longer there (moved or deleted?), so it was removed from File ▸ Open Recent.</source>
-            <translation type="unfinished" />
+            <translation>{path}
+
+ist nicht mehr da (verschoben oder gelöscht?) und wurde deshalb aus Datei ▸ Zuletzt geöffnet entfernt.</translation>
         </message>
         <message>
             <source>Cannot open the library</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek lässt sich nicht öffnen</translation>
         </message>
         <message>
             <source>Import Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen importieren</translation>
         </message>
         <message>
             <source>Markdown notes, question notes, notegui JSON, W3C annotations (*.md *.markdown *.txt *.json *.jsonld);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Markdown-Notizen, Fragennotizen, notegui-JSON, W3C-Anmerkungen (*.md *.markdown *.txt *.json *.jsonld);;Alle Dateien (*)</translation>
         </message>
         <message>
             <source>Import a Folder of Notes (a markdown vault or question notes)</source>
-            <translation type="unfinished" />
+            <translation>Einen Ordner mit Notizen importieren (ein Markdown-Vault oder Fragennotizen)</translation>
         </message>
         <message>
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>Exportieren</translation>
         </message>
         <message>
             <source>What to export:</source>
-            <translation type="unfinished" />
+            <translation>Was exportiert werden soll:</translation>
         </message>
         <message>
             <source>Export JSON</source>
-            <translation type="unfinished" />
+            <translation>JSON exportieren</translation>
         </message>
         <message>
             <source>JSON (*.json)</source>
-            <translation type="unfinished" />
+            <translation>JSON (*.json)</translation>
         </message>
         <message>
             <source>Exported the library to {path}</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek wurde nach {path} exportiert</translation>
         </message>
         <message>
             <source>Export to a Folder</source>
-            <translation type="unfinished" />
+            <translation>In einen Ordner exportieren</translation>
         </message>
         <message>
             <source>Export failed</source>
-            <translation type="unfinished" />
+            <translation>Export fehlgeschlagen</translation>
         </message>
         <message>
             <source>{folder} is not empty and does not hold an earlier notegui export. Export the notes into it anyway? Its other files are left alone.</source>
-            <translation type="unfinished" />
+            <translation>{folder} ist nicht leer und enthält keinen früheren notegui-Export. Die Notizen trotzdem dorthin exportieren? Seine anderen Dateien bleiben unberührt.</translation>
         </message>
         <message numerus="yes">
             <source>These %n file(s) were edited since the last export or were not written by notegui, and would be replaced by the notes' text:
 {files}
 
 Replace them?</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Diese Datei wurde seit dem letzten Export bearbeitet oder nicht von notegui geschrieben und würde durch den Text der Notizen ersetzt:
+{files}
+
+Ersetzen?</numerusform>
+                <numerusform>Diese %n Dateien wurden seit dem letzten Export bearbeitet oder nicht von notegui geschrieben und würden durch den Text der Notizen ersetzt:
+{files}
+
+Ersetzen?</numerusform>
             </translation>
         </message>
         <message>
             <source>Nothing exported</source>
-            <translation type="unfinished" />
+            <translation>Nichts exportiert</translation>
         </message>
         <message numerus="yes">
             <source>Exported %Ln note(s) to {folder}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Notiz nach {folder} exportiert</numerusform>
+                <numerusform>%Ln Notizen nach {folder} exportiert</numerusform>
             </translation>
         </message>
         <message>
@@ -1376,392 +1390,459 @@ Replace them?</source>
 
 Kept, because they were edited since the last export (their notes are gone):
 </source>
-            <translation type="unfinished" />
+            <translation>{message}.
+
+Behalten, weil sie seit dem letzten Export bearbeitet wurden (ihre Notizen gibt es nicht mehr):
+</translation>
         </message>
         <message>
             <source>W3C Web Annotation (*.jsonld *.json)</source>
-            <translation type="unfinished" />
+            <translation>W3C Web Annotation (*.jsonld *.json)</translation>
         </message>
         <message>
             <source>Markdown (*.md)</source>
-            <translation type="unfinished" />
+            <translation>Markdown (*.md)</translation>
         </message>
         <message>
             <source>Export Annotations</source>
-            <translation type="unfinished" />
+            <translation>Anmerkungen exportieren</translation>
         </message>
         <message numerus="yes">
             <source>Exported %Ln annotation(s) to {path}</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Anmerkung nach {path} exportiert</numerusform>
+                <numerusform>%Ln Anmerkungen nach {path} exportiert</numerusform>
             </translation>
         </message>
         <message>
             <source>Open a note to export it.</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie eine Notiz, um sie zu exportieren.</translation>
         </message>
         <message>
             <source>{title} cannot be exported as a note's text: {why} (choose Markdown or JSON: the whole library)</source>
-            <translation type="unfinished" />
+            <translation>{title} lässt sich nicht als Text einer Notiz exportieren: {why} (wählen Sie Markdown oder JSON: die ganze Bibliothek)</translation>
         </message>
         <message>
             <source>Export Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz exportieren</translation>
         </message>
         <message>
             <source>Text (*.txt)</source>
-            <translation type="unfinished" />
+            <translation>Text (*.txt)</translation>
         </message>
         <message>
             <source>Exported the note to {path}</source>
-            <translation type="unfinished" />
+            <translation>Die Notiz wurde nach {path} exportiert</translation>
         </message>
         <message>
             <source>Restore Backup</source>
-            <translation type="unfinished" />
+            <translation>Sicherung wiederherstellen</translation>
         </message>
         <message>
             <source>There is no backup of this library yet.</source>
-            <translation type="unfinished" />
+            <translation>Von dieser Bibliothek gibt es noch keine Sicherung.</translation>
         </message>
         <message>
             <source>Restore the newest backup?</source>
-            <translation type="unfinished" />
+            <translation>Die neueste Sicherung wiederherstellen?</translation>
         </message>
         <message>
             <source>Restore {library} from its backup of {when}?
 
 The library as it is now is kept as one more backup first.</source>
-            <translation type="unfinished" />
+            <translation>{library} aus ihrer Sicherung vom {when} wiederherstellen?
+
+Die Bibliothek, wie sie jetzt ist, wird zuerst als weitere Sicherung aufbewahrt.</translation>
         </message>
         <message>
             <source>Restoring {library} from {backup}…</source>
-            <translation type="unfinished" />
+            <translation>{library} wird aus {backup} wiederhergestellt…</translation>
         </message>
         <message>
             <source>Salvage into a New File</source>
-            <translation type="unfinished" />
+            <translation>In eine neue Datei retten</translation>
         </message>
         <message>
             <source>notegui libraries (*.sqlite3 *.db)</source>
-            <translation type="unfinished" />
+            <translation>notegui-Bibliotheken (*.sqlite3 *.db)</translation>
         </message>
         <message>
             <source>Salvaging {library} into {target}…</source>
-            <translation type="unfinished" />
+            <translation>{library} wird in {target} gerettet…</translation>
         </message>
         <message>
             <source>Salvage failed</source>
-            <translation type="unfinished" />
+            <translation>Rettung fehlgeschlagen</translation>
         </message>
         <message>
             <source>Salvaged into {target}</source>
-            <translation type="unfinished" />
+            <translation>Gerettet in {target}</translation>
         </message>
         <message>
             <source>Salvaged</source>
-            <translation type="unfinished" />
+            <translation>Gerettet</translation>
         </message>
         <message>
             <source>What could be read was saved into
 {target}
 
 </source>
-            <translation type="unfinished" />
+            <translation>Was sich lesen ließ, wurde gespeichert in
+{target}
+
+</translation>
         </message>
         <message>
             <source>
 
 Open the new library now?</source>
-            <translation type="unfinished" />
+            <translation>
+
+Die neue Bibliothek jetzt öffnen?</translation>
         </message>
         <message>
             <source>Restore failed</source>
-            <translation type="unfinished" />
+            <translation>Wiederherstellung fehlgeschlagen</translation>
         </message>
         <message>
             <source>; the library as it was is kept as {backup}</source>
-            <translation type="unfinished" />
+            <translation>; die Bibliothek, wie sie war, bleibt als {backup} erhalten</translation>
         </message>
         <message>
             <source>Restored from {backup}{kept}</source>
-            <translation type="unfinished" />
+            <translation>Wiederhergestellt aus {backup}{kept}</translation>
         </message>
     </context>
     <context>
         <name>LibraryBanner</name>
         <message>
             <source>Library status</source>
-            <translation type="unfinished" />
+            <translation>Zustand der Bibliothek</translation>
         </message>
         <message>
             <source>Restore Newest Backup</source>
-            <translation type="unfinished" />
+            <translation>Neueste Sicherung wiederherstellen</translation>
         </message>
         <message>
             <source>Restore the newest backup of this library</source>
-            <translation type="unfinished" />
+            <translation>Die neueste Sicherung dieser Bibliothek wiederherstellen</translation>
         </message>
         <message>
             <source>Salvage into a New File…</source>
-            <translation type="unfinished" />
+            <translation>In eine neue Datei retten…</translation>
         </message>
         <message>
             <source>Salvage what can be read into a new library file</source>
-            <translation type="unfinished" />
+            <translation>Was sich lesen lässt, in eine neue Bibliotheksdatei retten</translation>
         </message>
         <message>
             <source>This library is damaged ({damaged}). It is open read-only: you can read, search and export what can still be read; nothing is written into it.</source>
-            <translation type="unfinished" />
+            <translation>Diese Bibliothek ist beschädigt ({damaged}). Sie ist schreibgeschützt geöffnet: Sie können lesen, suchen und exportieren, was sich noch lesen lässt; nichts wird in sie geschrieben.</translation>
         </message>
         <message>
             <source> There is no backup of it to restore.</source>
-            <translation type="unfinished" />
+            <translation> Es gibt keine Sicherung von ihr zum Wiederherstellen.</translation>
         </message>
         <message>
             <source>This library is read-only ({read_only}). You can read, search and export; nothing can be changed.</source>
-            <translation type="unfinished" />
+            <translation>Diese Bibliothek ist schreibgeschützt ({read_only}). Sie können lesen, suchen und exportieren; nichts lässt sich ändern.</translation>
         </message>
     </context>
     <context>
         <name>LinkHealth</name>
         <message>
             <source>Another library is open: its link health is read again.</source>
-            <translation type="unfinished" />
+            <translation>Eine andere Bibliothek ist geöffnet: ihre Verweise werden neu geprüft.</translation>
         </message>
         <message>
             <source>“{title}” is no longer in the library</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ ist nicht mehr in der Bibliothek</translation>
         </message>
         <message>
             <source>Not linked</source>
-            <translation type="unfinished" />
+            <translation>Nicht verknüpft</translation>
         </message>
         <message>
             <source>{error}. Refresh to see the library as it is now.</source>
-            <translation type="unfinished" />
+            <translation>{error}. Aktualisieren Sie, um die Bibliothek zu sehen, wie sie jetzt ist.</translation>
         </message>
         <message>
             <source>Linked “{written}” in “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>„{written}“ in „{title}“ verknüpft.</translation>
         </message>
         <message>
             <source>Merge notes?</source>
-            <translation type="unfinished" />
+            <translation>Notizen zusammenführen?</translation>
         </message>
         <message>
             <source>Merge {names} into “{title}”?
 
 “{title}” keeps its title and text; the other text is added after it. Every citation of the other title is written with this one, and its annotations and tags move here. The other note goes to the Trash (a stub, with no text, is deleted); each note's text before is kept in its history.</source>
-            <translation type="unfinished" />
+            <translation>{names} in „{title}“ zusammenführen?
+
+„{title}“ behält Titel und Text; der andere Text wird danach angefügt. Jedes Zitat des anderen Titels wird mit diesem geschrieben, und seine Anmerkungen und Schlagwörter kommen hierher. Die andere Notiz kommt in den Papierkorb (ein Platzhalter ohne Text wird gelöscht); der vorherige Text jeder Notiz bleibt in ihrem Verlauf erhalten.</translation>
         </message>
         <message>
             <source>Not merged</source>
-            <translation type="unfinished" />
+            <translation>Nicht zusammengeführt</translation>
         </message>
         <message>
             <source>Merged {names} into “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>{names} in „{title}“ zusammengeführt.</translation>
         </message>
     </context>
     <context>
         <name>LinkHealthDialog</name>
         <message>
             <source>Stubs: cited but never written</source>
-            <translation type="unfinished" />
+            <translation>Platzhalter: zitiert, aber nie geschrieben</translation>
         </message>
         <message>
             <source>Orphans: no citations either way</source>
-            <translation type="unfinished" />
+            <translation>Verwaiste Notizen: keine Zitate in beide Richtungen</translation>
         </message>
         <message>
             <source>Titles that differ only in case, spacing or punctuation</source>
-            <translation type="unfinished" />
+            <translation>Titel, die sich nur in Groß-/Kleinschreibung, Leerraum oder Satzzeichen unterscheiden</translation>
         </message>
         <message>
             <source>Unlinked mentions</source>
-            <translation type="unfinished" />
+            <translation>Unverknüpfte Erwähnungen</translation>
         </message>
         <message>
             <source>no note</source>
-            <translation type="unfinished" />
+            <translation>keine Notiz</translation>
+        </message>
+        <message>
+            <source>stub: {stub} is cited but never written; cited by {cited}</source>
+            <translation>Platzhalter: {stub} wird zitiert, aber nie geschrieben; zitiert von {cited}</translation>
+        </message>
+        <message>
+            <source>orphan: {note} cites nothing and nothing cites it</source>
+            <translation>verwaist: {note} zitiert nichts, und nichts zitiert sie</translation>
+        </message>
+        <message>
+            <source>near-duplicate: {notes} differ only in case, spacing or punctuation</source>
+            <translation>fast gleich: {notes} unterscheiden sich nur in Groß-/Kleinschreibung, Leerraum oder Satzzeichen</translation>
+        </message>
+        <message>
+            <source>unlinked mention: {source} line {line} mentions {target} (“{written}”) without citing it</source>
+            <translation>unverknüpfte Erwähnung: {source} erwähnt in Zeile {line} {target} („{written}“), ohne sie zu zitieren</translation>
+        </message>
+        <message>
+            <source>No findings in {notes} notes</source>
+            <translation>Keine Befunde in {notes} Notizen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln finding(s) in {notes} notes</source>
+            <translation>
+                <numerusform>%Ln Befund in {notes} Notizen</numerusform>
+                <numerusform>%Ln Befunde in {notes} Notizen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln stub(s)</source>
+            <translation>
+                <numerusform>%Ln Platzhalter</numerusform>
+                <numerusform>%Ln Platzhalter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln orphan(s)</source>
+            <translation>
+                <numerusform>%Ln verwaiste Notiz</numerusform>
+                <numerusform>%Ln verwaiste Notizen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln near-duplicate title group(s)</source>
+            <translation>
+                <numerusform>%Ln Gruppe fast gleicher Titel</numerusform>
+                <numerusform>%Ln Gruppen fast gleicher Titel</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unlinked mention(s)</source>
+            <translation>
+                <numerusform>%Ln unverknüpfte Erwähnung</numerusform>
+                <numerusform>%Ln unverknüpfte Erwähnungen</numerusform>
+            </translation>
         </message>
         <message>
             <source>{stub}, cited by {cited}</source>
-            <translation type="unfinished" />
+            <translation>{stub}, zitiert von {cited}</translation>
         </message>
         <message>
             <source>{source} mentions {target}: “{written}” (line {line})</source>
-            <translation type="unfinished" />
+            <translation>{source} erwähnt {target}: „{written}“ (Zeile {line})</translation>
         </message>
         <message>
             <source>Link Health</source>
-            <translation type="unfinished" />
+            <translation>Verweisprüfung</translation>
         </message>
         <message>
             <source>Reading the library…</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek wird gelesen…</translation>
         </message>
         <message>
             <source>Link health summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung der Verweisprüfung</translation>
         </message>
         <message>
             <source>Link health findings</source>
-            <translation type="unfinished" />
+            <translation>Befunde der Verweisprüfung</translation>
         </message>
         <message>
             <source>The selected finding</source>
-            <translation type="unfinished" />
+            <translation>Der ausgewählte Befund</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>Ö&amp;ffnen</translation>
         </message>
         <message>
             <source>Open the selected note</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Notiz öffnen</translation>
         </message>
         <message>
             <source>&amp;Link It</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verknüpfen</translation>
         </message>
         <message>
             <source>Make the selected mention a citation</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Erwähnung zu einem Zitat machen</translation>
         </message>
         <message>
             <source>&amp;Merge Into This…</source>
-            <translation type="unfinished" />
+            <translation>Hierhin &amp;zusammenführen…</translation>
         </message>
         <message>
             <source>Merge the other notes of the selected title into the selected note</source>
-            <translation type="unfinished" />
+            <translation>Die anderen Notizen des ausgewählten Titels in die ausgewählte Notiz zusammenführen</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ktualisieren</translation>
         </message>
         <message>
             <source>Read the library's link health again</source>
-            <translation type="unfinished" />
+            <translation>Die Verweise der Bibliothek neu prüfen</translation>
         </message>
         <message>
             <source>The library could not be read: {why}</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek ließ sich nicht lesen: {why}</translation>
         </message>
         <message>
             <source>Notes read from a markdown folder are merged in their folder</source>
-            <translation type="unfinished" />
+            <translation>Aus einem Markdown-Ordner gelesene Notizen werden in ihrem Ordner zusammengeführt</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>Number of notes shown</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der gezeigten Notizen</translation>
         </message>
         <message>
             <source>Questions only</source>
-            <translation type="unfinished" />
+            <translation>Nur Fragen</translation>
         </message>
         <message>
             <source>Questions</source>
-            <translation type="unfinished" />
+            <translation>Fragen</translation>
         </message>
         <message>
             <source>Answer or editor</source>
-            <translation type="unfinished" />
+            <translation>Antwort oder Editor</translation>
         </message>
         <message>
             <source>O&amp;utline</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gliederung</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>Navigation</source>
-            <translation type="unfinished" />
+            <translation>Navigation</translation>
         </message>
         <message>
             <source>Navigation toolbar</source>
-            <translation type="unfinished" />
+            <translation>Navigationsleiste</translation>
         </message>
         <message>
             <source>This library is empty.</source>
-            <translation type="unfinished" />
+            <translation>Diese Bibliothek ist leer.</translation>
         </message>
         <message>
             <source>No note is open: choose one in the list.</source>
-            <translation type="unfinished" />
+            <translation>Keine Notiz ist geöffnet: wählen Sie eine in der Liste.</translation>
         </message>
         <message>
             <source>Add notes from files with {import_files} or {import_folder}, or write one with {new_note}.</source>
-            <translation type="unfinished" />
+            <translation>Fügen Sie Notizen aus Dateien hinzu mit {import_files} oder {import_folder}, oder schreiben Sie eine mit {new_note}.</translation>
         </message>
         <message>
             <source>New note</source>
-            <translation type="unfinished" />
+            <translation>Neue Notiz</translation>
         </message>
         <message>
             <source>&amp;Done Editing</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fertig bearbeitet</translation>
         </message>
         <message>
             <source>&amp;Edit Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz &amp;bearbeiten</translation>
         </message>
         <message>
             <source>The library was changed outside; refreshed.</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek wurde von außen geändert; neu geladen.</translation>
         </message>
         <message numerus="yes">
             <source>%Ln question(s) of {total} notes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Frage von {total} Notizen</numerusform>
+                <numerusform>%Ln Fragen von {total} Notizen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln note(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Notiz</numerusform>
+                <numerusform>%Ln Notizen</numerusform>
             </translation>
         </message>
         <message>
             <source>, searching for more…</source>
-            <translation type="unfinished" />
+            <translation>, weitere werden gesucht…</translation>
         </message>
         <message>
             <source> (questions only)</source>
-            <translation type="unfinished" />
+            <translation> (nur Fragen)</translation>
         </message>
         <message numerus="yes">
             <source>%Ln result(s) of {total} notes</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Treffer von {total} Notizen</numerusform>
+                <numerusform>%Ln Treffer von {total} Notizen</numerusform>
             </translation>
         </message>
         <message>
             <source>That note no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz gibt es nicht mehr.</translation>
         </message>
         <message>
             <source>This note is in the Trash: Note ▸ Trash… restores it.</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz liegt im Papierkorb: Notiz ▸ Papierkorb… stellt sie wieder her.</translation>
         </message>
         <message>
             <source>no web site named</source>
-            <translation type="unfinished" />
+            <translation>keine Website genannt</translation>
         </message>
         <message>
             <source>Link not opened</source>
-            <translation type="unfinished" />
+            <translation>Verweis nicht geöffnet</translation>
         </message>
         <message>
             <source>This link's address is not a valid web address, so it was not opened:
@@ -1769,11 +1850,15 @@ Open the new library now?</source>
 {address}
 
 ({reason})</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse dieses Verweises ist keine gültige Webadresse, deshalb wurde er nicht geöffnet:
+
+{address}
+
+({reason})</translation>
         </message>
         <message>
             <source>Open link in browser?</source>
-            <translation type="unfinished" />
+            <translation>Verweis im Browser öffnen?</translation>
         </message>
         <message>
             <source>This link leads outside notegui:
@@ -1781,226 +1866,234 @@ Open the new library now?</source>
 {address}
 
 Open it in your web browser?</source>
-            <translation type="unfinished" />
+            <translation>Dieser Verweis führt aus notegui hinaus:
+
+{address}
+
+In Ihrem Webbrowser öffnen?</translation>
         </message>
         <message>
             <source> (stub)</source>
-            <translation type="unfinished" />
+            <translation> (Platzhalter)</translation>
         </message>
         <message>
             <source>Quick Switcher</source>
-            <translation type="unfinished" />
+            <translation>Schnellwechsler</translation>
         </message>
         <message>
             <source>Type part of a title…</source>
-            <translation type="unfinished" />
+            <translation>Einen Teil eines Titels tippen…</translation>
         </message>
         <message>
             <source>Command Palette</source>
-            <translation type="unfinished" />
+            <translation>Befehlspalette</translation>
         </message>
         <message>
             <source>Type a command…</source>
-            <translation type="unfinished" />
+            <translation>Einen Befehl tippen…</translation>
         </message>
         <message>
             <source>The outline leads through the note as read: Done Editing first.</source>
-            <translation type="unfinished" />
+            <translation>Die Gliederung führt durch die Notiz, wie sie gelesen wird: zuerst die Bearbeitung beenden.</translation>
         </message>
         <message>
             <source>this library cannot be written to now (the banner above says why).</source>
-            <translation type="unfinished" />
+            <translation>in diese Bibliothek kann gerade nicht geschrieben werden (die Leiste oben sagt, warum).</translation>
         </message>
         <message>
             <source>an import is running; drop them again when it ends.</source>
-            <translation type="unfinished" />
+            <translation>ein Import läuft; legen Sie sie erneut ab, wenn er endet.</translation>
         </message>
         <message>
             <source>About notegui</source>
-            <translation type="unfinished" />
+            <translation>Über notegui</translation>
         </message>
         <message>
             <source>Read, search, annotate and edit a library of linked question notes, offline.</source>
-            <translation type="unfinished" />
+            <translation>Eine Bibliothek verknüpfter Fragennotizen lesen, durchsuchen, anmerken und bearbeiten, offline.</translation>
         </message>
         <message>
             <source>Library: {path}</source>
-            <translation type="unfinished" />
+            <translation>Bibliothek: {path}</translation>
         </message>
         <message>
             <source>Close without saving?</source>
-            <translation type="unfinished" />
+            <translation>Schließen, ohne zu speichern?</translation>
         </message>
         <message>
             <source>Your edit could not be saved (the editor says why). Close anyway? It is kept as a draft and offered at the next start.</source>
-            <translation type="unfinished" />
+            <translation>Ihre Bearbeitung ließ sich nicht speichern (der Editor sagt, warum). Trotzdem schließen? Sie bleibt als Entwurf erhalten und wird beim nächsten Start angeboten.</translation>
         </message>
     </context>
     <context>
         <name>NoteActions</name>
         <message>
-            <source>The preview shows the description and the answer as you write them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Restore this note from the Trash to edit it.</source>
-            <translation type="unfinished" />
+            <translation>Stellen Sie diese Notiz aus dem Papierkorb wieder her, um sie zu bearbeiten.</translation>
         </message>
         <message>
             <source>Not saved: fix what the editor says, or Discard.</source>
-            <translation type="unfinished" />
+            <translation>Nicht gespeichert: beheben Sie, was der Editor meldet, oder verwerfen Sie.</translation>
         </message>
         <message>
             <source>It could not be saved: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Sie ließ sich nicht speichern: {problem}</translation>
         </message>
         <message>
             <source>Discard the new note?</source>
-            <translation type="unfinished" />
+            <translation>Die neue Notiz verwerfen?</translation>
         </message>
         <message>
             <source>This new note is not saved. Discard it, or keep editing?</source>
-            <translation type="unfinished" />
+            <translation>Diese neue Notiz ist nicht gespeichert. Verwerfen oder weiter bearbeiten?</translation>
         </message>
         <message>
             <source>Discard unsaved changes?</source>
-            <translation type="unfinished" />
+            <translation>Ungespeicherte Änderungen verwerfen?</translation>
         </message>
         <message>
             <source>Your changes to “{saved_title}” are not saved. Discard them (the note stays as it was last saved), or keep editing?</source>
-            <translation type="unfinished" />
+            <translation>Ihre Änderungen an „{saved_title}“ sind nicht gespeichert. Verwerfen (die Notiz bleibt, wie sie zuletzt gespeichert wurde) oder weiter bearbeiten?</translation>
+        </message>
+        <message>
+            <source>The preview shows the description and the answer as you write them.</source>
+            <translation>Die Vorschau zeigt die Beschreibung und die Antwort, während Sie sie schreiben.</translation>
         </message>
         <message numerus="yes">
             <source>
 
 %n note(s) cite it; their citations will show it as in the Trash.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Notiz zitiert sie; ihr Zitat zeigt sie dann als im Papierkorb.</numerusform>
+                <numerusform>%n Notizen zitieren sie; ihre Zitate zeigen sie dann als im Papierkorb.</numerusform>
             </translation>
         </message>
         <message>
             <source>Move to Trash?</source>
-            <translation type="unfinished" />
+            <translation>In den Papierkorb verschieben?</translation>
         </message>
         <message>
             <source>Move “{title}” to the Trash?
 
 Its annotations and history go with it, and Note ▸ Trash… brings it back.{also}</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ in den Papierkorb verschieben?
+
+Ihre Anmerkungen und ihr Verlauf gehen mit, und Notiz ▸ Papierkorb… holt sie zurück.{also}</translation>
         </message>
         <message>
             <source>Moved “{title}” to the Trash.</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ in den Papierkorb verschoben.</translation>
         </message>
         <message>
             <source>Restored that version; the text it replaced is kept in the history.</source>
-            <translation type="unfinished" />
+            <translation>Diese Version wurde wiederhergestellt; der ersetzte Text bleibt im Verlauf erhalten.</translation>
         </message>
         <message>
             <source>Not written</source>
-            <translation type="unfinished" />
+            <translation>Nicht geschrieben</translation>
         </message>
         <message>
             <source>The draft could not be written: {error}</source>
-            <translation type="unfinished" />
+            <translation>Der Entwurf ließ sich nicht schreiben: {error}</translation>
         </message>
         <message>
             <source>a new note</source>
-            <translation type="unfinished" />
+            <translation>eine neue Notiz</translation>
         </message>
         <message>
             <source>Restore unsaved edit?</source>
-            <translation type="unfinished" />
+            <translation>Ungespeicherte Bearbeitung wiederherstellen?</translation>
         </message>
         <message>
             <source>notegui closed before your edit of “{name}” was saved (draft from {saved_at}).
 
 Restore it into the editor? (No deletes the draft.)</source>
-            <translation type="unfinished" />
+            <translation>notegui wurde geschlossen, bevor Ihre Bearbeitung von „{name}“ gespeichert war (Entwurf vom {saved_at}).
+
+In den Editor wiederherstellen? (Nein löscht den Entwurf.)</translation>
         </message>
     </context>
     <context>
         <name>Outline</name>
         <message>
             <source>Outline: the headings of this note</source>
-            <translation type="unfinished" />
+            <translation>Gliederung: die Überschriften dieser Notiz</translation>
         </message>
         <message>
             <source>{text}, heading level {level}</source>
-            <translation type="unfinished" />
+            <translation>{text}, Überschrift Ebene {level}</translation>
         </message>
         <message>
             <source>, being read</source>
-            <translation type="unfinished" />
+            <translation>, wird gelesen</translation>
         </message>
         <message>
             <source>Outline</source>
-            <translation type="unfinished" />
+            <translation>Gliederung</translation>
         </message>
         <message>
             <source>Type part of a heading…</source>
-            <translation type="unfinished" />
+            <translation>Einen Teil einer Überschrift tippen…</translation>
         </message>
         <message>
             <source>Outline: filter the headings</source>
-            <translation type="unfinished" />
+            <translation>Gliederung: die Überschriften filtern</translation>
         </message>
         <message>
             <source>Outline: matching headings</source>
-            <translation type="unfinished" />
+            <translation>Gliederung: passende Überschriften</translation>
         </message>
         <message>
             <source>Outline: nothing to show</source>
-            <translation type="unfinished" />
+            <translation>Gliederung: nichts zu zeigen</translation>
         </message>
         <message>
             <source>This note has no headings.</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz hat keine Überschriften.</translation>
         </message>
         <message>
             <source>No heading matches.</source>
-            <translation type="unfinished" />
+            <translation>Keine Überschrift passt.</translation>
         </message>
     </context>
     <context>
         <name>Picker</name>
         <message>
             <source>{title}: filter</source>
-            <translation type="unfinished" />
+            <translation>{title}: Filter</translation>
         </message>
         <message>
             <source>{title}: matches</source>
-            <translation type="unfinished" />
+            <translation>{title}: Treffer</translation>
         </message>
         <message>
             <source>{label} (in {place})</source>
-            <translation type="unfinished" />
+            <translation>{label} (in {place})</translation>
         </message>
     </context>
     <context>
         <name>Printing</name>
         <message>
             <source>Print Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz drucken</translation>
         </message>
         <message>
             <source>Open a note to print it.</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie eine Notiz, um sie zu drucken.</translation>
         </message>
         <message>
             <source>Print</source>
-            <translation type="unfinished" />
+            <translation>Drucken</translation>
         </message>
         <message>
             <source>The note could not be printed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Die Notiz ließ sich nicht drucken: {error}</translation>
         </message>
         <message numerus="yes">
             <source>Printed “{title}” (%n page(s)).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>„{title}“ gedruckt (%n Seite).</numerusform>
+                <numerusform>„{title}“ gedruckt (%n Seiten).</numerusform>
             </translation>
         </message>
     </context>
@@ -2008,111 +2101,113 @@ Restore it into the editor? (No deletes the draft.)</source>
         <name>QuestionList</name>
         <message>
             <source>{title} (stub)</source>
-            <translation type="unfinished" />
+            <translation>{title} (Platzhalter)</translation>
         </message>
         <message>
             <source>{title} (in {place})</source>
-            <translation type="unfinished" />
+            <translation>{title} (in {place})</translation>
         </message>
         <message>
             <source>Question list</source>
-            <translation type="unfinished" />
+            <translation>Fragenliste</translation>
         </message>
     </context>
     <context>
         <name>RecentMenu</name>
         <message>
             <source>Open &amp;Recent</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
             <source>Open Recent: libraries opened lately</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt geöffnet: kürzlich geöffnete Bibliotheken</translation>
         </message>
         <message>
             <source>{text} (not found)</source>
-            <translation type="unfinished" />
+            <translation>{text} (nicht gefunden)</translation>
         </message>
         <message>
             <source>Not found: moved or deleted?</source>
-            <translation type="unfinished" />
+            <translation>Nicht gefunden: verschoben oder gelöscht?</translation>
         </message>
         <message>
             <source>{path}
 
 The library open now</source>
-            <translation type="unfinished" />
+            <translation>{path}
+
+Die jetzt geöffnete Bibliothek</translation>
         </message>
         <message>
             <source>No recent libraries</source>
-            <translation type="unfinished" />
+            <translation>Keine zuletzt geöffneten Bibliotheken</translation>
         </message>
         <message>
             <source>&amp;Clear Recent Libraries</source>
-            <translation type="unfinished" />
+            <translation>Liste &amp;leeren</translation>
         </message>
     </context>
     <context>
         <name>SearchField</name>
         <message>
             <source>Search  (Ctrl+F)   is:question  is:stub  tag:name</source>
-            <translation type="unfinished" />
+            <translation>Suchen  (Strg+F)   is:question  is:stub  tag:name</translation>
         </message>
         <message>
             <source>Search notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen durchsuchen</translation>
         </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Type to filter: an action, a key, a menu…</source>
-            <translation type="unfinished" />
+            <translation>Zum Filtern tippen: eine Aktion, eine Taste, ein Menü…</translation>
         </message>
         <message>
             <source>Keyboard Shortcuts: filter</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel: Filter</translation>
         </message>
         <message>
             <source>Keyboard Shortcuts: every action and its keys</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel: alle Aktionen und ihre Tasten</translation>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Aktion</translation>
         </message>
         <message>
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>Tasten</translation>
         </message>
         <message>
             <source>Menu</source>
-            <translation type="unfinished" />
+            <translation>Menü</translation>
         </message>
         <message>
             <source>Keyboard Shortcuts: actions shown</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel: gezeigte Aktionen</translation>
         </message>
         <message>
             <source>no shortcut</source>
-            <translation type="unfinished" />
+            <translation>kein Tastenkürzel</translation>
         </message>
         <message numerus="yes">
             <source>%n of {total} actions</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n von {total} Aktionen</numerusform>
+                <numerusform>%n von {total} Aktionen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n action(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Aktion</numerusform>
+                <numerusform>%n Aktionen</numerusform>
             </translation>
         </message>
     </context>
@@ -2120,440 +2215,440 @@ The library open now</source>
         <name>SidebarSection</name>
         <message>
             <source>{plain} section</source>
-            <translation type="unfinished" />
+            <translation>Abschnitt {plain}</translation>
         </message>
         <message>
             <source>Expanded</source>
-            <translation type="unfinished" />
+            <translation>Ausgeklappt</translation>
         </message>
         <message>
             <source>Collapsed</source>
-            <translation type="unfinished" />
+            <translation>Eingeklappt</translation>
         </message>
         <message>
             <source>{title} ({count})</source>
-            <translation type="unfinished" />
+            <translation>{title} ({count})</translation>
         </message>
     </context>
     <context>
         <name>SourcesPanel</name>
         <message>
             <source> (stub)</source>
-            <translation type="unfinished" />
+            <translation> (Platzhalter)</translation>
         </message>
         <message>
             <source>{title} (in {place})</source>
-            <translation type="unfinished" />
+            <translation>{title} (in {place})</translation>
         </message>
         <message>
             <source>{title} ({place})</source>
-            <translation type="unfinished" />
+            <translation>{title} ({place})</translation>
         </message>
         <message>
             <source>Linked sources</source>
-            <translation type="unfinished" />
+            <translation>Verknüpfte Quellen</translation>
         </message>
         <message>
             <source>Sources: the notes this one cites</source>
-            <translation type="unfinished" />
+            <translation>Quellen: die Notizen, die diese zitiert</translation>
         </message>
         <message>
             <source>Cited by: the notes that cite this one</source>
-            <translation type="unfinished" />
+            <translation>Zitiert von: die Notizen, die diese zitieren</translation>
         </message>
         <message>
             <source>&amp;Sources</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quellen</translation>
         </message>
         <message>
             <source>Cite&amp;d by</source>
-            <translation type="unfinished" />
+            <translation>Zitiert &amp;von</translation>
         </message>
         <message>
             <source>Anno&amp;tations</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anmerkungen</translation>
         </message>
         <message>
             <source>Cites this note as: {summary}</source>
-            <translation type="unfinished" />
+            <translation>Zitiert diese Notiz als: {summary}</translation>
         </message>
     </context>
     <context>
         <name>SyncControl</name>
         <message numerus="yes">
             <source>%Ln received</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln empfangen</numerusform>
+                <numerusform>%Ln empfangen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln sent</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln gesendet</numerusform>
+                <numerusform>%Ln gesendet</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln merged</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln zusammengeführt</numerusform>
+                <numerusform>%Ln zusammengeführt</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln in conflict</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln im Konflikt</numerusform>
+                <numerusform>%Ln im Konflikt</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln file(s) refused</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Datei abgelehnt</numerusform>
+                <numerusform>%Ln Dateien abgelehnt</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln read with warnings</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln mit Warnungen gelesen</numerusform>
+                <numerusform>%Ln mit Warnungen gelesen</numerusform>
             </translation>
         </message>
         <message>
             <source>Synced: {changes}</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert: {changes}</translation>
         </message>
         <message>
             <source>nothing to change</source>
-            <translation type="unfinished" />
+            <translation>nichts zu ändern</translation>
         </message>
         <message>
             <source>This library has no sync.</source>
-            <translation type="unfinished" />
+            <translation>Diese Bibliothek wird nicht synchronisiert.</translation>
         </message>
         <message>
             <source>A sync is already running; it goes on.</source>
-            <translation type="unfinished" />
+            <translation>Eine Synchronisierung läuft schon; sie geht weiter.</translation>
         </message>
         <message>
             <source>the sync failed unexpectedly: {error}</source>
-            <translation type="unfinished" />
+            <translation>die Synchronisierung ist unerwartet fehlgeschlagen: {error}</translation>
         </message>
         <message>
             <source>Sync failed: {failure}</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung fehlgeschlagen: {failure}</translation>
         </message>
         <message>
             <source>The sync changed the note you are editing; your edit is kept and saved over the fields you changed.</source>
-            <translation type="unfinished" />
+            <translation>Die Synchronisierung hat die Notiz geändert, die Sie bearbeiten; Ihre Bearbeitung bleibt erhalten und wird über die Felder gespeichert, die Sie geändert haben.</translation>
         </message>
         <message numerus="yes">
             <source>It is tried again every %n minute(s); click to try now.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Sie wird jede Minute erneut versucht; klicken, um es jetzt zu versuchen.</numerusform>
+                <numerusform>Sie wird alle %n Minuten erneut versucht; klicken, um es jetzt zu versuchen.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>It is tried again in %n minute(s); click to try now.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Sie wird in %n Minute erneut versucht; klicken, um es jetzt zu versuchen.</numerusform>
+                <numerusform>Sie wird in %n Minuten erneut versucht; klicken, um es jetzt zu versuchen.</numerusform>
             </translation>
         </message>
         <message>
             <source>Click to try again.</source>
-            <translation type="unfinished" />
+            <translation>Klicken, um es erneut zu versuchen.</translation>
         </message>
         <message>
             <source>Sync settings saved.</source>
-            <translation type="unfinished" />
+            <translation>Sync-Einstellungen gespeichert.</translation>
         </message>
         <message>
             <source>Sync is off for this library.</source>
-            <translation type="unfinished" />
+            <translation>Die Synchronisierung ist für diese Bibliothek aus.</translation>
         </message>
         <message>
             <source>The conflicts could not be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>Die Konflikte ließen sich nicht lesen: {error}</translation>
         </message>
         <message>
             <source>a sync is running; settle it when it ends</source>
-            <translation type="unfinished" />
+            <translation>eine Synchronisierung läuft; klären Sie ihn, wenn sie endet</translation>
         </message>
         <message>
             <source>Settled “{title}”.</source>
-            <translation type="unfinished" />
+            <translation>„{title}“ geklärt.</translation>
         </message>
     </context>
     <context>
         <name>SyncSettings</name>
         <message>
             <source>Remote URL: it holds a line break or another control character.</source>
-            <translation type="unfinished" />
+            <translation>Remote-URL: sie enthält einen Zeilenumbruch oder ein anderes Steuerzeichen.</translation>
         </message>
         <message>
             <source>Remote URL: it holds a password. notegui never keeps one: remove it and let git's credential helper (https) or your ssh keys answer.</source>
-            <translation type="unfinished" />
+            <translation>Remote-URL: sie enthält ein Passwort. notegui speichert nie eines: entfernen Sie es und lassen Sie den Credential-Helper von Git (https) oder Ihre ssh-Schlüssel antworten.</translation>
         </message>
         <message>
             <source>Sync on start</source>
-            <translation type="unfinished" />
+            <translation>Beim Start synchronisieren</translation>
         </message>
         <message>
             <source>Sync every N minutes</source>
-            <translation type="unfinished" />
+            <translation>Alle N Minuten synchronisieren</translation>
         </message>
         <message>
             <source>Sync after saves</source>
-            <translation type="unfinished" />
+            <translation>Nach dem Speichern synchronisieren</translation>
         </message>
         <message>
             <source>Remote URL: empty, but {automatic} is on. Enter the remote's URL, or turn those off.</source>
-            <translation type="unfinished" />
+            <translation>Remote-URL: leer, aber {automatic} ist an. Geben Sie die URL des Remotes ein oder schalten Sie das aus.</translation>
         </message>
         <message>
             <source>Sync every N minutes: from 0 (off) to {max_interval_minutes}.</source>
-            <translation type="unfinished" />
+            <translation>Alle N Minuten synchronisieren: von 0 (aus) bis {max_interval_minutes}.</translation>
         </message>
         <message>
             <source>Sync Settings</source>
-            <translation type="unfinished" />
+            <translation>Sync-Einstellungen</translation>
         </message>
         <message>
             <source>Sync settings</source>
-            <translation type="unfinished" />
+            <translation>Sync-Einstellungen</translation>
         </message>
         <message>
             <source>Remote URL</source>
-            <translation type="unfinished" />
+            <translation>Remote-URL</translation>
         </message>
         <message>
             <source>A git remote: an ssh or https URL (GitHub, GitLab, Gitea, your own server) or a bare repository on a disk. ssh keys come from your ssh agent and ~/.ssh; https credentials from git's credential helper. notegui never asks for or keeps a password.</source>
-            <translation type="unfinished" />
+            <translation>Ein Git-Remote: eine ssh- oder https-URL (GitHub, GitLab, Gitea, Ihr eigener Server) oder ein Bare-Repository auf einem Datenträger. ssh-Schlüssel kommen aus Ihrem ssh-Agenten und ~/.ssh, https-Zugangsdaten aus dem Credential-Helper von Git. notegui fragt nie nach einem Passwort und speichert keines.</translation>
         </message>
         <message>
             <source>About the remote URL</source>
-            <translation type="unfinished" />
+            <translation>Zur Remote-URL</translation>
         </message>
         <message>
             <source>Sync when the library &amp;opens</source>
-            <translation type="unfinished" />
+            <translation>Synchronisieren, wenn die Bibliothek &amp;geöffnet wird</translation>
         </message>
         <message>
             <source> minutes</source>
-            <translation type="unfinished" />
+            <translation> Minuten</translation>
         </message>
         <message>
             <source>Off</source>
-            <translation type="unfinished" />
+            <translation>Aus</translation>
         </message>
         <message>
             <source>Sync a few seconds after &amp;saves</source>
-            <translation type="unfinished" />
+            <translation>Einige Sekunden nach dem &amp;Speichern synchronisieren</translation>
         </message>
         <message>
             <source>Why the settings were not saved</source>
-            <translation type="unfinished" />
+            <translation>Warum die Einstellungen nicht gespeichert wurden</translation>
         </message>
         <message>
             <source>&amp;Remote URL:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Remote-URL:</translation>
         </message>
         <message>
             <source>Sync &amp;every:</source>
-            <translation type="unfinished" />
+            <translation>Synchronisieren &amp;alle:</translation>
         </message>
         <message>
             <source>Save the sync settings</source>
-            <translation type="unfinished" />
+            <translation>Die Sync-Einstellungen speichern</translation>
         </message>
         <message>
             <source>Cancel: keep the settings as they were</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen: die Einstellungen bleiben, wie sie waren</translation>
         </message>
     </context>
     <context>
         <name>SyncStatus</name>
         <message>
             <source>Sync: not set up</source>
-            <translation type="unfinished" />
+            <translation>Sync: nicht eingerichtet</translation>
         </message>
         <message>
             <source>This library is not synced. Click to set up a git remote.</source>
-            <translation type="unfinished" />
+            <translation>Diese Bibliothek wird nicht synchronisiert. Klicken, um ein Git-Remote einzurichten.</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert…</translation>
         </message>
         <message>
             <source>Sync failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung fehlgeschlagen: {reason}</translation>
         </message>
         <message>
             <source>Synced {age}</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert {age}</translation>
         </message>
         <message>
             <source>Not synced yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht synchronisiert</translation>
         </message>
         <message numerus="yes">
             <source>%Ln to send</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln zu senden</numerusform>
+                <numerusform>%Ln zu senden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln to receive</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln zu empfangen</numerusform>
+                <numerusform>%Ln zu empfangen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln conflict(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln Konflikt</numerusform>
+                <numerusform>%Ln Konflikte</numerusform>
             </translation>
         </message>
         <message>
             <source>Remote: {remote}</source>
-            <translation type="unfinished" />
+            <translation>Remote: {remote}</translation>
         </message>
         <message>
             <source>Last synced: {last_sync}</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt synchronisiert: {last_sync}</translation>
         </message>
         <message>
             <source>The last sync failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Die letzte Synchronisierung ist fehlgeschlagen: {reason}</translation>
         </message>
         <message>
             <source>Click to try again.</source>
-            <translation type="unfinished" />
+            <translation>Klicken, um es erneut zu versuchen.</translation>
         </message>
         <message>
             <source>A sync is running; reading and editing go on meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>Eine Synchronisierung läuft; Lesen und Bearbeiten gehen währenddessen weiter.</translation>
         </message>
         <message>
             <source>Click to sync now.</source>
-            <translation type="unfinished" />
+            <translation>Klicken, um jetzt zu synchronisieren.</translation>
         </message>
         <message>
             <source>Note ▸ Conflicts… settles the notes changed on both sides.</source>
-            <translation type="unfinished" />
+            <translation>Notiz ▸ Konflikte… klärt die auf beiden Seiten geänderten Notizen.</translation>
         </message>
         <message>
             <source>Sync status</source>
-            <translation type="unfinished" />
+            <translation>Sync-Status</translation>
         </message>
     </context>
     <context>
         <name>TagEditor</name>
         <message>
             <source>Tag {name}</source>
-            <translation type="unfinished" />
+            <translation>Schlagwort {name}</translation>
         </message>
         <message>
             <source>Show the notes tagged {name} (tag:{name})</source>
-            <translation type="unfinished" />
+            <translation>Die Notizen mit dem Schlagwort {name} zeigen (tag:{name})</translation>
         </message>
         <message>
             <source>Tag {name}: show the notes with this tag</source>
-            <translation type="unfinished" />
+            <translation>Schlagwort {name}: die Notizen mit diesem Schlagwort zeigen</translation>
         </message>
         <message>
             <source>Remove the tag {name} from this note</source>
-            <translation type="unfinished" />
+            <translation>Das Schlagwort {name} von dieser Notiz entfernen</translation>
         </message>
         <message>
             <source>Remove tag {name}</source>
-            <translation type="unfinished" />
+            <translation>Schlagwort {name} entfernen</translation>
         </message>
         <message>
             <source>Tags</source>
-            <translation type="unfinished" />
+            <translation>Schlagwörter</translation>
         </message>
         <message>
             <source>&amp;Tags</source>
-            <translation type="unfinished" />
+            <translation>Schlag&amp;wörter</translation>
         </message>
         <message>
             <source>The note's tags</source>
-            <translation type="unfinished" />
+            <translation>Die Schlagwörter der Notiz</translation>
         </message>
         <message>
             <source>Add tag…</source>
-            <translation type="unfinished" />
+            <translation>Schlagwort hinzufügen…</translation>
         </message>
         <message>
             <source>Add a tag to this note</source>
-            <translation type="unfinished" />
+            <translation>Dieser Notiz ein Schlagwort hinzufügen</translation>
         </message>
         <message>
             <source>Type a tag and press Enter</source>
-            <translation type="unfinished" />
+            <translation>Ein Schlagwort tippen und Eingabe drücken</translation>
         </message>
         <message>
             <source>Known tags</source>
-            <translation type="unfinished" />
+            <translation>Bekannte Schlagwörter</translation>
         </message>
         <message>
             <source>This note is already tagged {name}.</source>
-            <translation type="unfinished" />
+            <translation>Diese Notiz hat schon das Schlagwort {name}.</translation>
         </message>
     </context>
     <context>
         <name>TrashDialog</name>
         <message>
             <source>Trash</source>
-            <translation type="unfinished" />
+            <translation>Papierkorb</translation>
         </message>
         <message>
             <source>Notes in the Trash</source>
-            <translation type="unfinished" />
+            <translation>Notizen im Papierkorb</translation>
         </message>
         <message>
             <source>The Trash is empty.</source>
-            <translation type="unfinished" />
+            <translation>Der Papierkorb ist leer.</translation>
         </message>
         <message>
             <source>&amp;Restore</source>
-            <translation type="unfinished" />
+            <translation>&amp;Wiederherstellen</translation>
         </message>
         <message>
             <source>Restore the selected note</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Notiz wiederherstellen</translation>
         </message>
         <message>
             <source>&amp;Empty Trash…</source>
-            <translation type="unfinished" />
+            <translation>Papierkorb &amp;leeren…</translation>
         </message>
         <message>
             <source>Delete every note in the Trash for good</source>
-            <translation type="unfinished" />
+            <translation>Alle Notizen im Papierkorb endgültig löschen</translation>
         </message>
         <message>
             <source>Moved to the Trash {trashed}</source>
-            <translation type="unfinished" />
+            <translation>In den Papierkorb verschoben {trashed}</translation>
         </message>
         <message>
             <source>Empty the Trash?</source>
-            <translation type="unfinished" />
+            <translation>Den Papierkorb leeren?</translation>
         </message>
         <message numerus="yes">
             <source>Delete the %n note(s) in the Trash for good, with their annotations and history? A note still cited elsewhere stays as a stub of its title.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die %n Notiz im Papierkorb endgültig löschen, mit ihren Anmerkungen und ihrem Verlauf? Eine anderswo noch zitierte Notiz bleibt als Platzhalter ihres Titels.</numerusform>
+                <numerusform>Die %n Notizen im Papierkorb endgültig löschen, mit ihren Anmerkungen und ihrem Verlauf? Eine anderswo noch zitierte Notiz bleibt als Platzhalter ihres Titels.</numerusform>
             </translation>
         </message>
     </context>
@@ -2561,12 +2656,13 @@ The library open now</source>
         <name>UpgradeNotice</name>
         <message>
             <source>Upgrading the library</source>
-            <translation type="unfinished" />
+            <translation>Die Bibliothek wird aktualisiert</translation>
         </message>
         <message>
             <source>Upgrading {name} for this version of notegui.
 This happens once; a large library can take a minute.</source>
-            <translation type="unfinished" />
+            <translation>{name} wird für diese Version von notegui aktualisiert.
+Das geschieht einmal; eine große Bibliothek kann eine Minute dauern.</translation>
         </message>
     </context>
 </TS>

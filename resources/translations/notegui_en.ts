@@ -113,6 +113,44 @@ Replace them?</numerusform>
         </message>
     </context>
     <context>
+        <name>LinkHealthDialog</name>
+        <message numerus="yes">
+            <source>%Ln finding(s) in {notes} notes</source>
+            <translation>
+                <numerusform>%Ln finding in {notes} notes</numerusform>
+                <numerusform>%Ln findings in {notes} notes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln stub(s)</source>
+            <translation>
+                <numerusform>%Ln stub</numerusform>
+                <numerusform>%Ln stubs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln orphan(s)</source>
+            <translation>
+                <numerusform>%Ln orphan</numerusform>
+                <numerusform>%Ln orphans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln near-duplicate title group(s)</source>
+            <translation>
+                <numerusform>%Ln near-duplicate title group</numerusform>
+                <numerusform>%Ln near-duplicate title groups</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unlinked mention(s)</source>
+            <translation>
+                <numerusform>%Ln unlinked mention</numerusform>
+                <numerusform>%Ln unlinked mentions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%Ln question(s) of {total} notes</source>

@@ -39,7 +39,6 @@ AROUND_NOTE, WHOLE_LIBRARY = 0, 1
 GRAPH_WORKER = "notegui-graph"  # reads and lays out off the UI thread, the newest only
 FILTER_DELAY_MS = 300  # typing in the filter: the library's graph is drawn once typing stops
 DEFAULT_DEPTH = 2
-LEGEND = translate("GraphPanel", "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites")
 
 
 class GraphPanel(QWidget):
@@ -85,7 +84,8 @@ class GraphPanel(QWidget):
         self.focus_line = label()
         self.focus_line.setAccessibleName(translate("GraphPanel", "Focused note"))
         self.focus_line.setWordWrap(True)
-        self.legend = label(LEGEND)
+        self.legend = label(translate(
+            "GraphPanel", "● note   ◌ stub (cited, not written yet)   ⬤ open note   → cites"))
         self.legend.setAccessibleName(translate("GraphPanel", "Graph legend"))
         self.legend.setEnabled(False)  # (drawn grey: an aside)
         controls = QHBoxLayout()

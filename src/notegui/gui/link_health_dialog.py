@@ -23,24 +23,62 @@ from notegui.core.link_report import (
     MentionFinding,
     OrphanFinding,
     StubFinding,
-    finding_line,
     findings,
     shown,
 )
-from notegui.gui.i18n import translate
+from notegui.gui.i18n import number, translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 40  # the finding an item shows
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 41  # the note an item opens (a NoteRef)
 
-_GROUPS = (
-    (StubFinding, translate("LinkHealthDialog", "Stubs: cited but never written")),
-    (OrphanFinding, translate("LinkHealthDialog", "Orphans: no citations either way")),
-    (DuplicateFinding, translate("LinkHealthDialog",
-                                 "Titles that differ only in case, spacing or punctuation")),
-    (MentionFinding, translate("LinkHealthDialog", "Unlinked mentions")),
-)
+def _groups() -> tuple[tuple[type, str], ...]:
+    """Each kind of finding and its heading, in the window's language."""
+    return (
+        (StubFinding, translate("LinkHealthDialog", "Stubs: cited but never written")),
+        (OrphanFinding, translate("LinkHealthDialog", "Orphans: no citations either way")),
+        (DuplicateFinding, translate("LinkHealthDialog",
+                                     "Titles that differ only in case, spacing or punctuation")),
+        (MentionFinding, translate("LinkHealthDialog", "Unlinked mentions")),
+    )
+
+
+def described(finding: object) -> str:
+    """One finding in one line, in the window's language (core's ``finding_line`` is the
+    CLI's)."""
+    if isinstance(finding, StubFinding):
+        cited = (", ".join(shown(ref) for ref in finding.cited_by)
+                 or translate("LinkHealthDialog", "no note"))
+        return translate("LinkHealthDialog", "stub: {stub} is cited but never written; cited "
+                         "by {cited}").format(stub=shown(finding.stub), cited=cited)
+    if isinstance(finding, OrphanFinding):
+        return translate("LinkHealthDialog", "orphan: {note} cites nothing and nothing cites "
+                         "it").format(note=shown(finding.note))
+    if isinstance(finding, DuplicateFinding):
+        return translate("LinkHealthDialog", "near-duplicate: {notes} differ only in case, "
+                         "spacing or punctuation").format(
+            notes=", ".join(shown(ref) for ref in finding.notes))
+    assert isinstance(finding, MentionFinding)
+    return translate("LinkHealthDialog", "unlinked mention: {source} line {line} mentions "
+                     "{target} (“{written}”) without citing it").format(
+        source=shown(finding.source), line=finding.line, target=shown(finding.target),
+        written=finding.written)
+
+
+def summary(report: LinkReport) -> str:
+    """The report's counts in one line (core's ``LinkReport.summary`` is the CLI's)."""
+    notes = number(report.notes)
+    if not report.total:
+        return translate("LinkHealthDialog", "No findings in {notes} notes").format(notes=notes)
+    total, stubs, orphans = report.total, len(report.stubs), len(report.orphans)
+    duplicates, mentions = len(report.duplicates), len(report.mentions)
+    return translate("LinkHealthDialog", "%Ln finding(s) in {notes} notes", "", total).format(
+        notes=notes) + ": " + ", ".join((
+            translate("LinkHealthDialog", "%Ln stub(s)", "", stubs),
+            translate("LinkHealthDialog", "%Ln orphan(s)", "", orphans),
+            translate("LinkHealthDialog", "%Ln near-duplicate title group(s)", "", duplicates),
+            translate("LinkHealthDialog", "%Ln unlinked mention(s)", "", mentions)))
 
 
 def _row(finding: object) -> tuple[str, NoteRef | None]:
@@ -130,12 +168,12 @@ class LinkHealthDialog(QDialog):
         next one of its kind) when it is still there."""
         was = self._current_finding()
         self.report = report
-        self.status.setText(report.summary())
+        self.status.setText(summary(report))
         self.refresh_button.setEnabled(True)
         self.tree.clear()
         ordered = findings(report)
         select: QTreeWidgetItem | None = None
-        for kind, heading in _GROUPS:
+        for kind, heading in _groups():
             of_kind = [f for f in ordered if isinstance(f, kind)]
             if not of_kind:
                 continue
@@ -206,7 +244,7 @@ class LinkHealthDialog(QDialog):
 
     def _update_buttons(self) -> None:
         finding, note = self._current_finding(), self._current_note()
-        self.detail.setText(shortened(finding_line(finding), MAX_ROW_CHARS)
+        self.detail.setText(shortened(described(finding), MAX_ROW_CHARS)
                             if finding is not None else "")
         self.open_button.setEnabled(note is not None)
         self.link_button.setEnabled(isinstance(finding, MentionFinding))

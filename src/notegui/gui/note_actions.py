@@ -27,9 +27,6 @@ from notegui.gui.plain_text import ask, warn
 from notegui.gui.trash_dialog import TrashDialog
 from notegui.gui.window_title import window_title
 
-PREVIEW_EMPTY = translate("NoteActions",
-                          "The preview shows the description and the answer as you write them.")
-
 
 class NoteWindow(Protocol):
     """What the note actions use of the window."""
@@ -182,8 +179,9 @@ class NoteActions:
         note = Note(note_id or 0, fields.title, fields.description, fields.summary,
                     fields.body, "", "", path=saved.path if saved is not None else "")
         # Not "A stub: other notes cite this question": a note being written is no stub.
-        return answer_html(window.library, note, window.dark, stub_line=PREVIEW_EMPTY,
-                           saved=False)
+        empty = translate("NoteActions",
+                          "The preview shows the description and the answer as you write them.")
+        return answer_html(window.library, note, window.dark, stub_line=empty, saved=False)
 
     def new_note(self) -> None:
         if self.editing.active and not self.stop_editing(show=False):
