@@ -812,8 +812,8 @@ Sicherungen liegen in {folder}</translation>
         <message numerus="yes">
             <source> and %Ln more</source>
             <translation>
-                <numerusform>und %Ln weitere</numerusform>
-                <numerusform>und %Ln weitere</numerusform>
+                <numerusform> und %Ln weitere</numerusform>
+                <numerusform> und %Ln weitere</numerusform>
             </translation>
         </message>
         <message>
@@ -1833,6 +1833,10 @@ Die neue Bibliothek jetzt öffnen?</translation>
             <translation>Diese Notiz gibt es nicht mehr.</translation>
         </message>
         <message>
+            <source>A stub: other notes cite this question, but it has no text of its own yet.</source>
+            <translation>Ein Platzhalter: andere Notizen zitieren diese Frage, aber sie hat noch keinen eigenen Text.</translation>
+        </message>
+        <message>
             <source>This note is in the Trash: Note ▸ Trash… restores it.</source>
             <translation>Diese Notiz liegt im Papierkorb: Notiz ▸ Papierkorb… stellt sie wieder her.</translation>
         </message>
@@ -1964,8 +1968,12 @@ In Ihrem Webbrowser öffnen?</translation>
 
 %n note(s) cite it; their citations will show it as in the Trash.</source>
             <translation>
-                <numerusform>%n Notiz zitiert sie; ihr Zitat zeigt sie dann als im Papierkorb.</numerusform>
-                <numerusform>%n Notizen zitieren sie; ihre Zitate zeigen sie dann als im Papierkorb.</numerusform>
+                <numerusform>
+
+%n Notiz zitiert sie; ihr Zitat zeigt sie dann als im Papierkorb.</numerusform>
+                <numerusform>
+
+%n Notizen zitieren sie; ihre Zitate zeigen sie dann als im Papierkorb.</numerusform>
             </translation>
         </message>
         <message>

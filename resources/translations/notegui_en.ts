@@ -181,8 +181,12 @@ Replace them?</numerusform>
 
 %n note(s) cite it; their citations will show it as in the Trash.</source>
             <translation>
-                <numerusform>%n note cites it; its citation will show it as in the Trash.</numerusform>
-                <numerusform>%n notes cite it; their citations will show it as in the Trash.</numerusform>
+                <numerusform>
+
+%n note cites it; its citation will show it as in the Trash.</numerusform>
+                <numerusform>
+
+%n notes cite it; their citations will show it as in the Trash.</numerusform>
             </translation>
         </message>
     </context>

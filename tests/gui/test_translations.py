@@ -87,6 +87,8 @@ def test_every_german_text_is_written_with_the_placeholders_of_its_source() -> N
         where = f"{context}: {source!r}"
         assert translation.get("type") != "unfinished" and all(texts), f"untranslated {where}"
         for text in texts:
+            assert re.match(r"\s*", text)[0] == re.match(r"\s*", source)[0], where
+            assert text[len(text.rstrip()):] == source[len(source.rstrip()):], where
             assert sorted(re.findall(r"\{\w*\}", text)) == sorted(
                 re.findall(r"\{\w*\}", source)), f"placeholders differ in {where}: {text!r}"
             if message.get("numerus") != "yes":
@@ -98,8 +100,11 @@ def test_every_german_text_is_written_with_the_placeholders_of_its_source() -> N
 
 def test_every_english_plural_has_both_forms() -> None:
     for context, message in messages("en"):
-        forms = [form.text for form in message.iter("numerusform")]
-        assert len(forms) == 2 and all(forms), f"{context}: {message.findtext('source')!r}"
+        source = message.findtext("source") or ""
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        assert len(forms) == 2 and all(forms), f"{context}: {source!r}"
+        for form in forms:
+            assert re.match(r"\s*", form)[0] == re.match(r"\s*", source)[0], source
 
 
 def test_german_counts_take_their_plural(german: object) -> None:

@@ -579,7 +579,9 @@ class MainWindow(QMainWindow):
         backlinks = self.library.backlinks(note_id)
         if record:
             self.history.visit(note_id, self.answer.scroll_position())
-        html = answer_html(self.library, note, self.dark, sources)
+        html = answer_html(self.library, note, self.dark, sources, stub_line=translate(
+            "MainWindow", "A stub: other notes cite this question, but it has no text of its "
+            "own yet."))
         summaries = {s.target.id: s.summary or s.target.summary for s in sources}
         self.answer.show_note(html, summaries, scroll)
         self._show_outline(headings(html))
