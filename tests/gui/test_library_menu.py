@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from conftest import SAMPLE, SAMPLE_TITLE
 from notegui.app import open_library
 from notegui.gui.backup_dialog import AutomaticBackups
-from notegui.gui.library_actions import EXPORT_FORMATS
+from notegui.gui.library_actions import export_formats
 from notegui.gui.search_field import FULL_LANE, QUICK_LANE
 from notegui.store import backup as backups
 from test_connections_closed import open_files
@@ -24,7 +24,7 @@ def answer_save(monkeypatch, path) -> None:
 
 def choose_export(monkeypatch, index: int) -> None:
     monkeypatch.setattr(QInputDialog, "getItem",
-                        lambda *a, **k: (EXPORT_FORMATS[index], True))
+                        lambda *a, **k: (export_formats()[index], True))
 
 
 def test_new_library_starts_empty_and_says_so(window, tmp_path, monkeypatch):
