@@ -13,7 +13,7 @@
         </message>
         <message>
             <source>&amp;Annotate</source>
-            <translation>&amp;Anmerken</translation>
+            <translation>An&amp;merken</translation>
         </message>
         <message>
             <source>&amp;Go</source>
@@ -21,7 +21,7 @@
         </message>
         <message>
             <source>&amp;View</source>
-            <translation>A&amp;nsicht</translation>
+            <translation>&amp;Ansicht</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -209,7 +209,7 @@
         </message>
         <message>
             <source>Zoom &amp;In</source>
-            <translation>Ver&amp;größern</translation>
+            <translation>&amp;Vergrößern</translation>
         </message>
         <message>
             <source>Zoom &amp;Out</source>
@@ -240,7 +240,7 @@
             <translation>Nur die Notizen auflisten, deren Titel eine Frage ist (auf ? endet)</translation>
         </message>
         <message>
-            <source>Theme: &amp;System</source>
+            <source>Theme: S&amp;ystem</source>
             <translation>Farbschema: S&amp;ystem</translation>
         </message>
         <message>

@@ -157,3 +157,29 @@ def test_the_systems_high_contrast_gives_black_and_white_at_7_to_1(
     grey = triple(palette.color(Group.Disabled, Role.Text))
     assert ratio(grey, triple(palette.color(Role.Base))) >= 7
     assert low == []
+
+
+@pytest.mark.parametrize("action", ["keyboard_shortcuts", "annotation_browser", "quick_switcher",
+                                    "command_palette"])
+def test_the_fields_of_each_dialog_show_their_edges(qtbot, themed, action):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    palette = QApplication.palette()
+    grounds = [triple(palette.color(role)) for role in (Role.Window, Role.Base)]
+    edges: dict[str, str | None] = {}
+
+    def inspect_and_close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                for field in widget.findChildren(QLineEdit):
+                    if field.isVisible() and field.hasFrame():
+                        edges[field.accessibleName()] = last(_EDGE, field.styleSheet())
+                widget.close()
+
+    QTimer.singleShot(300, inspect_and_close)
+    themed.actions_by_name[action].trigger()
+    qtbot.waitUntil(lambda: bool(edges), timeout=3000)
+    for name, edge in edges.items():
+        assert edge, f"{name}: no edge of its own"
+        assert min(ratio(rgb(edge), ground) for ground in grounds) >= NON_TEXT, name

@@ -133,7 +133,7 @@ def action_table(window: MainWindow) -> tuple[ActionSpec, ...]:
                    view_menu, checkable=True,
                    tip=translate("Actions",
                                  "List only the notes whose title is a question (ends in ?)")),
-        ActionSpec("theme_system", translate("Actions", "Theme: &System"),
+        ActionSpec("theme_system", translate("Actions", "Theme: S&ystem"),
                    lambda: window.set_theme("system"), (), view_menu, checkable=True,
                    group="theme"),
         ActionSpec("theme_light", translate("Actions", "Theme: &Light"),

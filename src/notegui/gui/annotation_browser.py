@@ -51,6 +51,7 @@ from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
 from notegui.gui.row_paint import row_background
 from notegui.gui.swatches import swatch_color, swatch_icon
+from notegui.gui.theme import dress
 
 # fetch(words, color, note_id): color "" is any colour, note_id 0 any note
 Fetch = Callable[[str, str, int], list[Annotation]]
@@ -299,6 +300,7 @@ class AnnotationBrowser(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.set_current_note(current_note_id)
         self.refresh()
+        dress(self)
 
     # -- the window's side ---------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from notegui.gui.i18n import translate
 from notegui.gui.local_time import age, shown
 from notegui.gui.plain_text import label, tip
 from notegui.gui.tasks import Task, Tasks
+from notegui.gui.theme import dress
 
 BackupEntry = tuple[Path, datetime, int]  # path, when (UTC), size in bytes
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -65,6 +66,7 @@ class BackupDialog(QDialog):
         if backups:
             self.list.setCurrentRow(0)
         self._update_button()
+        dress(self)
 
     def _lay_out(self, library: Path, folder: Path | None, any_backups: bool) -> None:
         layout = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from notegui.gui.i18n import translate
 from notegui.gui.plain_text import label, shortened
+from notegui.gui.theme import dress
 
 MAX_QUOTE_CHARS = 600  # a whole paragraph at most: the dialog stays on the screen
 
@@ -68,6 +69,7 @@ class CommentDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, 320)
         self.field.setFocus()
+        dress(self)
 
     def comment(self) -> str:
         return self.field.toPlainText()

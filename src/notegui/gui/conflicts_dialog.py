@@ -30,6 +30,7 @@ from notegui.core.sync_model import Conflict, SyncError
 from notegui.gui.i18n import translate
 from notegui.gui.local_time import shown
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip, warn
+from notegui.gui.theme import dress
 from notegui.gui.window_title import at_word
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -117,6 +118,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.editor.setFocus()
+        dress(self)
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -193,6 +195,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         self.list.setFocus()
+        dress(self)
 
     def refresh(self, keep_uid: str = "") -> None:
         """Read the conflicts again; the one ``keep_uid`` (else the first) chosen."""

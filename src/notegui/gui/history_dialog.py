@@ -39,7 +39,7 @@ from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.local_time import shown
 from notegui.gui.plain_text import tip
 from notegui.gui.qt_typing import INT64
-from notegui.gui.theme import blend
+from notegui.gui.theme import blend, dress
 from notegui.gui.window_title import at_word
 
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -240,6 +240,7 @@ class HistoryDialog(QDialog):
         self.restore_button.clicked.connect(self._restore)
         self.close_button.clicked.connect(self.reject)
         self._fill(revisions)
+        dress(self)
 
     def _versions_page(self) -> QWidget:
         right = QWidget(self)

@@ -36,6 +36,7 @@ from notegui.core.workers import Token
 from notegui.gui.i18n import number, translate
 from notegui.gui.plain_text import label
 from notegui.gui.tasks import Task, Tasks
+from notegui.gui.theme import dress
 
 ImportRun = Callable[[list[str], Callable[[], bool]], Iterator[ImportOutcome]]
 VaultRun = Callable[[VaultJob, VaultReport, Callable[[], bool]], Iterator[ImportOutcome]]
@@ -116,6 +117,7 @@ class ImportResults(QDialog):
         layout.addWidget(buttons)
         self.list.setVisible(self.list.count() > 0)
         self.resize(700, 400 if self.list.count() else 120)
+        dress(self)
 
 
 def _vault_lines(report: VaultReport) -> str:

@@ -29,6 +29,7 @@ from notegui.core.link_report import (
 from notegui.gui.i18n import number, translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, label, shortened, tip
 from notegui.gui.qt_typing import INT64
+from notegui.gui.theme import dress
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 40  # the finding an item shows
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 41  # the note an item opens (a NoteRef)
@@ -151,6 +152,7 @@ class LinkHealthDialog(QDialog):
         layout.addWidget(buttons)
         self.report: LinkReport | None = None
         self._update_buttons()
+        dress(self)
 
     # -- what it shows -------------------------------------------------------------------
 

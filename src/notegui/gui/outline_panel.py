@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from notegui.core.outline import Heading, matching
 from notegui.gui.i18n import translate
 from notegui.gui.plain_text import MAX_ROW_CHARS, shortened, tip
+from notegui.gui.theme import dress
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 20
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -192,6 +193,7 @@ class OutlinePopup(QFrame):
         self.list.mark_reading(reading)
         if self.list.reading_row() >= 0:
             self.list.setCurrentRow(self.list.reading_row())
+        dress(self)
 
     def show_over(self, widget: QWidget) -> None:
         """Show it at the top of ``widget`` (the answer pane), centred, and take the keys."""

@@ -23,6 +23,7 @@ from notegui.gui import theme
 from notegui.gui.i18n import translate
 from notegui.gui.picker_row import MARKS_ROLE, SHORTCUT_ROLE, PickerRowDelegate, matched_spans
 from notegui.gui.plain_text import MAX_ROW_CHARS, rich_tip, shortened
+from notegui.gui.theme import dress
 
 # (label, payload, tooltip), (label, payload, tooltip, place) or (label, payload, tooltip,
 # place, shortcut): the place (where a note lives, when another note has its title) is
@@ -71,6 +72,7 @@ class Picker(QDialog):
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
         self._refill("")
+        dress(self)
 
     # -- rows ---------------------------------------------------------------------------
 

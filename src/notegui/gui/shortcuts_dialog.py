@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from notegui.gui.actions import ActionSpec
 from notegui.gui.i18n import translate
 from notegui.gui.plain_text import tip
+from notegui.gui.theme import dress
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class ShortcutsDialog(QDialog):
         self._refill("")
         for column in range(2):
             self.table.resizeColumnToContents(column)
+        dress(self)
 
     def _refill(self, typed: str) -> None:
         self.table.clear()

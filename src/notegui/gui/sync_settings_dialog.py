@@ -25,6 +25,7 @@ from notegui.core.errors import LibraryError
 from notegui.core.sync_model import SyncError, SyncSettings
 from notegui.gui.i18n import translate
 from notegui.gui.plain_text import label
+from notegui.gui.theme import dress
 
 MAX_INTERVAL_MINUTES = 24 * 60
 # scheme://user:password@… (an ssh URL's user@host:port has no ':' before its '@')
@@ -121,6 +122,7 @@ class SyncSettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.remote.setFocus(Qt.FocusReason.OtherFocusReason)
+        dress(self)
 
     def settings(self) -> SyncSettings:
         """What the dialog holds now (the URL without surrounding spaces)."""

@@ -150,6 +150,14 @@ def edge_fields(root: QWidget, dark: bool) -> None:
             field.setStyleSheet(css)
 
 
+def dress(root: QWidget) -> None:
+    """A dialog or popup made after the theme was applied: its fields' edges and flat
+    scrollbars in the theme in use (the window redresses its children when it changes)."""
+    dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    flatten_scrollbars(root, dark)
+    edge_fields(root, dark)
+
+
 def flatten_scrollbars(root: QWidget, dark: bool) -> None:
     """Give every scrollbar under ``root`` the flat look (a style sheet on each bar alone:
     one on the window would route every widget's painting through the style sheet style)."""

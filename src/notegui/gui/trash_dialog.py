@@ -23,6 +23,7 @@ from notegui.gui.item_delegate import TwoLineDelegate
 from notegui.gui.local_time import shown_with_age
 from notegui.gui.plain_text import MAX_ROW_CHARS, ask, shortened, tip
 from notegui.gui.qt_typing import INT64
+from notegui.gui.theme import dress
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30
 TRASHED_ROLE = Qt.ItemDataRole.UserRole + 31  # when, under the title
@@ -59,6 +60,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)
         self.refresh()
+        dress(self)
 
     def refresh(self) -> None:
         self.notes.clear()
