@@ -138,7 +138,7 @@ def test_file_export_writes_the_annotations(qtbot, sample, monkeypatch, tmp_path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     sample.files.export()
     assert marker in target.read_text(encoding="utf-8")
-    assert "Exported 1 annotations" in sample.statusBar().currentMessage()
+    assert "Exported 1 annotation " in sample.statusBar().currentMessage()
 
 
 def test_highlights_after_an_emoji_stay_on_their_words(qtbot, sample):

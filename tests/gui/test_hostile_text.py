@@ -375,11 +375,15 @@ def test_a_megabyte_comment_or_title_lists_as_fast_as_a_short_one(qtbot):
 
 
 def _is_constant(node) -> bool:
-    """A literal, or an f-string / conditional / concatenation of literals only."""
+    """A literal (or its translation), or an f-string / conditional / concatenation of
+    literals only."""
     import ast
 
     if isinstance(node, ast.Constant):
         return True
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "translate"):  # (a literal's translation, shipped with it)
+        return all(_is_constant(argument) for argument in node.args)
     if isinstance(node, ast.JoinedStr):
         return all(isinstance(value, ast.Constant) for value in node.values)
     if isinstance(node, ast.IfExp):

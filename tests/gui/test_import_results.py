@@ -58,7 +58,7 @@ def test_import_folder_of_a_vault_shows_its_notes_in_the_list(
     assert results.summary.text().splitlines() == [
         "0 imported, 1 unchanged, 0 refused",
         "vault: 0 images copied (1 unchanged), 1 PDF skipped",
-        "1 note whose files are gone (kept): listed below"]
+        "1 note whose file is gone (kept): listed below"]
     assert [results.list.item(i).text() for i in range(results.list.count())] == [
         "File gone, note kept: vault/ideas/Two.md"]
     results.close()
