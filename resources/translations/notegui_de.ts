@@ -919,7 +919,7 @@ Die Datei wurde nicht verändert.</translation>
         </message>
         <message>
             <source>How many citations away from the open note, either way</source>
-            <translation>Wie viele Zitate von der geöffneten Notiz entfernt, in beide Richtungen</translation>
+            <translation>Wie viele Verweise von der geöffneten Notiz entfernt, in beide Richtungen</translation>
         </message>
         <message>
             <source>Filter: words, tag:NAME, is:stub</source>
@@ -1580,7 +1580,7 @@ Die neue Bibliothek jetzt öffnen?</translation>
 “{title}” keeps its title and text; the other text is added after it. Every citation of the other title is written with this one, and its annotations and tags move here. The other note goes to the Trash (a stub, with no text, is deleted); each note's text before is kept in its history.</source>
             <translation>{names} in „{title}“ zusammenführen?
 
-„{title}“ behält Titel und Text; der andere Text wird danach angefügt. Jedes Zitat des anderen Titels wird mit diesem geschrieben, und seine Anmerkungen und Schlagwörter kommen hierher. Die andere Notiz kommt in den Papierkorb (ein Platzhalter ohne Text wird gelöscht); der vorherige Text jeder Notiz bleibt in ihrem Verlauf erhalten.</translation>
+„{title}“ behält Titel und Text; der andere Text wird danach angefügt. Jeder Verweis auf den anderen Titel wird mit diesem geschrieben, und seine Anmerkungen und Schlagwörter kommen hierher. Die andere Notiz kommt in den Papierkorb (ein Platzhalter ohne Text wird gelöscht); der vorherige Text jeder Notiz bleibt in ihrem Verlauf erhalten.</translation>
         </message>
         <message>
             <source>Not merged</source>
@@ -1599,7 +1599,7 @@ Die neue Bibliothek jetzt öffnen?</translation>
         </message>
         <message>
             <source>Orphans: no citations either way</source>
-            <translation>Verwaiste Notizen: keine Zitate in beide Richtungen</translation>
+            <translation>Verwaiste Notizen: keine Verweise in beide Richtungen</translation>
         </message>
         <message>
             <source>Titles that differ only in case, spacing or punctuation</source>
@@ -1710,7 +1710,7 @@ Die neue Bibliothek jetzt öffnen?</translation>
         </message>
         <message>
             <source>Make the selected mention a citation</source>
-            <translation>Die ausgewählte Erwähnung zu einem Zitat machen</translation>
+            <translation>Die ausgewählte Erwähnung zu einem Verweis machen</translation>
         </message>
         <message>
             <source>&amp;Merge Into This…</source>
@@ -1970,10 +1970,10 @@ In Ihrem Webbrowser öffnen?</translation>
             <translation>
                 <numerusform>
 
-%n Notiz zitiert sie; ihr Zitat zeigt sie dann als im Papierkorb.</numerusform>
+%n Notiz zitiert sie; ihr Verweis zeigt sie dann als im Papierkorb.</numerusform>
                 <numerusform>
 
-%n Notizen zitieren sie; ihre Zitate zeigen sie dann als im Papierkorb.</numerusform>
+%n Notizen zitieren sie; ihre Verweise zeigen sie dann als im Papierkorb.</numerusform>
             </translation>
         </message>
         <message>
