@@ -80,11 +80,12 @@ def translations(path: Path) -> dict[Key, ET.Element]:
             if (translation := message.find("translation")) is not None}
 
 
-def merge(tree: ET.ElementTree, kept: dict[Key, ET.Element], english: bool) -> None:
+def merge(tree: ET.ElementTree[ET.Element], kept: dict[Key, ET.Element], english: bool) -> None:
     """Every message with ``%n`` becomes a plural one (two forms: both languages shipped
     have two); the kept translations go back in; in English a ``(s)`` source gets its
     forms filled. The English catalogue keeps plural messages only."""
     root = tree.getroot()
+    assert root is not None
     for context in list(root.iter("context")):
         for message in list(context.iter("message")):
             source = message.findtext("source") or ""
@@ -120,7 +121,7 @@ def _plural_forms(translation: ET.Element, source: str, english: bool) -> None:
         translation.attrib.pop("type", None)
 
 
-def write(tree: ET.ElementTree, path: Path) -> None:
+def write(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     ET.indent(tree, "    ")
     with path.open("wb") as stream:
         stream.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
