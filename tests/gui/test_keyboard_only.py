@@ -23,7 +23,7 @@ from conftest import shown_window
 from notegui.gui import i18n, theme
 
 DIALOG_ACTIONS = ["show_trash", "note_history", "link_health", "annotation_browser",
-                  "keyboard_shortcuts"]
+                  "keyboard_shortcuts", "settings"]
 
 
 def mnemonic(text: str) -> str:

@@ -35,7 +35,7 @@ ENGLISH_WORDS = {
 # The dialogs the window opens from its actions (the platform's file and print dialogs are
 # Qt's own, translated by Qt's catalogue).
 DIALOG_ACTIONS = ["show_trash", "note_history", "link_health", "annotation_browser",
-                  "quick_switcher", "command_palette", "keyboard_shortcuts", "about"]
+                  "quick_switcher", "command_palette", "keyboard_shortcuts", "about", "settings"]
 
 
 def english_sources() -> set[str]:
