@@ -170,3 +170,20 @@ def test_the_dialogs_opened_from_elsewhere_show_no_english(qtbot, german_window)
         assert texts, type(dialog).__name__
         assert english_in(texts, sources) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_the_command_line_stays_english_on_a_german_system(tmp_path: Path):
+    """Scripts parse the CLI's output: a command loads no catalogue (not even Qt), whatever
+    the system's language, and says what it says in English."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "de_DE.UTF-8", "LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8",
+           "NOTEGUI_DB": str(tmp_path / "library.sqlite3")}
+    probe = ("import sys\nfrom notegui.launch import main\ntry:\n    main(['search', 'x'])\n"
+             "except SystemExit:\n    pass\nprint(sorted(m for m in ('PySide6.QtCore', "
+             "'notegui.gui.i18n') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.stdout.splitlines() == ["no matches", "[]"], run.stdout + run.stderr
