@@ -361,3 +361,39 @@ def test_in_german_the_dialog_shows_no_english(qtbot, window):
         assert [word for word in english if re.search(rf"\b{word}", shown)] == []
     finally:
         LANGUAGE.use("en")
+
+
+def test_two_windows_keep_each_others_settings(qtbot, tmp_path):
+    """Two notegui windows (each on its own library) loaded the settings at their start: a
+    setting one changes, and the recent libraries and last notes of each, survive the other
+    closing later (it writes what it changed, not the whole file as it read it)."""
+    from notegui.gui.main_window import MainWindow
+
+    windows = []
+    for name in ("first", "second"):
+        library = app.create_demo_library(tmp_path / f"{name}.sqlite3")
+        shown = MainWindow(library, settings_file.load(), app.open_library, app.open_library,
+                           save_settings=True, start_note=library.find(SAMPLE_TITLE).id)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        windows.append(shown)
+    first, second = windows
+    try:
+        dialog = open_dialog(qtbot, first)
+        step(qtbot, dialog.keep, 3)
+        dialog.close()
+        first.close()
+        second.actions_by_name["questions_only"].trigger()
+        second.close()
+        kept = settings_file.load()
+        assert kept.backup_keep == 8  # (first's change, not second's stale 5)
+        assert kept.questions_only  # (second's own)
+        assert kept.recent_libraries[:2] == [str(second.library.path), str(first.library.path)]
+        assert set(kept.last_note) == {str(first.library.path), str(second.library.path)}
+        assert kept.last_library == str(second.library.path)
+    finally:
+        for shown in windows:
+            shown.close()
+            shown.library.close()
+        QApplication.instance().setPalette(QApplication.style().standardPalette())

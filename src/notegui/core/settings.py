@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -112,3 +113,68 @@ def save(settings: Settings, path: Path | None = None) -> None:
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+def update(change: Callable[[Settings], None], path: Path | None = None) -> Settings:
+    """Apply ``change`` to the settings file as it is now and write it back: another
+    notegui (a second window on another library) may have saved its own changes since this
+    one loaded the file, and they are kept. Returns what was written."""
+    current = load(path)
+    change(current)
+    save(current, path)
+    return current
+
+
+@dataclass
+class Edits:
+    """What one window changed of its settings, so that its save writes only that over
+    the file as it then is: the fields it set, the libraries whose last note it set, and
+    its changes to the recent libraries, replayed in order."""
+
+    fields: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)  # keys of last_note
+    recent: list[tuple[str, str]] = field(default_factory=list)  # (what, library)
+
+    def set(self, settings: Settings, **values: object) -> None:
+        for name, value in values.items():
+            setattr(settings, name, value)
+        self.fields.update(values)
+
+    def last_note(self, settings: Settings, library: Path | str, note_id: int) -> None:
+        settings.last_note[str(library)] = note_id
+        self.notes.add(str(library))
+
+    def remember(self, settings: Settings, library: Path | str) -> None:
+        remember_library(settings, library)
+        self.recent.append(("remember", str(library)))
+
+    def forget(self, settings: Settings, library: Path | str) -> None:
+        forget_library(settings, library)
+        self.recent.append(("forget", str(library)))
+
+    def forget_all(self, settings: Settings) -> None:
+        settings.recent_libraries = []
+        self.recent.append(("clear", ""))
+
+    def onto(self, mine: Settings, names: Iterable[str] | None = None
+             ) -> Callable[[Settings], None]:
+        """The change that writes these edits of ``mine`` (or only the fields ``names``)
+        onto the settings as the file holds them."""
+        chosen = set(names) if names is not None else set(self.fields)
+
+        def change(current: Settings) -> None:
+            for name in chosen:
+                setattr(current, name, getattr(mine, name))
+            if names is None:
+                for library in self.notes:
+                    if library in mine.last_note:
+                        current.last_note[library] = mine.last_note[library]
+                for what, library in self.recent:
+                    if what == "remember":
+                        remember_library(current, library)
+                    elif what == "forget":
+                        forget_library(current, library)
+                    else:
+                        current.recent_libraries = []
+
+        return change

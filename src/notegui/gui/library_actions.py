@@ -17,7 +17,7 @@ from notegui.core.errors import ExportError, LibraryError
 from notegui.core.files import NeedsForce, write_atomically, write_folder
 from notegui.core.formats import annotation_export, json_format, markdown_vault, question_note
 from notegui.core.ports import Library
-from notegui.core.settings import Settings, forget_library
+from notegui.core.settings import Edits, Settings
 from notegui.gui.backup_dialog import BackupEntry, choose_backup
 from notegui.gui.changes_hub import ChangesHub
 from notegui.gui.i18n import translate
@@ -62,6 +62,8 @@ class LibraryWindow(Protocol):
     def current_id(self) -> int | None: ...
     @property
     def settings(self) -> Settings: ...
+    @property
+    def edits(self) -> Edits: ...
 
     def load_library(self, library: Library, note_id: int | None = None) -> None: ...
     def is_editing(self) -> bool: ...
@@ -110,7 +112,7 @@ class LibraryActions:
         """File ▸ Open Recent's choice; one no longer there is forgotten, saying so (the
         opener would make a new, empty library in its place)."""
         if not path.is_file():
-            forget_library(self._window.settings, path)
+            self._window.edits.forget(self._window.settings, path)
             warn(self._parent, translate("LibraryActions", "Library not found"),
                  translate("LibraryActions",
                            "{path}\n\nis no longer there (moved or deleted?), so it was removed "

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._health: Health | None = None
         self.settings = settings
         self._save_settings = save_settings
+        self.edits = settings_file.Edits()  # (what save_settings writes)
         # The session ends (a signal, a logout): closing asks nothing (session_end.py).
         self.session_ending = False
         self.closed = False  # (closeEvent accepted)
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(window_title(library.path.name))
-        settings_file.remember_library(self.settings, library.path)  # (File ▸ Open Recent)
+        self.edits.remember(self.settings, library.path)  # (File ▸ Open Recent)
         self.sync_control.set_sync(self.sync_for(library) if self.sync_for else None)
         self._health = None
         self.show_health()
@@ -468,7 +469,8 @@ class MainWindow(QMainWindow):
         return self.settings.questions_only
 
     def toggle_questions_only(self) -> None:
-        self.settings.questions_only = self.actions_by_name["questions_only"].isChecked()
+        self.edits.set(self.settings,
+                       questions_only=self.actions_by_name["questions_only"].isChecked())
         if self._showing_all():
             self._show_all()
             if self.current_id is not None:
@@ -599,7 +601,7 @@ class MainWindow(QMainWindow):
             self.answer.mark_words(list(words))
         self.select_in_list(note_id)
         self.setWindowTitle(self._window_title(note))
-        self.settings.last_note[str(self.library.path)] = note_id
+        self.edits.last_note(self.settings, self.library.path, note_id)
         self._update_navigation()
         self.update_note_actions()
         return True
@@ -801,7 +803,8 @@ class MainWindow(QMainWindow):
         menu = next(m for m in self.menuBar().findChildren(QMenu) if opening in m.actions())
         following = menu.actions()[menu.actions().index(opening) + 1]
         self.recent_menu = RecentMenu(lambda: self.settings, lambda: self.library.path,
-                                      self.files.open_recent, self)
+                                      self.files.open_recent,
+                                      lambda: self.edits.forget_all(self.settings), self)
         menu.insertMenu(following, self.recent_menu)
         self.file_drop = FileDrop(self, self.files.import_paths, self._import_refusal,
                                   lambda text: self.statusBar().showMessage(text, 8000))
@@ -858,7 +861,7 @@ class MainWindow(QMainWindow):
                                  Qt.Orientation.Horizontal)
 
     def set_theme(self, name: str) -> None:
-        self.settings.theme = name
+        self.edits.set(self.settings, theme=name)
         self.actions_by_name[f"theme_{name}"].setChecked(True)
         self.dark = theme.apply(name)
         self._apply_css()
@@ -913,13 +916,19 @@ class MainWindow(QMainWindow):
             key for key in self.settings.collapsed_sections if isinstance(key, str))
 
     def remember_state(self) -> None:
-        self.settings.window_geometry = base64.b64encode(
-            self.saveGeometry().data()).decode("ascii")
-        self.settings.window_state = base64.b64encode(self.saveState().data()).decode("ascii")
-        self.settings.splitter_sizes = self.splitter.preferred_sizes()
-        self.settings.collapsed_sections = self.sidebar.sections.collapsed()
-        self.settings.zoom = self.answer.zoom()
-        self.settings.last_library = str(self.library.path)
+        self.edits.set(
+            self.settings,
+            window_geometry=base64.b64encode(self.saveGeometry().data()).decode("ascii"),
+            window_state=base64.b64encode(self.saveState().data()).decode("ascii"),
+            splitter_sizes=self.splitter.preferred_sizes(),
+            collapsed_sections=self.sidebar.sections.collapsed(), zoom=self.answer.zoom(),
+            last_library=str(self.library.path))
+
+    def save_settings(self) -> None:
+        """Write what this window changed of its settings over the file as it is now (a
+        second notegui may have saved its own since: they stay)."""
+        if self._save_settings:
+            settings_file.update(self.edits.onto(self.settings))
 
     def end_session(self) -> None:
         """Close as Ctrl+Q does, but asking nothing (SIGTERM, a logout: no one may be there
@@ -935,8 +944,7 @@ class MainWindow(QMainWindow):
         if self.editing.active and not self.editing.save():
             self.editing.write_draft()
         self.remember_state()
-        if self._save_settings:
-            settings_file.save(self.settings)
+        self.save_settings()
         self.session_ending = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -957,8 +965,7 @@ class MainWindow(QMainWindow):
         for tasks in self.findChildren(Tasks):  # (the window's, its automatic backups')
             tasks.shutdown()
         self.remember_state()
-        if self._save_settings:
-            settings_file.save(self.settings)
+        self.save_settings()
         self._shortcuts.stop()
         self.closed = True
         super().closeEvent(event)

@@ -7,6 +7,7 @@ the dialog says it applies at the next start)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Protocol
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 
 from notegui.core import settings as settings_file
-from notegui.core.settings import Settings
+from notegui.core.settings import Edits, Settings
 from notegui.gui.answer_view import AnswerView
 from notegui.gui.editing import EditSession
 from notegui.gui.editor import NoteEditorPane
@@ -89,13 +90,15 @@ class Preferences(QObject):
         self.apply()
         if "language" in values and values["language"] != before["language"]:
             self.languageChanged.emit(chosen.language)
-        self.save()
+        self.save(values)
         self.changed.emit()
 
     def restore_defaults(self) -> None:
         defaults = Settings()
         self.change(**{name: getattr(defaults, name) for name in CHOSEN})
 
-    def save(self) -> None:
+    def save(self, names: Iterable[str] = CHOSEN) -> None:
+        """Write the settings named over the file as it is now (another notegui's window
+        may have saved its own since)."""
         if self._persist:
-            settings_file.save(self.settings)
+            settings_file.update(Edits().onto(self.settings, names))

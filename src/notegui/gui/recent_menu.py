@@ -26,7 +26,8 @@ class RecentMenu(QMenu):
     one (the window's File ▸ Open Library… without the dialog)."""
 
     def __init__(self, settings: Callable[[], Settings], current: Callable[[], Path],
-                 open_path: Callable[[Path], object], parent: QWidget | None = None) -> None:
+                 open_path: Callable[[Path], object], clear: Callable[[], object],
+                 parent: QWidget | None = None) -> None:
         super().__init__(translate("RecentMenu", "Open &Recent"), parent)
         self.setObjectName("open_recent")
         self.setAccessibleName(translate("RecentMenu", "Open Recent: libraries opened lately"))
@@ -34,6 +35,7 @@ class RecentMenu(QMenu):
         self._settings = settings
         self._current = current
         self._open_path = open_path
+        self._forget_all = clear
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()  # (so the menu is never empty, even before it is first shown)
 
@@ -71,5 +73,5 @@ class RecentMenu(QMenu):
         clear.triggered.connect(self._clear)
 
     def _clear(self) -> None:
-        self._settings().recent_libraries = []
+        self._forget_all()
         self.rebuild()
