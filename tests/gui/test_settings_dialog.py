@@ -204,16 +204,23 @@ def test_a_folder_that_cannot_hold_backups_is_refused_by_name(qtbot, window, tmp
             locked.chmod(0o700)
 
 
-def test_the_startup_library_is_the_one_chosen_else_the_last(qtbot, window, tmp_path):
+def test_the_startup_library_is_the_one_chosen_else_the_last(qtbot, window, tmp_path,
+                                                             monkeypatch):
     dialog = open_dialog(qtbot, window)
     type_into(qtbot, dialog.startup_file, str(tmp_path / "no-such.sqlite3"))
     assert "There is no library file at" in dialog.problem.text()
     assert window.settings.startup_library == ""
     other = app.create_demo_library(tmp_path / "other.sqlite3")
     other.close()
-    type_into(qtbot, dialog.startup_file, str(other.path))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
+                        lambda *_args, **_kwargs: (str(other.path), ""))
+    qtbot.mouseClick(dialog.startup_browse, Qt.MouseButton.LeftButton)  # Browse…
     assert not dialog.problem.isVisible()
     assert window.settings.startup_library == str(other.path)
+    assert dialog.startup_file.text() == str(other.path)
+    type_into(qtbot, dialog.startup_file, str(window.library.path))  # or typed
+    assert window.settings.startup_library == str(window.library.path)
+    type_into(qtbot, dialog.startup_file, str(other.path))
     args = app.cli.build_parser().parse_args([])
     window.settings.last_library = str(window.library.path)
     assert app.gui_library_path(args, window.settings) == other.path
@@ -318,19 +325,22 @@ def test_every_control_has_a_name_and_tab_reaches_each(qtbot, window):
         dialog.language) < reached.index(dialog.keep) < reached.index(dialog.startup_file)
 
 
-def test_each_label_has_a_mnemonic_for_its_control(window, qtbot):
-    dialog = open_dialog(qtbot, window)
+def mnemonics(dialog: SettingsDialog) -> list[str]:
+    """The Alt+letter of each labelled control and of each button (but Close: Esc)."""
     from PySide6.QtWidgets import QLabel
 
-    keys = []
-    for shown in dialog.findChildren(QLabel):
-        if shown.buddy() is not None:
-            text = shown.text()
-            assert "&" in text, text
-            keys.append(text[text.index("&") + 1].lower())
-    buttons = [dialog.folder_browse, dialog.folder_default, dialog.startup_browse,
-               dialog.startup_last, dialog.restore_button]
-    keys += [b.text()[b.text().index("&") + 1].lower() for b in buttons]
+    texts = [shown.text() for shown in dialog.findChildren(QLabel) if shown.buddy()]
+    texts += [button.text() for button in (dialog.folder_browse, dialog.folder_default,
+                                           dialog.startup_browse, dialog.startup_last,
+                                           dialog.restore_button)]
+    for text in texts:
+        assert "&" in text, text
+    return [text[text.index("&") + 1].lower() for text in texts]
+
+
+def test_each_label_has_a_mnemonic_for_its_control(window, qtbot):
+    dialog = open_dialog(qtbot, window)
+    keys = mnemonics(dialog)
     assert len(keys) == 16 and len(set(keys)) == len(keys)  # no letter twice
 
 
@@ -359,6 +369,7 @@ def test_in_german_the_dialog_shows_no_english(qtbot, window):
         english = ("Settings", "Theme", "Backup", "Language", "Browse", "font", "Close",
                    "Restore", "Every", "Once", "library", "Autosave")
         assert [word for word in english if re.search(rf"\b{word}", shown)] == []
+        assert len(set(mnemonics(dialog))) == len(mnemonics(dialog)) == 16  # none twice
     finally:
         LANGUAGE.use("en")
 
@@ -397,3 +408,50 @@ def test_two_windows_keep_each_others_settings(qtbot, tmp_path):
             shown.close()
             shown.library.close()
         QApplication.instance().setPalette(QApplication.style().standardPalette())
+
+
+def test_a_started_app_follows_the_saved_settings(qtbot, monkeypatch, tmp_path):
+    """The app as started (app.main): the fonts and the autosave wait from the settings
+    file, its automatic backups in the folder and number chosen, File ▸ Restore Backup…
+    listing them, and a folder chosen in the dialog used by the next automatic backup."""
+    import gc
+
+    from conftest import run_and_capture
+    from notegui.gui.backup_dialog import AutomaticBackups
+
+    db = tmp_path / "lib.sqlite3"
+    chosen = tmp_path / "kept here"
+    settings_file.save(Settings(answer_font_size=17, editor_font_size=13,
+                                autosave_seconds=4.5, backup_keep=1,
+                                backup_folder=str(chosen)))
+    code, window = run_and_capture(monkeypatch, ["--db", str(db)])
+    assert code == 0
+    qtbot.addWidget(window)
+    try:
+        assert window.answer.font().pointSize() == 17
+        assert window.editor.body.font().pointSize() == 13
+        assert window.editing.autosave_delay_ms() == 4500
+        gc.collect()  # (the scheduler is kept by its window)
+        [automatic] = window.findChildren(AutomaticBackups)
+        job = automatic.run_now()
+        assert job is not None
+        qtbot.waitUntil(lambda: not job.running())
+        [made] = backups.list_backups(db, backups.default_folder(db, chosen))
+        assert made.path.parent.parent == chosen
+        assert backups.list_backups(db) == []  # nothing in the default folder
+        assert window.files.backups.list_backups(db) == [made]  # File ▸ Restore Backup…
+        # Another folder chosen in the dialog (with Browse…): the next backup goes there.
+        elsewhere = tmp_path / "elsewhere"
+        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getExistingDirectory",
+                            lambda *_args, **_kwargs: str(elsewhere))
+        dialog = open_dialog(qtbot, window)
+        qtbot.mouseClick(dialog.folder_browse, Qt.MouseButton.LeftButton)
+        assert window.settings.backup_folder == str(elsewhere)
+        assert settings_file.load().backup_folder == str(elsewhere)  # saved at once
+        window.library.create_note("Does a changed library get a new backup?")
+        job = automatic.run_now()
+        assert job is not None
+        qtbot.waitUntil(lambda: not job.running())
+        assert len(backups.list_backups(db, backups.default_folder(db, elsewhere))) == 1
+    finally:
+        window.close()
