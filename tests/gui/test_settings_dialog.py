@@ -106,6 +106,8 @@ def test_the_theme_changes_the_window_at_once(qtbot, window):
     assert window.actions_by_name["theme_dark"].isChecked()  # View ▸ Theme agrees
     choose(qtbot, dialog.theme, "Light")
     assert window_colour(window) == light
+    window.actions_by_name["theme_dark"].trigger()  # View ▸ Theme, the dialog open
+    qtbot.waitUntil(lambda: dialog.theme.currentText() == "Dark")  # (the palette's event)
 
 
 def test_the_answer_font_size_and_family_change_the_answer(qtbot, window):

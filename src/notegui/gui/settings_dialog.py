@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -258,6 +259,11 @@ class SettingsDialog(QDialog):
         self.startup_last.clicked.connect(lambda: self.choose_startup(""))
 
     # -- values --------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.show_values()  # (View ▸ Theme changed the theme while it is open)
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.show_values()  # (View ▸ Theme may have changed one while it was closed)
