@@ -152,3 +152,17 @@ def test_nothing_is_translated_when_a_module_is_imported() -> None:
                   if isinstance(node, ast.Call) and ast.unparse(node.func) in (
                       "translate", "QCoreApplication.translate") and id(node) not in inside]
     assert early == []
+
+
+def test_english_chosen_keeps_the_systems_formats(qapp: object) -> None:
+    """English on a German system writes dates and numbers in English; on a system with
+    no locale of its own (LANG=C) the formats stay as they were (ISO dates)."""
+    system = QLocale.system().language()
+    i18n.LANGUAGE.use("en")
+    if system in (QLocale.Language.C, QLocale.Language.English):
+        assert QLocale().language() == system
+    else:
+        assert QLocale().language() == QLocale.Language.English
+    i18n.LANGUAGE.use("de")
+    assert QLocale().language() == QLocale.Language.German
+    i18n.LANGUAGE.use("en")

@@ -102,7 +102,12 @@ def _qt_folders() -> list[str]:
 
 
 def _system_speaks(code: str) -> bool:
-    return QLocale.system().name().split("_")[0].lower() == code
+    """Whether the system's locale is of this language; C (LANG=C: no region, ISO dates)
+    counts as English, so choosing English keeps it."""
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:
+        return code == "en"
+    return system.name().split("_")[0].lower() == code
 
 
 LANGUAGE = Language()  # the application's (one per process, like its translators)
