@@ -127,6 +127,8 @@ def test_the_answer_font_size_and_family_change_the_answer(qtbot, window):
     assert window.settings.answer_font == family
     assert window.answer.font().family() == family
     assert window.answer.font().pointSize() == before + 5  # (the size and zoom kept)
+    assert (window.editor.preview.font().family(),
+            window.editor.preview.font().pointSize()) == (family, before + 4)  # (no zoom)
 
 
 def test_the_editor_font_size_changes_the_markdown_field(qtbot, window):

@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -261,6 +261,10 @@ class NoteEditorPane(QWidget):
         if size > 0:
             font.setPointSize(size)
         self.body.setFont(font)
+
+    def set_preview_font(self, font: QFont) -> None:
+        """The preview's letters: the answer's (File ▸ Settings…), as the note will read."""
+        self.preview.setFont(font)
 
     def set_dark(self, dark: bool, css: str) -> None:
         self._dark = dark

@@ -72,6 +72,7 @@ class Preferences(QObject):
         theme is the window's own at its start)."""
         window, chosen = self._window, self.settings
         window.answer.set_base_font(chosen.answer_font, chosen.answer_font_size)
+        window.editor.set_preview_font(window.answer.base_font)
         window.editor.set_body_font(chosen.editor_font, chosen.editor_font_size)
         window.editing.set_autosave_delay(chosen.autosave_seconds)
         window.splitter.fit()  # (the answer's least width follows its letters)
