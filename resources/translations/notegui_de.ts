@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>AboutBox</name>
+        <message>
+            <source>About notegui</source>
+            <translation>Über notegui</translation>
+        </message>
+        <message>
+            <source>Read, search, annotate and edit a library of linked question notes, offline.</source>
+            <translation>Eine Bibliothek verknüpfter Fragenotizen lesen, durchsuchen, annotieren und bearbeiten, ohne Netz.</translation>
+        </message>
+        <message>
+            <source>Library: {path}</source>
+            <translation>Bibliothek: {path}</translation>
+        </message>
+        <message>
+            <source>This package carries {count} components, each under its own licence: see Show Details and Licences.</source>
+            <translation>Dieses Paket enthält {count} Komponenten, jede unter ihrer eigenen Lizenz: Sie finden sie unter „Details einblenden“ und „Lizenzen…“.</translation>
+        </message>
+        <message>
+            <source>Licences…</source>
+            <translation>Lizenzen…</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;File</source>

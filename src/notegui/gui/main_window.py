@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from notegui import __version__
 from notegui.core import settings as settings_file
 from notegui.core.answer_page import answer_html
+from notegui.core.bundled_licences import licence_folder
 from notegui.core.domain import Changes, Note, SearchHit
 from notegui.core.drafts import DraftStore
 from notegui.core.health import Health
@@ -45,6 +46,7 @@ from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.core.visible_text import visible
 from notegui.gui import theme
+from notegui.gui.about_box import AboutBox
 from notegui.gui.actions import ActionSpec, action_table
 from notegui.gui.annotating import Annotator
 from notegui.gui.answer_view import AnswerView
@@ -892,14 +894,7 @@ class MainWindow(QMainWindow):
         return self._settings_dialog
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, translate("MainWindow", "About notegui"),
-            f"<h3>notegui {__version__}</h3><p>"
-            + escape(translate("MainWindow", "Read, search, annotate and edit a library of "
-                               "linked question notes, offline.")) + "</p><p>"
-            + escape(translate("MainWindow", "Library: {path}").format(
-                path=self.library.path)) + "</p>",
-        )
+        AboutBox(__version__, self.library.path, licence_folder(), self).exec()
 
     # -- window state --------------------------------------------------------------------
 
