@@ -39,6 +39,7 @@ from types import ModuleType
 
 import completions
 import deb_rules
+import licences
 import manpage
 from pyi_bundle import elf_needed
 
@@ -264,16 +265,33 @@ def build_bundle(layout: Layout, icon: Path | None = None, info_plist: Path | No
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", layout.out, "--workpath", layout.work / "pyinstaller",
          HERE / "notegui.spec", "--", *spec_args])
+    write_licences(layout.bundle)
     size, count = tree_size(layout.bundle)
     print(f"bundle: {layout.bundle} ({megabytes(size)} in {count} files)")
     layout.stamp.write_text(str(layout.bundle), encoding="utf-8")
     return layout.bundle
 
 
+def write_licences(bundle: Path) -> Path:
+    """The licence texts of everything in the bundle, in ``licences`` beside the app (and
+    in the macOS .app's Resources); see licences.py."""
+    try:
+        components = licences.collect(bundle, linux=sys.platform.startswith("linux"))
+    except licences.LicenceError as error:
+        raise BuildError(str(error)) from error
+    folder = licences.write_folder(components, bundle / "licences")
+    app = bundle.parent / f"{APP}.app"
+    if sys.platform == "darwin" and app.is_dir():
+        shutil.copytree(folder, app / "Contents/Resources/licences", dirs_exist_ok=True)
+    print(f"licences: {len(components)} components in {folder}")
+    return folder
+
+
 #: What a bundle is built from (relative to the repository): a file here newer than the
 #: bundle makes it stale.
 BUNDLE_SOURCES = ("src", "resources", "pyproject.toml", "packaging/notegui.spec",
-                  "packaging/pyi_bundle.py", "packaging/notegui_launcher.py")
+                  "packaging/pyi_bundle.py", "packaging/notegui_launcher.py",
+                  "packaging/licences.py", "packaging/licences")
 #: Not sources: Python's caches (running the tests writes them), and the catalogues that
 #: every build compiles anew from their .ts files.
 _NOT_SOURCES = re.compile(r"(^|/)(__pycache__|[^/]*\.egg-info)(/|$)|\.(pyc|qm)$")
@@ -417,40 +435,6 @@ def control_file(version: str, arch: str, installed_kb: int, libc: str) -> str:
     ])
 
 
-COPYRIGHT = """\
-Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
-Upstream-Name: notegui
-
-Files: *
-Copyright: The notegui developers
-License: MIT
-
-Files: usr/lib/notegui/_internal/*
-Comment: The bundled runtime: CPython (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0),
- ICU (Unicode-3.0), SQLite (public domain), peewee (MIT), markdown-it-py, mdurl and
- mdit-py-plugins (MIT), Pygments (BSD-2-Clause), platformdirs (MIT).
-License: various
-
-License: MIT
- Permission is hereby granted, free of charge, to any person obtaining a copy of
- this software and associated documentation files (the "Software"), to deal in the
- Software without restriction, including without limitation the rights to use,
- copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the
- Software, and to permit persons to whom the Software is furnished to do so,
- subject to the following conditions:
- .
- The above copyright notice and this permission notice shall be included in all
- copies or substantial portions of the Software.
- .
- THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
- IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
- FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
- COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN
- AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
- WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
-"""
-
-
 def release_date() -> str:
     """The day of :func:`build_epoch` (SOURCE_DATE_EPOCH, else the last commit), in UTC."""
     moment = datetime.datetime.fromtimestamp(build_epoch(), datetime.timezone.utc)  # noqa: UP017
@@ -546,7 +530,16 @@ def deb_tree(bundle: Path, root: Path, version: str, epoch: int) -> None:
     command_line_docs(root / "usr/share", version, epoch)
     doc = root / "usr/share/doc" / APP
     doc.mkdir(parents=True)
-    (doc / "copyright").write_text(COPYRIGHT, encoding="utf-8")
+    bundled = lib / "licences"
+    if not (bundled / licences.INDEX).is_file():
+        raise BuildError(f"{bundle} has no licences/{licences.INDEX}: it was built before "
+                         "the licences were collected; build it again (build.py bundle)")
+    # The texts where Debian keeps them; the app finds them beside itself through the link.
+    shutil.move(str(bundled), doc / "licences")
+    bundled.symlink_to(Path("../../share/doc", APP, "licences"))
+    (doc / "copyright").write_text(licences.debian_copyright(
+        licences.read_folder(doc / "licences"), f"/usr/share/doc/{APP}/licences"),
+        encoding="utf-8")
     overrides = root / "usr/share/lintian/overrides"
     overrides.mkdir(parents=True)
     shutil.copy2(HERE / "linux" / f"{APP}.lintian-overrides", overrides / APP)

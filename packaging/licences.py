@@ -274,6 +274,13 @@ def write_folder(components: Iterable[Component], folder: Path) -> Path:
     return folder
 
 
+def read_folder(folder: Path) -> list[Component]:
+    """The components a folder written by :func:`write_folder` holds, each with its file."""
+    return [Component(entry["name"], entry["version"], entry["licence"],
+                      ((entry["file"], (folder / entry["file"]).read_text(encoding="utf-8")),))
+            for entry in json.loads((folder / INDEX).read_text(encoding="utf-8"))]
+
+
 # --- the Debian copyright file ------------------------------------------------------------
 
 #: Licences whose text every Debian system has in /usr/share/common-licenses.

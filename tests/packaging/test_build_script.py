@@ -33,7 +33,7 @@ def run_as_python_310(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("name", ["build.py", "pyi_bundle.py", "deb_rules.py",
-                                  "manpage.py", "completions.py"])
+                                  "manpage.py", "completions.py", "licences.py"])
 def test_the_build_scripts_are_python_310_syntax(name: str) -> None:
     ast.parse((PACKAGING / name).read_text(encoding="utf-8"), feature_version=(3, 10))
 

@@ -6,6 +6,7 @@ NOTEGUI_SLOW=1 (see packaging_support.py)."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import struct
@@ -124,6 +125,25 @@ def test_the_deb_has_a_changelog_a_manual_page_and_completions(unpacked: Path) -
     for script in ("bash-completion/completions/notegui", "zsh/vendor-completions/_notegui",
                    "fish/vendor_completions.d/notegui.fish"):
         assert "salvage" in (unpacked / "usr/share" / script).read_text()
+
+
+def test_the_deb_ships_the_licence_of_every_bundled_component(unpacked: Path) -> None:
+    folder = unpacked / "usr/share/doc/notegui/licences"
+    index = json.loads((folder / "index.json").read_text())
+    names = {entry["name"] for entry in index}
+    assert {"notegui", "Python", "Qt 6, PySide6 and shiboken6", "peewee", "Pygments",
+            "markdown-it-py", "mdit-py-plugins", "PyYAML", "platformdirs", "dulwich", "igraph",
+            "pyinstaller", "libsqlite3", "libffi", "expat", "libyaml"} <= names
+    assert any(name.startswith("libicu") for name in names)
+    for entry in index:
+        assert (folder / entry["file"]).stat().st_size > 200, entry
+    link = unpacked / "usr/lib/notegui/licences"  # where the app's About box looks
+    assert link.is_symlink() and link.resolve() == folder.resolve()
+    copyright_file = (unpacked / "usr/share/doc/notegui/copyright").read_text()
+    assert copyright_file.startswith(
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n")
+    assert "License: various" not in copyright_file
+    assert "License: LGPL-3.0-only\n On Debian systems" in copyright_file
 
 
 def test_no_bundled_library_looks_for_libraries_on_the_build_machine(unpacked: Path) -> None:
