@@ -68,6 +68,7 @@ Section "notegui" SecMain
   SectionIn RO
   ; An upgrade replaces the runtime whole, so no file of the old version lingers.
   RMDir /r "$INSTDIR\_internal"
+  RMDir /r "$INSTDIR\licences"
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -95,6 +96,7 @@ Section "Uninstall"
   ; chosen a folder holding other files), and never $LOCALAPPDATA\notegui (the library).
   Delete "$SMPROGRAMS\${APP}.lnk"
   RMDir /r "$INSTDIR\_internal"
+  RMDir /r "$INSTDIR\licences"
   Delete "$INSTDIR\${APP}.exe"
   Delete "$INSTDIR\${APP}-cli.exe"
   Delete "$INSTDIR\uninstall.exe"
