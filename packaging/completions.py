@@ -2,7 +2,7 @@
 parser (``notegui.cli.build_parser``), so they know every command and option the program
 has: commands after ``notegui``, each command's options after ``-``, an option's choices
 (``--format``), file names where the program takes a path (``--db``, ``-o``, ``import``'s
-files), nothing where it takes free text (a title, a query).
+files, ``notegui FILE``), nothing where it takes free text (a title, a query).
 
 Installed where each shell's own completion loader looks (the .deb:
 /usr/share/bash-completion/completions/notegui, /usr/share/zsh/vendor-completions/_notegui,
@@ -56,6 +56,12 @@ def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
 def _positional_files(parser: argparse.ArgumentParser) -> bool:
     return any(_takes_files(action) for action in parser._actions
                if not action.option_strings)
+
+
+def top_level_files(parser: argparse.ArgumentParser) -> bool:
+    """Whether the program itself takes files (``notegui FILE...``): a positional path, or
+    ``FILE`` in its usage (notegui.cli takes the files out before argparse reads the rest)."""
+    return _positional_files(parser) or "FILE" in (parser.usage or "")
 
 
 def describe(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple[Command, ...]]:
@@ -127,6 +133,8 @@ def bash(prog: str, parser: argparse.ArgumentParser) -> str:
         '        COMPREPLY=($(compgen -W "$words" -- "$cur"))',
         '    elif [[ -z $command ]]; then',
         f'        COMPREPLY=($(compgen -W "{names}" -- "$cur"))',
+        *(['        compopt -o filenames 2>/dev/null; COMPREPLY+=($(compgen -f -- "$cur"))']
+          if top_level_files(parser) else []),
         *([f'    elif [[ " {" ".join(file_commands)} " == *" $command "* ]]; then',
            '        compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))']
           if file_commands else []),
@@ -186,7 +194,8 @@ def zsh(prog: str, parser: argparse.ArgumentParser) -> str:
         "        '1:command:->command' \\",
         "        '*::argument:->argument'",
         "    case $state in",
-        "    command) _describe -t commands command commands ;;",
+        "    command) _describe -t commands command commands"
+        + ("; _files" if top_level_files(parser) else "") + " ;;",
         "    argument)",
         "        case $line[1] in",
     ]
@@ -229,6 +238,8 @@ def fish(prog: str, parser: argparse.ArgumentParser) -> str:
         *(f"complete -c {prog} -n __fish_use_subcommand -a {command.name} "
           f"-d {_fish_quote(command.help)}" for command in commands),
     ]
+    if top_level_files(parser):
+        lines.append(f"complete -c {prog} -n __fish_use_subcommand -F")
     for command in commands:
         condition = f"__fish_seen_subcommand_from {command.name}"
         lines += [_fish_option(prog, condition, option) for option in command.options]

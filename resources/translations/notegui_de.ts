@@ -4,18 +4,6 @@
     <context>
         <name>AboutBox</name>
         <message>
-            <source>About notegui</source>
-            <translation>Über notegui</translation>
-        </message>
-        <message>
-            <source>Read, search, annotate and edit a library of linked question notes, offline.</source>
-            <translation>Eine Bibliothek verknüpfter Fragenotizen lesen, durchsuchen, annotieren und bearbeiten, ohne Netz.</translation>
-        </message>
-        <message>
-            <source>Library: {path}</source>
-            <translation>Bibliothek: {path}</translation>
-        </message>
-        <message>
             <source>This package carries {count} components, each under its own licence: see Show Details and Licences.</source>
             <translation>Dieses Paket enthält {count} Komponenten, jede unter ihrer eigenen Lizenz: Sie finden sie unter „Details einblenden“ und „Lizenzen…“.</translation>
         </message>
@@ -1771,6 +1759,18 @@ Die neue Bibliothek jetzt öffnen?</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>About notegui</source>
+            <translation>Über notegui</translation>
+        </message>
+        <message>
+            <source>Read, search, annotate and edit a library of linked question notes, offline.</source>
+            <translation>Eine Bibliothek verknüpfter Fragennotizen lesen, durchsuchen, anmerken und bearbeiten, offline.</translation>
+        </message>
+        <message>
+            <source>Library: {path}</source>
+            <translation>Bibliothek: {path}</translation>
+        </message>
+        <message>
             <source>Number of notes shown</source>
             <translation>Anzahl der gezeigten Notizen</translation>
         </message>
@@ -1938,18 +1938,6 @@ In Ihrem Webbrowser öffnen?</translation>
         <message>
             <source>an import is running; drop them again when it ends.</source>
             <translation>ein Import läuft; legen Sie sie erneut ab, wenn er endet.</translation>
-        </message>
-        <message>
-            <source>About notegui</source>
-            <translation>Über notegui</translation>
-        </message>
-        <message>
-            <source>Read, search, annotate and edit a library of linked question notes, offline.</source>
-            <translation>Eine Bibliothek verknüpfter Fragennotizen lesen, durchsuchen, anmerken und bearbeiten, offline.</translation>
-        </message>
-        <message>
-            <source>Library: {path}</source>
-            <translation>Bibliothek: {path}</translation>
         </message>
         <message>
             <source>Close without saving?</source>

@@ -114,6 +114,20 @@ def test_bash_completes_file_names_where_notegui_takes_a_path(scripts: dict[str,
     assert bash_completes(scripts["bash"], "open", "no", cwd=tmp_path) == []  # a title
 
 
+def test_a_program_that_opens_files_gets_commands_and_files_first(tmp_path: Path) -> None:
+    """``notegui FILE...`` (a usage naming FILE before COMMAND): the first word completes
+    to a command or a file."""
+    parser = argparse.ArgumentParser(prog="notegui", usage="%(prog)s [FILE ... | COMMAND ...]")
+    parser.add_subparsers(dest="command").add_parser("sync", help="sync")
+    script = completions.write_all("notegui", parser, tmp_path / "share")[0]
+    (tmp_path / "sync-notes.json").write_text("")
+    assert bash_completes(script, "sy", cwd=tmp_path) == ["sync", "sync-notes.json"]
+    plain = argparse.ArgumentParser(prog="notegui")
+    plain.add_subparsers(dest="command").add_parser("sync", help="sync")
+    script = completions.write_all("notegui", plain, tmp_path / "plain")[0]
+    assert bash_completes(script, "sy", cwd=tmp_path) == ["sync"]
+
+
 def test_fish_completes_commands_and_choices(scripts: dict[str, Path]) -> None:
     if not shutil.which("fish"):
         pytest.skip("fish is not installed")
