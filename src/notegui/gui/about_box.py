@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from notegui.core.bundled_licences import bundled_components
 from notegui.gui.i18n import translate
+from notegui.gui.plain_text import tip
 
 
 class AboutBox(QMessageBox):
@@ -40,7 +41,7 @@ class AboutBox(QMessageBox):
         if licences is not None:
             self.licences_button = self.addButton(translate("AboutBox", "Licences…"),
                                                   QMessageBox.ButtonRole.ActionRole)
-            self.licences_button.setToolTip(str(licences))
+            self.licences_button.setToolTip(tip(str(licences)))
         self.addButton(QMessageBox.StandardButton.Close)
         self.buttonClicked.connect(self._clicked)
 
