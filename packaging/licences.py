@@ -137,10 +137,12 @@ def distribution_component(dist: metadata.Distribution) -> Component | None:
 
 
 def python_component() -> Component:
-    """CPython's licence, from the standard library of the Python running the build."""
+    """CPython's licence, from the Python running the build: python.org's Windows build
+    keeps it beside python.exe, with the licences of the libraries it carries (OpenSSL,
+    SQLite, libffi, …) appended; the others in the standard library."""
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     version = ".".join(map(str, sys.version_info[:3]))
-    for candidate in (stdlib / "LICENSE.txt", Path(sys.base_prefix) / "LICENSE.txt",
+    for candidate in (Path(sys.base_prefix) / "LICENSE.txt", stdlib / "LICENSE.txt",
                       Path(f"/usr/share/doc/python{sys.version_info[0]}."
                            f"{sys.version_info[1]}/copyright")):
         if candidate.is_file():

@@ -113,3 +113,13 @@ def test_the_debian_copyright_file_is_machine_readable(components: list) -> None
 ])
 def test_licence_names_are_written_as_dep5_wants(licence: str, expression: str) -> None:
     assert licences.dep5_expression(licence) == expression
+
+
+def test_a_windows_python_gives_the_licence_beside_it(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """python.org's Windows build keeps LICENSE.txt beside python.exe, with the licences of
+    the libraries it carries appended."""
+    (tmp_path / "LICENSE.txt").write_text("A. HISTORY OF THE SOFTWARE\n...\nlibffi ...\n")
+    monkeypatch.setattr(licences.sys, "base_prefix", str(tmp_path))
+    python = licences.python_component()
+    assert python.name == "Python" and "libffi" in python.texts[0][1]
