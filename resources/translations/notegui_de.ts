@@ -2041,6 +2041,71 @@ In den Editor wiederherstellen? (Nein löscht den Entwurf.)</translation>
         </message>
     </context>
     <context>
+        <name>OpenedFiles</name>
+        <message>
+            <source>there is no such file</source>
+            <translation>diese Datei gibt es nicht</translation>
+        </message>
+        <message>
+            <source>it is a folder (File ▸ Import Folder… imports one)</source>
+            <translation>das ist ein Ordner (Datei ▸ Ordner importieren… importiert einen)</translation>
+        </message>
+        <message>
+            <source>it is not a regular file</source>
+            <translation>das ist keine gewöhnliche Datei</translation>
+        </message>
+        <message>
+            <source>you are not allowed to read it</source>
+            <translation>Sie dürfen sie nicht lesen</translation>
+        </message>
+        <message>
+            <source>{file}: {why}</source>
+            <translation>{file}: {why}</translation>
+        </message>
+        <message>
+            <source>Cannot import</source>
+            <translation>Import nicht möglich</translation>
+        </message>
+        <message>
+            <source>{files}
+
+Nothing was imported.</source>
+            <translation>{files}
+
+Es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>Nothing imported: {why}</source>
+            <translation>Nichts importiert: {why}</translation>
+        </message>
+        <message>
+            <source>Import {file} into the library {library}?</source>
+            <translation>{file} in die Bibliothek {library} importieren?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n file(s) into the library {library}?</source>
+            <translation>
+                <numerusform>%n Datei in die Bibliothek {library} importieren?</numerusform>
+                <numerusform>%n Dateien in die Bibliothek {library} importieren?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more file(s)</source>
+            <translation>
+                <numerusform>und %n weitere Datei</numerusform>
+                <numerusform>und %n weitere Dateien</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import Notes</source>
+            <translation>Notizen importieren</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+    </context>
+    <context>
         <name>Outline</name>
         <message>
             <source>Outline: the headings of this note</source>

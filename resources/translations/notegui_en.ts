@@ -191,6 +191,23 @@ Replace them?</numerusform>
         </message>
     </context>
     <context>
+        <name>OpenedFiles</name>
+        <message numerus="yes">
+            <source>Import %n file(s) into the library {library}?</source>
+            <translation>
+                <numerusform>Import %n file into the library {library}?</numerusform>
+                <numerusform>Import %n files into the library {library}?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more file(s)</source>
+            <translation>
+                <numerusform>and %n more file</numerusform>
+                <numerusform>and %n more files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Printing</name>
         <message numerus="yes">
             <source>Printed “{title}” (%n page(s)).</source>

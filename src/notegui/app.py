@@ -331,6 +331,9 @@ def show_window(args: argparse.Namespace, settings: Settings, library: SqliteLib
     window.show()
     if not os.environ.get(EXIT_AFTER_START_ENV):
         QTimer.singleShot(0, window.notes.offer_drafts)  # an edit a crash left unsaved
+    files = getattr(args, "files", [])
+    if files:  # (``notegui FILE``: asked once the window is up, so the question sits on it)
+        QTimer.singleShot(0, lambda: window.opened_files.offer(files))
 
     def back_up(path: Path) -> str:
         library = window.library
@@ -406,8 +409,7 @@ def git_sync(library: Library) -> Sync:
 
 def main(argv: list[str] | None = None, early: EarlyInterrupt | None = None) -> int:
     """``early``: Ctrl+C noted while the app was importing (launch.py)."""
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = cli.parse_args(argv)
     log_file = setup_logging(args.debug)
     try:
         if args.command in (None, "open"):

@@ -35,11 +35,57 @@ class CommandError(Exception):
 USER_ERRORS = (CommandError, ExportError)
 
 
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line read. Its first word that is neither an option nor a command's name
+    starts the files to open (``notegui FILE...``, as a file manager's Open With runs it):
+    they are ``files``, the options before them read as usual; otherwise ``files`` is
+    empty. Options go before the files (or after ``--``, which makes the rest files)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    first = _first_word(argv)
+    if first is None or argv[first] in _command_names(parser):
+        args = parser.parse_args(argv)
+        args.files = []
+        return args
+    files = argv[first + 1:] if argv[first] == "--" else argv[first:]
+    if not files:
+        parser.error("-- needs the files to open after it")
+    if argv[first] != "--":
+        stray = [word for word in files if word.startswith("-") and word != "-"]
+        if stray:
+            parser.error(f"options go before the files: {' '.join(stray)}")
+    args = parser.parse_args(argv[:first])  # (--help and --version act as without files)
+    args.files = [Path(word) for word in files]
+    return args
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """The index of the first word that is not an option or an option's value."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--db":
+            index += 2
+            continue
+        if word == "--" or not word.startswith("-") or word == "-":
+            return index
+        index += 1
+    return None
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="notegui",
+        usage="%(prog)s [-h] [--db PATH] [--debug] [--version] [FILE ... | COMMAND ...]",
         description="Read, search, annotate and edit a library of linked question notes. "
-        "With no command, opens the app.",
+        "With no command, opens the app. With FILE (a notegui JSON export, a question "
+        "note, a markdown note: what File > Import takes), opens the app and asks whether "
+        "to import it; a file named like a command is given as ./NAME.",
         epilog="The library is NOTEGUI_DB if set, else library.sqlite3 in your user data "
         "folder. Exit codes: 0 success, 1 input refused or problem found, 2 usage error.",
     )
@@ -48,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="show full tracebacks and debug logging")
     parser.add_argument("--version", action="version", version=f"notegui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="notegui")
 
     command = commands.add_parser(
         "open", help="open the app at a note",

@@ -62,6 +62,7 @@ from notegui.gui.library_banner import LibraryBanner
 from notegui.gui.link_health_control import LinkHealthControl
 from notegui.gui.mouse_navigation import MouseNavigation
 from notegui.gui.note_actions import NoteActions
+from notegui.gui.opened_files import OpenedFiles
 from notegui.gui.outline_panel import OutlineList, OutlinePopup, ReadingMark
 from notegui.gui.pane_widths import LIST_LEAST, SIDEBAR_LEAST, PaneSplitter
 from notegui.gui.picker import Choice, Picker
@@ -800,7 +801,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _add_conveniences(self) -> None:
-        """File ▸ Open Recent (after Open Library…), and files dropped on the window."""
+        """File ▸ Open Recent (after Open Library…), files dropped on the window, and files
+        given to open (``notegui FILE``, a file manager's Open With)."""
         opening = self.actions_by_name["open_library"]
         menu = next(m for m in self.menuBar().findChildren(QMenu) if opening in m.actions())
         following = menu.actions()[menu.actions().index(opening) + 1]
@@ -810,6 +812,8 @@ class MainWindow(QMainWindow):
         menu.insertMenu(following, self.recent_menu)
         self.file_drop = FileDrop(self, self.files.import_paths, self._import_refusal,
                                   lambda text: self.statusBar().showMessage(text, 8000))
+        self.opened_files = OpenedFiles(self, self.files.import_paths, self._import_refusal,
+                                        lambda: self.library.path.name)
 
     def _import_refusal(self) -> str:
         """Why files dropped now cannot be imported ("" when they can)."""
