@@ -470,6 +470,9 @@ def desktop_integration(share: Path, version: str, icons_work: Path) -> None:
     (share / "metainfo").mkdir()
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo(version),
                                                                 encoding="utf-8")
+    # The file types (shared-mime-info: its dpkg trigger, or the AppImage's integration).
+    (share / "mime/packages").mkdir(parents=True)
+    shutil.copy2(HERE / "linux" / f"{APP}-mime.xml", share / "mime/packages" / f"{APP}.xml")
     icons = share / "icons/hicolor"
     for size, png in render_pngs(ICON_SVG, icons_work).items():
         folder = icons / f"{size}x{size}/apps"
