@@ -52,7 +52,9 @@ class Sandbox:
     root: Path
 
     def environment(self) -> dict[str, str]:
-        keep = ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP", "TMPDIR")
+        # (APPIMAGE_EXTRACT_AND_RUN: an AppImage where FUSE is missing, a CI container)
+        keep = ("SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP", "TMPDIR",
+                "APPIMAGE_EXTRACT_AND_RUN")
         env = {name: os.environ[name] for name in keep if name in os.environ}
         system_path = [folder for folder in os.environ.get("PATH", "").split(os.pathsep)
                        if folder and not _in_python_environment(folder)]

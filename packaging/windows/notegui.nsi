@@ -161,7 +161,7 @@ Section "notegui" SecMain
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
 SectionEnd
 
-Section "Desktop shortcut" SecDesktop
+Section /o "Desktop shortcut" SecDesktop
   CreateShortcut "$DESKTOP\${APP}.lnk" "$INSTDIR\${APP}.exe" "" "$INSTDIR\${APP}.exe" 0 \
     SW_SHOWNORMAL "" "Read, search and annotate linked question notes"
 SectionEnd
