@@ -18,7 +18,7 @@ from configparser import ConfigParser
 from pathlib import Path
 
 import pytest
-from packaging_support import PACKAGING
+from packaging_support import PACKAGING, load
 
 from notegui.core.formats import json_format
 from notegui.core.formats.document import LibraryDocument
@@ -30,6 +30,8 @@ SYSTEM_TYPES = Path("/usr/share/mime/packages/freedesktop.org.xml")
 NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
 EXPORT_TYPE = "application/x-notegui+json"
 QUESTION_TYPE = "text/x-notegui-question"
+
+build = load("build")
 
 QT_DETECT = """
 import sys
@@ -68,6 +70,15 @@ def test_the_desktop_entry_opens_those_types_with_files_as_arguments() -> None:
         result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
                                 text=True, check=False)
         assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_the_deb_and_the_appdir_install_the_types_beside_the_desktop_entry(
+        tmp_path: Path) -> None:
+    """What build.py puts in a package's usr/share (the .deb's, the AppDir's)."""
+    share = tmp_path / "usr/share"
+    build.desktop_integration(share, "1.2.3", tmp_path / "icons")
+    assert (share / "mime/packages/notegui.xml").read_bytes() == MIME_XML.read_bytes()
+    assert (share / "applications/notegui.desktop").read_bytes() == DESKTOP.read_bytes()
 
 
 @pytest.fixture(scope="module")
