@@ -178,14 +178,21 @@ def test_help_says_how_to_open_a_file(capsys):
 
 
 def test_a_file_open_event_is_offered_as_an_argument_is(qtbot, window, tmp_path):
-    """macOS opens a document (a Finder double-click) with an event, not an argument."""
+    """macOS opens a document (a Finder double-click) with an event, not an argument: the
+    window takes those events there (on macOS by default; asked for here)."""
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
+    from notegui.gui.opened_files import OpenedFiles
+
+    window.opened_files.deleteLater()  # (not on macOS: one that takes no events)
+    window.opened_files = OpenedFiles(window, window.files.import_paths,
+                                      window._import_refusal, lambda: "lib.sqlite3",
+                                      file_open_events=True)
     note = tmp_path / "sky.question.txt"
     note.write_text(NOTE, encoding="utf-8")
     seen = answer_next_box("Import")
     QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(note)))
     finish(qtbot, window).close()
-    assert seen[0].splitlines()[1].startswith("Import sky.question.txt into the library ")
+    assert seen[0].splitlines()[1] == "Import sky.question.txt into the library lib.sqlite3?"
     assert window.answer.toPlainText().startswith("Why is the sky blue?")

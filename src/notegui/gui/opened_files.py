@@ -7,6 +7,7 @@ named with why, and nothing is imported."""
 from __future__ import annotations
 
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,11 +46,14 @@ def why_unreadable(path: Path) -> str:
 class OpenedFiles(QObject):
     """Offers files for import into the window's library. ``import_paths(paths)`` imports
     them as File ▸ Import does; ``refusal()`` is why an import cannot run now ("" when it
-    can); ``library_name()`` names the library in the question. Also takes the
-    application's file-open events (macOS sends those, not arguments)."""
+    can); ``library_name()`` names the library in the question. With
+    ``file_open_events`` (on macOS, which sends a document opened from the Finder as an
+    event, not as an argument) it also takes the application's file-open events: only
+    there, as a filter on the application sees every event of every widget."""
 
     def __init__(self, window: QWidget, import_paths: Callable[[list[Path]], object],
-                 refusal: Callable[[], str], library_name: Callable[[], str]) -> None:
+                 refusal: Callable[[], str], library_name: Callable[[], str],
+                 file_open_events: bool = sys.platform == "darwin") -> None:
         super().__init__(window)
         self._window = window
         self._import_paths = import_paths
@@ -57,7 +61,7 @@ class OpenedFiles(QObject):
         self._library_name = library_name
         self.question: QMessageBox | None = None  # (the one asking now, for tests)
         app = QApplication.instance()
-        if app is not None:
+        if file_open_events and app is not None:
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
