@@ -156,3 +156,12 @@ def test_a_release_without_a_package_the_manifests_need_is_refused(
     assert code == 1
     assert "SHA256SUMS has no notegui-1.2.0-arm64.dmg" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_hardened_runtime_asks_only_what_a_pyinstaller_app_needs() -> None:
+    import plistlib
+
+    entitlements = plistlib.loads((PACKAGING / "macos" / "notegui.entitlements").read_bytes())
+    assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True,
+                            "com.apple.security.cs.disable-library-validation": True}
+    assert "notegui.entitlements" in (PACKAGING / "README.md").read_text(encoding="utf-8")
