@@ -165,3 +165,15 @@ def test_the_hardened_runtime_asks_only_what_a_pyinstaller_app_needs() -> None:
     assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True,
                             "com.apple.security.cs.disable-library-validation": True}
     assert "notegui.entitlements" in (PACKAGING / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_linux_release_installs_the_packages_that_hold_the_licences() -> None:
+    """packaging/licences.py reads the C libraries' licences from these packages' copyright
+    files; without one the release's build stops."""
+    ci = (PACKAGING.parent / ".ci" / "run").read_text(encoding="utf-8")
+    wanted = re.search(r'^LICENCE_SOURCES="([^"]+)"', ci, re.M)
+    assert wanted is not None
+    workflow = (PACKAGING.parent / ".github" / "workflows" / "release.yml").read_text(
+        encoding="utf-8")
+    linux = workflow.split("\n  windows:")[0]
+    assert set(wanted.group(1).split()) <= set(re.findall(r"[\w.+-]+", linux))
