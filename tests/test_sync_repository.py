@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,6 +198,37 @@ def test_the_pages_of_packs_read_are_given_back_every_few_reads(
     assert [repo.read(blob) for blob in ids] == texts  # (read again from the file)
     repo.let_go_of_read_pages()
     assert _resident_kb(pack) == 0
+
+
+@needs_git
+def test_reading_a_remote_git_packed_with_deltas_holds_a_bounded_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A remote that git packed stores most notes as deltas of others; rebuilding them
+    keeps bases in a cache, which must not grow with the notes read (a join reads all)."""
+    monkeypatch.setattr(repository_module, "DELTA_BASE_CACHE", 1024 * 1024)
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    shared = b"".join(b"line %d of a long note everyone quotes\n" % n for n in range(1800))
+    texts = {f"note-{n}.md": shared + b"note %d\n" % n for n in range(150)}  # 10 MB
+    for name, text in texts.items():
+        (clone / name).write_bytes(text)
+    git(clone, "init", "-q", "-b", "main")
+    git(clone, "add", "-A")
+    git(clone, "-c", "user.name=a", "-c", "user.email=a@b.invalid", "commit", "-qm", "all")
+    git(clone, "repack", "-adq", "--depth=50", "--window=250")
+    git(clone, "clone", "-q", "--bare", str(clone), str(tmp_path / "remote.git"))
+    with Repository.open_or_init(tmp_path / "remote.git") as remote:
+        files = remote.tree(remote.ref(b"refs/heads/main"))
+        tracemalloc.start()
+        try:
+            read = {path: remote.read(blob) for path, blob in files.items()}
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert read == texts
+    # (the texts read are held: 150 x 70 KB; the cache may add its 1 MB, not all again)
+    assert peak < sum(map(len, texts.values())) + 3 * 1024 * 1024
 
 
 def test_a_pack_is_split_so_memory_stays_bounded(

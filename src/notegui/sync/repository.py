@@ -58,6 +58,10 @@ PACK_CHUNK = 20_000
 # the 64 KB around its object, so 2,000 notes read in any order held 130 MB.
 READS_MAPPED = 256
 LOOSE_COMPRESSION = 1  # git's core.looseCompression default: loose objects are short-lived
+# Bytes of rebuilt delta bases dulwich keeps per pack (its default, 96 MB, is per pack: a
+# remote git packed with deltas, read whole by a join, held several of them). A note's
+# delta chain is short, so a small cache rebuilds about as fast.
+DELTA_BASE_CACHE = 8 * 1024 * 1024
 
 _CORRUPT = (ChecksumMismatch, ObjectFormatException, zlib.error, KeyError, ValueError)
 _TYPE_NAMES = {Commit.type_num: b"commit", Tree.type_num: b"tree", Blob.type_num: b"blob"}
@@ -97,6 +101,7 @@ class Repository:
     """A bare git repository: objects, the tracking ref and ``main``."""
 
     def __init__(self, repo: Repo, path: Path) -> None:
+        repo.object_store.delta_base_cache_limit = DELTA_BASE_CACHE
         self._repo = repo
         self.path = path
         self._listings: OrderedDict[bytes, list[Entry]] = OrderedDict()
