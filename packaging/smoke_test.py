@@ -12,8 +12,9 @@ PATH is the packaged executable: ``/usr/bin/notegui`` or an unpacked .deb's
    executable itself, which must turn into the worker);
 4. the window starts offscreen on a first run, creating the demo library, says "ready" and
    exits (``QT_QPA_PLATFORM=offscreen``, ``NOTEGUI_EXIT_AFTER_START=1``);
-5. ``sync --remote`` with a git on PATH that refuses to run: one library sends its notes
-   to a bare repository in a folder, a second library joins and lists them (the bare
+5. ``sync --remote`` with a git on PATH that refuses to run: one library sends its 2,101
+   notes (their files compressed in a worker process, spawned as in 3.) to a bare
+   repository in a folder, a second library joins and lists them (the bare
    repository is made with dulwich when the Python running this has it, else git;
    neither: the check is skipped).
 
@@ -118,13 +119,18 @@ def check_import(binary: Path, env: dict[str, str], sample: Path, root: Path) ->
     expect(run_app(binary, ["--db", str(db), "list"], env), "list after the import", title)
 
 
-def check_parallel_import(binary: Path, env: dict[str, str], root: Path) -> None:
-    folder = root / "many"
+def many_notes(folder: Path) -> Path:
+    """``folder`` filled with MANY question-note files."""
     folder.mkdir()
     for number in range(MANY):
         (folder / f"note-{number}.txt").write_text(
             f"Why is note {number} here?\nA note of the smoke test.\nIt has a body.\n",
             encoding="utf-8")
+    return folder
+
+
+def check_parallel_import(binary: Path, env: dict[str, str], root: Path) -> None:
+    folder = many_notes(root / "many")
     db = root / "many.sqlite3"
     expect(run_app(binary, ["--db", str(db), "import", str(folder)], env),
            f"import of {MANY} files (parsed in worker processes)", f"{MANY} imported")
@@ -177,7 +183,7 @@ def without_git(env: dict[str, str], root: Path) -> dict[str, str]:
 
 
 def check_sync(binary: Path, env: dict[str, str], sample: Path, root: Path) -> None:
-    """One library sends a note to a bare repository, another joins and receives it, with
+    """One library sends its notes to a bare repository, another joins and receives them, with
     a git on PATH that refuses to run (the app's own git implementation does the work)."""
     remote = root / "remote.git"
     if not make_bare_repository(remote):
@@ -187,6 +193,10 @@ def check_sync(binary: Path, env: dict[str, str], sample: Path, root: Path) -> N
     first, second = root / "first.sqlite3", root / "second.sqlite3"
     expect(run_app(binary, ["--db", str(first), "import", str(sample)], env),
            "import before the sync", "1 imported")
+    # (enough notes that their files are compressed in a worker process: spawned, the
+    # frozen executable itself)
+    expect(run_app(binary, ["--db", str(first), "import", str(many_notes(root / "many"))],
+                   env), "import before the sync", f"{MANY} imported")
     sent = run_app(binary, ["--db", str(first), "sync", "--remote", str(remote)], env)
     expect(sent, "the first library's sync", " sent, 0 received")
     notes = sent.stdout.count("\nsent ") + sent.stdout.startswith("sent ")  # (its stubs too)

@@ -6,6 +6,7 @@ what we wrote is git's own format (any git host serves it)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -16,12 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dulwich.objects import Blob, ObjectID, hex_to_sha
+from dulwich.pack import UnpackedObject, write_pack_data
 from dulwich.repo import Repo
 
 from bare_remote import bare_remote
 from notegui.core.sync_model import SyncError
+from notegui.sync import compressing, transport
 from notegui.sync import repository as repository_module
-from notegui.sync import transport
 from notegui.sync.repository import Repository
 from notegui.sync.transport import Rejected
 from sshd import SshServer, ssh_server
@@ -229,6 +232,23 @@ def test_reading_a_remote_git_packed_with_deltas_holds_a_bounded_cache(
     assert read == texts
     # (the texts read are held: 150 x 70 KB; the cache may add its 1 MB, not all again)
     assert peak < sum(map(len, texts.values())) + 3 * 1024 * 1024
+
+
+def test_blobs_compressed_in_workers_make_the_pack_dulwich_would_write(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compressing, "WORKERS", 2)  # (spawned: they keep PART as it is)
+    monkeypatch.setattr(compressing, "PART", 30)
+    texts = [b"note %d\n" % number * (number % 50 + 1) for number in range(200)]
+    ids = repo.write_blobs(texts)
+    [pack] = (repo.path / "objects" / "pack").glob("pack-*.pack")
+    serial = io.BytesIO()
+    records = (UnpackedObject(Blob.type_num, sha=hex_to_sha(ObjectID(blob)), decomp_chunks=[text])
+               for blob, text in zip(ids, texts, strict=True))
+    write_pack_data(serial.write, records, repo.dulwich.object_store.object_format,
+                    num_records=len(texts))
+    assert pack.read_bytes() == serial.getvalue()
+    assert [repo.read(blob) for blob in ids] == texts
 
 
 def test_a_pack_is_split_so_memory_stays_bounded(

@@ -18,7 +18,7 @@ import time
 import zlib
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -38,7 +38,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from notegui.core.sync_model import SyncError
-from notegui.sync import sending
+from notegui.sync import compressing, sending
 from notegui.sync.sending import Changed
 
 FILE_MODE = 0o100644
@@ -106,6 +106,7 @@ class Repository:
         self.path = path
         self._listings: OrderedDict[bytes, list[Entry]] = OrderedDict()
         self._reads = 0  # blobs read since the packs' pages were given back
+        self._compressor: compressing.Compressor | None = None  # (made when first needed)
 
     @classmethod
     def open_or_init(cls, path: str | os.PathLike[str]) -> Repository:
@@ -137,6 +138,8 @@ class Repository:
         return cls(repo, where)
 
     def close(self) -> None:
+        if self._compressor is not None:
+            self._compressor.close()
         self._repo.close()
 
     def __enter__(self) -> Repository:
@@ -287,6 +290,25 @@ class Repository:
                 pending = []
         self._write(pending)
         return ids
+
+    def start_blobs(self, contents: Sequence[bytes]) -> tuple[list[bytes], Callable[[], None]]:
+        """``write_blobs`` for one batch held in memory, compressed on other threads while
+        the caller goes on: their ids, and the function that stores them (it waits for the
+        compressing; until it is called, the blobs are not in the repository)."""
+        blobs = [_raw(Blob.type_num, bytes(data)) for data in contents]
+        fresh = self._missing(blobs)
+        if len(fresh) < LOOSE_MAX:
+            return [blob.id for blob in blobs], lambda: self._write(fresh)
+        compressor = self._compressing()
+        started = [compressor.start(fresh[start:start + PACK_CHUNK])
+                   for start in range(0, len(fresh), PACK_CHUNK)]
+
+        def store_packs() -> None:
+            for records_of in started:
+                records = records_of()
+                self.write_pack_records(len(records), iter(records))
+
+        return [blob.id for blob in blobs], store_packs
 
     def tree(self, commit: bytes | None) -> dict[str, bytes]:
         """Every file of a commit, path -> blob id (folders flattened with '/'). Symbolic
@@ -602,11 +624,15 @@ class Repository:
             raise
 
     def _write_pack(self, objects: list[_Raw]) -> None:
-        records = (
-            UnpackedObject(obj.type_num, sha=hex_to_sha(ObjectID(obj.id)), decomp_chunks=[obj.data])
-            for obj in objects
-        )
-        self.write_pack_records(len(objects), records)
+        records = self._compressing().start(objects)()
+        self.write_pack_records(len(records), iter(records))
+
+    def _compressing(self) -> compressing.Compressor:
+        if self._compressor is None:
+            store = self._repo.object_store
+            self._compressor = compressing.Compressor(store.pack_compression_level,
+                                                      store.object_format)
+        return self._compressor
 
     def write_pack_records(self, count: int, records: Iterator[UnpackedObject]) -> None:
         """One pack of ``count`` records and its index, written beside and renamed in (the

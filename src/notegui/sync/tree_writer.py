@@ -6,13 +6,13 @@ them all), and the rows the library keeps of what it synced."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from notegui.store import sync_rows
 from notegui.sync.repository import Repository
 
-_BATCH_BYTES = 32 * 1024 * 1024  # file contents held before they are written as blobs
+_BATCH_BYTES = 16 * 1024 * 1024  # file contents held before they are written as blobs
 
 
 def git_blob_id(data: bytes) -> str:
@@ -32,6 +32,7 @@ class TreeWriter:
     _pending: dict[str, bytes] = field(default_factory=dict)
     _size: int = 0
     _filled: set[str] = field(default_factory=set)  # paths given a file by this sync
+    _storing: Callable[[], None] | None = None  # stores the batch being compressed
 
     def put(self, path: str, data: bytes | None) -> str:
         """The file at ``path`` is ``data`` (None: no file); its blob id ('' for none)."""
@@ -61,14 +62,24 @@ class TreeWriter:
             self.changes[path] = None
 
     def flush(self) -> None:
+        """The files held so far handed to the repository, compressed while the sync goes
+        on (one batch at a time: the one before is stored first)."""
+        self._store()
         if not self._pending:
             return
         paths = list(self._pending)
-        ids = self.repository.write_blobs([self._pending[path] for path in paths])
+        ids, self._storing = self.repository.start_blobs([self._pending[p] for p in paths])
         self.changes.update(zip(paths, ids, strict=True))
         self._pending.clear()
         self._size = 0
 
     def changed(self) -> bool:
+        """Whether the tree changed, every file given so far stored in the repository."""
         self.flush()
+        self._store()
         return bool(self.changes)
+
+    def _store(self) -> None:
+        storing, self._storing = self._storing, None
+        if storing is not None:
+            storing()
