@@ -517,3 +517,27 @@ def test_a_vault_note_read_in_spite_of_its_front_matter_is_taken_with_a_warning(
         assert {ref.title for ref in library.iter_refs()} >= {"Odd", "Fine"}
     finally:
         library.close()
+
+
+def test_two_titles_swapped_on_one_side_while_a_note_citing_both_is_edited_on_the_other(
+        sides):
+    a, b = started(sides, "Why is the sky blue?", "Why are sunsets red?")
+    a.library.create_note("What is light?", "", "",
+                          "First line.\nSee [[Why is the sky blue?]] and "
+                          "[[Why are sunsets red?]].\nLast.")
+    a.sync.sync()
+    b.sync.sync()
+    a.edit("Why is the sky blue?", title="Swapping?")  # (each rewrites the citing note)
+    a.edit("Why are sunsets red?", title="Why is the sky blue?")
+    a.edit("Swapping?", title="Why are sunsets red?")
+    b.edit("What is light?", body="First line, edited.\nSee [[Why is the sky blue?]] and "
+                                  "[[Why are sunsets red?]].\nLast.")
+    a.sync.sync()
+    report = b.sync.sync()
+    assert not report.conflicts
+    a.sync.sync()
+    for side in (a, b):  # (the swap followed once: each citation names its note's new title)
+        assert side.note("What is light?").body == (
+            "First line, edited.\nSee [[Why are sunsets red?]] and "
+            "[[Why is the sky blue?]].\nLast.")
+        assert side.library.check() == []

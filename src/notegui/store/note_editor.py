@@ -69,6 +69,10 @@ class NoteEditor:
         self.connection = connection
         self.stamp = stamp
         self.importer = NoteImporter(connection)
+        # Notes written whole by a sync: a rename written after them does not rewrite their
+        # citations (each is the other side's text, already citing the new titles; in a swap
+        # of two titles the old title of one is the new title of the other).
+        self.settled: set[int] = set()
 
     def forget_notes_met(self) -> None:
         """What it remembers of the notes it met (each cited title's note) forgotten, and
@@ -262,6 +266,8 @@ class NoteEditor:
         touched = set()
         citing = [row[0] for row in self.connection.execute(_CITING, (note_id, note_id))]
         for source_id in citing:
+            if source_id in self.settled:
+                continue
             body = self._row(source_id)[4]
             pieces = [
                 f"[[{title}]]" if is_citation and title_key(piece) == old_key

@@ -52,8 +52,8 @@ class ConflictFound:
 
 @dataclass(frozen=True)
 class Received:
-    """A note new here, taken as the other side has it, with its annotations and its files
-    as synced."""
+    """A note new here or changed there only, taken as the other side has it, with its
+    annotations and its files as synced."""
 
     note: SyncNote
     annotations: tuple[SyncAnnotation, ...]
@@ -67,9 +67,12 @@ class Applied:
     ``annotations``: uid -> that note's whole merged set; ``synced``/``unsynced``: the
     sync_note rows set and dropped; ``conflicts`` written, ``settled`` cleared; ``base``:
     the commit the library now stands on; ``mark``: the dirty mark the sync read
-    (``dirty``): marks up to it are cleared. ``received``: notes new here, in batches,
-    each batch written and let go (a library joining takes 100,000); ``received_vault``: the
-    vault notes among them, placed before any note is written."""
+    (``dirty``): marks up to it are cleared. ``received``: notes new here or changed there
+    only, in batches, each batch written and let go (a library joining takes 100,000);
+    ``received_vault``: the vault notes new here among them, placed before any note is
+    written; ``updating``: the uids of those changed there only (refused as ``notes``
+    are when edited meanwhile); ``renaming``: uid -> new title of the library's own among
+    them renamed there (their titles freed first, as those of ``notes``)."""
 
     base: str
     mark: int
@@ -82,6 +85,8 @@ class Applied:
     settled: tuple[str, ...] = ()
     received: Iterable[Sequence[Received]] = ()
     received_vault: Iterable[SyncNote] = ()
+    updating: tuple[str, ...] = ()
+    renaming: Mapping[str, str] = field(default_factory=dict)
 
 
 def _chunks(ids: Sequence[int] | Sequence[str]) -> Iterator[tuple[list, str]]:
@@ -266,6 +271,15 @@ def known_uids(connection: sqlite3.Connection, uids: Sequence[str]) -> set[str]:
     return found
 
 
+def without_notes(connection: sqlite3.Connection, uids: Sequence[str]) -> list[str]:
+    """Those of ``uids`` no note here has (known only as synced once), in order."""
+    held: set[str] = set()
+    for part, marks in _chunks(uids):
+        held.update(row[0] for row in connection.execute(
+            f"SELECT uid FROM sync_id WHERE uid IN ({marks})", part))
+    return [uid for uid in uids if uid not in held]
+
+
 def base_of_notes(connection: sqlite3.Connection, note_ids: Sequence[int]) -> dict[int, Base]:
     """note id -> the note as last synced (notes never synced left out)."""
     found: dict[int, Base] = {}
@@ -342,7 +356,8 @@ def apply(connection: sqlite3.Connection, changes: Applied) -> set[int]:
         _refuse_moved(connection, changes)
         editor = NoteEditor(connection, stamp)
         written = _trash(editor, changes.deleted)
-        sync_writes.free_titles(connection, changes.notes)
+        sync_writes.free_titles(connection, [*((n.uid, n.title) for n in changes.notes
+                                               if not n.path), *changes.renaming.items()])
         sync_writes.place_vault_notes(editor, changes.notes)
         sync_writes.place_vault_notes(editor, changes.received_vault)
         ids = {note.uid: sync_writes.write_note(editor, note) for note in changes.notes}
@@ -383,7 +398,8 @@ def _received(editor: NoteEditor, batches: Iterable[Sequence[Received]], stamp: 
 def _refuse_moved(connection: sqlite3.Connection, changes: Applied) -> None:
     touched = [note_id for note_id in (
         note_of(connection, uid) for uid in (*(n.uid for n in changes.notes),
-                                             *changes.deleted, *changes.annotations))
+                                             *changes.deleted, *changes.annotations,
+                                             *changes.updating))
         if note_id is not None]
     for part, marks in _chunks(touched):
         row = connection.execute(

@@ -38,17 +38,17 @@ def _trashed(connection: sqlite3.Connection, note_id: int) -> bool:
                               (note_id,)).fetchone() is not None
 
 
-def free_titles(connection: sqlite3.Connection, notes: Sequence[SyncNote]) -> None:
-    """The library's own notes among ``notes`` that change title get a key no title has,
-    until each is written: a chain of renames (A->B, B->C) or a swap then never finds a
-    title still held by the note about to leave it."""
-    for note in notes:
-        note_id = note_of(connection, note.uid)
-        if note.path or note_id is None:
+def free_titles(connection: sqlite3.Connection, titles: Iterable[tuple[str, str]]) -> None:
+    """The library's own notes of ``titles`` (uid, title to be written) that change title
+    get a key no title has, until each is written: a chain of renames (A->B, B->C) or a
+    swap then never finds a title still held by the note about to leave it."""
+    for uid, title in titles:
+        note_id = note_of(connection, uid)
+        if note_id is None:
             continue
         connection.execute(
             "UPDATE note SET title_key = ? WHERE id = ? AND path = '' AND title_key != ?",
-            (f"\x00sync {note.uid}", note_id, title_key(note.title)))
+            (f"\x00sync {uid}", note_id, title_key(title)))
 
 
 def _holder(connection: sqlite3.Connection, note: SyncNote) -> int | None:
@@ -91,6 +91,7 @@ def write_note(editor: NoteEditor, note: SyncNote, reason: str = "sync") -> int:
     except LibraryError as error:
         raise SyncRefused(f"note {note.uid} ({note.title!r}): {error}; nothing was "
                           "changed") from None
+    editor.settled.add(note_id)
     if not note.path:
         _source_lines(connection, note_id, note.sources)
     _tags(connection, note_id, note.tags)

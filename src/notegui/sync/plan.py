@@ -54,12 +54,14 @@ class Plan:
 
 
 def decide(local: Mapping[str, Changed], remote: Mapping[str, Changed],
-           renamed_here: Mapping[str, str] | None = None) -> Plan:
+           renamed_here: Mapping[str, str] | None = None,
+           renamed_there: Mapping[str, str] | None = None) -> Plan:
     """Each note changed on either side, by uid. ``renamed_here``: renames of notes changed
-    here only (old title key -> new title), beside those of ``local``."""
+    here only (old title key -> new title), beside those of ``local``; ``renamed_there``:
+    of notes changed there only that are not in ``remote``, beside those of ``remote``."""
     plan = Plan()
     local_renames = {**(renamed_here or {}), **renames(local)}
-    remote_renames = renames(remote)
+    remote_renames = {**(renamed_there or {}), **renames(remote)}
     plan.renamed = {**local_renames, **remote_renames}
     for uid in sorted(local.keys() | remote.keys()):
         mine, theirs = local.get(uid), remote.get(uid)
@@ -82,13 +84,15 @@ def _merged(uid: str, mine: Changed, theirs: Changed, local_renames: dict[str, s
     base = mine.base if mine.base.note is not None else theirs.base
     # Each version cites renamed notes by their new titles before the merge: a paragraph
     # one side edited and the other's rename rewrote is then one change, not a conflict.
+    # A side's own version already follows its own renames: following them again would
+    # undo a swap of two titles, or the second step of a chain (A->B, B->C).
     renamed = {**local_renames, **remote_renames}
 
-    def following(note: SyncNote | None) -> SyncNote | None:
-        return merge.follow_renames(note, renamed) if note is not None else None
+    def following(note: SyncNote | None, renames: Mapping[str, str]) -> SyncNote | None:
+        return merge.follow_renames(note, renames) if note is not None else None
 
-    merged = merge.merge(following(base.note), following(mine.now.note),
-                         following(theirs.now.note))
+    merged = merge.merge(following(base.note, renamed), following(mine.now.note, remote_renames),
+                         following(theirs.now.note, local_renames))
     annotations = tuple(merge.merge_annotations(
         base.annotations, mine.now.annotations, theirs.now.annotations))
     note = merged.note
@@ -128,6 +132,11 @@ def _title(version: Version) -> str:
 def new_line(title: str, done: str) -> str:
     """The report's line of a note new on one side."""
     return f"{title}: new ({done})"
+
+
+def change_line(change: Changed, done: str) -> str:
+    """The report's line of a note changed on one side only."""
+    return _what(change, done)
 
 
 def _what(change: Changed, done: str) -> str:

@@ -3,9 +3,12 @@ files) differ between the base commit and the remote's, read from the files that
 only (the trees are compared, unchanged folders never opened), each by its uid; the
 conflicts other libraries opened or settled; the files that could not be read.
 
-A note new there and unknown here (every note, when a library joins) is read once to know
-it, then held as its file's place and title only (``incoming``) and read again when the
-library takes it, a batch at a time (``taken``): 100,000 of them are never held at once."""
+Nothing here holds every changed note at once: the files are read a batch at a time, and
+each note is then held light, as its file's place and title, and read again when the
+library takes it. A note new there and unknown here (every note, when a library joins) is
+``incoming``; a note changed there (edited, renamed, deleted, its annotations) is ``held``
+with its title before, its report line and its file at the base; one that turns out to be
+changed here too is read whole again (``promote``, ``promote_held``) to be merged."""
 
 from __future__ import annotations
 
@@ -16,14 +19,31 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from notegui.core.domain import title_key
 from notegui.core.sync_model import SyncAnnotation, SyncNote
 from notegui.store import sync_rows
 from notegui.sync import annotation_file, note_file
 from notegui.sync.paths import Kind, annotations_path, kind, uid_in
-from notegui.sync.plan import Changed, Version
+from notegui.sync.plan import Changed, Version, change_line
 from notegui.sync.repository import Repository
 
 BATCH = 2000  # files read before the library is asked which of their notes it knows
+
+
+class Held(NamedTuple):
+    """A note changed there and not here (as far as this sync has seen): held as its
+    titles, its report line and its file at the base, and read again when the library
+    takes it (its file there now: ``paths`` and ``blobs``), so that a sync receiving
+    100,000 changed notes holds a batch of them, not all. ``was``: its title at the base
+    (None: none); ``title`` '': deleted there; ``vault``: its vault path, '' own."""
+
+    title: str
+    was: str | None
+    vault: str
+    line: str
+    base_path: str
+    base_blob: str  # hex, '' none
+    base_marks: str  # hex, '' none
 
 
 class Incoming(NamedTuple):
@@ -39,6 +59,7 @@ class Incoming(NamedTuple):
 @dataclass
 class RemoteSide:
     changed: dict[str, Changed] = field(default_factory=dict)  # uid -> its change there
+    held: dict[str, Held] = field(default_factory=dict)  # uid -> changed there only
     incoming: dict[str, Incoming] = field(default_factory=dict)  # uid -> new there
     paths: dict[str, str] = field(default_factory=dict)  # uid -> its file there now
     blobs: dict[str, tuple[str, str]] = field(default_factory=dict)  # uid -> file, marks
@@ -52,7 +73,7 @@ class RemoteSide:
 
     def __contains__(self, uid: str) -> bool:
         """Whether the note of ``uid`` changed there."""
-        return uid in self.changed or uid in self.incoming
+        return uid in self.changed or uid in self.held or uid in self.incoming
 
     def incoming_uids(self) -> list[str]:
         """The incoming notes' uids, in order."""
@@ -64,9 +85,11 @@ class RemoteSide:
         changed = ((uid, c.now.note.title, c.now.note.path,
                     c.base.note.title if c.base.note is not None else None)
                    for uid, c in sorted(self.changed.items()) if c.now.note is not None)
+        held = ((uid, one.title, one.vault, one.was)
+                for uid, one in sorted(self.held.items()) if one.title)
         incoming = ((uid, self.incoming[uid].title, _vault_path(self.incoming[uid].path), None)
                     for uid in self.incoming_uids())
-        yield from _by_uid(changed, incoming)
+        yield from _by_uid(changed, held, incoming)
 
 
 def read(connection: sqlite3.Connection, repository: Repository, base: bytes | None,
@@ -75,7 +98,7 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
     if head is None or head == base:
         return remote
     changed = repository.diff(base, head)  # (let go once read: a join's is every file)
-    befores: dict[str, SyncNote] = {}
+    was: dict[str, _Was] = {}  # uid -> its file at the base, for the notes changed there
     annotated: set[str] = set()
     new_files: list[tuple[str, bytes]] = []
     for path, (old, new) in changed.items():
@@ -91,13 +114,13 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
                 remote.conflicts_opened[uid_in(path)] = repository.read(new)
         elif what in (Kind.OWN_NOTE, Kind.VAULT_NOTE):
             if old is not None:
-                was = parsed(repository, old, path, titles)
-                if was is not None and was.uid:
-                    befores[was.uid] = was
+                uid = _uid_of(repository, old, path, titles)
+                if uid:
+                    was[uid] = _Was(path, old)
             if new is not None:
                 new_files.append((path, new))
-    afters: dict[str, tuple[SyncNote, str, bytes]] = {}
     incoming = remote.incoming
+    settled: set[str] = set()
     for start in range(0, len(new_files), BATCH):
         # (uid, title, file, blob, its note when read whole); a file at the top is read
         # for its id and title only, and whole only if its note is known here
@@ -125,8 +148,9 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             if isinstance(titles, TitlesInTree):
                 titles.learn(path, title)
         known = sync_rows.known_uids(connection, [uid for uid, *_ in read_now])
+        afters: dict[str, tuple[SyncNote, str, bytes]] = {}
         for uid, title, path, new, note in read_now:
-            if uid in known or uid in befores or uid in remote.unnamed:
+            if uid in known or uid in was or uid in remote.unnamed:
                 if note is None:  # (its id and title read: it reads whole)
                     note = note_file.parse(repository.read(new), path, titles)
                 afters[uid] = (note, path, new)
@@ -134,8 +158,38 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
                 held = changed.get(annotations_path(uid), (None, None))[1]
                 incoming[uid] = Incoming(path, new.decode("ascii"),
                                          held.decode("ascii") if held else "", title)
-    uids = befores.keys() | afters.keys() | (annotated - incoming.keys())
-    rows = sync_rows.base(connection, sorted(uids))
+        _settle(connection, repository, remote, changed, was, afters, sorted(afters))
+        settled.update(afters)
+    rest = sorted((was.keys() | (annotated - incoming.keys())) - settled)
+    for start in range(0, len(rest), BATCH):  # (deleted there, or their annotations alone)
+        _settle(connection, repository, remote, changed, was, {}, rest[start:start + BATCH])
+    return remote
+
+
+class _Was(NamedTuple):
+    """A note's file at the base, in the commit last synced."""
+
+    path: str
+    blob: bytes
+
+
+def _uid_of(repository: Repository, blob: bytes, path: str, titles: Mapping[str, str]) -> str:
+    """The note id in a file ('' none, or the file could not be read)."""
+    try:
+        if "/" in path:
+            return note_file.parse(repository.read(blob), path, titles).uid
+        return note_file.head(repository.read(blob), path)[0]
+    except ValueError:
+        return ""
+
+
+def _settle(connection: sqlite3.Connection, repository: Repository, remote: RemoteSide,
+            changed: Mapping[str, tuple[bytes | None, bytes | None]], was: Mapping[str, _Was],
+            afters: Mapping[str, tuple[SyncNote, str, bytes]], uids: list[str]) -> None:
+    """The change there of each note of ``uids`` (a batch), from its file at the base and
+    now (``afters``: read now; absent, its file is gone or only its annotations changed):
+    held as its files' places (``held``), or whole when it came with no id."""
+    rows = sync_rows.base(connection, uids)
 
     def marks(uid: str, now: bool) -> tuple[tuple[SyncAnnotation, ...], str]:
         where = annotations_path(uid)
@@ -147,12 +201,13 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
         text = blob.decode("ascii") if isinstance(blob, bytes) else (blob or "")
         return annotations_in(repository, blob, where), text
 
-    for uid in sorted(uids):
-        row = rows.get(uid)
-        before_note = befores.get(uid)
+    for uid in uids:
+        row, then = rows.get(uid), was.get(uid)
+        before_note = parsed(repository, then.blob, then.path, remote.titles) if then else None
         if before_note is None and row is not None and row.blob:
-            before_note = parsed(repository, row.blob, row.path, titles)
-        before = (Version(before_note, marks(uid, False)[0]) if before_note is not None
+            before_note = parsed(repository, row.blob, row.path, remote.titles)
+        before_marks, before_marks_blob = marks(uid, False)
+        before = (Version(before_note, before_marks) if before_note is not None
                   else Version(None))
         if uid in afters:
             after_note, path, blob = afters[uid]
@@ -160,7 +215,7 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             after = Version(after_note, now_marks)
             remote.paths[uid] = path
             remote.blobs[uid] = (blob.decode("ascii"), marks_blob)
-        elif uid in befores:  # (its file is gone: deleted there)
+        elif then is not None:  # (its file is gone: deleted there)
             after = Version(None)
         elif before.note is not None and row is not None:  # (its annotations alone)
             now_marks, marks_blob = marks(uid, True)
@@ -169,9 +224,63 @@ def read(connection: sqlite3.Connection, repository: Repository, base: bytes | N
             remote.blobs[uid] = (row.blob, marks_blob)
         else:
             continue
-        if after != before:
-            remote.changed[uid] = Changed(before, after)
-    return remote
+        if after == before:
+            continue
+        change = Changed(before, after)
+        if uid in remote.unnamed:  # (its file is written again, with its id)
+            remote.changed[uid] = change
+            continue
+        if then is not None:
+            base_file = (then.path, then.blob.decode("ascii"))
+        else:
+            base_file = (row.path, row.blob) if row is not None else ("", "")
+        remote.held[uid] = Held(
+            title=after.note.title if after.note is not None else "",
+            was=before.note.title if before.note is not None else None,
+            vault=after.note.path if after.note is not None else "",
+            line=change_line(change, "received"),
+            base_path=base_file[0], base_blob=base_file[1], base_marks=before_marks_blob)
+
+
+def held_renames(remote: RemoteSide) -> dict[str, str]:
+    """Old title key -> new title, of the library's own notes renamed there and held."""
+    return {title_key(remote.held[uid].was or ""): title
+            for uid, title in held_renames_by_uid(remote).items()}
+
+
+def held_renames_by_uid(remote: RemoteSide) -> dict[str, str]:
+    """uid -> new title, of the library's own notes renamed there and held."""
+    return {uid: one.title for uid, one in remote.held.items()
+            if one.was is not None and one.title and not one.vault
+            and title_key(one.was) != title_key(one.title)}
+
+
+def promote_held(repository: Repository, remote: RemoteSide, uids: Iterable[str]) -> None:
+    """Held changes of ``uids`` read whole again, as changes to merge or follow."""
+    for uid in sorted(set(uids)):
+        one = remote.held.pop(uid)
+        before = Version(None)
+        if one.base_blob:
+            note = parsed(repository, one.base_blob, one.base_path, remote.titles)
+            if note is not None:
+                before = Version(note, annotations_in(repository, one.base_marks or None,
+                                                      annotations_path(uid)))
+        after = Version(None)
+        if uid in remote.blobs:
+            after = next(updated(repository, remote, [uid]))[1]
+        remote.changed[uid] = Changed(before, after)
+
+
+def updated(repository: Repository, remote: RemoteSide, uids: Iterable[str],
+            ) -> Iterator[tuple[str, Version]]:
+    """The held notes of ``uids`` there now (none deleted), each read again from its files,
+    in that order."""
+    for uid in uids:
+        blob, marks = remote.blobs[uid]
+        note = note_file.parse(repository.read(blob.encode("ascii")), remote.paths[uid],
+                               remote.titles)  # (it was read so before: it reads)
+        yield uid, Version(note, annotations_in(repository, marks or None,
+                                                annotations_path(uid)))
 
 
 def taken(repository: Repository, remote: RemoteSide, uids: Iterable[str],

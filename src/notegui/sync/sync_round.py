@@ -10,6 +10,7 @@ whole, to follow the rename."""
 from __future__ import annotations
 
 import heapq
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -75,14 +76,16 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
     _one_note_a_title(state)
     state.mark, dirty = sync_rows.dirty(connection)  # (never synced: every note)
     _name(state, dirty)
-    remote_renames = renames(remote.changed)
+    remote_renames = {**remote_side.held_renames(remote), **renames(remote.changed)}
     for start in range(0, len(dirty), BATCH):
         if should_stop():
             raise SyncError("stopped", "the sync was stopped: nothing changed")
         _local_batch(state, dirty[start:start + BATCH], remote_renames)
     _follow_here(state, {**state.renamed, **renames(state.overlap)})
-    plan = decide(state.overlap, remote.changed, state.renamed)
+    plan = decide(state.overlap, remote.changed, state.renamed,
+                  remote_side.held_renames(remote))
     _outcomes(state, plan)
+    held_deleted = _held_deletions(state)
     _conflict_files(state)
     images = Images(connection, repository, remote.images)
     images.send(state.writer, report)
@@ -96,7 +99,7 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
         repository.push(url, head, new_head)  # (Rejected: the engine starts a new round)
     report.refused.extend(remote.refused)
     report.warned.extend(remote.warned)
-    _take(state, plan, new_head)
+    _take(state, plan, new_head, held_deleted)
     images.take()
     report.sent.extend(state.sent)
     report.commit = new_head.decode("ascii") if new_head else ""
@@ -181,9 +184,12 @@ def _local_batch(state: _Round, note_ids: list[int], remote_renames: Mapping[str
             state.local_paths.setdefault(uid, row.path)
         if uid in state.remote.incoming:  # (never so: an incoming note is unknown here)
             remote_side.promote(state.repository, state.remote, [uid])
+        if uid in state.remote.held:  # (changed here too: merged whole)
+            remote_side.promote_held(state.repository, state.remote, [uid])
         if uid in state.remote.changed:  # (merged with the remote's change, below)
             before = (_version(state, row) if row is not None else Version(None))
-            state.overlap[uid] = Changed(before, Version(note, marks))
+            # (as the library holds it: the merge follows the remote's renames, once)
+            state.overlap[uid] = Changed(before, Version(records[note_id], marks))
             continue
         if row is None and note is not None and _derived(note, marks):
             continue  # (a stub never synced: each library makes its own from citations)
@@ -242,15 +248,21 @@ def _line(note: SyncNote, row: sync_rows.Base | None, path: str) -> str:
 # -- notes changed on the remote (and on both sides) ---------------------------------------
 
 def _follow_here(state: _Round, renamed: Mapping[str, str]) -> None:
-    """Incoming notes citing a note renamed here are held whole: their citations follow
-    the rename, and they are sent so (the others are taken as they are)."""
-    if not renamed or not state.remote.incoming:
+    """Notes new or changed there citing a note renamed here are held whole: their
+    citations follow the rename, and they are sent so (the others are taken as they are)."""
+    if not renamed:
         return
-    follow = [uid for uid, version in remote_side.taken(state.repository, state.remote,
-                                                         list(state.remote.incoming))
-              if version.note is not None
-              and merge.follow_renames(version.note, renamed) != version.note]
-    remote_side.promote(state.repository, state.remote, follow)
+    remote, repository = state.remote, state.repository
+
+    def citing(versions: Iterable[tuple[str, Version]]) -> list[str]:
+        return [uid for uid, version in versions if version.note is not None
+                and merge.follow_renames(version.note, renamed) != version.note]
+
+    remote_side.promote(repository, remote,
+                        citing(remote_side.taken(repository, remote, list(remote.incoming))))
+    updated = [uid for uid, one in remote.held.items() if one.title]
+    remote_side.promote_held(repository, remote,
+                             citing(remote_side.updated(repository, remote, updated)))
 
 
 def _outcomes(state: _Round, plan: Plan) -> None:
@@ -297,6 +309,15 @@ def _outcomes(state: _Round, plan: Plan) -> None:
             state.conflicts.append(found)
 
 
+def _held_deletions(state: _Round) -> list[str]:
+    """The notes deleted there only: their annotation files go, and their sync rows."""
+    deleted = [uid for uid, one in state.remote.held.items() if not one.title]
+    for uid in deleted:
+        state.writer.remove(annotations_path(uid))
+        state.writer.unsynced.append(uid)
+    return deleted
+
+
 def _conflict_files(state: _Round) -> None:
     """The conflict files of conflicts settled here go (the others' stay or come). One this
     library cannot read was never its conflict: it is left alone, as a note file is."""
@@ -312,7 +333,7 @@ def _conflict_files(state: _Round) -> None:
             state.writer.remove(path)
 
 
-def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
+def _take(state: _Round, plan: Plan, head: bytes | None, held_deleted: list[str]) -> None:
     report, remote = state.report, state.remote
     taken = [o for o in plan.outcomes if o.take]
     opened = []
@@ -327,19 +348,27 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
     notes.extend(state.takes)
     incoming = remote.incoming_uids()
     vault = [uid for uid in incoming if "/" in remote.incoming[uid].path]
+    updating = sorted(uid for uid, one in remote.held.items() if one.title)
     applied = sync_rows.Applied(
         base=head.decode("ascii") if head else "",
         mark=state.mark,
         notes=tuple(notes),
-        deleted=tuple(o.uid for o in taken if o.result.note is None),
+        deleted=(*(o.uid for o in taken if o.result.note is None), *held_deleted),
         annotations=annotations,
         synced=tuple(state.writer.synced),
         unsynced=tuple(state.writer.unsynced),
         conflicts=(*state.conflicts, *opened),
         settled=tuple(remote.conflicts_closed),
-        received=_received(state, incoming),
-        received_vault=(version.note for _, version in remote_side.taken(
-            state.repository, remote, vault) if version.note is not None),
+        received=itertools.chain(_received(state, incoming), _updated(state, updating)),
+        received_vault=itertools.chain(
+            (version.note for _, version in remote_side.taken(state.repository, remote, vault)
+             if version.note is not None),
+            (version.note for _, version in remote_side.updated(state.repository, remote, (
+                sync_rows.without_notes(state.connection, [
+                    uid for uid in updating if remote.held[uid].vault])))
+             if version.note is not None)),
+        updating=tuple(updating),
+        renaming=remote_side.held_renames_by_uid(remote),
     )
     report.changed = set(sync_rows.apply(state.connection, applied))
     received = []
@@ -354,7 +383,8 @@ def _take(state: _Round, plan: Plan, head: bytes | None) -> None:
             received.append((outcome.uid, outcome.line))
     report.received.extend(line for _uid, line in heapq.merge(
         received, ((uid, new_line(remote.incoming[uid].title, "received"))
-                   for uid in incoming)))
+                   for uid in incoming),
+        sorted((uid, one.line) for uid, one in remote.held.items())))
 
 
 def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Received]]:
@@ -369,6 +399,22 @@ def _received(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Receive
             batch.append(sync_rows.Received(version.note, version.annotations,
                                             sync_rows.Synced(uid, one.path, one.blob,
                                                              one.marks)))
+        yield batch
+
+
+def _updated(state: _Round, uids: list[str]) -> Iterator[list[sync_rows.Received]]:
+    """The notes changed there only, read again a batch at a time, as the library takes
+    them."""
+    remote = state.remote
+    for start in range(0, len(uids), BATCH):
+        batch = []
+        for uid, version in remote_side.updated(state.repository, remote,
+                                                uids[start:start + BATCH]):
+            assert version.note is not None
+            blob, marks = remote.blobs[uid]
+            batch.append(sync_rows.Received(
+                version.note, version.annotations,
+                sync_rows.Synced(uid, remote.paths[uid], blob, marks)))
         yield batch
 
 
