@@ -10,7 +10,10 @@ Figures (seconds, peak MB of the notegui process):
 2. a second library joining (its first sync receives every note);
 3. ten notes edited in each library, then each syncs: the second one's sync sends ten and
    receives ten (budget <= 2 s, <= 400 MB); floor: git pull and push of ten changed files
-   in a clone.
+   in a clone;
+4. every note at the top of the remote edited by another tool (a line added to each file,
+   committed straight into the remote), then the second library syncs: it receives them all
+   (budget <= 400 MB).
 It reports; it does not judge (exit 0 unless a step fails)."""
 
 from __future__ import annotations
@@ -51,6 +54,28 @@ def timed(command: list[str], env: dict[str, str], cwd: Path | None = None,
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output[-2000:]}")
     return seconds, usage.ru_maxrss // 1024, output
+
+
+def edit_every_note(remote: Path) -> int:
+    """A line added to every note file at the top of ``remote``, in one commit on its main,
+    as a tool editing the files of a clone in bulk would; the count of files."""
+    from notegui.sync.repository import MAIN, Repository
+
+    with Repository.open_or_init(remote) as repository:
+        head = repository.ref(MAIN)
+        assert head is not None
+        files = [(path, blob) for path, blob in repository.tree(head).items()
+                 if "/" not in path and path.endswith(".md")]
+        changes: dict[str, bytes | None] = {}
+        for start in range(0, len(files), 10_000):
+            part = files[start:start + 10_000]
+            ids = repository.write_blobs(repository.read(blob) + b"\nEdited in bulk.\n"
+                                         for _path, blob in part)
+            changes.update(zip((path for path, _blob in part), ids, strict=True))
+        tree = repository.changed_tree(head, changes)
+        commit = repository.commit(tree, [head], "bulk edit", "bench <bench@example.org>")
+        repository.set_ref(MAIN, commit)
+    return len(files)
 
 
 def main() -> int:
@@ -113,6 +138,13 @@ def main() -> int:
         subprocess.run([*GIT, "-C", str(clone), *step], check=True, env=env)
     figures["sync_small_floor_s"] = round(time.perf_counter() - start, 3)
     print(f"ten notes floor: {figures['sync_small_floor_s']} s", flush=True)
+
+    edited = edit_every_note(remote)
+    seconds, peak, output = timed([*NOTEGUI, "--db", str(b), "sync"], env)
+    figures.update(sync_bulk_s=round(seconds, 2), sync_bulk_peak_mb=peak,
+                   sync_bulk_notes=edited)
+    print(f"{edited} notes edited there: {seconds:.1f} s, {peak} MB\n"
+          f"{output.splitlines()[-1]}", flush=True)
 
     text = json.dumps(figures, indent=1)
     print(text)
