@@ -232,6 +232,20 @@ def test_geometry_splitter_and_last_note_come_back(qtbot, tmp_path):
     library.close()
 
 
+def test_a_first_start_fits_the_screen_with_room_for_the_frame(qtbot, tmp_path):
+    library = create_demo_library(tmp_path / "lib.sqlite3")
+    window = MainWindow(library, Settings(), open_library, open_library, save_settings=False)
+    qtbot.addWidget(window)
+    window.show()
+    available = window.screen().availableGeometry()
+    # (offscreen, the screen is 800 x 600: the status bar at the bottom stays on it)
+    assert window.width() <= available.width() * 9 // 10
+    assert window.height() <= available.height() * 9 // 10
+    assert window.statusBar().isVisible()
+    window.close()
+    library.close()
+
+
 def test_settings_survive_a_restart_on_disk(qtbot, tmp_path):
     from notegui.core import settings as settings_file
 

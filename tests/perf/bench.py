@@ -130,11 +130,16 @@ def throwaway_env(work: Path) -> dict[str, str]:
         env.pop(name, None)
     runtime = home / "runtime"
     runtime.mkdir(mode=0o700)
+    # A 1920 x 1080 screen (offscreen's own is 800 x 600): the app's first window is then
+    # 1280 x 800, as the bare window's.
+    screen = home / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}]}))
     env.update({
         "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"), "XDG_RUNTIME_DIR": str(runtime),
-        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
     })
     return env
 

@@ -247,6 +247,7 @@ class Bench:
         self.library = SqliteLibrary(db)
         self.window = MainWindow(self.library, Settings(), open_library=SqliteLibrary,
                                  new_library=SqliteLibrary, save_settings=False)
+        self.window.resize(1280, 800)  # (whatever the screen: the bare window's size)
         self.window.show()
         self.window_s = time.perf_counter() - start
         self._loop = QEventLoop()

@@ -52,6 +52,7 @@ def measure(notes: int, work: Path) -> dict[str, float]:
     library = open_library(database)
     window = MainWindow(library, Settings(theme="light"), open_library, open_library,
                         save_settings=False)
+    window.resize(1280, 800)
     window.show()
     gaps: list[float] = []
     last = [time.perf_counter()]

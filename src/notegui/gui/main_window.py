@@ -905,8 +905,10 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
-        else:
-            self.resize(1280, 800)
+        else:  # (a first start: room left on a small screen for the frame and title bar)
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, available.width() * 9 // 10),
+                        min(800, available.height() * 9 // 10))
         if self.settings.window_state:
             self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
         if len(self.settings.splitter_sizes) == 3:
