@@ -6,14 +6,42 @@ each note's links against the citations in its body. Read inside the caller's tr
 from __future__ import annotations
 
 import sqlite3
-
-from peewee import JOIN, fn
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from notegui.core.domain import Problem, title_key
 from notegui.core.formats import question_note
-from notegui.store import integrity, models, search
+from notegui.store import integrity, search
 from notegui.store.db import Database
 from notegui.store.errors import DATABASE_ERRORS, is_damage
+
+
+def check(db: Database, path: Path, writable: bool,
+          ) -> tuple[list[Problem], list[Problem], bool]:
+    """(damage, other problems, whether the database could be read). Holding the write
+    lock (``writable``: the caller's transaction took it), SQLite's own checks run on a
+    second connection beside the others: no writer can commit meanwhile, so both read the
+    same state, and each check's SQLite work runs on its own core."""
+    if not writable:
+        damage, problems, readable = find_damage(db.connection())
+        return damage, problems + (find_problems(db, writable) if readable else []), readable
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="notegui-check") as pool:
+        beside = pool.submit(_damage_beside, path)
+        problems = find_problems(db, writable)
+        damage, dangling, readable = beside.result()
+    return damage, dangling + (problems if readable else []), readable
+
+
+def _damage_beside(path: Path) -> tuple[list[Problem], list[Problem], bool]:
+    try:
+        connection = integrity.connect_read_only(path, live=True)
+    except DATABASE_ERRORS as error:
+        found = [Problem(f"database: {error}")]
+        return (found, [], False) if is_damage(error) else ([], found, False)
+    try:
+        return find_damage(connection)
+    finally:
+        connection.close()
 
 
 def find_damage(connection: sqlite3.Connection) -> tuple[list[Problem], list[Problem], bool]:
@@ -41,17 +69,17 @@ def find_problems(db: Database, writable: bool) -> list[Problem]:
         if writable:  # (FTS5's check is an INSERT: refused read-only)
             problems.extend(search.check_index(db))
         problems.extend(integrity.undecodable_text(connection))
-        problems.extend(_check_links(db))
+        problems.extend(_check_links(connection))
     except DATABASE_ERRORS as error:
         problems.append(Problem(f"database: {error}"))
     return problems
 
 
-def _stale_key(db: Database, title: str) -> str:
+def _stale_key(connection: sqlite3.Connection, title: str) -> str:
     """Why a note's title key is not its title's: a look-alike of another note's title
     (schema 8 left it its old key), or a key gone stale."""
-    other = db.execute_sql("SELECT title FROM note WHERE title_key = ? AND path = ''",
-                           (title_key(title),)).fetchone()
+    other = connection.execute("SELECT title FROM note WHERE title_key = ? AND path = ''",
+                               (title_key(title),)).fetchone()
     if other is None:
         return f"note {title!r}: its title key is stale"
     return (f"note {title!r}: its title looks like the title of note {other[0]!r} (they "
@@ -59,38 +87,40 @@ def _stale_key(db: Database, title: str) -> str:
             "rename one of them")
 
 
-def _check_links(db: Database) -> list[Problem]:
-    Note, Link, Target = models.Note, models.Link, models.Note.alias()
-    linked: dict[int, list[tuple[str, str | None]]] = {}
-    source_id: int
-    key: str
-    summary: str | None
-    for source_id, key, summary in (
-        Link.select(Link.source, Target.title_key, Link.summary)
-        .join(Target, on=(Link.target == Target.id))
-        .order_by(Link.source, Link.ordinal).tuples().execute(db)
-    ):
-        linked.setdefault(source_id, []).append((key, summary))
+def _check_links(connection: sqlite3.Connection) -> list[Problem]:
+    """Each note's links against the citations in its body. The notes and the links are
+    read side by side in note order, as plain rows: a million notes' links are never
+    held at once (the links of one note are)."""
+    links = connection.execute(
+        "SELECT l.source_id, t.title_key FROM link AS l JOIN note AS t ON t.id = l.target_id "
+        "ORDER BY l.source_id, l.ordinal")
+    pending = next(links, None)
     problems = []
     # (A vault's notes link by Obsidian's rules, not by title: their links are not read
     # back from their bodies here.)
-    rows = Note.select(Note.id, Note.title, Note.title_key, Note.body).where(Note.path == "")
-    for row in rows.join(Link, JOIN.LEFT_OUTER, on=(Link.source == Note.id)).group_by(
-        Note.id
-    ).having((fn.COUNT(Link.id) > 0) | (Note.body.contains("[["))).bind(db):
-        if row.title_key != title_key(row.title):
-            problems.append(Problem(_stale_key(db, row.title)))
-        cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(row.body)))
-        links = [key for key, _ in linked.get(row.id, [])]
-        if cited != links:
-            missing = [t for t in cited if t not in links]
-            extra = [t for t in links if t not in cited]
-            detail = "; ".join(
-                part for part in (
-                    f"cited without a link: {', '.join(missing)}" if missing else "",
-                    f"linked but not cited: {', '.join(extra)}" if extra else "",
-                    "links out of citation order" if not missing and not extra else "",
-                ) if part
-            )
-            problems.append(Problem(f"note {row.title!r}: {detail}"))
+    for note_id, title, key, body in connection.execute(
+            "SELECT id, title, title_key, body FROM note WHERE path = '' ORDER BY id"):
+        while pending is not None and pending[0] < note_id:  # (a vault note's links)
+            pending = next(links, None)
+        linked = []
+        while pending is not None and pending[0] == note_id:
+            linked.append(pending[1])
+            pending = next(links, None)
+        if not linked and "[[" not in body:
+            continue
+        if key != title_key(title):
+            problems.append(Problem(_stale_key(connection, title)))
+        cited = list(dict.fromkeys(title_key(t) for t in question_note.cited_titles(body)))
+        if cited != linked:
+            problems.append(Problem(f"note {title!r}: {_difference(cited, linked)}"))
     return problems
+
+
+def _difference(cited: list[str], linked: list[str]) -> str:
+    missing = [t for t in cited if t not in linked]
+    extra = [t for t in linked if t not in cited]
+    return "; ".join(part for part in (
+        f"cited without a link: {', '.join(missing)}" if missing else "",
+        f"linked but not cited: {', '.join(extra)}" if extra else "",
+        "links out of citation order" if not missing and not extra else "",
+    ) if part)

@@ -464,9 +464,8 @@ class SqliteLibrary:
         with self._importer.taking_turns(), Transaction(
                 self.db.connection(), self.on_wait, lock=self._health.writable) as checking:
             checking.discard()
-            damage, problems, readable = consistency.find_damage(self.db.connection())
-            if readable:
-                problems += consistency.find_problems(self.db, self._health.writable)
+            damage, problems, readable = consistency.check(self.db, self.path,
+                                                           self._health.writable)
         if damage:  # (no write goes into it from now on, in any process)
             self._found_damage("; ".join(p.what for p in damage[:3]))
         elif readable:
