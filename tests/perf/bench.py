@@ -28,9 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 try:  # run as a script (tests/perf on sys.path) or imported as perf.bench
+    import ripgrep_compare
     from corpus import Corpus
     from vault_corpus import VaultCorpus
 except ModuleNotFoundError:  # pragma: no cover
+    from perf import ripgrep_compare
     from perf.corpus import Corpus
     from perf.vault_corpus import VaultCorpus
 
@@ -40,6 +42,7 @@ RENDER_SPEED = HERE / "render_speed.py"
 MARKER = ".corpus-complete.json"
 VAULT_MARKER = ".vault-corpus-complete.json"  # (hidden: the import does not read it)
 STARTUP_RUNS = 5
+RIPGREP_QUERIES = 30  # (at a million files one takes seconds)
 QT_NOISE = {"This plugin does not support propagateSizeHints()"}  # offscreen, harmless
 READY_TIMEOUT_S = 120.0
 
@@ -506,6 +509,7 @@ FIGURES = (
     Figure("search p50 (ms/key)", "search_p50_ms", "search_floor_p50_ms", None),
     Figure("search p95 (ms/key)", "search_p95_ms", "search_floor_p95_ms", 50),
     Figure("search p95, full tier", "search_full_p95_ms", "search_floor_p95_ms", 50),
+    Figure("full results vs rg -l -i, p95", "search_full_p95_ms", "ripgrep_p95_ms", None),
     Figure("open p50 (ms)", "open_p50_ms", "open_floor_p50_ms", None),
     Figure("open p95 (ms)", "open_p95_ms", "open_floor_p95_ms", 16),
     Figure("open large note (ms)", "open_large_ms", "open_large_floor_ms", 150),
@@ -676,6 +680,9 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
 
         log(f"search, open, scroll, memory: {args.queries} queries, {args.opens} opens ...")
         results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes))
+
+        log("ripgrep: the same queries, rg -l -i over the corpus's files ...")
+        results.update(ripgrep_compare.measure(db, folder, min(args.queries, RIPGREP_QUERIES)))
     finally:
         shutil.rmtree(homes, ignore_errors=True)
     results["work"] = str(work)
