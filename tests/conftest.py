@@ -88,6 +88,9 @@ def shown_window(qtbot, library, start_note: int | None = None):
     shown = MainWindow(library, Settings(theme="light"), open_library, open_library,
                        save_settings=False, start_note=start_note)
     qtbot.addWidget(shown)
+    # (the size the window's tests are written for: offscreen's screen is 800 x 600, on
+    # which a first start opens smaller)
+    shown.resize(1280, 800)
     shown.show()
     qtbot.waitExposed(shown)
     yield shown

@@ -102,6 +102,7 @@ def test_the_collapsed_sections_stay_collapsed_at_the_next_start(qtbot, tmp_path
     first = MainWindow(library, Settings(theme="light"), open_library, open_library,
                        save_settings=False, start_note=library.find(SAMPLE_TITLE).id)
     qtbot.addWidget(first)
+    first.resize(1280, 800)  # (offscreen's 800 x 600 screen opens it too narrow for a sidebar)
     first.show()
     qtbot.mouseClick(first.sidebar.sections.section("cited_by").header,
                      Qt.MouseButton.LeftButton)
