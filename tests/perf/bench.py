@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -201,20 +202,85 @@ def time_to_ready(command: list[str], env: dict[str, str]) -> Ready:
 # -- the measures ------------------------------------------------------------------------
 
 
+def _peak_kb(pid: int) -> int | None:
+    """A live process's peak resident set so far (Linux's VmHWM), or None."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _children(pid: int) -> set[int]:
+    """The process ids of a live process's children (Linux), of all its threads."""
+    found: set[int] = set()
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                found.update(int(child) for child in children.read().split())
+    except (OSError, ValueError):
+        pass
+    return found
+
+
+class PeakWatch:
+    """The peak resident sets of a child process and of its own children (an import's
+    parser processes), read every 50 ms from /proc while it runs (Linux; elsewhere it
+    finds nothing). VmHWM only grows, so the last reading is the peak but for the last
+    50 ms of a process's life."""
+
+    EVERY_S = 0.05
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.main_kb = 0
+        self.workers_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self.main_kb = max(self.main_kb, _peak_kb(self.pid) or 0)
+            for child in _children(self.pid):
+                self.workers_kb = max(self.workers_kb, _peak_kb(child) or 0)
+            self._stop.wait(self.EVERY_S)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def measure_import(folder: Path, db: Path, notes: int, work: Path) -> dict:
-    """`notegui import FOLDER` into a new library, as a subprocess."""
+    """`notegui import FOLDER` into a new library, as a subprocess. ``peak_rss_mb`` is the
+    importing process's own peak resident set (VmHWM, read while it runs; where /proc is
+    missing, the ``ru_maxrss`` that os.wait4 gives, which on Linux is the largest of the
+    process and of the children it waited for: its parser processes).
+    ``workers_peak_rss_mb`` is the largest peak of its children (the parser processes),
+    None where it cannot be read."""
     remove_library(db)
     command = [sys.executable, "-m", "notegui", "--db", str(db), "import", str(folder)]
     start = time.perf_counter()
-    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             env=throwaway_env(work), check=False)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=throwaway_env(work))
+    watch = PeakWatch(process.pid)
+    errors = process.stderr.read() if process.stderr else b""  # (until it closes: the end)
+    _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    watch.stop()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    peak_kb = watch.main_kb or usage.ru_maxrss  # (Linux reports ru_maxrss in KB)
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT count(*) FROM note").fetchone()[0]
         links = connection.execute("SELECT count(*) FROM link").fetchone()[0]
     return {"seconds": seconds, "notes_per_s": notes / seconds, "exit": process.returncode,
-            "stderr": process.stderr.decode("utf-8", "replace").strip()[-1000:],
-            "rows": rows, "links": links}
+            "stderr": errors.decode("utf-8", "replace").strip()[-1000:],
+            "rows": rows, "links": links, "peak_rss_mb": round(peak_kb / 1024, 1),
+            "workers_peak_rss_mb": (round(watch.workers_kb / 1024, 1) if watch.workers_kb
+                                    else None)}
 
 
 def floor_rows(folder: Path) -> tuple[list[tuple], list[tuple]]:
@@ -503,6 +569,8 @@ class Figure:
 
 FIGURES = (
     Figure("import (notes/s)", "import_notes_per_s", "import_floor_notes_per_s", 5000, True),
+    Figure("import peak memory (MB)", "import_peak_rss_mb", None, None),
+    Figure("import parsers' peak (MB)", "import_workers_peak_rss_mb", None, None),
     Figure("vault import (notes/s)", "vault_import_notes_per_s",
            "vault_import_floor_notes_per_s", 3000, True),
     Figure("cold start (s)", "startup_s", "startup_floor_s", 0.6),
@@ -643,6 +711,8 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
             "import_floor_rows": floor["rows"], "import_floor_links": floor["links"],
             "import_floor_triggers_dropped": floor["triggers_dropped"],
             "import_floor_indexes_rebuilt": floor["indexes_rebuilt"],
+            "import_peak_rss_mb": imported["peak_rss_mb"],
+            "import_workers_peak_rss_mb": imported["workers_peak_rss_mb"],
         })
 
         vault_folder = work / "vault"
