@@ -289,8 +289,8 @@ class Importer:
         """A batch of files in one transaction, their links staged (staged_import.py)."""
         if not batch or (len(batch) < _BULK_FROM and not staging.defer_index):
             return [self._write_alone(read) for read in batch]
-        made, sources = set(staging.made), set(staging.sources)
         connection = self.library.db.connection()
+        staging.begin_batch()
         try:
             with Transaction(connection, self.library.on_wait):
                 stage = StagedBatch(connection, _keys(batch), clock.utc_now(), staging)
@@ -298,10 +298,11 @@ class Importer:
                 stage.end()
             if self._checkpoints is not None:
                 self._checkpoints.committed()
+            staging.batch_committed()
             stage.committed()
             return outcomes
         except DATABASE_ERRORS:
-            staging.roll_back(made, sources)
+            staging.roll_back()
             return [self._write_alone(read) for read in batch]
 
     def _write_staged(self, read: ReadFile, stage: StagedBatch) -> ImportOutcome:

@@ -24,6 +24,7 @@ from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
 from notegui.store import schema
 from notegui.store.importing import side_index, staged_citations
+from notegui.store.importing.key_flags import KeyFlags, KeySet
 from notegui.store.importing.note_import import NoteImporter
 from notegui.store.importing.side_index import SideIndex, data_version
 
@@ -42,6 +43,8 @@ _MAKE_STUBS = staged_citations.make_stubs(_EVERY)
 _GIVE_SUMMARIES = staged_citations.give_summaries(_EVERY)
 _MAKE_LINKS = staged_citations.make_links("source_id IN (SELECT id FROM note)")
 _DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
+# What ImportMemory knows of a title key (key_flags.py): a bit each.
+_MADE, _SOURCE, _PRESENT, _SUMMARIZED = 1, 2, 4, 8
 
 
 def has_unfinished_import(connection: sqlite3.Connection) -> bool:
@@ -163,13 +166,14 @@ class ImportMemory:
         self.waiting: list[int] = []
         self.version = 0
         self.inserted = 0  # notes the import's batches inserted
-        self.made: set[str] = set()
-        self.sources: set[str] = set()
-        self.present: set[str] = set()
+        self.flags = flags = KeyFlags()  # (each key once, for all four sets of keys)
+        self.made: KeySet = flags.flag(_MADE)
+        self.sources: KeySet = flags.flag(_SOURCE)
+        self.present: KeySet = flags.flag(_PRESENT)
         self.said: dict[str, str] = {}  # key of a note to come -> first summary line
         self.stubs: dict[str, str] = {}  # key -> title, in the order first cited
         self.late: dict[str, str] = {}  # key of a note that has one -> first summary line
-        self.summarized: set[str] = set()  # keys inserted with a summary line
+        self.summarized: KeySet = flags.flag(_SUMMARIZED)  # keys inserted with a summary line
         self.complete = True
 
     def trim(self) -> None:
@@ -227,11 +231,18 @@ class ImportMemory:
         self.sources.clear()
         self._empty(complete=True)
 
-    def roll_back(self, made: set[str], sources: set[str]) -> None:
+    def begin_batch(self) -> None:
+        """A batch begins: what it changes in the sets of keys can be rolled back."""
+        self.flags.begin()
+
+    def batch_committed(self) -> None:
+        self.flags.keep()
+
+    def roll_back(self) -> None:
         """A batch was rolled back: ``made`` and ``sources`` as they were before it; the
         keys it found in the library are forgotten, and what earlier batches staged must
         be read again."""
-        self.made, self.sources = made, sources
+        self.flags.undo()
         self.present.clear()
         self.forget()
 
@@ -249,7 +260,7 @@ class StagedBatch:
                  memory: ImportMemory) -> None:
         self.connection = connection
         self.stamp = stamp
-        self.made = made = memory.made
+        self.made = memory.made
         self.sources = memory.sources
         self.defer_index = defer_index = memory.defer_index
         if defer_index:
@@ -261,7 +272,9 @@ class StagedBatch:
         # Keys known to have notes from earlier batches, or to be made, need no query
         # (unless another connection wrote meanwhile: it may have made or deleted them).
         self.keys = keys
-        self.asked = set(keys.values()) - memory.present - (set() if others_wrote else made)
+        known = _PRESENT | (0 if others_wrote else _MADE)
+        bits = memory.flags.bits
+        self.asked = {key for key in set(keys.values()) if not bits.get(key, 0) & known}
         self.present = memory.present
         self.present.update(self._present(self.asked))
         self.memory = memory
@@ -328,14 +341,14 @@ class StagedBatch:
         self.sources.add(key)
         # (Names bound once: this loop runs for every citation of a large import.)
         memory, keys, present, made = self.memory, self.keys, self.present, self.made
-        complete, staged = memory.complete, self._citations
+        complete, staged, bits = memory.complete, self._citations, memory.flags.bits
         for ordinal, citation in enumerate(parsed.citations, start=1):
             title, summary = citation.title, citation.summary
             cited = keys.get(title)
             if cited is None:
                 cited = title_key(title)
             staged.append((note_id, ordinal, title, cited, summary))
-            if cited not in present and cited not in made:
+            if not bits.get(cited, 0) & (_PRESENT | _MADE):
                 if cited not in self.asked and self.importer.exists(cited):
                     present.add(cited)  # (a key the batch did not ask about: unpaired)
                 else:
@@ -344,9 +357,10 @@ class StagedBatch:
                         memory.stubs[cited] = title
                     created += 1
             if summary and complete:
-                if cited not in present:
+                known = bits.get(cited, 0)
+                if not known & _PRESENT:
                     memory.said.setdefault(cited, summary)  # a note to come: inserted with it
-                elif cited not in memory.summarized:
+                elif not known & _SUMMARIZED:
                     memory.late.setdefault(cited, summary)  # may lack one: given it if so
         return note_id, created
 

@@ -1,0 +1,43 @@
+"""The bits a large import keeps for each title key (store/importing/key_flags.py)."""
+
+from notegui.store.importing.key_flags import KeyFlags
+
+
+def test_each_flag_is_a_set_of_keys_sharing_one_entry_per_key() -> None:
+    flags = KeyFlags()
+    made, present = flags.flag(1), flags.flag(2)
+    made.add("a")
+    present.update(["a", "b"])
+    assert "a" in made and "b" not in made and {"a", "b"} == set(present)
+    assert (len(made), len(present), len(flags.bits)) == (1, 2, 2)
+    present.clear()
+    assert not present and "a" in made and list(flags.bits) == ["a"]
+    made.discard("a")
+    assert not flags.bits and not made
+
+
+def test_a_batch_s_changes_are_undone_and_kept_ones_stay() -> None:
+    flags = KeyFlags()
+    made, sources = flags.flag(1), flags.flag(2)
+    made.add("kept")
+    flags.begin()
+    sources.add("kept")
+    made.add("new")
+    sources.add("new")
+    made.discard("kept")
+    flags.undo()
+    assert set(made) == {"kept"} and not sources and (len(made), len(sources)) == (1, 0)
+    flags.begin()
+    sources.add("kept")
+    flags.keep()
+    flags.undo()  # (nothing logged any more)
+    assert set(sources) == {"kept"}
+
+
+def test_a_key_is_held_once_whichever_string_names_it() -> None:
+    flags = KeyFlags()
+    first, second = "".join(["ti", "tle"]), "".join(["tit", "le"])
+    assert first is not second
+    flags.flag(1).add(first)
+    flags.flag(2).add(second)
+    assert len(flags.bits) == 1 and next(iter(flags.bits)) is first
