@@ -41,3 +41,18 @@ def test_a_key_is_held_once_whichever_string_names_it() -> None:
     flags.flag(1).add(first)
     flags.flag(2).add(second)
     assert len(flags.bits) == 1 and next(iter(flags.bits)) is first
+
+
+def test_a_claim_keeps_the_first_file_s_place_beside_the_flags() -> None:
+    flags = KeyFlags()
+    made = flags.flag(1)
+    made.add("a")
+    assert flags.claim("a", 0) is None and flags.claim("a", 7) == 0
+    assert flags.claim("b", 300) is None and flags.claim("b", 301) == 300
+    flags.begin()
+    made.discard("a")
+    made.add("b")
+    flags.undo()
+    assert set(made) == {"a"} and flags.claim("a", 9) == 0 and flags.claim("b", 9) == 300
+    made.clear()
+    assert flags.claim("a", 9) == 0  # (the claim stays when its flags go)

@@ -4,7 +4,9 @@ could make it stale must make the import index every note again, or rebuild."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from array import array
 
 import pytest
 
@@ -209,3 +211,26 @@ def test_an_import_cut_before_its_last_transaction_is_finished_at_the_next_openi
             f"Why does topic {n} matter?" for n in (1, 10, 25, 0)]  # were staged
         assert library.check() == []  # links and index, finished
         assert library.search("Description 17")
+
+
+def test_notes_left_to_the_end_are_indexed_a_batch_at_a_time(tmp_path, monkeypatch, large):
+    """Each transaction of the thread indexes at most NOTES_AT_ONCE of them (in one, FTS5
+    held all their tokenized text until its buffer's limit), and the index is the same."""
+    put: list[list[int]] = []
+
+    class Work(list):
+        def put(self, item) -> None:
+            put.append(json.loads(item[1][0]))
+
+    beside = SideIndex.__new__(SideIndex)  # (no thread: what it is told is kept)
+    beside._work = Work()
+    monkeypatch.setattr(side_index, "NOTES_AT_ONCE", 4)
+    beside.add_notes(array("q", range(1, 11)))
+    assert put == [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]
+
+    folder = make_tangle(tmp_path, revise=False)
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        list(library.import_paths([folder]))
+        assert library.check() == []
+        found = ranked(library)
+    assert found == rebuilt(tmp_path, folder, monkeypatch)

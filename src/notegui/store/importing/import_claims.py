@@ -11,33 +11,52 @@ A title a file cites is no claim: only a note's own file (or JSON entry) writes 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 
 from notegui.core.domain import title_key
 from notegui.core.formats.document import LibraryDocument
 from notegui.core.formats.json_input import shown
 from notegui.core.import_files import ReadFile
+from notegui.store.importing.key_flags import KeyFlags
 
 
 class ImportClaims:
-    """Title key -> the file of this import that wrote that note: about 170 bytes a file
-    (170 MB for a million), its path shared with the import's list of files."""
+    """Title key -> the file of this import that wrote that note, kept in the import's
+    ``KeyFlags`` (key_flags.py: the key once for all the import knows of it, the file by
+    its place in ``files``, the import's list of files)."""
 
-    def __init__(self) -> None:
-        self._first: dict[str, str] = {}
+    def __init__(self, files: Sequence[str] = (), flags: KeyFlags | None = None) -> None:
+        self.flags = KeyFlags() if flags is None else flags
+        self._files = files
+        self._others: list[str] = []  # files named by path, not by place (JSON files)
 
-    def _earlier(self, title: str, path: str) -> str | None:
+    def _place(self, path: str, place: int | None) -> int:
+        if place is not None and place < len(self._files) and self._files[place] is path:
+            return place
+        if not self._others or self._others[-1] != path:
+            self._others.append(path)
+        return len(self._files) + len(self._others) - 1
+
+    def _path(self, place: int) -> str:
+        return (self._files[place] if place < len(self._files)
+                else self._others[place - len(self._files)])
+
+    def _earlier(self, title: str, path: str, place: int | None = None) -> str | None:
         """The file that wrote ``title`` earlier in this import, or None (the title is
-        claimed for ``path`` now)."""
-        first = self._first.setdefault(title_key(title), path)
+        claimed for ``path`` now; ``place``: its place in ``files``)."""
+        earlier = self.flags.claim(title_key(title), self._place(path, place))
+        if earlier is None:
+            return None
+        first = self._path(earlier)
         if first == path or _same_file(first, path):
             return None  # (one file named twice: its second import changes nothing)
         return first
 
-    def claim(self, read: ReadFile, path: str) -> ReadFile:
-        """``read`` (a parsed question note, from ``path``) as it is, or refused when an
-        earlier file of this import had its title."""
-        first = self._earlier(read.note.title, path)
+    def claim(self, read: ReadFile, path: str, place: int | None = None) -> ReadFile:
+        """``read`` (a parsed question note, from ``path``, at ``place`` in ``files``) as
+        it is, or refused when an earlier file of this import had its title."""
+        first = self._earlier(read.note.title, path, place)
         if first is None:
             return read
         return replace(read, parsed=None, unpaired_text=None, refused=(

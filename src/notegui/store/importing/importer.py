@@ -169,7 +169,7 @@ class Importer:
         else:
             beside.add_notes(memory.waiting)
             beside.add_after(top)
-        memory.waiting.clear()
+        del memory.waiting[:]
         return beside, version
 
     def import_paths(
@@ -188,11 +188,12 @@ class Importer:
         if lock.held:
             self._tidy_cut_import()  # (one that ended while this one waited)
         self._known = KnownNotes()
-        self._claimed = claimed = ImportClaims()
+        self._claimed = claimed = ImportClaims(files)
         large = len(files) >= _DEFER_INDEX_FROM
         # Rebuilding the index at the end costs less than keeping it in step, when the
         # import is at least as large as the library.
-        self._staging = staging = ImportMemory(large and len(files) >= self.library.count())
+        self._staging = staging = ImportMemory(large and len(files) >= self.library.count(),
+                                               claimed.flags)
         connection = self.library.db.connection()
         self._checkpoints = BackgroundCheckpoints(self._path, connection) if large else None
         if large:  # (set back when the import ends)
@@ -205,7 +206,7 @@ class Importer:
                 if should_stop():
                     break
                 if read.parsed is not None:  # (files[position]: the path, not a copy of it)
-                    read = claimed.claim(read, files[position])
+                    read = claimed.claim(read, files[position], position)
                 if read.json_text is not None:  # a whole library: on its own
                     yield from self._write_batch(batch, staging)
                     batch = []

@@ -5,11 +5,15 @@ summarized), each with its own table and, for keys met in different batches, its
 of the key's string: about 300 MB at a million notes, and a copy of two of them before
 every batch (to undo a batch that failed). Here each key is held once, with a small int
 (Python shares those: no object a key), and a batch's changes are logged so that they can
-be undone instead of copied."""
+be undone instead of copied. The bits above ``CLAIM_SHIFT`` say which file of the import
+claimed the key's note (import_claims.py): its place in the import's list of files, not a
+second dictionary with a third copy of each key."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
+CLAIM_SHIFT = 8  # (the flags use the bits below)
 
 
 class KeyFlags:
@@ -36,6 +40,16 @@ class KeyFlags:
             self.bits[key] = bits
         else:
             del self.bits[key]
+
+    def claim(self, key: str, place: int) -> int | None:
+        """Claim ``key`` for the file at ``place``; the place of the file that claimed it
+        earlier, if one did. Not logged: a claim outlives a batch rolled back (the file
+        is then written alone)."""
+        bits = self.bits.get(key, 0)
+        if bits >> CLAIM_SHIFT:
+            return (bits >> CLAIM_SHIFT) - 1
+        self.bits[key] = bits | (place + 1) << CLAIM_SHIFT
+        return None
 
     def begin(self) -> None:
         """Log the changes from now on (one batch's), so that ``undo`` can take them back."""

@@ -27,12 +27,14 @@ import os
 import queue
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from notegui.core import private_files
 from notegui.store import schema
 
 INDEXES = ("note_fts", "title_fts")
+NOTES_AT_ONCE = 5_000  # (as an import's batch)
 _SHADOWS = ("data", "idx", "docsize")  # what FTS5 keeps of an index (not its config)
 _INDEX_NOTES = ("INSERT INTO main.note_fts (rowid, title, description, summary, body) "
                 "SELECT id, title, description, summary, body FROM library.note WHERE ")
@@ -86,9 +88,13 @@ class SideIndex:
             self._work.put((f"id BETWEEN ? AND ? AND NOT {_IN}",
                             (first, last, json.dumps(waiting))))
 
-    def add_notes(self, ids: list[int]) -> None:
-        if ids:
-            self._work.put((_IN, (json.dumps(ids),)))
+    def add_notes(self, ids: Sequence[int]) -> None:
+        """Notes by id, ``NOTES_AT_ONCE`` a transaction: in one, the notes a million-note
+        import left without their summary line (a fifth) filled FTS5's buffer of
+        tokenized text to its limit (schema.FTS_HASHSIZE, 64 MB) before it wrote any out,
+        where a batch fills a quarter of it."""
+        for start in range(0, len(ids), NOTES_AT_ONCE):
+            self._work.put((_IN, (json.dumps(list(ids[start : start + NOTES_AT_ONCE])),)))
 
     def add_after(self, top: int) -> None:
         """The notes past id ``top`` (the stubs an import made last)."""

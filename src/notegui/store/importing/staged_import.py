@@ -19,6 +19,7 @@ beside it (side_index.py) while ``finish`` writes the links, and ``finish`` copi
 from __future__ import annotations
 
 import sqlite3
+from array import array
 
 from notegui.core.domain import title_key
 from notegui.core.formats.question_note import ParsedNote
@@ -156,17 +157,18 @@ class ImportMemory:
 
     LIMIT = 2_000_000
 
-    def __init__(self, defer_index: bool = False) -> None:
+    def __init__(self, defer_index: bool = False, flags: KeyFlags | None = None) -> None:
         self.defer_index = defer_index
         # The index built beside the import (side_index.py) while it may be used; the
         # notes inserted without a summary line, which it indexes at the end; the
         # library's data_version after the import's last commit (another connection's
         # commit changes it: the index is then rebuilt instead).
         self.index: SideIndex | None = None
-        self.waiting: list[int] = []
+        self.waiting = array("q")  # (8 bytes a note, not a Python int's 36)
         self.version = 0
         self.inserted = 0  # notes the import's batches inserted
-        self.flags = flags = KeyFlags()  # (each key once, for all four sets of keys)
+        # (each key once, for the four sets of keys and the import's claims on titles)
+        self.flags = flags = KeyFlags() if flags is None else flags
         self.made: KeySet = flags.flag(_MADE)
         self.sources: KeySet = flags.flag(_SOURCE)
         self.present: KeySet = flags.flag(_PRESENT)
@@ -195,7 +197,7 @@ class ImportMemory:
         if self.index is not None:
             self.index.discard()
             self.index = None
-        self.waiting.clear()
+        del self.waiting[:]
 
     def check_alone(self, connection: sqlite3.Connection) -> bool:
         """Inside a write transaction of the import: whether another connection wrote
