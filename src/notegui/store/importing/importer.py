@@ -47,8 +47,10 @@ _BULK_FROM = 20  # files in a batch from which their links are staged (staged_im
 _DEFER_INDEX_FROM = 2_000  # files in an import from which the index may be rebuilt at its end
 # The page cache of a large import's connection: with the usual 16 MB, a batch's pages
 # spilled to the log before its commit, and pages changed again were written again (a
-# 100k import: 19.6 -> 18.8 s, medians of three; 192 MB did no better).
-_LARGE_IMPORT_CACHE_KB = 96 * 1024
+# 100k import: 19.6 -> 18.8 s, medians of three; 192 MB did no better). 48 MB holds a
+# batch's pages (5,000 notes, about 30 MB) and is half of a million-note import's peak
+# less than the 96 MB it had.
+_LARGE_IMPORT_CACHE_KB = 48 * 1024
 
 
 def _keys(batch: list[ReadFile]) -> dict[str, str]:
