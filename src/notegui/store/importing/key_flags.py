@@ -28,14 +28,16 @@ class KeyFlags:
         self._counts.setdefault(bit, 0)
         return KeySet(self, bit)
 
-    def _set(self, key: str, bits: int) -> None:
-        old = self.bits.get(key, 0)
-        if old == bits:
-            return
+    def _set(self, key: str, bits: int, old: int, flag: int = 0) -> None:
+        """``key``'s bits from ``old`` to ``bits`` (``flag``: the one flag they differ by,
+        if so: its count is kept without looking at the others)."""
         if self._log is not None:
             self._log.append((key, old))
-        for bit in self._counts:
-            self._counts[bit] += bool(bits & bit) - bool(old & bit)
+        if flag:
+            self._counts[flag] += 1 if bits & flag else -1
+        else:
+            for bit in self._counts:
+                self._counts[bit] += bool(bits & bit) - bool(old & bit)
         if bits:
             self.bits[key] = bits
         else:
@@ -63,7 +65,9 @@ class KeyFlags:
         """Take back the changes logged since ``begin``."""
         log, self._log = self._log or [], None
         for key, old in reversed(log):
-            self._set(key, old)
+            now = self.bits.get(key, 0)
+            if now != old:
+                self._set(key, old, now)
 
 
 class KeySet:
@@ -90,7 +94,7 @@ class KeySet:
         flags = self._flags
         bits = flags.bits.get(key, 0)
         if not bits & self.bit:
-            flags._set(key, bits | self.bit)
+            flags._set(key, bits | self.bit, bits, self.bit)
 
     def update(self, keys: Iterable[str]) -> None:
         for key in keys:
@@ -100,7 +104,7 @@ class KeySet:
         flags = self._flags
         bits = flags.bits.get(key, 0)
         if bits & self.bit:
-            flags._set(key, bits & ~self.bit)
+            flags._set(key, bits & ~self.bit, bits, self.bit)
 
     def clear(self) -> None:
         if len(self):
