@@ -56,3 +56,14 @@ def test_a_claim_keeps_the_first_file_s_place_beside_the_flags() -> None:
     assert set(made) == {"a"} and flags.claim("a", 9) == 0 and flags.claim("b", 9) == 300
     made.clear()
     assert flags.claim("a", 9) == 0  # (the claim stays when its flags go)
+
+
+def test_a_claim_made_during_a_batch_outlives_its_undo():
+    flags = KeyFlags()
+    made = flags.flag(1)
+    flags.begin()
+    made.add("why?")
+    assert flags.claim("why?", 7) is None
+    flags.undo()
+    assert "why?" not in made
+    assert flags.claim("why?", 9) == 7  # (the first file's claim is still known)

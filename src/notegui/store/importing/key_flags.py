@@ -64,10 +64,12 @@ class KeyFlags:
     def undo(self) -> None:
         """Take back the changes logged since ``begin``."""
         log, self._log = self._log or [], None
+        flags = (1 << CLAIM_SHIFT) - 1
         for key, old in reversed(log):
             now = self.bits.get(key, 0)
-            if now != old:
-                self._set(key, old, now)
+            kept = (old & flags) | (now & ~flags)  # (a claim made meanwhile stays)
+            if now != kept:
+                self._set(key, kept, now)
 
 
 class KeySet:
