@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import tracemalloc
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -914,3 +915,27 @@ def test_a_loose_object_of_a_folder_remote_that_is_not_what_it_is_named_is_refus
         assert not loose_path(two, blob).exists()
         assert two.ref(repository_module.TRACKING) == first
 
+
+
+def test_a_compressing_worker_killed_midway_is_done_here_instead(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(compressing, "WORKERS", 1)
+    monkeypatch.setattr(compressing, "PART", 10)
+    compressor = compressing.Compressor(-1, repo.dulwich.object_store.object_format)
+    texts = [b"note %d\n" % number * 200 for number in range(40)]
+    objects = [(Blob.type_num, text, hashlib.sha1(b"blob %d\0" % len(text) + text)
+                .hexdigest().encode()) for text in texts]
+    try:
+        records_of = compressor.start(objects)
+        pool = compressor._pool
+        assert pool is not None
+        for process in list(pool._processes.values()):  # (as the system's OOM killer would)
+            process.kill()
+            process.join()
+        records = records_of()
+    finally:
+        compressor.close()
+    assert [zlib.decompress(record.comp_chunks[1]) for record in records] == texts
+    # (killed as it started, before it compressed anything: the records are this process's)
+    assert "its worker process ended" in caplog.text
