@@ -9,12 +9,15 @@ import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from notegui.core.domain import Problem, title_key
 from notegui.core.formats import question_note
 from notegui.store import integrity, search
 from notegui.store.db import Database
 from notegui.store.errors import DATABASE_ERRORS, is_damage
+
+_Found = TypeVar("_Found")
 
 
 def check(db: Database, path: Path, writable: bool,
@@ -28,35 +31,31 @@ def check(db: Database, path: Path, writable: bool,
         damage, problems, readable = find_damage(db.connection())
         return damage, problems + (find_problems(db, writable) if readable else []), readable
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="notegui-check") as pool:
-        beside = pool.submit(_damage_beside, path)
-        texts = pool.submit(_texts_beside, path)
+        beside = pool.submit(_read_beside, path, find_damage)
+        texts = pool.submit(_read_beside, path, _text_problems)
         problems = _guarded(lambda: search.check_index(db))
-        damage, dangling, readable = beside.result()
-        problems += texts.result()
+        try:
+            damage, dangling, readable = beside.result()
+        except DATABASE_ERRORS as error:  # (its connection could not be opened)
+            damage, dangling, readable = _unreadable(error)
+        problems += _guarded(texts.result)
     return damage, dangling + (problems if readable else []), readable
 
 
-def _damage_beside(path: Path) -> tuple[list[Problem], list[Problem], bool]:
+def _read_beside(path: Path, read: Callable[[sqlite3.Connection], _Found]) -> _Found:
+    """``read`` on a read-only connection of its own; DATABASE_ERRORS when it cannot be
+    opened."""
+    connection = integrity.connect_read_only(path, live=True)
     try:
-        connection = integrity.connect_read_only(path, live=True)
-    except DATABASE_ERRORS as error:
-        found = [Problem(f"database: {error}")]
-        return (found, [], False) if is_damage(error) else ([], found, False)
-    try:
-        return find_damage(connection)
+        return read(connection)
     finally:
         connection.close()
 
 
-def _texts_beside(path: Path) -> list[Problem]:
-    try:
-        connection = integrity.connect_read_only(path, live=True)
-    except DATABASE_ERRORS as error:
-        return [Problem(f"database: {error}")]
-    try:
-        return _text_problems(connection)
-    finally:
-        connection.close()
+def _unreadable(error: Exception) -> tuple[list[Problem], list[Problem], bool]:
+    """A database that could not be read: damage, or another problem (a lock, a file)."""
+    found = [Problem(f"database: {error}")]
+    return (found, [], False) if is_damage(error) else ([], found, False)
 
 
 def find_damage(connection: sqlite3.Connection) -> tuple[list[Problem], list[Problem], bool]:
@@ -71,8 +70,7 @@ def find_damage(connection: sqlite3.Connection) -> tuple[list[Problem], list[Pro
         dangling = [Problem(f"database: dangling reference in table {row[0]}")
                     for row in connection.execute("PRAGMA foreign_key_check")]
     except DATABASE_ERRORS as error:
-        found = [Problem(f"database: {error}")]
-        return (found, [], False) if is_damage(error) else ([], found, False)
+        return _unreadable(error)
     return damage, dangling, True
 
 
