@@ -76,14 +76,14 @@ def run(connection: sqlite3.Connection, repository: Repository, url: str, author
     _one_note_a_title(state)
     state.mark, dirty = sync_rows.dirty(connection)  # (never synced: every note)
     _name(state, dirty)
-    remote_renames = {**remote_side.held_renames(remote), **renames(remote.changed)}
+    renamed_there = remote_side.held_renames(remote)  # (those promoted below stay in it)
+    remote_renames = {**renamed_there, **renames(remote.changed)}
     for start in range(0, len(dirty), BATCH):
         if should_stop():
             raise SyncError("stopped", "the sync was stopped: nothing changed")
         _local_batch(state, dirty[start:start + BATCH], remote_renames)
     _follow_here(state, {**state.renamed, **renames(state.overlap)})
-    plan = decide(state.overlap, remote.changed, state.renamed,
-                  remote_side.held_renames(remote))
+    plan = decide(state.overlap, remote.changed, state.renamed, renamed_there)
     _outcomes(state, plan)
     held_deleted = _held_deletions(state)
     _conflict_files(state)
