@@ -38,6 +38,15 @@ def finish(qtbot, window):
     return window.files.import_results
 
 
+def opened(qtbot, monkeypatch, db, *paths, answer="Import"):
+    """The app started as ``notegui --db DB PATH...``, the question it asks answered with
+    ``answer``: its exit code, its window and the texts of the boxes it showed."""
+    seen = answer_next_box(answer)
+    code, window = run_and_capture(monkeypatch, ["--db", str(db), *map(str, paths)])
+    qtbot.addWidget(window)
+    return code, window, seen
+
+
 def close(window):
     window.close()
     window.library.close()
@@ -47,9 +56,7 @@ def test_a_question_note_given_is_imported_after_asking_and_shown(qtbot, monkeyp
     db = empty_library(tmp_path)
     note = tmp_path / "sky.question.txt"
     note.write_text(NOTE, encoding="utf-8")
-    seen = answer_next_box("Import")
-    code, window = run_and_capture(monkeypatch, ["--db", str(db), str(note)])
-    qtbot.addWidget(window)
+    code, window, seen = opened(qtbot, monkeypatch, db, note)
     assert code == 0
     results = finish(qtbot, window)
     assert seen[0].splitlines()[:3] == [
@@ -68,9 +75,7 @@ def test_a_json_export_given_is_imported_with_its_notes(qtbot, monkeypatch, tmp_
         export.write_text(json_format.dumps(library.document()), encoding="utf-8")
         expected = len(library.note_ids())
     db = empty_library(tmp_path)
-    answer_next_box("Import")
-    _code, window = run_and_capture(monkeypatch, ["--db", str(db), str(export)])
-    qtbot.addWidget(window)
+    _code, window, _seen = opened(qtbot, monkeypatch, db, export)
     results = finish(qtbot, window)
     assert results.summary.text().startswith("1 imported")  # (one file)
     assert window.model.rowCount() == expected
@@ -83,9 +88,7 @@ def test_cancel_imports_nothing(qtbot, monkeypatch, tmp_path):
     db = empty_library(tmp_path)
     note = tmp_path / "sky.question.txt"
     note.write_text(NOTE, encoding="utf-8")
-    seen = answer_next_box("Cancel")
-    _code, window = run_and_capture(monkeypatch, ["--db", str(db), str(note)])
-    qtbot.addWidget(window)
+    _code, window, seen = opened(qtbot, monkeypatch, db, note, answer="Cancel")
     qtbot.waitUntil(lambda: bool(seen))
     qtbot.wait(50)  # (a started import would have made its job by now)
     assert window.files.import_job is None and window.files.import_results is None
@@ -100,9 +103,7 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_changes(qtbot, monkeypa
     missing = tmp_path / "gone.question.txt"
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    seen = answer_next_box("OK")
-    _code, window = run_and_capture(monkeypatch, ["--db", str(db), str(missing), str(folder)])
-    qtbot.addWidget(window)
+    _code, window, seen = opened(qtbot, monkeypatch, db, missing, folder, answer="OK")
     qtbot.waitUntil(lambda: bool(seen))
     lines = seen[0].splitlines()
     assert lines[0] == "Cannot import"
@@ -118,9 +119,7 @@ def test_a_file_that_is_not_a_note_is_refused_by_name(qtbot, monkeypatch, tmp_pa
     db = empty_library(tmp_path)
     picture = tmp_path / "holiday.json"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    answer_next_box("Import")
-    _code, window = run_and_capture(monkeypatch, ["--db", str(db), str(picture)])
-    qtbot.addWidget(window)
+    _code, window, _seen = opened(qtbot, monkeypatch, db, picture)
     results = finish(qtbot, window)
     assert results.summary.text().startswith("0 imported, 0 unchanged, 1 refused")
     assert results.list.item(0).text().startswith(f"Refused {picture}: ")
@@ -134,9 +133,7 @@ def test_several_files_are_asked_about_together(qtbot, monkeypatch, tmp_path):
     first, second = tmp_path / "one.question.txt", tmp_path / "two.question.txt"
     first.write_text(NOTE, encoding="utf-8")
     second.write_text(NOTE.replace("sky", "sea"), encoding="utf-8")
-    seen = answer_next_box("Import")
-    _code, window = run_and_capture(monkeypatch, ["--db", str(db), str(first), str(second)])
-    qtbot.addWidget(window)
+    _code, window, seen = opened(qtbot, monkeypatch, db, first, second)
     finish(qtbot, window).close()
     assert seen[0].splitlines()[1:4] == [
         "Import 2 files into the library lib.sqlite3?", str(first), str(second)]
