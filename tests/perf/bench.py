@@ -46,6 +46,11 @@ STARTUP_RUNS = 5
 RIPGREP_QUERIES = 30  # (at a million files one takes seconds)
 QT_NOISE = {"This plugin does not support propagateSizeHints()"}  # offscreen, harmless
 READY_TIMEOUT_S = 120.0
+# Above this many notes the floors are measured on a corpus of this size and scaled (a
+# million files parsed in one process and a common word's ranked FTS5 query at a million
+# notes take over an hour between them); the output says so under "floor_sample".
+FLOOR_SAMPLE_NOTES = 100_000
+SEARCH_FLOOR_QUERIES = 20  # of the typed queries, for a sampled search floor
 
 # A bare PySide6 window, shown, then "ready" the way the app says it (app.py).
 BARE_WINDOW = """
@@ -316,11 +321,12 @@ def floor_rows(folder: Path) -> tuple[list[tuple], list[tuple]]:
     return rows, links
 
 
-def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
+def measure_import_floor(folder: Path, db: Path, notes: int, keep: bool = False) -> dict:
     """The same rows written with raw sqlite3: the schema made by ``migrate`` in a file with
     a new library's page size, the triggers that keep the full-text indexes in step dropped
     (note_fts_*, and title_fts_* since schema 4), executemany, then one rebuild of each
-    FTS5 index. The files are parsed before the clock starts."""
+    FTS5 index. The files are parsed before the clock starts. ``keep``: the library it
+    wrote stays (a sampled search floor runs on it)."""
     from notegui.store.db import PAGE_SIZE, PRAGMAS
     from notegui.store.schema import migrate
 
@@ -354,7 +360,8 @@ def measure_import_floor(folder: Path, db: Path, notes: int) -> dict:
     result = {"seconds": seconds, "notes_per_s": notes / seconds, "rows": len(rows),
               "links": len(links), "triggers_dropped": triggers, "indexes_rebuilt": indexes}
     del rows, links
-    remove_library(db)
+    if not keep:
+        remove_library(db)
     return result
 
 
@@ -482,9 +489,15 @@ def measure_startup(db: Path, work: Path) -> dict:
     }
 
 
-def measure_gui(db: Path, out: Path, queries: int, opens: int, work: Path) -> dict:
+def measure_gui(db: Path, out: Path, queries: int, opens: int, work: Path,
+                floor_library: Path | None = None, floor_scale: float = 1.0) -> dict:
+    """gui_bench.py in a child process; its raw search floor on ``floor_library`` (a
+    sample), times multiplied by ``floor_scale``, when given."""
     command = [sys.executable, str(GUI_BENCH), "--db", str(db), "--out", str(out),
                "--queries", str(queries), "--opens", str(opens)]
+    if floor_library is not None:
+        command += ["--floor-library", str(floor_library), "--floor-queries",
+                    str(SEARCH_FLOOR_QUERIES), "--floor-scale", f"{floor_scale:.4f}"]
     out.unlink(missing_ok=True)
     process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              env=throwaway_env(work), check=False)
@@ -624,8 +637,12 @@ def table(results: dict) -> str:
     rule = "-" * len(format_row(header))
     title = (f"notegui benchmark: {results['notes']:,} notes "
              f"(ratio: app cost / floor cost; for imports, floor rate / app rate)")
+    footer = []
+    if "floor_sample" in results:
+        footer = [f"floors measured on {results['floor_sample']['notes']:,} notes and scaled "
+                  "(floor_sample in the JSON says how)"]
     return "\n".join([title, rule, format_row(header), rule,
-                      *(format_row(row) for row in lines), rule])
+                      *(format_row(row) for row in lines), rule, *footer])
 
 
 def problems(results: dict) -> list[str]:
@@ -633,17 +650,19 @@ def problems(results: dict) -> list[str]:
     found = []
     if results.get("import_exit"):
         found.append(f"import exited {results['import_exit']}: {results.get('import_stderr')}")
-    if results.get("import_rows") != results.get("import_floor_rows"):
+    sampled = "floor_sample" in results  # (then the floors wrote other corpora's rows)
+    if not sampled and results.get("import_rows") != results.get("import_floor_rows"):
         found.append(f"import wrote {results.get('import_rows')} notes, the floor "
                      f"{results.get('import_floor_rows')}")
-    if results.get("import_links") != results.get("import_floor_links"):
+    if not sampled and results.get("import_links") != results.get("import_floor_links"):
         found.append(f"import wrote {results.get('import_links')} links, the floor "
                      f"{results.get('import_floor_links')}")
     if results.get("vault_import_exit"):
         found.append(f"vault import exited {results['vault_import_exit']}: "
                      f"{results.get('vault_import_stderr')}")
     for what in ("rows", "links"):
-        if results.get(f"vault_import_{what}") != results.get(f"vault_import_floor_{what}"):
+        if not sampled and (results.get(f"vault_import_{what}")
+                            != results.get(f"vault_import_floor_{what}")):
             found.append(f"vault import wrote {results.get(f'vault_import_{what}')} {what}, "
                          f"the floor {results.get(f'vault_import_floor_{what}')}")
     found += results.get("startup_problems", [])
@@ -680,6 +699,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--work", type=Path,
                         help="corpus and libraries (default: notegui-bench-N in the temp dir;"
                         " the corpus is reused when already there)")
+    parser.add_argument("--floor-sample", type=int, default=FLOOR_SAMPLE_NOTES,
+                        help="above this many notes, measure the floors on a corpus of "
+                        f"this size and scale them ({FLOOR_SAMPLE_NOTES:,})")
     parser.add_argument("--queries", type=int, default=200, help="queries typed (200)")
     parser.add_argument("--opens", type=int, default=200, help="notes opened (200)")
     return parser
@@ -698,14 +720,30 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         log("import: notegui import ...")
         imported = measure_import(folder, db, args.notes, homes)
         log(f"import: {imported['seconds']:.1f} s")
-        log("import floor: parsing, then raw sqlite3 ...")
-        floor = measure_import_floor(folder, work / "floor.sqlite3", args.notes)
+        sampled = args.notes > args.floor_sample
+        floor_notes = args.floor_sample if sampled else args.notes
+        floor_folder = work / "floor-sample" if sampled else folder
+        if sampled:
+            ensure_corpus(floor_notes, floor_folder, log)
+        log(f"import floor: {floor_notes:,} notes parsed, then raw sqlite3 ...")
+        floor_db = work / "floor.sqlite3"
+        floor = measure_import_floor(floor_folder, floor_db, floor_notes, keep=sampled)
         log(f"import floor: {floor['seconds']:.1f} s")
+        if sampled:
+            results["floor_sample"] = {
+                "notes": floor_notes,
+                "how": (f"above {floor_notes:,} notes the import floors are measured"
+                        f" on corpora of {floor_notes:,} notes (their rates kept, "
+                        "their seconds scaled to the notes imported), and the search floor "
+                        f"runs the first {SEARCH_FLOOR_QUERIES} queries on the import floor's"
+                        " library, each time multiplied by the libraries' ratio of notes; "
+                        "a floor may run slower at the full size than at the sample's"),
+            }
         results.update({
             "import_notes_per_s": round(imported["notes_per_s"], 1),
             "import_floor_notes_per_s": round(floor["notes_per_s"], 1),
             "import_s": round(imported["seconds"], 3),
-            "import_floor_s": round(floor["seconds"], 3),
+            "import_floor_s": round(args.notes / floor["notes_per_s"], 3),
             "import_exit": imported["exit"], "import_stderr": imported["stderr"],
             "import_rows": imported["rows"], "import_links": imported["links"],
             "import_floor_rows": floor["rows"], "import_floor_links": floor["links"],
@@ -723,14 +761,18 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         remove_library(vault_db)
         log(f"vault import: {vault['seconds']:.1f} s")
         log("vault import floor: reading and resolving, then raw sqlite3 ...")
-        vault_floor = measure_vault_import_floor(vault_folder, work / "vault-floor.sqlite3",
-                                                 args.notes)
+        vault_floor_folder = vault_folder
+        if sampled:
+            vault_floor_folder = work / "vault-floor-sample"
+            ensure_vault_corpus(floor_notes, vault_floor_folder, log)
+        vault_floor = measure_vault_import_floor(vault_floor_folder,
+                                                 work / "vault-floor.sqlite3", floor_notes)
         log(f"vault import floor: {vault_floor['seconds']:.1f} s")
         results.update({
             "vault_import_notes_per_s": round(vault["notes_per_s"], 1),
             "vault_import_floor_notes_per_s": round(vault_floor["notes_per_s"], 1),
             "vault_import_s": round(vault["seconds"], 3),
-            "vault_import_floor_s": round(vault_floor["seconds"], 3),
+            "vault_import_floor_s": round(args.notes / vault_floor["notes_per_s"], 3),
             "vault_import_exit": vault["exit"], "vault_import_stderr": vault["stderr"],
             "vault_import_rows": vault["rows"], "vault_import_links": vault["links"],
             "vault_import_floor_rows": vault_floor["rows"],
@@ -749,7 +791,13 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         results.update(measure_render(homes))
 
         log(f"search, open, scroll, memory: {args.queries} queries, {args.opens} opens ...")
-        results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes))
+        if sampled:  # (the search floor on the import floor's library, scaled)
+            results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes,
+                                       floor_db, imported["rows"] / floor["rows"]))
+            remove_library(floor_db)
+        else:
+            results.update(measure_gui(db, work / "gui.json", args.queries, args.opens,
+                                       homes))
 
         log("ripgrep: the same queries, rg -l -i over the corpus's files ...")
         results.update(ripgrep_compare.measure(db, folder, min(args.queries, RIPGREP_QUERIES)))
@@ -761,8 +809,8 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.notes < 1:
-        print("bench: --notes must be at least 1", file=sys.stderr)
+    if args.notes < 1 or args.floor_sample < 1:
+        print("bench: --notes and --floor-sample must be at least 1", file=sys.stderr)
         return 2
 
     def log(message: str) -> None:

@@ -467,8 +467,20 @@ class Bench:
         self.library.close()
 
 
+@dataclass
+class SearchFloorSample:
+    """The raw search floor measured on a sample: the first ``queries`` typed queries, run
+    on ``library`` (a smaller library of the same corpus), each time multiplied by
+    ``scale`` (the measured library's notes over the sample's). bench.py uses it where the
+    floor would take hours (at a million notes a common word's ranked query takes a
+    minute)."""
+    library: Path
+    queries: int
+    scale: float
+
+
 def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True,
-        progress: bool = False) -> dict:
+        progress: bool = False, floor_sample: SearchFloorSample | None = None) -> dict:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
@@ -518,7 +530,12 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
     phase("refresh")
 
     # Floors, after the memory reading so that they do not count in it.
-    floor_final = time_raw_queries(db, [q for q in plan.queries if q.strip()], SEARCH_LIMIT)
+    typed = [q for q in plan.queries if q.strip()]
+    if floor_sample is None:
+        floor_final = time_raw_queries(db, typed, SEARCH_LIMIT)
+    else:
+        floor_final = [seconds * floor_sample.scale for seconds in time_raw_queries(
+            floor_sample.library, typed[:floor_sample.queries], SEARCH_LIMIT)]
     bodies = load_bodies(db, opens_ids + plan.large)
     floor_open = bench.render_floor([bodies[i] for i in opens_ids])
     floor_large = bench.render_floor([bodies[i] for i in plan.large])
@@ -536,6 +553,12 @@ def run(db: Path, queries: int, opens: int, seed: int = SEED, guard: bool = True
         "search_two_tier_keystrokes": searched["two_tier"],
         "search_floor_p95_ms": _pct_ms(floor_final, 95),
         "search_floor_p50_ms": _pct_ms(floor_final, 50),
+        "search_floor_queries": len(floor_final),
+        **({"search_floor_sample": {
+            "library": str(floor_sample.library), "queries": len(floor_final),
+            "scale": floor_sample.scale,
+            "how": "the first queries typed, run on the sample library, times multiplied "
+                   "by scale"}} if floor_sample is not None else {}),
         "search_debounce_ms": DEBOUNCE_MS,
         "search_queries": len(plan.queries),
         "search_keystrokes": len(keystrokes),
@@ -590,6 +613,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--queries", type=int, default=200, help="queries typed (200)")
     parser.add_argument("--opens", type=int, default=200, help="notes opened (200)")
     parser.add_argument("--seed", type=int, default=SEED, help="picks queries and notes")
+    parser.add_argument("--floor-library", type=Path,
+                        help="measure the raw search floor on this smaller library instead "
+                        "(with --floor-queries and --floor-scale)")
+    parser.add_argument("--floor-queries", type=int, default=20,
+                        help="queries run for a sampled floor (20)")
+    parser.add_argument("--floor-scale", type=float, default=1.0,
+                        help="multiplies a sampled floor's times (the notes measured over "
+                        "the sample's)")
     parser.add_argument("--no-guard", action="store_true",
                         help="do not shield None/True/False from the PySide6 6.12.0 refcount "
                         "bug (to reproduce the crash)")
@@ -604,8 +635,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         print(f"gui_bench: no library at {args.db}", file=sys.stderr)
         return 2
+    if args.floor_library is not None and not args.floor_library.exists():
+        print(f"gui_bench: no library at {args.floor_library}", file=sys.stderr)
+        return 2
+    sample = (SearchFloorSample(args.floor_library, args.floor_queries, args.floor_scale)
+              if args.floor_library is not None else None)
     results = run(args.db, args.queries, args.opens, args.seed, guard=not args.no_guard,
-                  progress=args.progress)
+                  progress=args.progress, floor_sample=sample)
     text = json.dumps(results, indent=1, ensure_ascii=False)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
