@@ -149,6 +149,23 @@ def test_the_count_says_while_the_full_search_is_still_running(qtbot, window):
     assert window.count_label.text() == f"{rows} results of {window.library.count()} notes"
 
 
+def test_the_count_under_a_search_is_not_asked_again_at_each_keystroke_but_follows_the_trash(
+        qtbot, window, monkeypatch):
+    total = window.library.count()
+    counted: list[int] = []
+    real_count = window.library.count
+    monkeypatch.setattr(window.library, "count", lambda: counted.append(1) or real_count())
+    window.search.setFocus()
+    for letter in "memoriz":
+        qtbot.keyClicks(window.search, letter)
+        qtbot.waitUntil(lambda: window.count_label.text().endswith(f"of {total} notes"))
+    assert counted == []  # (the whole list's length: at a million notes a count is 50 ms)
+    monkeypatch.setattr("notegui.gui.note_actions.ask", lambda *args: True)
+    window.open_note(window.model.ids()[0])
+    window.notes.trash_note()
+    qtbot.waitUntil(lambda: window.count_label.text().endswith(f"of {total - 1} notes"))
+    assert window.count_label.text().startswith(f"{window.model.rowCount()} result")
+
 def test_closing_the_window_mid_search_ends_its_threads_and_shows_nothing_after(
         qtbot, window):
     search, started, release = window.runner._search, threading.Event(), threading.Event()

@@ -112,8 +112,11 @@ class MainWindow(QMainWindow):
         self.closed = False  # (closeEvent accepted)
         self.history = History()
         self.current_id: int | None = None
-        # The whole list (False) and its questions only (True), each while it holds.
+        # The whole list (False) and its questions only (True), each while it holds; and
+        # how many notes the library has, while it holds (asked at every search's results:
+        # a count takes 40-60 ms at a million notes).
         self._listed: dict[bool, Sequence[int]] = {}
+        self._total: int | None = None
         self._syncing_selection = False
         self._declined_click: int | None = None  # a list click that chose Keep Editing
         self.setWindowTitle(window_title())
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
         self.current_id = None
         self.graph.panel.reset()
         self.search.clear()
-        self._listed = {}
+        self._forget_listing()
         self._show_all()
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(window_title(library.path.name))
@@ -487,7 +490,7 @@ class MainWindow(QMainWindow):
         not read them again (30-120 ms at 100,000 notes, just when the reader types on).
         ``note_ids``: the whole list, when a writer has it."""
         if note_ids is not None:
-            self._listed = {False: note_ids}
+            self._forget_listing(note_ids)
         questions = self.questions_only()
         ids = self._listed.get(questions)
         if ids is None:
@@ -495,8 +498,22 @@ class MainWindow(QMainWindow):
         self.model.set_ids(ids)
         self._update_count()
 
+    def _forget_listing(self, whole: Sequence[int] | None = None) -> None:
+        """The lists and the count are read again when next needed (``whole``: the new
+        whole list, when a writer has it)."""
+        self._listed = {} if whole is None else {False: whole}
+        self._total = None
+
+    def _notes_in_library(self) -> int:
+        whole = self._listed.get(False)
+        if whole is not None:
+            return len(whole)
+        if self._total is None:
+            self._total = self.library.count()
+        return self._total
+
     def _update_count(self, results: int | None = None, searching: bool = False) -> None:
-        total = self.library.count()
+        total = self._notes_in_library()
         if results is None:
             questions = len(self._listed.get(True, ()))
             self.count_label.setText(
@@ -525,7 +542,7 @@ class MainWindow(QMainWindow):
         else:
             self.model.refresh(changes.notes)  # their titles may have changed
         if many or (changes.links and changes.listing):
-            self._listed = {}
+            self._forget_listing()
             if self._showing_all():
                 self._show_all(note_ids)
             else:
