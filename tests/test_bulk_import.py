@@ -52,6 +52,35 @@ def test_bulk_import_equals_one_file_at_a_time(tmp_path):
     assert len(expected) == 61  # 60 notes and the stub the last one cites
 
 
+def schema_of(path: Path) -> set[tuple]:
+    with sqlite3.connect(path) as connection:
+        return set(connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+def test_a_bulk_import_leaves_the_indexes_of_a_new_library_and_backlinks_use_them(tmp_path):
+    with SqliteLibrary(tmp_path / "new.db"):
+        pass
+    new = schema_of(tmp_path / "new.db")
+    with SqliteLibrary(tmp_path / "lib.db") as library:
+        list(library.import_paths([make_folder(tmp_path)]))  # (links made into none)
+        assert schema_of(tmp_path / "lib.db") == new
+        cited = library.find("Does topic 7 follow from topic 6?")
+        assert [ref.source.title for ref in library.backlinks(cited.id)] == [
+            "Does topic 6 follow from topic 5?"]
+        more = tmp_path / "more"
+        write_note(more, "a.txt", "Why more?\nD.\nCites Does topic 7 follow from topic 6?.\n"
+                   "Sources 1 note\nSeven.")
+        for number in range(30):  # (a batch: staged, links made beside others)
+            write_note(more, f"b{number}.txt", f"Why more {number}?\nD.\nBody.")
+        list(library.import_paths([more]))
+        assert schema_of(tmp_path / "lib.db") == new
+        assert sorted(ref.source.title for ref in library.backlinks(cited.id)) == [
+            "Does topic 6 follow from topic 5?", "Why more?"]
+        with sqlite3.connect(tmp_path / "lib.db") as connection:
+            plan = connection.execute(
+                "EXPLAIN QUERY PLAN SELECT source_id FROM link WHERE target_id = 1").fetchall()
+        assert "link_target" in str(plan)
+
 def test_search_finds_bulk_imported_notes_and_later_edits(tmp_path):
     folder = make_folder(tmp_path)
     with SqliteLibrary(tmp_path / "lib.db") as library:

@@ -80,3 +80,17 @@ def test_refreshing_500_shown_notes_costs_about_one_pass_over_the_rows(qtbot):
                 and model.row_of(ROWS))
     # One scan a note was about 500 scans (250x the floor); one pass is a few.
     assert cpu(shown_then_refreshed) < 25 * floor
+
+
+def test_a_note_is_found_at_its_own_row_even_where_its_bytes_straddle_two_others(qtbot):
+    model = NoteListModel(Titles())
+    # In memory (8 bytes an id, little-endian here), 5 << 32 then 7 << 32 hold the bytes
+    # of 5 across their boundary: only the row that is 5 is its row.
+    model.set_ids([5 << 32, 7 << 32, 12, 5, 6])
+    assert model.row_of(5) == 3
+    assert model.row_of(12) == 2
+    assert model.row_of(5 << 32) == 0
+    assert model.row_of(4) is None
+    model.set_ids(range(1, ROWS + 1))  # (the array can be replaced after a look-up)
+    assert model.row_of(ROWS) == ROWS - 1
+    assert model.row_of(ROWS + 1) is None

@@ -12,12 +12,16 @@ with the same columns, tokenizer and settings, so its rows are the index a rebui
 
 The thread indexes only notes whose rows are final and committed: each batch's new notes
 that came with their summary line, and at the end the others (given theirs, or none) and
-the stubs. It reads them from the library itself, one statement a batch (so it takes
-Python's lock once a batch, not once a note). Whoever adds notes must make sure nothing
-else changes them meanwhile (staged_import.ImportMemory: another connection's commit, a
-note written twice): otherwise the thread indexes every note at the end, or the import
-rebuilds the index. Without SQLite's JSON functions (before 3.38) the thread fails at its
-first batch, and the import rebuilds the index."""
+the stubs. It copies them from the library into a table of the scratch file, up to
+``NOTES_AT_ONCE`` at a time, in a read of its own that ends before it tokenizes them: a read
+held while the thread tokenized (slowly, at its low priority) kept the library's write-ahead
+log from being checkpointed whole and started again, and at a million notes the log grew
+to 9 GB beside the 7 GB library. Each step is one statement (so the thread takes Python's
+lock once a chunk, not once a note). Whoever adds notes must make sure nothing else
+changes them meanwhile (staged_import.ImportMemory: another connection's commit, a note
+written twice): otherwise the thread indexes every note at the end, or the import rebuilds
+the index. Without SQLite's JSON functions (before 3.38) the thread fails at its first
+batch, and the import rebuilds the index."""
 
 from __future__ import annotations
 
@@ -36,10 +40,14 @@ from notegui.store import schema
 INDEXES = ("note_fts", "title_fts")
 NOTES_AT_ONCE = 5_000  # (as an import's batch)
 _SHADOWS = ("data", "idx", "docsize")  # what FTS5 keeps of an index (not its config)
+_PENDING = ("CREATE TABLE main.pending (id INTEGER PRIMARY KEY, title TEXT, description TEXT, "
+            "summary TEXT, body TEXT)")
+# (ORDER BY id LIMIT: each copy a bounded read, the last id where the next one starts)
+_COPY = ("INSERT INTO main.pending SELECT id, title, description, summary, body "
+         "FROM library.note WHERE id > ? AND ({}) ORDER BY id LIMIT ?")
 _INDEX_NOTES = ("INSERT INTO main.note_fts (rowid, title, description, summary, body) "
-                "SELECT id, title, description, summary, body FROM library.note WHERE ")
-_INDEX_TITLES = ("INSERT INTO main.title_fts (rowid, title) "
-                 "SELECT id, title FROM library.note WHERE ")
+                "SELECT id, title, description, summary, body FROM main.pending")
+_INDEX_TITLES = "INSERT INTO main.title_fts (rowid, title) SELECT id, title FROM main.pending"
 _IN = "id IN (SELECT value FROM json_each(?))"
 _DONE = None
 
@@ -133,6 +141,25 @@ class SideIndex:
             self._thread.join()
         remove_scratch(self.library)
 
+    @staticmethod
+    def _index(scratch: sqlite3.Connection, where: str, parameters: tuple) -> None:
+        """Index the library's notes that ``where`` selects, a chunk at a time: each
+        chunk copied in a read of the library as last committed, then indexed from the
+        copy in a transaction of the scratch file alone."""
+        after = 0
+        copy = _COPY.format(where)
+        while True:
+            scratch.execute(copy, (after, *parameters, NOTES_AT_ONCE))  # (autocommit)
+            last = scratch.execute("SELECT max(id) FROM main.pending").fetchone()[0]
+            if last is None:
+                return
+            scratch.execute("BEGIN")
+            scratch.execute(_INDEX_NOTES)
+            scratch.execute(_INDEX_TITLES)
+            scratch.execute("DELETE FROM main.pending")
+            scratch.execute("COMMIT")
+            after = last
+
     def _build(self) -> None:
         scratch = None
         try:
@@ -147,16 +174,11 @@ class SideIndex:
             for pragma in ("page_size = 16384", "journal_mode = OFF", "synchronous = OFF"):
                 scratch.execute(f"PRAGMA {pragma}")
             scratch.executescript(schema.contentless_indexes())
+            scratch.execute(_PENDING)
             scratch.execute("ATTACH DATABASE ? AS library",
                             (f"{self.library.resolve().as_uri()}?mode=ro",))
-            # Each batch reads the library as last committed, in a transaction of its own
-            # (one held open would keep reading the snapshot it began with).
             while (item := self._work.get()) is not _DONE:
-                where, parameters = item
-                scratch.execute("BEGIN")
-                scratch.execute(_INDEX_NOTES + where, parameters)
-                scratch.execute(_INDEX_TITLES + where, parameters)
-                scratch.execute("COMMIT")
+                self._index(scratch, *item)
         except BaseException as error:  # (reported by wait: the import rebuilds instead)
             self._failure = error
             while self._work.get() is not _DONE:  # (the import may still be adding)
