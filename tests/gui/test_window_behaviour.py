@@ -156,15 +156,23 @@ def test_the_count_under_a_search_is_not_asked_again_at_each_keystroke_but_follo
     real_count = window.library.count
     monkeypatch.setattr(window.library, "count", lambda: counted.append(1) or real_count())
     window.search.setFocus()
+    delivered: list[str] = []
+    window.runner.resultsReady.connect(lambda text, *_: delivered.append(text))
     for letter in "memoriz":
         qtbot.keyClicks(window.search, letter)
-        qtbot.waitUntil(lambda: window.count_label.text().endswith(f"of {total} notes"))
+        qtbot.waitUntil(lambda: delivered[-1:] == [window.search.text()])
+    qtbot.waitUntil(lambda: window.count_label.text().endswith(f"of {total} notes"))
     assert counted == []  # (the whole list's length: at a million notes a count is 50 ms)
     monkeypatch.setattr("notegui.gui.note_actions.ask", lambda *args: True)
-    window.open_note(window.model.ids()[0])
+    trashed = window.model.ids()[0]
+    window.open_note(trashed)
     window.notes.trash_note()
     qtbot.waitUntil(lambda: window.count_label.text().endswith(f"of {total - 1} notes"))
     assert window.count_label.text().startswith(f"{window.model.rowCount()} result")
+    # The next result is open and selected, not the note trashed.
+    assert window.current_id not in (None, trashed)
+    assert trashed not in window.model.ids()
+    assert window.list.currentIndex().row() == window.model.row_of(window.current_id)
 
 def test_closing_the_window_mid_search_ends_its_threads_and_shows_nothing_after(
         qtbot, window):

@@ -220,7 +220,9 @@ class NoteActions:
         window.history.forget(note.id)
         window.current_id = None
         self._hub.publish(changes, self)
-        remaining = window.listed_ids()
+        # (Under a search the list is searched again on its own time: until then it still
+        # holds the note trashed.)
+        remaining = [note_id for note_id in window.listed_ids() if note_id != note.id]
         if remaining:
             window.open_note(remaining[min(max(row, 0), len(remaining) - 1)])
         else:
