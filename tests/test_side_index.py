@@ -234,3 +234,45 @@ def test_notes_left_to_the_end_are_indexed_a_batch_at_a_time(tmp_path, monkeypat
         assert library.check() == []
         found = ranked(library)
     assert found == rebuilt(tmp_path, folder, monkeypatch)
+
+
+def test_the_index_beside_holds_no_read_of_the_library_while_it_tokenizes(
+        tmp_path, monkeypatch):
+    """A read of the library held while the thread tokenizes would keep the library's
+    write-ahead log from being checkpointed whole and started again: at a million notes
+    it grew past the library's own size."""
+    import threading
+
+    path = tmp_path / "lib.db"
+    with SqliteLibrary(path) as library:
+        list(library.import_paths([make_tangle(tmp_path, 40)]))
+    tokenizing, go_on = threading.Event(), threading.Event()
+
+    def pause() -> int:
+        tokenizing.set()
+        go_on.wait(10)
+        return 1
+
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        connection = real_connect(*args, **kwargs)
+        connection.create_function("pause", 0, pause)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(side_index, "_INDEX_NOTES", side_index._INDEX_NOTES + " WHERE pause()")
+    beside = SideIndex(path)
+    try:
+        beside.add_all()
+        assert tokenizing.wait(10)
+        with real_connect(path, timeout=1) as writer:  # (a window saving a note meanwhile)
+            writer.execute("UPDATE note SET summary = 'saved' WHERE id = 1")
+        with real_connect(path, timeout=1) as checkpointer:
+            busy, _, _ = checkpointer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert busy == 0
+        assert path.with_name(path.name + "-wal").stat().st_size == 0
+    finally:
+        go_on.set()
+        beside.wait()
+        beside.discard()
