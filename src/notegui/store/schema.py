@@ -497,18 +497,35 @@ FTS_WRITE_TRIGGERS = ("note_fts_insert", "note_fts_update", "title_fts_insert",
                       "title_fts_update")
 
 
+# The index of links by their target: a bulk import into an empty link table makes it
+# after the links (staged_import.py).
+LINKS_BY_TARGET = ("link_target",)
+
+
 def suspend_triggers(connection: sqlite3.Connection, names: tuple[str, ...]) -> list[str]:
     """Drop the named triggers (inside the caller's transaction); returns the SQL that
     ``restore_triggers`` runs to put them back, exactly as they were."""
+    return _suspend(connection, "trigger", names)
+
+
+def suspend_indexes(connection: sqlite3.Connection, names: tuple[str, ...]) -> list[str]:
+    """Drop the named indexes, as ``suspend_triggers`` drops triggers (``restore_triggers``
+    makes them again)."""
+    return _suspend(connection, "index", names)
+
+
+def _suspend(connection: sqlite3.Connection, kind: str, names: tuple[str, ...]) -> list[str]:
     marks = ",".join("?" * len(names))
     saved = [sql for (sql,) in connection.execute(
-        f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names)]
+        f"SELECT sql FROM sqlite_master WHERE type = ? AND name IN ({marks})",
+        (kind, *names))]
     for name in names:
-        connection.execute(f"DROP TRIGGER IF EXISTS {name}")
+        connection.execute(f"DROP {kind.upper()} IF EXISTS {name}")
     return saved
 
 
 def restore_triggers(connection: sqlite3.Connection, saved: list[str]) -> None:
+    """Put back what ``suspend_triggers`` or ``suspend_indexes`` dropped."""
     for sql in saved:
         connection.execute(sql)
 

@@ -44,7 +44,6 @@ _MAKE_STUBS = staged_citations.make_stubs(_EVERY)
 _GIVE_SUMMARIES = staged_citations.give_summaries(_EVERY)
 _MAKE_LINKS = staged_citations.make_links("source_id IN (SELECT id FROM note)")
 _DELETE_LINKS = "DELETE FROM link WHERE source_id = ?"
-_LINKS_BY_TARGET = "link_target"  # (schema.py)
 # What ImportMemory knows of a title key (key_flags.py): a bit each.
 _MADE, _SOURCE, _PRESENT, _SUMMARIZED = 1, 2, 4, 8
 
@@ -121,15 +120,9 @@ def _make_links(connection: sqlite3.Connection) -> None:
     step, each link was an insert at a random place of it (a million notes' 5.5 million
     links: 110 s, 72 s so)."""
     empty = connection.execute("SELECT NOT EXISTS (SELECT 1 FROM link)").fetchone()[0]
-    made_after = []
-    if empty:
-        made_after = [sql for (sql,) in connection.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
-            (_LINKS_BY_TARGET,))]
-        connection.execute(f"DROP INDEX IF EXISTS {_LINKS_BY_TARGET}")
+    made_after = schema.suspend_indexes(connection, schema.LINKS_BY_TARGET) if empty else []
     connection.execute(_MAKE_LINKS)
-    for sql in made_after:
-        connection.execute(sql)
+    schema.restore_triggers(connection, made_after)
 
 
 def _make_stubs_and_summaries(connection: sqlite3.Connection, stamp: str,
