@@ -793,13 +793,11 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
         results.update(measure_render(homes))
 
         log(f"search, open, scroll, memory: {args.queries} queries, {args.opens} opens ...")
-        if sampled:  # (the search floor on the import floor's library, scaled)
-            results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes,
-                                       floor_db, imported["rows"] / floor["rows"]))
-            remove_library(floor_db)
-        else:
-            results.update(measure_gui(db, work / "gui.json", args.queries, args.opens,
-                                       homes))
+        # (sampled: the search floor on the import floor's library, scaled)
+        results.update(measure_gui(db, work / "gui.json", args.queries, args.opens, homes,
+                                   floor_db if sampled else None,
+                                   imported["rows"] / floor["rows"]))
+        remove_library(floor_db)  # (kept for that only)
 
         log("ripgrep: the same queries, rg -l -i over the corpus's files ...")
         results.update(ripgrep_compare.measure(db, folder, min(args.queries, RIPGREP_QUERIES)))
