@@ -412,7 +412,7 @@ def test_links_resolved_while_reading_lead_where_they_do_when_all_is_read(
     folder = obsidian(tmp_path / "vault")
     write(folder, {"more/Index.md": "[[Start]] [[Index]] [[Home page]] [[Nowhere]]\n",
                    "Start.md": "[[Index]] [[Home page]]\n"})
-    if refused:  # (a file listed but not read: everything is resolved again)
+    if refused:  # (a file listed but not read: [[Plan]] still leads to projects/Plan.md)
         write(folder, {"deep/er/Plan.md": b"\xff not text"})
 
     def rows(name: str) -> list[tuple[str, list[str]]]:
@@ -425,6 +425,66 @@ def test_links_resolved_while_reading_lead_where_they_do_when_all_is_read(
     monkeypatch.setattr(vault_import, "BATCH", 2)
     assert rows("batches.db") == one_batch
     assert ("vault/Start.md", ["vault/Index.md"]) in one_batch  # ([[Home page]]: an alias)
+
+
+@pytest.mark.parametrize("batch", [5000, 2])
+def test_a_link_to_a_file_that_cannot_be_read_waits_for_it(tmp_path, monkeypatch, batch):
+    """Obsidian's rules see the file, so the link is neither a stub nor sent to another
+    note: it is written once the file can be read and is imported again."""
+    monkeypatch.setattr(vault_import, "BATCH", batch)
+    folder = write(tmp_path / "vault", {
+        "a.md": "[[Draft]] [[b]] [[Nowhere]]\n", "b.md": "[[a]]\n", "c.md": "[[Draft]]\n",
+        "drafts/Draft.md": b"\xff not text"})
+    with SqliteLibrary(tmp_path / "library.db") as library:
+        outcomes, _ = run(library, folder)
+        assert outcomes["vault/drafts/Draft.md"].status == "refused"
+        assert links(library.path, "vault/a.md") == ["vault/b.md", "own:Nowhere"]
+        assert links(library.path, "vault/c.md") == []
+        assert library.find("Draft") is None  # (no stub)
+        assert library.check() == []
+        write(folder, {"drafts/Draft.md": "Now it is text.\n"})
+        run(library, folder)
+        assert links(library.path, "vault/a.md") == [
+            "vault/drafts/Draft.md", "vault/b.md", "own:Nowhere"]
+        assert links(library.path, "vault/c.md") == ["vault/drafts/Draft.md"]
+        assert library.check() == []
+
+
+def test_a_large_vault_s_import_keeps_no_text_or_image_to_its_end(tmp_path, monkeypatch):
+    """Memory that grows with the vault is what its links need, not the notes' text nor
+    the images' bytes: 3 MB of images and 12 MB of text imported, a batch of each at a
+    time, with a few MB more than a small vault needs."""
+    import tracemalloc
+
+    from notegui.core.vault import reader
+
+    monkeypatch.setattr(reader, "PARALLEL_FROM", 10**9)  # (read here, where it is traced)
+    monkeypatch.setattr(vault_import, "BATCH", 100)
+    monkeypatch.setattr(vault_import, "_ATTACHMENT_BATCH_BYTES", 256 * 1024)
+    image = PNG + bytes(100 * 1024)
+
+    def vault(name: str, notes: int) -> Path:
+        filler = "word " * 2000  # (10 KB a note)
+        return write(tmp_path / name, {
+            **{f"n{i}.md": f"[[n{(i + 1) % notes}]] [[Nowhere {i % 7}]]\n{filler}\n"
+               for i in range(notes)},
+            **{f"img/{i}.png": image + bytes([i]) for i in range(notes // 40)}})
+
+    def peak(name: str, notes: int) -> int:
+        folder = vault(name, notes)
+        with SqliteLibrary(tmp_path / f"{name}.db") as library:
+            tracemalloc.start()
+            outcomes, report = run(library, folder)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            assert len(outcomes) == notes and report.images_copied == notes // 40
+            assert links(library.path, f"{name}/n1.md") == [f"{name}/n2.md", "own:Nowhere 1"]
+            assert library.check() == []
+        return peak
+
+    small = peak("small", 200)
+    large = peak("large", 1200)
+    assert large - small < 4 * 1024 * 1024, (small, large)
 
 
 def test_an_import_stopped_midway_links_the_notes_it_made(tmp_path, library, monkeypatch):

@@ -588,6 +588,7 @@ FIGURES = (
     Figure("import parsers' peak (MB)", "import_workers_peak_rss_mb", None, None),
     Figure("vault import (notes/s)", "vault_import_notes_per_s",
            "vault_import_floor_notes_per_s", 3000, True),
+    Figure("vault import peak memory (MB)", "vault_import_peak_rss_mb", None, None),
     Figure("cold start (s)", "startup_s", "startup_floor_s", 0.6),
     Figure("search p50 (ms/key)", "search_p50_ms", "search_floor_p50_ms", None),
     Figure("search p95 (ms/key)", "search_p95_ms", "search_floor_p95_ms", 50),
@@ -779,6 +780,7 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict:
             "vault_import_rows": vault["rows"], "vault_import_links": vault["links"],
             "vault_import_floor_rows": vault_floor["rows"],
             "vault_import_floor_links": vault_floor["links"],
+            "vault_import_peak_rss_mb": vault["peak_rss_mb"],
         })
 
         log(f"cold start: app and bare window, {STARTUP_RUNS} runs each ...")

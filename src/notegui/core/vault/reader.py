@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +57,15 @@ def read_vault(folder: Path | str, vault_name: str = "", kind: str = "",
     kind = kind or detect(top)
     skipped = Skipped() if skipped is None else skipped
     prefix = os.path.join(top, "")
-    jobs = [(file, vault_path(name, file[len(prefix):] if file.startswith(prefix)
+    # (listed as read: a million paths held at once were a quarter of a gigabyte)
+    jobs = ((file, vault_path(name, file[len(prefix):] if file.startswith(prefix)
                               else os.path.basename(file)), kind)
-            for file in walk(top, skipped, _wanted)]
-    if len(jobs) < (parallel_from or PARALLEL_FROM):
-        yield from (read_file(*job) for job in jobs)
+            for file in walk(top, skipped, _wanted))
+    first = list(islice(jobs, parallel_from or PARALLEL_FROM))
+    if len(first) < (parallel_from or PARALLEL_FROM):
+        yield from (read_file(*job) for job in first)
     else:
-        yield from _read_in_workers(jobs)
+        yield from _read_in_workers(chain(first, jobs))
 
 
 def read_file(file: str, path: str, kind: str = "") -> VaultFile | VaultAttachment | Problem:
@@ -226,14 +229,14 @@ def _read_chunk(jobs: list[Job]) -> list[_Wire]:
     return [_to_wire(read_file(*job)) for job in jobs]
 
 
-def _read_in_workers(jobs: list[Job]) -> Iterator[VaultFile | VaultAttachment | Problem]:
+def _read_in_workers(jobs: Iterator[Job]) -> Iterator[VaultFile | VaultAttachment | Problem]:
     """The files read by worker processes ("spawn": never fork a process that may hold Qt
     and SQLite state), in order. A chunk whose worker failed (killed, out of memory) is
     read here instead: the import goes on."""
     pool = ProcessPoolExecutor(max_workers=_WORKERS,
                                mp_context=multiprocessing.get_context("spawn"),
                                initializer=die_with_parent, initargs=(os.getpid(),))
-    chunks = [jobs[start:start + _CHUNK] for start in range(0, len(jobs), _CHUNK)]
+    chunks = iter(lambda: list(islice(jobs, _CHUNK)), [])
     pending: deque[tuple[list[Job], Future[list[_Wire]] | None]] = deque()
     try:
         for chunk in chunks:

@@ -20,6 +20,7 @@ Case-insensitive throughout; one vault at a time (the paths beginning with the s
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ class LinkIndex:
         vault = _vault(path)
         self._paths[path_key(path)] = path
         self._names.setdefault((vault, name_key), []).append(path)
-        folder = path_key(path.rpartition("/")[0])
+        folder = sys.intern(path_key(path.rpartition("/")[0]))  # (a folder's notes share it)
         self._in_folder.setdefault((vault, folder, name_key), path)
         for alias in aliases:
             key = title_key(alias)
@@ -124,7 +125,7 @@ class LinkIndex:
 
 
 def _vault(path: str) -> str:
-    return path_key(path.partition("/")[0])
+    return sys.intern(path_key(path.partition("/")[0]))
 
 
 def resolve(index: LinkIndex, source_path: str, ref: LinkRef) -> str | None:

@@ -8,8 +8,11 @@ import (its notes already in the library and the files read), the vault design's
 - Links: one row a target, in the order first written; a link inside the note (to itself)
   and links to images are not rows; a link that leads to no note of the vault cites the
   library's own note of that title, made as a stub if there is none, as a question note's
-  citation does (``NoteImporter.target``).
-- Images become attachments (upserted by path, compared by digest).
+  citation does (``NoteImporter.target``). A link to a file of the vault that could not
+  be read waits for it: neither a stub nor another note of that name (the next import
+  that reads the file writes it).
+- Images become attachments (upserted by path, compared by digest), copied as they are
+  read.
 - Notes of the vault whose files are gone are listed in the report, never deleted.
 
 Files are written in batches, one transaction each (the import's lock held, as every
@@ -18,7 +21,9 @@ targets exist by then; a link to a note of a later batch is written in that batc
 the library is consistent after every commit and complete after the last. A batch that
 fails is written again one file at a time, so only the file at fault is refused. An
 import stopped midway (the window's Cancel) gives the notes it made the links that what
-was read can tell; the next import of the folder writes the rest.
+was read can tell; the next import of the folder writes the rest. What is kept of each
+file until its links are written is its path, digest, name, aliases and where its links
+lead (or the links, if they wait for every file): never its text, nor an image's bytes.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from notegui.core import clock
 from notegui.core.domain import Changes, ImportOutcome, title_key
@@ -39,7 +45,14 @@ from notegui.core.import_listing import (
     walk,
 )
 from notegui.core.import_plan import VaultJob, less_texts
-from notegui.core.vault import LinkIndex, Problem, VaultAttachment, VaultFile, resolve
+from notegui.core.vault import (
+    LinkIndex,
+    LinkRef,
+    Problem,
+    VaultAttachment,
+    VaultFile,
+    resolve,
+)
 from notegui.core.vault.reader import vault_path
 from notegui.core.vault.resolve import stub_title
 from notegui.core.vault_report import VaultReport
@@ -88,8 +101,16 @@ _ATTACHMENT = (
     "ON CONFLICT (path) DO UPDATE SET name_key = excluded.name_key, data = excluded.data, "
     "digest = excluded.digest, added = excluded.added")
 
-# A link's target: a note of the vault (True, its path) or a title to cite (False, title).
-Target = tuple[bool, str]
+class StubTitle(str):
+    """A link's target that is a title to cite (a library note, made as a stub if there
+    is none), not a vault note's path."""
+
+    __slots__ = ()
+
+
+# A link's target: a vault note's path, or a StubTitle (a plain string a link: a million
+# notes' links are millions of them).
+Target = str
 
 
 def prefix_range(vault: str) -> tuple[str, str]:
@@ -97,12 +118,28 @@ def prefix_range(vault: str) -> tuple[str, str]:
     return f"{vault}/", f"{vault}0"  # ('0' is the character after '/')
 
 
+class _Kept(NamedTuple):
+    """What the import keeps of a file read until the end, when its links are written:
+    not its text (a million files' text is gigabytes), nor its links once they are
+    resolved (``VaultImport.targets``)."""
+
+    path: str
+    digest: str
+    name_key: str
+    aliases: tuple[str, ...]
+    links: tuple[LinkRef, ...]
+
+
+# A file whose links are written: read (its last batch) or kept.
+_Linked = VaultFile | _Kept
+
+
 @dataclass
 class _Read:
     """What the vault's files gave: notes, images, refusals (in the walk's order)."""
 
-    files: list[VaultFile] = field(default_factory=list)
-    attachments: list[VaultAttachment] = field(default_factory=list)
+    files: list[_Kept] = field(default_factory=list)
+    attachments: list[tuple[str, str]] = field(default_factory=list)  # (path, name key)
     refused: list[Problem] = field(default_factory=list)
 
 
@@ -130,8 +167,8 @@ class VaultImport:
         self.ids: dict[str, int] = {}  # path -> id of every note of the vault in the library
         self.made: set[str] = set()  # paths of the notes this import made
         self.digests: dict[str, str] = {}  # path -> digest as last imported
-        self.links: dict[int, list[int]] = {}  # source id -> its link targets, in order
-        self.targets: dict[str, list[Target]] = {}  # path -> what its links lead to
+        self.links: dict[int, list[int]] = {}  # source id -> its link targets before the import
+        self.targets: dict[str, tuple[Target, ...]] = {}  # path -> where its links lead
         # Links waiting for their target, a note of a later batch: path -> (source, ordinal)
         self.waiting: dict[str, list[tuple[int, int]]] = {}
         # The index kept in step by the batches (their triggers suspended: through them
@@ -141,6 +178,8 @@ class VaultImport:
         self.name_keys: dict[str, str] = {}  # path -> name key, of the notes in the library
         self.aliases: dict[str, list[str]] = {}  # path -> aliases, of the notes in the library
         self.images: dict[str, str] = {}  # path -> digest of the vault's attachments
+        self.pending_images: list[VaultAttachment] = []  # read, to be copied
+        self.pending_bytes = 0
 
     def run(self, should_stop: Callable[[], bool]) -> Iterator[ImportOutcome]:
         """A vault of one batch is written whole in one transaction. A larger one is
@@ -160,12 +199,18 @@ class VaultImport:
             if isinstance(item, Problem):
                 yield ImportOutcome(item.path, "refused", _reason(item))
                 continue
-            if not isinstance(item, VaultFile):
+            if isinstance(item, VaultAttachment):
+                self._image(item)
                 continue
+            found = None
             if early is not None:  # (while the workers read the next files)
                 found = _targets(early, item, strict=True)
                 if found is not None:
                     self.targets[item.path] = found
+            # (a new note's digest is never compared)
+            read.files.append(_Kept(item.path, item.digest if item.path in self.ids else "",
+                                    item.name_key, item.aliases,
+                                    item.links if found is None else ()))
             batch.append(item)
             if len(batch) >= BATCH:
                 if should_stop():
@@ -175,23 +220,23 @@ class VaultImport:
                     self._decide_index()
                 yield from self._batch(batch, notes_only=True)
                 batch, written = [], True
+        early = None  # (the whole index is made below)
         report.skipped = less_texts(skipped, job.texts)
         report.notes = len(read.files) + sum(1 for p in read.refused
                                              if kind_of_name(p.path) != IMAGE)
         if not report.notes:  # (nothing to import: its images alone are not copied)
-            report.skipped.add(IMAGE, len(read.attachments))
+            report.skipped.add(IMAGE, len(read.attachments) - report.images_copied
+                               - report.images_unchanged)
             return
         if not written:
             self._decide_index()
-        if read.refused:  # (the paths read are not those listed: resolve them all again)
-            self.targets.clear()
         later = [file for file in read.files if file.path not in self.targets]
         if later:
             index = self._index(read)
             for file in later:
-                self.targets[file.path] = _targets(index, file) or []
-        if read.attachments and not should_stop():
-            self._attachments(read.attachments)
+                self.targets[file.path] = _targets(index, file) or ()
+        if not should_stop():
+            self._write_images()
         if should_stop():
             self._link_the_new(read)
             return
@@ -226,8 +271,9 @@ class VaultImport:
                 _add_listed(index, path)
         for file in new:
             if file.path not in self.targets:  # (those resolved early are whole)
-                self.targets[file.path] = [
-                    target for target in _targets(index, file) or [] if target[0]]
+                self.targets[file.path] = tuple(
+                    target for target in _targets(index, file) or ()
+                    if not isinstance(target, StubTitle))
         with foreign_keys_off(self.connection):
             self._links(new)
         self.waiting.clear()  # (their targets were not read: the next import links them)
@@ -288,33 +334,38 @@ class VaultImport:
             if path not in paths:
                 index.add_note(path, self.name_keys[path] or _name_key(path),
                                self.aliases.get(path, ()))
-        for item in read.attachments:
-            index.add_attachment(item.path, item.name_key)
-        images = {item.path for item in read.attachments}
+        for path, name_key in read.attachments:
+            index.add_attachment(path, name_key)
+        images = {path for path, _ in read.attachments}
         for path in self.images:
             if path not in images:
                 index.add_attachment(path, title_key(path.rpartition("/")[2]))
+        for problem in read.refused:  # (a link to a file that could not be read waits for it)
+            if index.exact(problem.path) is None:
+                _add_listed(index, problem.path)
         return index
 
     # -- images --------------------------------------------------------------------------
 
-    def _attachments(self, attachments: list[VaultAttachment]) -> None:
-        changed = [item for item in attachments if self.images.get(item.path) != item.digest]
-        self.report.images_unchanged = len(attachments) - len(changed)
-        stamp = clock.utc_now()
-        batch: list[VaultAttachment] = []
-        size = 0
-        for item in changed:
-            batch.append(item)
-            size += len(item.data)
-            if size >= _ATTACHMENT_BATCH_BYTES:
-                self._write_images(batch, stamp)
-                batch, size = [], 0
-        self._write_images(batch, stamp)
+    def _image(self, item: VaultAttachment) -> None:
+        """An image read: copied if it is new or changed, with others up to 64 MB a
+        transaction, as the files are read (their bytes are not kept to the end). A folder
+        without notes copies none."""
+        if not self.job.markdown:
+            return
+        if self.images.get(item.path) == item.digest:
+            self.report.images_unchanged += 1
+            return
+        self.pending_images.append(item)
+        self.pending_bytes += len(item.data)
+        if self.pending_bytes >= _ATTACHMENT_BATCH_BYTES:
+            self._write_images()
 
-    def _write_images(self, batch: list[VaultAttachment], stamp: str) -> None:
+    def _write_images(self) -> None:
+        batch, stamp = self.pending_images, clock.utc_now()
         if not batch:
             return
+        self.pending_images, self.pending_bytes = [], 0
         with Transaction(self.connection, self.library.on_wait):
             self.connection.executemany(_ATTACHMENT, [
                 (item.path, item.name_key, item.data, item.digest, stamp) for item in batch])
@@ -348,7 +399,7 @@ class VaultImport:
         self._in_transaction(write, batch)
         return outcomes
 
-    def _links(self, files: list[VaultFile]) -> None:
+    def _links(self, files: Sequence[_Linked]) -> None:
         """The links of notes written before (each file's note is in the library, or was
         refused), in one transaction."""
         batch = _Batch()
@@ -359,7 +410,7 @@ class VaultImport:
             raise LibraryError(f"the links of {self.job.name}'s notes could not be written: "
                                f"{error}") from None
 
-    def _write_all_links(self, files: list[VaultFile], batch: _Batch) -> None:
+    def _write_all_links(self, files: Sequence[_Linked], batch: _Batch) -> None:
         stamp = clock.utc_now()
         for file in files:
             self._write_links(file, batch, stamp)
@@ -477,7 +528,7 @@ class VaultImport:
                                digest)
         return found
 
-    def _write_links(self, file: VaultFile, batch: _Batch, stamp: str) -> None:
+    def _write_links(self, file: _Linked, batch: _Batch, stamp: str) -> None:
         """A note's links, unless they are what the library holds (a file that did not
         change whose links lead where they did)."""
         source = batch.ids.get(file.path) or self.ids[file.path]
@@ -487,8 +538,8 @@ class VaultImport:
                 and self._resolved(targets, batch) == self.links.get(source, [])):
             return
         ids: list[tuple[int, int]] = []
-        for ordinal, (is_path, name) in enumerate(targets, start=1):
-            if is_path:
+        for ordinal, name in enumerate(targets, start=1):
+            if not isinstance(name, StubTitle):
                 target = batch.ids.get(name) or self.ids.get(name)
                 if target is None:  # (a note of a later batch: linked when it is made)
                     self.waiting.setdefault(name, []).append((source, ordinal))
@@ -504,14 +555,13 @@ class VaultImport:
             self.connection.execute(_DELETE_LINKS, (source,))
             batch.changed.add(source)
         batch.rows.extend((source, target, ordinal) for target, ordinal in ids)
-        self.links[source] = [target for target, _ in ids]
 
-    def _resolved(self, targets: list[Target], batch: _Batch) -> list[int] | None:
+    def _resolved(self, targets: tuple[Target, ...], batch: _Batch) -> list[int] | None:
         """The ids ``targets`` lead to now, or None if one is not in the library yet."""
         found = []
-        for is_path, name in targets:
-            target = (batch.ids.get(name) or self.ids.get(name) if is_path
-                      else self.importer.find_own(name))
+        for name in targets:
+            target = (self.importer.find_own(name) if isinstance(name, StubTitle)
+                      else batch.ids.get(name) or self.ids.get(name))
             if target is None:
                 return None
             found.append(target)
@@ -520,8 +570,9 @@ class VaultImport:
 
 def _unique(items: Iterable[VaultFile | VaultAttachment | Problem],
             read: _Read) -> Iterator[VaultFile | VaultAttachment | Problem]:
-    """The reader's items, each also kept in ``read`` by kind; a second file of one path
-    (two names that are one once NFC-normalised) refused."""
+    """The reader's items, refusals and images also kept in ``read`` (the files are kept
+    by ``run``); a second file of one path (two names that are one once NFC-normalised)
+    refused."""
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, Problem):
@@ -532,10 +583,8 @@ def _unique(items: Iterable[VaultFile | VaultAttachment | Problem],
                 seen.add(item.path)
         if isinstance(item, Problem):
             read.refused.append(item)
-        elif isinstance(item, VaultFile):
-            read.files.append(item)
-        else:
-            read.attachments.append(item)
+        elif isinstance(item, VaultAttachment):
+            read.attachments.append((item.path, item.name_key))
         yield item
 
 
@@ -559,7 +608,8 @@ def _name_key(path: str) -> str:
     return title_key(markdown_stem(path.rpartition("/")[2]))
 
 
-def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Target] | None:
+def _targets(index: LinkIndex, file: _Linked,
+             strict: bool = False) -> tuple[Target, ...] | None:
     """Where each link of ``file`` leads, each target once, in the order first written:
     a note's path, or the title of the stub an unresolved link cites. Links inside the note
     itself, to images, and unresolved links to files that are not notes are left out.
@@ -573,15 +623,15 @@ def _targets(index: LinkIndex, file: VaultFile, strict: bool = False) -> list[Ta
         if path is not None:
             if path == file.path or index.is_attachment(path):
                 continue
-            target, key = (True, path), (True, path)
+            target, key = path, (True, path)
         elif strict:
             return None
         else:
             title = stub_title(ref)
             if not title:
                 continue
-            target, key = (False, title), (False, title_key(title))
+            target, key = StubTitle(title), (False, title_key(title))
         if key not in seen:
             seen.add(key)
             found.append(target)
-    return found
+    return tuple(found)
