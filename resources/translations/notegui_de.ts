@@ -1830,6 +1830,14 @@ Die neue Bibliothek jetzt öffnen?</translation>
             <source>The library was changed outside; refreshed.</source>
             <translation>Die Bibliothek wurde von außen geändert; neu geladen.</translation>
         </message>
+        <message>
+            <source>The rest of the list could not be read: {error}</source>
+            <translation>Der Rest der Liste konnte nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <source>Listing the notes…</source>
+            <translation>Die Notizen werden aufgelistet…</translation>
+        </message>
         <message numerus="yes">
             <source>%Ln question(s) of {total} notes</source>
             <translation>

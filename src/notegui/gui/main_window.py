@@ -45,6 +45,7 @@ from notegui.core.render import pygments_css
 from notegui.core.search_query import parse_query
 from notegui.core.settings import Settings
 from notegui.core.visible_text import visible
+from notegui.core.workers import Token
 from notegui.gui import theme
 from notegui.gui.about_box import AboutBox
 from notegui.gui.actions import ActionSpec, action_table
@@ -87,6 +88,10 @@ from notegui.gui.window_title import window_title
 SEARCH_LIMIT = 200
 OUTSIDE_CHANGES_MS = 2000  # how often to look for writes by another process
 _REFRESH_ROWS = 500  # more changed notes than this: reload the list rather than each row
+# A library opened shows this many rows at once and reads the rest of its list on a thread
+# (a million ids take half a second to read, seconds from a cold disk).
+FIRST_ROWS = 20_000
+LISTING_WORKER = "notegui-listing"
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +122,10 @@ class MainWindow(QMainWindow):
         # a count takes 40-60 ms at a million notes).
         self._listed: dict[bool, Sequence[int]] = {}
         self._total: int | None = None
+        # One more each time the lists are forgotten (a list read behind for an older one
+        # is dropped), and whether the whole list is being read behind.
+        self._listing = 0
+        self._reading_list = False
         self._syncing_selection = False
         self._declined_click: int | None = None  # a list click that chose Keep Editing
         self.setWindowTitle(window_title())
@@ -319,7 +328,7 @@ class MainWindow(QMainWindow):
         self.graph.panel.reset()
         self.search.clear()
         self._forget_listing()
-        self._show_all()
+        self._show_all(behind=True)
         self.sidebar.tags.set_known_tags(library.tags())
         self.setWindowTitle(window_title(library.path.name))
         self.edits.remember(self.settings, library.path)  # (File ▸ Open Recent)
@@ -484,25 +493,67 @@ class MainWindow(QMainWindow):
         else:
             self._query_changed(self.search.text())
 
-    def _show_all(self, note_ids: Sequence[int] | None = None) -> None:
+    def _show_all(self, note_ids: Sequence[int] | None = None, behind: bool = False) -> None:
         """The whole list (its questions only, when so viewed); its ids are kept until the
         list changes, so clearing a search or turning Questions Only off and on again does
         not read them again (30-120 ms at 100,000 notes, just when the reader types on).
-        ``note_ids``: the whole list, when a writer has it."""
+        ``note_ids``: the whole list, when a writer has it. ``behind``: a long list shows
+        its first rows at once and the rest once read on a thread."""
         if note_ids is not None:
             self._forget_listing(note_ids)
         questions = self.questions_only()
         ids = self._listed.get(questions)
+        if ids is None and behind:
+            ids = self.library.note_ids(questions_only=questions, first=FIRST_ROWS)
+            if len(ids) == FIRST_ROWS:
+                self.model.set_ids(ids)
+                self._read_list_behind(questions)
+                self._update_count()
+                return
+            self._listed[questions] = ids
         if ids is None:
             ids = self._listed[questions] = self.library.note_ids(questions_only=questions)
+            self._reading_list = False
         self.model.set_ids(ids)
         self._update_count()
+
+    def _read_list_behind(self, questions: bool) -> None:
+        """The whole list read on a thread; shown (the rows already there kept, with the
+        selection and the scroll) unless the list changed or was read meanwhile."""
+        library, listing = self.library, self._listing
+        self._reading_list = True
+
+        def read(token: Token) -> Sequence[int]:  # (the window closed: it stops)
+            return library.note_ids(questions_only=questions, cancelled=token)
+
+        def done(ids: Sequence[int]) -> None:
+            if library is not self.library or listing != self._listing:
+                return  # (another library, or the list changed: read again since)
+            self._reading_list = False
+            self._listed[questions] = ids
+            if self._showing_all() and self.questions_only() == questions:
+                self.model.extend(ids)
+                if self.current_id is not None:
+                    self.select_in_list(self.current_id)
+                self._update_count()
+
+        def failed(error: BaseException) -> None:
+            if library is self.library and listing == self._listing:
+                self._reading_list = False
+                self._update_count()
+                self.statusBar().showMessage(translate(
+                    "MainWindow", "The rest of the list could not be read: {error}").format(
+                        error=error), 10000)
+
+        self.tasks.run(read, done, failed, worker=LISTING_WORKER)
 
     def _forget_listing(self, whole: Sequence[int] | None = None) -> None:
         """The lists and the count are read again when next needed (``whole``: the new
         whole list, when a writer has it)."""
         self._listed = {} if whole is None else {False: whole}
         self._total = None
+        self._listing += 1
+        self._reading_list = False
 
     def _notes_in_library(self) -> int:
         whole = self._listed.get(False)
@@ -513,6 +564,9 @@ class MainWindow(QMainWindow):
         return self._total
 
     def _update_count(self, results: int | None = None, searching: bool = False) -> None:
+        if results is None and self._reading_list:  # (not counted meanwhile: 50 ms a million)
+            self.count_label.setText(translate("MainWindow", "Listing the notes…"))
+            return
         total = self._notes_in_library()
         if results is None:
             questions = len(self._listed.get(True, ()))

@@ -75,6 +75,17 @@ class NoteListModel(QAbstractListModel):
             self._remember(ref)
         self.endResetModel()
 
+    def extend(self, ids: Sequence[int]) -> None:
+        """The whole list, when the rows shown are its beginning: the rest appended, the
+        view keeping its place and selection; else set anew."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids or self._snippets:
+            self.set_ids(ids)
+        elif len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids.extend(ids[shown:])
+            self.endInsertRows()
+
     def ids(self) -> Sequence[int]:
         return self._ids
 

@@ -26,10 +26,8 @@ from notegui.store import sync_rows
 from notegui.store.errors import DATABASE_ERRORS, LibraryError
 from notegui.store.importing.import_lock import ImportLock
 from notegui.store.library import SqliteLibrary
-from notegui.sync import note_file, sync_round
+from notegui.sync import note_file
 from notegui.sync.paths import Kind, kind
-from notegui.sync.repository import Repository
-from notegui.sync.transport import Rejected
 
 log = logging.getLogger("notegui")
 
@@ -65,6 +63,8 @@ class GitSync:
         dirty, _conflicts = sync_rows.counts(connection)
         behind = 0
         if fetch and settings.remote:
+            from notegui.sync.repository import Repository  # (as in sync)
+
             with Repository.open_or_init(self.path) as repository:
                 head = repository.fetch(settings.remote)
                 base = state["base"].encode("ascii") if state.get("base") else None
@@ -98,6 +98,12 @@ class GitSync:
         if not settings.remote:
             raise SyncError("not-set-up", "no remote to sync with: give one with "
                             "`notegui sync --remote URL` or File ▸ Sync Settings…")
+        # (git, its transports and the merge are imported when a sync runs: they took 0.1
+        # to 0.3 s of each window's start, which asks only the settings)
+        from notegui.sync import sync_round
+        from notegui.sync.repository import Repository
+        from notegui.sync.transport import Rejected
+
         self.library.refuse_writes()
         lock = ImportLock(self.path)  # (one sync of a library at a time, in any process)
         if not lock.acquire():
@@ -133,3 +139,4 @@ class GitSync:
 
     def _connection(self) -> sqlite3.Connection:
         return self.library.db.connection()
+
