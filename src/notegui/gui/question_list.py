@@ -83,7 +83,7 @@ class NoteListModel(QAbstractListModel):
             self.set_ids(ids)
         elif len(ids) > shown:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
-            self._ids.extend(ids[shown:])
+            self._ids = array("q", ids)  # (its first rows are those shown)
             self.endInsertRows()
 
     def ids(self) -> Sequence[int]:
