@@ -55,6 +55,12 @@ _ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole))
 
 
+def _compact(ids: Iterable[int]) -> array[int]:
+    """The ids as an array of 8-byte ints: the one given, not copied (8 MB a million
+    notes; the list's arrays are never changed in place, only replaced)."""
+    return ids if isinstance(ids, array) and ids.typecode == "q" else array("q", ids)
+
+
 class NoteListModel(QAbstractListModel):
     def __init__(self, fetch_refs: FetchRefs, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +75,7 @@ class NoteListModel(QAbstractListModel):
     def set_ids(self, ids: Iterable[int], snippets: dict[int, str] | None = None,
                 refs: dict[int, NoteRef] | None = None) -> None:
         self.beginResetModel()
-        self._ids = array("q", ids)
+        self._ids = _compact(ids)
         self._snippets = snippets or {}
         for ref in (refs or {}).values():
             self._remember(ref)
@@ -83,7 +89,7 @@ class NoteListModel(QAbstractListModel):
             self.set_ids(ids)
         elif len(ids) > shown:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
-            self._ids = array("q", ids)  # (its first rows are those shown)
+            self._ids = _compact(ids)  # (its first rows are those shown)
             self.endInsertRows()
 
     def ids(self) -> Sequence[int]:
