@@ -139,4 +139,3 @@ class GitSync:
 
     def _connection(self) -> sqlite3.Connection:
         return self.library.db.connection()
-
